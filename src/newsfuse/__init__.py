@@ -1,0 +1,81 @@
+"""newsfuse: many news articles about one event in, one faithful, cited summary out.
+
+>>> from newsfuse import summarize
+>>> story = summarize(["examples/kim-jong-un-beijing"], words=120)  # doctest: +SKIP
+>>> print(story.text)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, NewsfuseError
+from .pipeline import DEFAULT_WORDS, Pipeline
+from .types import Article, Citation, Sentence, Story, SummarySentence
+
+__version__ = "0.1.0"
+
+
+def load_articles(inputs: Iterable[str | Path | Article], input_format: str = "auto") -> tuple[list[Article], list[str]]:
+    """Articles from a mix of Article objects, paths (files or folders) and raw texts.
+
+    A string that names an existing file or folder is read from disk; any
+    other string is taken as the text of one article.
+    """
+    from .ingest import read_articles
+    from .ingest.readers import article_from_text, unique_ids
+
+    articles: list[Article] = []
+    warnings: list[str] = []
+    paths: list[str | Path] = []
+    for k, item in enumerate(inputs):
+        if isinstance(item, Article):
+            articles.append(item)
+        elif isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096 and Path(item).exists()):
+            paths.append(item)
+        elif isinstance(item, str):
+            if item.strip():
+                articles.append(article_from_text(item, f"{k:03d}"))
+        else:
+            raise InputError(f"cannot read an input of type {type(item).__name__}; pass paths, texts or Articles")
+    if paths:
+        got, warnings = read_articles(paths, input_format)
+        articles.extend(got)
+    if not articles:
+        raise InputError("no article text in the input")
+    return unique_ids(articles), warnings
+
+
+def summarize(
+    inputs: Iterable[str | Path | Article], words: int = DEFAULT_WORDS, *, pipeline: Pipeline | None = None, **options: Any
+) -> Story:
+    """Summarize the articles of one story in at most ``words`` words, every sentence cited.
+
+    ``inputs`` mixes paths (files or folders), raw article texts and
+    :class:`Article` objects.  ``options`` are passed to :class:`Pipeline`
+    (for example ``embedder=TfidfEmbedder()``).
+    """
+    if words < 1:
+        raise NewsfuseError("words must be at least 1")
+    articles, warnings = load_articles(inputs)
+    story = (pipeline or Pipeline(**options)).summarize(articles, words)
+    story.warnings[:0] = warnings
+    return story
+
+
+__all__ = [
+    "DEFAULT_WORDS",
+    "Article",
+    "Citation",
+    "InputError",
+    "NewsfuseError",
+    "Pipeline",
+    "Sentence",
+    "Story",
+    "SummarySentence",
+    "__version__",
+    "load_articles",
+    "summarize",
+]

@@ -1,0 +1,53 @@
+"""The shared working state of one story as it moves through the pipeline stages.
+
+Stages read what earlier stages wrote (sentences, labels, vectors, facts) and
+add their own part; nothing here hides state between stories.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .types import Article, Sentence
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Sentences from different articles that state the same thing.
+
+    ``members`` index into ``StoryAnalysis.sentences`` (at most one per
+    article); ``support`` counts the distinct outlets among them.
+    """
+
+    members: tuple[int, ...]
+    support: int
+
+
+@dataclass
+class StoryAnalysis:
+    """Everything the stages know about one story.
+
+    ``rows`` are the indices of the candidate sentences (those not labelled
+    by cleaning), and ``similarity`` is the candidates' cosine-similarity
+    matrix, row for row.
+    """
+
+    articles: list[Article]
+    sentences: list[Sentence] = field(default_factory=list)
+    labels: dict[int, str] = field(default_factory=dict)
+    copies: dict[int, int] = field(default_factory=dict)
+    rows: list[int] = field(default_factory=list)
+    similarity: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    centrality: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    facts: list[Fact] = field(default_factory=list)
+    fact_of_row: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def outlet_of(self, sentence_index: int) -> str:
+        return self.articles[self.sentences[sentence_index].doc].outlet
+
+    @property
+    def n_outlets(self) -> int:
+        return len({a.outlet for a in self.articles})

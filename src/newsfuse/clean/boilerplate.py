@@ -1,0 +1,107 @@
+"""Structural cleaning: headlines, captions, boilerplate and repeats that are not summary material.
+
+All functions are pure and only *label* sentences; article text is never
+modified, so offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..types import Article, Sentence
+
+# Phrases that scrapers leave around article bodies (navigation, promos, credits).
+_BOILERPLATE = re.compile(
+    r"^\W*(latest news|related( stories| articles| coverage| news)?|read more|more from|advertisement|"
+    r"sponsored( content)?|click here|sign up|subscribe|follow us|share this|share on|"
+    r"all rights reserved|copyright|©|this material may not be|image copyright|image caption|"
+    r"photo:|getty images|trending( news| now)?|recommended|you may also like|watch:|listen:|"
+    r"see also|comments|skip to|loading|continue reading|top stories)\b",
+    re.IGNORECASE,
+)
+_FINAL_STOP = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalize(text: str) -> str:
+    """Lower-cased words only, for comparing sentences that differ in punctuation or spacing."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for navigation/promotion/credit lines such as 'Latest News' or 'Read more'.
+
+    >>> is_boilerplate("Latest News"), is_boilerplate("Kim met Xi in Beijing.")
+    (True, False)
+    """
+    return bool(_BOILERPLATE.match(text.strip())) and len(text.split()) <= 12
+
+
+def is_headline_like(sentence: Sentence, max_words: int = 25) -> bool:
+    """A whole line without a final stop: a headline, caption, dateline or section label."""
+    if not (sentence.line_start and sentence.line_end):
+        return False
+    text = sentence.text.strip()
+    return len(text.split()) <= max_words and not _FINAL_STOP.search(text)
+
+
+def structural_labels(articles: Sequence[Article], sentences: Sequence[Sentence], min_words: int = 4) -> dict[int, str]:
+    """Label sentences that must not be summary material; returns ``{index: reason}``.
+
+    Reasons: ``boilerplate``, ``headline`` (headline/caption lines and the
+    title), ``repeat`` (an earlier sentence of the same article says it
+    verbatim or nearly so) and ``short``.
+    """
+    labels: dict[int, str] = {}
+    seen: dict[int, list[tuple[str, set[str]]]] = {}
+    titles = {i: normalize(a.title) for i, a in enumerate(articles) if a.title}
+    for i, s in enumerate(sentences):
+        norm = normalize(s.text)
+        words = set(norm.split())
+        if is_boilerplate(s.text):
+            labels[i] = "boilerplate"
+        elif is_headline_like(s) or (titles.get(s.doc) and norm == titles[s.doc]):
+            labels[i] = "headline"
+        elif len(norm.split()) < min_words:
+            labels[i] = "short"
+        elif any(norm == n or _jaccard(words, w) >= 0.8 for n, w in seen.get(s.doc, ())):
+            labels[i] = "repeat"
+        seen.setdefault(s.doc, []).append((norm, words))
+    return labels
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def shingles(text: str, n: int = 5) -> set[int]:
+    """Hashes of the word n-grams of ``text``."""
+    words = normalize(text).split()
+    return {hash(tuple(words[i : i + n])) for i in range(max(1, len(words) - n + 1))}
+
+
+def near_copies(articles: Sequence[Article], threshold: float = 0.6) -> dict[int, int]:
+    """Map each article that nearly copies an earlier one to that earlier article's index.
+
+    Containment of 5-word shingles catches wire copies, re-wraps and copies
+    with a paragraph dropped or a byline added.  An inverted index over the
+    originals keeps this near-linear for thousands of articles.
+    """
+    from collections import Counter
+
+    sets = [shingles(a.text) for a in articles]
+    index: dict[int, list[int]] = {}
+    copies: dict[int, int] = {}
+    for j, sh in enumerate(sets):
+        if not sh:
+            continue
+        counts = Counter(i for h in sh for i in index.get(h, ()))
+        for i, shared in counts.most_common():
+            if shared / min(len(sets[i]), len(sh)) >= threshold:
+                copies[j] = i
+                break
+        if j not in copies:
+            for h in sh:
+                index.setdefault(h, []).append(j)
+    return copies

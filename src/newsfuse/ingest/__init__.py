@@ -1,0 +1,28 @@
+"""Ingest stage: read files, folders, JSONL, HTML, Multi-News lines and stdin into Articles."""
+
+from .decode import decode_text, looks_binary
+from .readers import (
+    FORMATS,
+    article_from_html,
+    article_from_record,
+    article_from_text,
+    detect_format,
+    iter_lines,
+    iter_multinews,
+    parse_multinews_line,
+    read_articles,
+)
+
+__all__ = [
+    "FORMATS",
+    "article_from_html",
+    "article_from_record",
+    "article_from_text",
+    "decode_text",
+    "detect_format",
+    "iter_lines",
+    "iter_multinews",
+    "looks_binary",
+    "parse_multinews_line",
+    "read_articles",
+]

@@ -1,0 +1,293 @@
+"""Readers: files, folders, JSONL, HTML, Multi-News lines and stdin become Articles.
+
+Each reader is a small function returning plain :class:`~newsfuse.types.Article`
+objects plus human-readable warnings for what it had to skip or repair.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..types import Article
+from .decode import decode_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MULTINEWS_SEPARATORS = ("story_separator_special_tag", "|||||")
+FORMATS = ("auto", "text", "html", "jsonl", "multinews")
+
+_HEADLINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+
+
+def guess_title(text: str) -> str | None:
+    """The first line of ``text`` when it reads like a headline (short, no final stop)."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line.split()) <= 25 and not _HEADLINE_END.search(line):
+            return line
+        return None
+    return None
+
+
+def article_from_text(
+    text: str, id: str, *, path: str | None = None, title: str | None = None
+) -> Article:
+    """An Article from plain text; the first line becomes the title when it looks like one."""
+    return Article(id=id, text=text, title=title or guess_title(text), path=path)
+
+
+def article_from_html(html: str, id: str, *, path: str | None = None, url: str | None = None) -> Article:
+    """Extract the main text and metadata of an HTML page with trafilatura.
+
+    Raises InputError when the page holds no article text.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise InputError(f"{path or id}: no article text found in this HTML page")
+    return Article(
+        id=id,
+        text=text,
+        title=getattr(doc, "title", None),
+        source=getattr(doc, "sitename", None),
+        url=getattr(doc, "url", None) or url,
+        published=getattr(doc, "date", None),
+        path=path,
+        extra={"author": doc.author} if getattr(doc, "author", None) else {},
+    )
+
+
+_KNOWN_KEYS = ("id", "title", "text", "source", "url", "published")
+
+
+def article_from_record(record: dict[str, Any], default_id: str, where: str) -> Article:
+    """An Article from a JSON object with at least a ``text`` field; unknown keys go to ``extra``."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: JSON object has no string field 'text'")
+    fields = {k: record.get(k) for k in _KNOWN_KEYS}
+    return Article(
+        id=str(fields["id"]) if fields["id"] is not None else default_id,
+        text=text,
+        title=_opt_str(fields["title"]),
+        source=_opt_str(fields["source"]),
+        url=_opt_str(fields["url"]),
+        published=_opt_str(fields["published"]),
+        extra={k: v for k, v in record.items() if k not in _KNOWN_KEYS},
+    )
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def iter_jsonl(text: str, name: str, *, skip_invalid: bool = False) -> Iterator[tuple[Article | None, str | None]]:
+    """Yield ``(article, warning)`` per non-blank JSONL line; bad lines raise or warn with their number."""
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+            yield article_from_record(record, str(lineno), where), None
+        except (json.JSONDecodeError, InputError) as err:
+            msg = err.args[0] if isinstance(err, InputError) else f"{where}: invalid JSON ({err.msg})"
+            if not skip_invalid:
+                raise InputError(f"{msg} (use --skip-invalid to skip such lines)") from None
+            yield None, msg
+
+
+def parse_multinews_line(line: str) -> list[Article]:
+    """Split one Multi-News line into its articles (empty articles are dropped).
+
+    >>> [a.text for a in parse_multinews_line("One. NEWLINE_CHAR Two. ||||| Three.")]
+    ['One. \\n Two.', 'Three.']
+    """
+    line = line.rstrip("\n")
+    parts = [line]
+    for sep in MULTINEWS_SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(sep)]
+    articles = []
+    for i, part in enumerate(parts):
+        text = part.replace("NEWLINE_CHAR", "\n").strip()
+        if text:
+            articles.append(Article(id=f"{i:03d}", text=text))
+    return articles
+
+
+def iter_multinews(path: str | Path) -> Iterator[list[Article]]:
+    """Stream a Multi-News ``.src`` file: one list of articles per line, in order (gzip too)."""
+    import gzip
+
+    p = Path(path)
+    _check_file(p)
+    opener = gzip.open if p.suffix == ".gz" else open
+    with opener(p, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
+        for line in fh:
+            yield parse_multinews_line(line)
+
+
+def iter_lines(path: str | Path) -> Iterator[str]:
+    """Stream the lines of a text file (gzip too), without the newline."""
+    import gzip
+
+    p = Path(path)
+    _check_file(p)
+    opener = gzip.open if p.suffix == ".gz" else open
+    with opener(p, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
+        for line in fh:
+            yield line.rstrip("\n")
+
+
+def _check_file(p: Path) -> None:
+    if not p.exists():
+        raise InputError(f"{p}: no such file or folder")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, expected a file")
+
+
+def detect_format(name: str, text: str) -> str:
+    """Guess the format of one input from its name and first characters."""
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix == ".src" or any(sep in text[:200_000] for sep in MULTINEWS_SEPARATORS):
+        return "multinews"
+    head = text.lstrip()[:1000].lower()
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head:
+        return "html"
+    return "text"
+
+
+def articles_from_text(
+    text: str, name: str, fmt: str, *, path: str | None = None, skip_invalid: bool = False
+) -> tuple[list[Article], list[str]]:
+    """Read every article held in one decoded input."""
+    fmt = detect_format(name, text) if fmt == "auto" else fmt
+    stem = Path(name).stem if path else "stdin"
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    if fmt == "text":
+        return [article_from_text(text, stem, path=path)], []
+    if fmt == "html":
+        return [article_from_html(text, stem, path=path)], []
+    if fmt == "jsonl":
+        articles, warnings = [], []
+        for article, warning in iter_jsonl(text, name, skip_invalid=skip_invalid):
+            if article is not None:
+                articles.append(article if article.path else _with_path(article, path))
+            if warning:
+                warnings.append(warning)
+        return articles, warnings
+    if fmt == "multinews":
+        articles = [a for line in text.splitlines() for a in parse_multinews_line(line)]
+        return articles, []
+    raise InputError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _with_path(article: Article, path: str | None) -> Article:
+    from dataclasses import replace
+
+    return replace(article, path=path) if path else article
+
+
+def expand_paths(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, plus the readable files inside folders (sorted, hidden files skipped)."""
+    files: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+        if p.is_dir():
+            inside = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+            )
+            if not inside:
+                raise InputError(f"{p}: folder has no .txt, .md, .html or .jsonl files")
+            files.extend(inside)
+        else:
+            files.append(p)
+    return files
+
+
+def read_articles(
+    inputs: Iterable[str | Path],
+    input_format: str = "auto",
+    *,
+    stdin_text: str | None = None,
+    skip_invalid: bool = False,
+) -> tuple[list[Article], list[str]]:
+    """Read all articles from paths, folders and ``-`` (stdin) as one story.
+
+    Files that cannot be read (empty, binary, no article text) are skipped with
+    a warning as long as at least one article remains; otherwise InputError
+    says why each input failed.
+
+    >>> arts, _ = read_articles(["examples/kim-jong-un-beijing"])  # doctest: +SKIP
+    >>> [a.id for a in arts]  # doctest: +SKIP
+    ['000', '002', '003']
+    """
+    if input_format not in FORMATS:
+        raise InputError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}")
+    items = list(inputs)
+    if not items:
+        raise InputError("no input given: name files or folders, or '-' for stdin")
+    articles: list[Article] = []
+    warnings: list[str] = []
+    problems: list[str] = []
+    paths = [i for i in items if str(i) != "-"]
+    sources: list[tuple[str, str | None, bytes | str]] = []
+    if len(paths) != len(items):
+        sources.append(("stdin", None, stdin_text if stdin_text is not None else ""))
+    for f in expand_paths(paths):
+        sources.append((str(f), str(f), f.read_bytes()))
+    for name, path, raw in sources:
+        try:
+            if isinstance(raw, bytes):
+                text, warning = decode_text(raw, name)
+                if warning:
+                    warnings.append(warning)
+            else:
+                text = raw
+            got, more = articles_from_text(text, name, input_format, path=path, skip_invalid=skip_invalid)
+            articles.extend(got)
+            warnings.extend(more)
+        except InputError as err:
+            problems.append(str(err))
+    if not articles:
+        raise InputError("; ".join(problems) if problems else "no articles found in the input")
+    warnings.extend(f"skipped {p}" for p in problems)
+    return unique_ids(articles), warnings
+
+
+def unique_ids(articles: list[Article]) -> list[Article]:
+    """Make article ids unique by suffixing repeats (``003``, ``003-2``)."""
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for a in articles:
+        n = seen.get(a.id, 0) + 1
+        seen[a.id] = n
+        out.append(a if n == 1 else replace(a, id=f"{a.id}-{n}"))
+    return out

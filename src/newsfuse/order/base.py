@@ -1,0 +1,13 @@
+"""Order stage interface: arrange the chosen facts into a readable sequence."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..analysis import StoryAnalysis
+
+
+class Orderer(Protocol):
+    """Returns the chosen fact indices in reading order."""
+
+    def order(self, story: StoryAnalysis, chosen: list[int]) -> list[int]: ...

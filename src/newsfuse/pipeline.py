@@ -1,0 +1,139 @@
+"""The pipeline: split → clean → embed → align → realize → select → order, each stage swappable.
+
+>>> from newsfuse.pipeline import Pipeline
+>>> from newsfuse.types import Article
+>>> story = Pipeline().summarize([
+...     Article("a", "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping."),
+...     Article("b", "North Korea's Kim Jong Un left Beijing on Wednesday after meeting Xi."),
+... ], words=40)
+>>> story.sentences[0].support
+2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .align import Aligner, GreedyAligner
+from .analysis import StoryAnalysis
+from .clean import near_copies, offtopic_labels, structural_labels
+from .embed import Embedder, TfidfEmbedder, default_embedder
+from .order import Orderer, PositionOrderer
+from .realize import BestMemberRealizer, Realizer
+from .select import MMRSelector, Selector
+from .split import Splitter, SyntokSplitter
+from .types import Article, Citation, Story, SummarySentence
+
+DEFAULT_WORDS = 120
+# Labels that a last-resort fallback may still use when nothing else is left.
+_SOFT_LABELS = {"headline", "short"}
+
+
+@dataclass
+class Pipeline:
+    """The stages that turn the articles of one story into a cited summary.
+
+    Swap any stage by passing another object with the same method, e.g.
+    ``Pipeline(embedder=TfidfEmbedder())``.  ``semantic_weight`` mixes the
+    embedder's cosine with a TF-IDF cosine (lexical overlap keeps names and
+    numbers apart that embeddings blur).  ``max_sentences_per_article`` and
+    ``max_candidates`` bound the work on huge inputs (news is front-loaded,
+    so the earliest sentences are kept).
+    """
+
+    splitter: Splitter = field(default_factory=SyntokSplitter)
+    embedder: Embedder = field(default_factory=default_embedder)
+    aligner: Aligner = field(default_factory=GreedyAligner)
+    realizer: Realizer = field(default_factory=BestMemberRealizer)
+    selector: Selector = field(default_factory=MMRSelector)
+    orderer: Orderer = field(default_factory=PositionOrderer)
+    semantic_weight: float = 0.5
+    max_sentences_per_article: int = 150
+    max_candidates: int = 2500
+
+    def analyse(self, articles: Sequence[Article]) -> StoryAnalysis:
+        """Run every stage up to alignment and return the story's working state."""
+        story = StoryAnalysis(articles=list(articles))
+        for d, article in enumerate(story.articles):
+            story.sentences.extend(self.splitter.split(article, d, self.max_sentences_per_article))
+        story.labels = structural_labels(story.articles, story.sentences)
+        story.copies = near_copies(story.articles)
+        rows = [i for i in range(len(story.sentences)) if i not in story.labels]
+        if not rows:
+            rows = [i for i, reason in sorted(story.labels.items()) if reason in _SOFT_LABELS]
+            for i in rows:
+                del story.labels[i]
+        rows = self._cap(story, rows)
+        if not rows:
+            story.warnings.append("no sentences to summarize in the input")
+            return story
+        texts = [story.sentences[i].text for i in rows]
+        semantic = self.embedder.embed(texts)
+        lexical = semantic if isinstance(self.embedder, TfidfEmbedder) else TfidfEmbedder().embed(texts)
+        off = offtopic_labels(story.sentences, rows, semantic)
+        if off and len(off) < len(rows):
+            story.labels.update(off)
+            keep = [r for r, i in enumerate(rows) if i not in off]
+            rows = [rows[r] for r in keep]
+            semantic, lexical = semantic[keep], lexical[keep]
+        story.rows = rows
+        w = self.semantic_weight if lexical is not semantic else 1.0
+        story.similarity = (w * (semantic @ semantic.T) + (1 - w) * (lexical @ lexical.T)).astype(np.float32)
+        original = np.array([story.sentences[i].doc not in story.copies for i in rows])
+        story.centrality = (
+            w * (semantic @ semantic[original].mean(axis=0)) + (1 - w) * (lexical @ lexical[original].mean(axis=0))
+        ).astype(np.float32)
+        story.facts = self.aligner.align(story)
+        fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
+        story.fact_of_row = [fact_of[i] for i in rows]
+        return story
+
+    def _cap(self, story: StoryAnalysis, rows: list[int]) -> list[int]:
+        if len(rows) <= self.max_candidates:
+            return rows
+        # Keep the earliest sentences of every article, round-robin, as Lead would.
+        rank: dict[int, int] = {}
+        ranked = []
+        for i in rows:
+            d = story.sentences[i].doc
+            ranked.append((rank.get(d, 0), d, i))
+            rank[d] = rank.get(d, 0) + 1
+        kept = sorted(i for _, _, i in sorted(ranked)[: self.max_candidates])
+        for i in set(rows) - set(kept):
+            story.labels[i] = "over-limit"
+        story.warnings.append(
+            f"{len(rows)} candidate sentences; analysed the first {self.max_candidates} (raise max_candidates for more)"
+        )
+        return kept
+
+    def summarize(self, articles: Sequence[Article], words: int = DEFAULT_WORDS) -> Story:
+        """Summarize one story in at most ``words`` words, every sentence cited."""
+        story = self.analyse(articles)
+        return self.summarize_analysis(story, words)
+
+    def summarize_analysis(self, story: StoryAnalysis, words: int = DEFAULT_WORDS) -> Story:
+        """The cited summary of an already analysed story (re-run cheaply for other lengths)."""
+        if not story.facts:
+            return Story(sources=story.articles, sentences=[], warnings=list(story.warnings))
+        representatives = self.realizer.realize(story)
+        chosen = self.selector.select(story, representatives, words)
+        sentences = [self._summary_sentence(story, f, representatives[f]) for f in self.orderer.order(story, chosen)]
+        return Story(
+            sources=story.articles,
+            sentences=sentences,
+            warnings=list(story.warnings),
+            words=sum(len(s.text.split()) for s in sentences),
+        )
+
+    @staticmethod
+    def _summary_sentence(story: StoryAnalysis, f: int, representative: int) -> SummarySentence:
+        fact = story.facts[f]
+        ordered = [representative] + [i for i in fact.members if i != representative]
+        citations = tuple(
+            Citation(story.articles[story.sentences[i].doc].id, story.sentences[i].start, story.sentences[i].end)
+            for i in ordered
+        )
+        return SummarySentence(text=story.sentences[representative].text, support=fact.support, citations=citations)

@@ -1,0 +1,33 @@
+"""Default realizer: the most central, earliest, well-sized member of each fact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import StoryAnalysis
+
+
+@dataclass(frozen=True)
+class BestMemberRealizer:
+    """Pick each fact's member with the best centrality, preferring sentences of 8-45 words.
+
+    Extractive on purpose: the summary sentence is a verbatim source sentence,
+    so its citation offsets slice back to exactly the same text.
+    """
+
+    min_words: int = 8
+    max_words: int = 45
+
+    def realize(self, story: StoryAnalysis) -> list[int]:
+        row_of = {i: r for r, i in enumerate(story.rows)}
+        chosen = []
+        for fact in story.facts:
+            def quality(i: int) -> float:
+                n = story.sentences[i].n_words
+                sized = 0.0 if self.min_words <= n <= self.max_words else -0.1
+                # A near-copy article is counted once: its original speaks for it.
+                copied = -1.0 if story.sentences[i].doc in story.copies else 0.0
+                return float(story.centrality[row_of[i]]) + sized + copied
+
+            chosen.append(max(fact.members, key=quality))
+        return chosen

@@ -1,0 +1,129 @@
+"""Plain data objects that flow between the pipeline stages.
+
+Every span keeps character offsets into the text of the article it came from
+(``article.text[start:end] == sentence.text``), so each summary sentence can be
+traced and highlighted back in its sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as newsfuse read it.
+
+    ``text`` is the article body after decoding (and HTML extraction); all
+    offsets refer to it.  ``source`` names the outlet; when it is unknown the
+    URL's host, then the article id, stand in for it.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    path: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def outlet(self) -> str:
+        """The key used to count distinct outlets."""
+        if self.source:
+            return self.source.strip().lower()
+        if self.url:
+            host = urlsplit(self.url).hostname or ""
+            if host:
+                return host.removeprefix("www.")
+        return f"#{self.id}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one article, with offsets into ``Article.text``.
+
+    ``doc`` is the index of the article in the story, ``position`` the index of
+    the sentence inside its article and ``paragraph`` the index of its
+    paragraph (blocks separated by blank lines).
+    """
+
+    doc: int
+    position: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    line_start: bool = False
+    line_end: bool = False
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source span behind a summary sentence: ``source`` is an article id."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of the summary, the sources that state it and its support."""
+
+    text: str
+    support: int
+    citations: tuple[Citation, ...]
+    score: float = 0.0
+
+
+@dataclass
+class Story:
+    """The result of summarizing one story: its sources and the cited summary."""
+
+    sources: list[Article]
+    sentences: list[SummarySentence]
+    warnings: list[str] = field(default_factory=list)
+    words: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON form (see ``schema/story.schema.json``)."""
+        return {
+            "sources": [
+                {
+                    "id": a.id,
+                    "title": a.title,
+                    "source": a.source,
+                    "path": a.path,
+                    "url": a.url,
+                    "published": a.published,
+                    "text": a.text,
+                    **({"extra": a.extra} if a.extra else {}),
+                }
+                for a in self.sources
+            ],
+            "sentences": [
+                {
+                    "text": s.text,
+                    "support": s.support,
+                    "citations": [
+                        {"source": c.source, "start": c.start, "end": c.end} for c in s.citations
+                    ],
+                }
+                for s in self.sentences
+            ],
+            "words": self.words,
+            "warnings": list(self.warnings),
+        }
+
+    @property
+    def text(self) -> str:
+        """The summary as plain text, one sentence per line."""
+        return "\n".join(s.text for s in self.sentences)

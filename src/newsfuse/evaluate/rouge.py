@@ -1,0 +1,34 @@
+"""ROUGE as the project reports it: rouge-score, stemming on, Lsum over newline-joined sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..split import SyntokSplitter
+from ..types import Article
+
+METRICS = ("rouge1", "rouge2", "rougeLsum")
+
+
+@lru_cache(maxsize=1)
+def _scorer() -> Any:
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+
+
+def reference_sentences(reference: str) -> list[str]:
+    """Split a one-line human reference into sentences for ROUGE-Lsum."""
+    return [s.text for s in SyntokSplitter().split(Article("ref", reference.replace("NEWLINE_CHAR", "\n")), 0)]
+
+
+def rouge(summary: Sequence[str], reference: Sequence[str]) -> dict[str, float]:
+    """F1 ×100 of ROUGE-1, ROUGE-2 and ROUGE-Lsum for one summary against one reference.
+
+    >>> round(rouge(["Kim left Beijing."], ["Kim left Beijing on Wednesday."])["rouge1"], 1)
+    75.0
+    """
+    scores = _scorer().score("\n".join(reference), "\n".join(summary))
+    return {m: 100.0 * scores[m].fmeasure for m in METRICS}

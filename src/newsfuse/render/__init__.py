@@ -1,0 +1,5 @@
+"""Render stage: a Story as plain text, rich terminal text, Markdown or JSON."""
+
+from .formats import FORMATS, render, render_json, render_markdown, render_rich, render_text, source_numbers
+
+__all__ = ["FORMATS", "render", "render_json", "render_markdown", "render_rich", "render_text", "source_numbers"]

@@ -1,0 +1,105 @@
+"""Renderers: each takes a Story and returns a string (rich prints to a console).
+
+Citations are numbered by the order of ``story.sources`` (``[1]`` is the first
+source), the same numbers in every format.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..types import Story, SummarySentence
+
+FORMATS = ("text", "markdown", "json", "jsonl")
+
+
+def source_numbers(story: Story) -> dict[str, int]:
+    """Map each source id to its 1-based citation number."""
+    return {a.id: k for k, a in enumerate(story.sources, 1)}
+
+
+def _marks(sentence: SummarySentence, numbers: dict[str, int]) -> str:
+    seen = sorted({numbers[c.source] for c in sentence.citations})
+    return "".join(f"[{n}]" for n in seen)
+
+
+def _source_line(story: Story, k: int) -> str:
+    a = story.sources[k - 1]
+    parts = [a.title or a.id]
+    meta = ", ".join(p for p in (a.source, a.published) if p)
+    if meta:
+        parts.append(f"({meta})")
+    where = a.url or a.path
+    if where:
+        parts.append(f"— {where}")
+    return " ".join(parts)
+
+
+def render_text(story: Story) -> str:
+    """Plain text: one cited sentence per line, then the numbered sources."""
+    numbers = source_numbers(story)
+    lines = [f"{s.text} {_marks(s, numbers)}" for s in story.sentences]
+    if not lines:
+        lines = ["(no summary: " + ("; ".join(story.warnings) or "nothing to summarize") + ")"]
+    lines += ["", "Sources:"] + [f"[{k}] {_source_line(story, k)}" for k in range(1, len(story.sources) + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    # Source text must not turn into links, HTML or emphasis when the Markdown is rendered.
+    out = text.replace("\\", "\\\\")
+    for ch in "`*_[]<>#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(story: Story) -> str:
+    """Markdown: the summary as a paragraph list with citation links and a numbered source list."""
+    numbers = source_numbers(story)
+    lines = ["## Summary", ""]
+    for s in story.sentences:
+        marks = "".join(f"[\\[{n}\\]](#source-{n})" for n in sorted({numbers[c.source] for c in s.citations}))
+        support = f" _(stated by {s.support} outlets)_" if s.support > 1 else ""
+        lines.append(f"- {_md_escape(s.text)} {marks}{support}")
+    if not story.sentences:
+        lines.append("_No summary: " + _md_escape("; ".join(story.warnings) or "nothing to summarize") + "_")
+    lines += ["", "## Sources", ""]
+    for k in range(1, len(story.sources) + 1):
+        lines.append(f'{k}. <a id="source-{k}"></a>{_md_escape(_source_line(story, k))}')
+    return "\n".join(lines) + "\n"
+
+
+def render_json(story: Story, *, indent: int | None = 2) -> str:
+    """The public JSON object (schema: ``newsfuse/schema/story.schema.json``)."""
+    return json.dumps(story.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def render_rich(story: Story, console: Any) -> None:
+    """Colourful terminal output with rich: citations in cyan, support as a badge."""
+    from rich.markup import escape
+
+    numbers = source_numbers(story)
+    console.print("[bold]Summary[/bold]")
+    for s in story.sentences:
+        badge = f" [green]×{s.support}[/green]" if s.support > 1 else ""
+        console.print(f"• {escape(s.text)} [cyan]{escape(_marks(s, numbers))}[/cyan]{badge}")
+    if not story.sentences:
+        console.print("[yellow](no summary: " + escape("; ".join(story.warnings) or "nothing to summarize") + ")[/]")
+    console.print()
+    console.print("[bold]Sources[/bold]")
+    for k in range(1, len(story.sources) + 1):
+        console.print(f"[cyan]\\[{k}][/cyan] {escape(_source_line(story, k))}")
+
+
+def render(story: Story, fmt: str) -> str:
+    """Render ``story`` in one of :data:`FORMATS` (``jsonl`` is compact one-line JSON)."""
+    if fmt == "text":
+        return render_text(story)
+    if fmt == "markdown":
+        return render_markdown(story)
+    if fmt == "json":
+        return render_json(story) + "\n"
+    if fmt == "jsonl":
+        return render_json(story, indent=None) + "\n"
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -29,7 +29,7 @@ from .types import Article, Citation, Story, SummarySentence
 
 DEFAULT_WORDS = 120
 # Labels that a last-resort fallback may still use when nothing else is left.
-_SOFT_LABELS = {"headline", "short"}
+_SOFT_LABELS = {"headline"}
 
 
 @dataclass

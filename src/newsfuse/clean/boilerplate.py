@@ -81,7 +81,7 @@ def shingles(text: str, n: int = 5) -> set[int]:
     return {hash(tuple(words[i : i + n])) for i in range(max(1, len(words) - n + 1))}
 
 
-def near_copies(articles: Sequence[Article], threshold: float = 0.6) -> dict[int, int]:
+def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: int = 20_000) -> dict[int, int]:
     """Map each article that nearly copies an earlier one to that earlier article's index.
 
     Containment of 5-word shingles catches wire copies, re-wraps and copies
@@ -90,7 +90,8 @@ def near_copies(articles: Sequence[Article], threshold: float = 0.6) -> dict[int
     """
     from collections import Counter
 
-    sets = [shingles(a.text) for a in articles]
+    # The opening of an article identifies a copy; bounding it keeps huge inputs cheap.
+    sets = [shingles(a.text[:max_chars]) for a in articles]
     index: dict[int, list[int]] = {}
     copies: dict[int, int] = {}
     for j, sh in enumerate(sets):

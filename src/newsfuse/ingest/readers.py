@@ -53,7 +53,7 @@ def article_from_html(html: str, id: str, *, path: str | None = None, url: str |
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if len(text.split()) < 5:  # a menu or a cookie notice is not an article
         raise InputError(f"{path or id}: no article text found in this HTML page")
     return Article(
         id=id,

@@ -19,7 +19,7 @@ import numpy as np
 
 from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
-from .clean import near_copies, offtopic_labels, structural_labels
+from .clean import near_copies, near_repeat_labels, offtopic_labels, structural_labels
 from .embed import Embedder, TfidfEmbedder, default_embedder
 from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
@@ -73,10 +73,11 @@ class Pipeline:
         texts = [story.sentences[i].text for i in rows]
         semantic = self.embedder.embed(texts)
         lexical = semantic if isinstance(self.embedder, TfidfEmbedder) else TfidfEmbedder().embed(texts)
-        off = offtopic_labels(story.sentences, rows, semantic)
-        if off and len(off) < len(rows):
-            story.labels.update(off)
-            keep = [r for r, i in enumerate(rows) if i not in off]
+        dropped = near_repeat_labels(story.sentences, rows, lexical)
+        dropped.update(offtopic_labels(story.sentences, rows, semantic))
+        if dropped and len(dropped) < len(rows):
+            story.labels.update(dropped)
+            keep = [r for r, i in enumerate(rows) if i not in dropped]
             rows = [rows[r] for r in keep]
             semantic, lexical = semantic[keep], lexical[keep]
         story.rows = rows

@@ -1,12 +1,20 @@
 """Clean stage: label boilerplate, headlines, repeats, off-topic paragraphs and article copies."""
 
-from .boilerplate import is_boilerplate, is_headline_like, near_copies, normalize, structural_labels
+from .boilerplate import (
+    is_boilerplate,
+    is_headline_like,
+    near_copies,
+    near_repeat_labels,
+    normalize,
+    structural_labels,
+)
 from .offtopic import offtopic_labels
 
 __all__ = [
     "is_boilerplate",
     "is_headline_like",
     "near_copies",
+    "near_repeat_labels",
     "normalize",
     "offtopic_labels",
     "structural_labels",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..types import Article, Sentence
 
 # Phrases that scrapers leave around article bodies (navigation, promos, credits).
@@ -51,24 +53,39 @@ def structural_labels(articles: Sequence[Article], sentences: Sequence[Sentence]
 
     Reasons: ``boilerplate``, ``headline`` (headline/caption lines and the
     title), ``repeat`` (an earlier sentence of the same article says it
-    verbatim or nearly so) and ``short``.
+    verbatim) and ``short``.  Near-verbatim repeats are found later from the
+    sentence vectors (:func:`near_repeat_labels`).
     """
     labels: dict[int, str] = {}
-    seen: dict[int, list[tuple[str, set[str]]]] = {}
+    seen: set[tuple[int, str]] = set()
     titles = {i: normalize(a.title) for i, a in enumerate(articles) if a.title}
     for i, s in enumerate(sentences):
         norm = normalize(s.text)
-        words = set(norm.split())
         if is_boilerplate(s.text):
             labels[i] = "boilerplate"
         elif is_headline_like(s) or (titles.get(s.doc) and norm == titles[s.doc]):
             labels[i] = "headline"
         elif len(norm.split()) < min_words:
             labels[i] = "short"
-        elif any(norm == n or _jaccard(words, w) >= 0.8 for n, w in seen.get(s.doc, ())):
+        elif (s.doc, norm) in seen:
             labels[i] = "repeat"
-        seen.setdefault(s.doc, []).append((norm, words))
+        seen.add((s.doc, norm))
     return labels
+
+
+def near_repeat_labels(
+    sentences: Sequence[Sentence], rows: Sequence[int], lexical: np.ndarray, threshold: float = 0.8
+) -> dict[int, str]:
+    """Label a sentence ``repeat`` when an earlier sentence of the same article nearly says it verbatim.
+
+    ``lexical`` holds the unit TF-IDF vectors of ``rows``, row for row.
+    """
+    if len(rows) < 2:
+        return {}
+    docs = np.array([sentences[i].doc for i in rows])
+    sim = lexical @ lexical.T
+    close = np.triu(sim >= threshold, k=1) & (docs[:, None] == docs[None, :])
+    return {rows[int(j)]: "repeat" for j in np.unique(np.nonzero(close)[1])}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

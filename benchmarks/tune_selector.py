@@ -27,7 +27,9 @@ def main() -> int:
     ap.add_argument("--src", type=Path, default=DATA / "val.src")
     ap.add_argument("--tgt", type=Path, default=DATA / "val.tgt")
     ap.add_argument("--limit", type=int, default=300)
+    ap.add_argument("--skip", type=int, default=0, help="skip the first N stories")
     ap.add_argument("--words", type=int, default=250)
+    ap.add_argument("--grid", default="support_weight=0,0.3,0.6;lead_weight=0.3,0.6,1.0;redundancy=0.3,0.6;max_overlap=0.5,0.65")
     args = ap.parse_args()
     if not args.src.exists():
         print(f"tune_selector: {args.src} not found", file=sys.stderr)
@@ -35,16 +37,16 @@ def main() -> int:
     pipeline = Pipeline()
     stories = []
     for k, (src, tgt) in enumerate(zip(iter_lines(args.src), iter_lines(args.tgt), strict=False)):
-        if k >= args.limit:
+        if k < args.skip:
+            continue
+        if k >= args.skip + args.limit:
             break
         articles = parse_multinews_line(src)
         if articles:
             stories.append((pipeline.analyse(articles), reference_sentences(tgt)))
     grid = {
-        "support_weight": [0.0, 0.3, 0.6],
-        "lead_weight": [0.3, 0.6, 1.0],
-        "redundancy": [0.3, 0.6],
-        "max_overlap": [0.5, 0.65],
+        name: [float(v) for v in values.split(",")]
+        for name, values in (part.split("=") for part in args.grid.split(";"))
     }
     rows = []
     for values in itertools.product(*grid.values()):

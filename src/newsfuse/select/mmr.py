@@ -49,10 +49,10 @@ class MMRSelector:
     skipped outright, as are sentences shorter than ``min_words``.
     """
 
-    support_weight: float = 0.3
-    lead_weight: float = 0.6
-    redundancy: float = 0.5
-    max_overlap: float = 0.65
+    support_weight: float = 0.6
+    lead_weight: float = 1.0
+    redundancy: float = 0.3
+    max_overlap: float = 0.5
     min_words: int = 6
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:

@@ -29,7 +29,9 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=300)
     ap.add_argument("--skip", type=int, default=0, help="skip the first N stories")
     ap.add_argument("--words", type=int, default=250)
-    ap.add_argument("--grid", default="support_weight=0,0.3,0.6;lead_weight=0.3,0.6,1.0;redundancy=0.3,0.6;max_overlap=0.5,0.65")
+    ap.add_argument(
+        "--grid", default="support_weight=0,0.3,0.6;lead_weight=0.3,0.6,1.0;redundancy=0.3,0.6;max_overlap=0.5,0.65"
+    )
     args = ap.parse_args()
     if not args.src.exists():
         print(f"tune_selector: {args.src} not found", file=sys.stderr)

@@ -82,7 +82,11 @@ def test_latin1_file(cli, tmp_path):
 
 def test_broken_utf8_file(cli, tmp_path):
     f = tmp_path / "a.txt"
-    f.write_bytes(article(2).encode() + "Zürich's café owners paid 5 € more; the résumé said so.\n".encode() + b"The caf\xc3 is closed.\n")
+    f.write_bytes(
+        article(2).encode()
+        + "Zürich's café owners paid 5 € more; the résumé said so.\n".encode()
+        + b"The caf\xc3 is closed.\n"
+    )
     proc = cli("summarize", str(f), "-f", "json")
     data = assert_summary(proc)
     assert "\ufffd" in data["sources"][0]["text"] and "€" in data["sources"][0]["text"]
@@ -154,10 +158,15 @@ def test_malformed_jsonl_can_be_skipped(cli, tmp_path):
 def test_multinews_line_with_empty_article(cli, tmp_path):
     f = tmp_path / "s.src"
     f.write_text(
-        article(1).replace("\n", " NEWLINE_CHAR ") + " story_separator_special_tag  story_separator_special_tag "
-        + article(2).replace("\n", " ") + "\n"
+        article(1).replace("\n", " NEWLINE_CHAR ")
+        + " story_separator_special_tag  story_separator_special_tag "
+        + article(2).replace("\n", " ")
         + "\n"
-        + article(3).replace("\n", " ") + " ||||| " + article(4).replace("\n", " ") + "\n"
+        + "\n"
+        + article(3).replace("\n", " ")
+        + " ||||| "
+        + article(4).replace("\n", " ")
+        + "\n"
     )
     proc = cli("summarize", "--input-format", "multinews", str(f), "-f", "jsonl")
     assert proc.returncode == 0, proc.stderr
@@ -181,7 +190,8 @@ def test_empty_stdin(cli):
 def test_hostile_html(cli, tmp_path):
     page = (
         "<html><head><title>Budget vote</title><script>alert('x')</script></head><body><article>"
-        "<h1>Budget vote</h1>" + "".join(f"<p>{s}</p>" for s in SENTENCES)
+        "<h1>Budget vote</h1>"
+        + "".join(f"<p>{s}</p>" for s in SENTENCES)
         + "<img src=x onerror=alert(1)><a href='javascript:alert(1)'>click</a></article></body></html>"
     )
     (tmp_path / "page.html").write_text(page)

@@ -18,7 +18,9 @@ from .types import Article, Citation, Sentence, Story, SummarySentence
 __version__ = "0.1.0"
 
 
-def load_articles(inputs: Iterable[str | Path | Article], input_format: str = "auto") -> tuple[list[Article], list[str]]:
+def load_articles(
+    inputs: Iterable[str | Path | Article], input_format: str = "auto"
+) -> tuple[list[Article], list[str]]:
     """Articles from a mix of Article objects, paths (files or folders) and raw texts.
 
     A string that names an existing file or folder is read from disk; any
@@ -33,7 +35,9 @@ def load_articles(inputs: Iterable[str | Path | Article], input_format: str = "a
     for k, item in enumerate(inputs):
         if isinstance(item, Article):
             articles.append(item)
-        elif isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096 and Path(item).exists()):
+        elif isinstance(item, Path) or (
+            isinstance(item, str) and "\n" not in item and len(item) < 4096 and Path(item).exists()
+        ):
             paths.append(item)
         elif isinstance(item, str):
             if item.strip():
@@ -49,7 +53,11 @@ def load_articles(inputs: Iterable[str | Path | Article], input_format: str = "a
 
 
 def summarize(
-    inputs: Iterable[str | Path | Article], words: int = DEFAULT_WORDS, *, pipeline: Pipeline | None = None, **options: Any
+    inputs: Iterable[str | Path | Article],
+    words: int = DEFAULT_WORDS,
+    *,
+    pipeline: Pipeline | None = None,
+    **options: Any,
 ) -> Story:
     """Summarize the articles of one story in at most ``words`` words, every sentence cited.
 

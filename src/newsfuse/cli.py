@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -34,14 +34,14 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
     jsonl = "jsonl"
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     html = "html"
@@ -49,7 +49,7 @@ class InputFormat(str, Enum):
     multinews = "multinews"
 
 
-class EmbedderName(str, Enum):
+class EmbedderName(StrEnum):
     auto = "auto"
     wordllama = "wordllama"
     tfidf = "tfidf"
@@ -104,7 +104,9 @@ def _multinews_stories(inputs: list[str]) -> Iterator[list]:
 def summarize(
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(help="Files or folders of articles (.txt .md .html .jsonl), or - for stdin.", show_default=False),
+        typer.Argument(
+            help="Files or folders of articles (.txt .md .html .jsonl), or - for stdin.", show_default=False
+        ),
     ] = None,
     words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget of the summary.")] = 120,
     fmt: Annotated[
@@ -119,7 +121,9 @@ def summarize(
     ] = InputFormat.auto,
     embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder.")] = EmbedderName.auto,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    skip_invalid: Annotated[bool, typer.Option(help="Skip malformed JSONL lines (with a warning) instead of stopping.")] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option(help="Skip malformed JSONL lines (with a warning) instead of stopping.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
 ) -> None:
     """Summarize the articles of one story, every sentence cited \\[n] to its sources.
@@ -163,9 +167,7 @@ def summarize(
                     out.write("\n]\n")
             return
         stdin_text = _stdin_text() if "-" in items else None
-        articles, warnings = read_articles(
-            items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid
-        )
+        articles, warnings = read_articles(items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid)
         story = pipeline.summarize(articles, words)
         story.warnings[:0] = warnings
         if not quiet:
@@ -189,9 +191,8 @@ def _empty_story():
 
 
 def _progress(disable: bool, description: str):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(
         TextColumn(f"[bold]{description}"),

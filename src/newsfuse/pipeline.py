@@ -84,6 +84,8 @@ class Pipeline:
         w = self.semantic_weight if lexical is not semantic else 1.0
         story.similarity = (w * (semantic @ semantic.T) + (1 - w) * (lexical @ lexical.T)).astype(np.float32)
         original = np.array([story.sentences[i].doc not in story.copies for i in rows])
+        if not original.any():
+            original[:] = True
         story.centrality = (
             w * (semantic @ semantic[original].mean(axis=0)) + (1 - w) * (lexical @ lexical[original].mean(axis=0))
         ).astype(np.float32)

@@ -113,9 +113,7 @@ class Story:
                 {
                     "text": s.text,
                     "support": s.support,
-                    "citations": [
-                        {"source": c.source, "start": c.start, "end": c.end} for c in s.citations
-                    ],
+                    "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in s.citations],
                 }
                 for s in self.sentences
             ],

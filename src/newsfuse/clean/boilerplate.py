@@ -19,7 +19,7 @@ _BOILERPLATE = re.compile(
     r"sponsored( content)?|click here|sign up|subscribe|follow us|share this|share on|"
     r"all rights reserved|copyright|©|this material may not be|image copyright|image caption|"
     r"photo:|getty images|trending( news| now)?|recommended|you may also like|watch:|listen:|"
-    r"see also|comments|skip to|loading|continue reading|top stories)\b",
+    r"see also|comments|skip to|loading|continue reading|top stories)(?!\w)",
     re.IGNORECASE,
 )
 _FINAL_STOP = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
@@ -116,7 +116,9 @@ def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: 
             continue
         counts = Counter(i for h in sh for i in index.get(h, ()))
         for i, shared in counts.most_common():
-            if shared / min(len(sets[i]), len(sh)) >= threshold:
+            small, large = sorted((len(sets[i]), len(sh)))
+            # A headline-only page is contained in the article but is no copy of it.
+            if small >= 0.5 * large and shared / small >= threshold:
                 copies[j] = i
                 break
         if j not in copies:

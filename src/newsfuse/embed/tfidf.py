@@ -28,7 +28,10 @@ class TfidfEmbedder:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         vec = TfidfVectorizer(
-            lowercase=True, sublinear_tf=True, stop_words="english", max_features=self.max_features,
+            lowercase=True,
+            sublinear_tf=True,
+            stop_words="english",
+            max_features=self.max_features,
             token_pattern=r"(?u)\b\w+\b",
         )
         try:

@@ -52,8 +52,8 @@ class WordLlamaEmbedder:
         if ids.size == 0:
             return np.zeros((len(texts), self.dim), dtype=np.float32)
         np.clip(ids, 0, table.shape[0] - 1, out=ids)
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        # reduceat needs valid start indices; empty texts get a zero vector afterwards.
-        sums = np.add.reduceat(table[ids], np.minimum(starts, ids.size - 1), axis=0)
-        sums[lengths == 0] = 0.0
+        sums = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+        filled = lengths > 0
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[filled]
+        sums[filled] = np.add.reduceat(table[ids], starts, axis=0)
         return l2_normalize(sums / np.maximum(lengths, 1)[:, None])

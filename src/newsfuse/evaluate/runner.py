@@ -90,7 +90,9 @@ class EvalReport:
 _WORKER: dict[str, Any] = {}
 
 
-def _score_story(task: tuple[str, str, int, tuple[str, ...], dict[str, Any]]) -> dict[str, tuple[dict[str, float], float, int]]:
+def _score_story(
+    task: tuple[str, str, int, tuple[str, ...], dict[str, Any]],
+) -> dict[str, tuple[dict[str, float], float, int]]:
     src_line, tgt_line, words, methods, options = task
     from ..pipeline import Pipeline
 
@@ -110,9 +112,7 @@ def _score_story(task: tuple[str, str, int, tuple[str, ...], dict[str, Any]]) ->
     return out
 
 
-def _ordered_parallel(
-    fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int, window: int = 16
-) -> Iterator[Any]:
+def _ordered_parallel(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int, window: int = 16) -> Iterator[Any]:
     """Map ``fn`` over ``tasks`` in ``workers`` processes, in order, with at most ``window`` in flight."""
     if workers <= 1:
         yield from map(fn, tasks)

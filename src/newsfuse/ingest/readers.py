@@ -37,9 +37,7 @@ def guess_title(text: str) -> str | None:
     return None
 
 
-def article_from_text(
-    text: str, id: str, *, path: str | None = None, title: str | None = None
-) -> Article:
+def article_from_text(text: str, id: str, *, path: str | None = None, title: str | None = None) -> Article:
     """An Article from plain text; the first line becomes the title when it looks like one."""
     return Article(id=id, text=text, title=title or guess_title(text), path=path)
 
@@ -93,7 +91,8 @@ def _opt_str(value: Any) -> str | None:
 
 def iter_jsonl(text: str, name: str, *, skip_invalid: bool = False) -> Iterator[tuple[Article | None, str | None]]:
     """Yield ``(article, warning)`` per non-blank JSONL line; bad lines raise or warn with their number."""
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # Only "\n" ends a JSONL record: U+2028 and friends may sit raw inside JSON strings.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{name}:{lineno}"
@@ -196,7 +195,7 @@ def articles_from_text(
                 warnings.append(warning)
         return articles, warnings
     if fmt == "multinews":
-        articles = [a for line in text.splitlines() for a in parse_multinews_line(line)]
+        articles = [a for line in text.split("\n") for a in parse_multinews_line(line)]
         return articles, []
     raise InputError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
@@ -284,10 +283,15 @@ def unique_ids(articles: list[Article]) -> list[Article]:
     """Make article ids unique by suffixing repeats (``003``, ``003-2``)."""
     from dataclasses import replace
 
-    seen: dict[str, int] = {}
+    taken = {a.id for a in articles}
+    used: set[str] = set()
     out = []
     for a in articles:
-        n = seen.get(a.id, 0) + 1
-        seen[a.id] = n
-        out.append(a if n == 1 else replace(a, id=f"{a.id}-{n}"))
+        new_id, n = a.id, 1
+        # A suffixed id must not take the id of another article either.
+        while new_id in used or (new_id != a.id and new_id in taken):
+            n += 1
+            new_id = f"{a.id}-{n}"
+        used.add(new_id)
+        out.append(a if new_id == a.id else replace(a, id=new_id))
     return out

@@ -22,6 +22,7 @@ class BestMemberRealizer:
         row_of = {i: r for r, i in enumerate(story.rows)}
         chosen = []
         for fact in story.facts:
+
             def quality(i: int) -> float:
                 n = story.sentences[i].n_words
                 sized = 0.0 if self.min_words <= n <= self.max_words else -0.1

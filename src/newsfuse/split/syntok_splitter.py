@@ -9,7 +9,7 @@ from syntok import segmenter
 
 from ..types import Article, Sentence
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\r\n]+")
 # syntok misses a boundary when a scraper glued two sentences ("Korea.Kim is").
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
@@ -37,7 +37,8 @@ class SyntokSplitter:
         for line in _LINE.finditer(text):
             if not line.group().strip():
                 continue
-            if out and text.count("\n", last_end, line.start()) >= 2:
+            gap = text[last_end : line.start()]
+            if out and gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2:
                 paragraph += 1
             last_end = line.end()
             spans = list(_line_sentences(line.group(), line.start()))

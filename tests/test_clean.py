@@ -1,0 +1,261 @@
+"""Clean stage: boilerplate, headlines, repeats, short lines, near-copies and off-topic paragraphs."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pytest
+
+from newsfuse.clean import (
+    is_boilerplate,
+    is_headline_like,
+    near_copies,
+    near_repeat_labels,
+    normalize,
+    offtopic_labels,
+    structural_labels,
+)
+from newsfuse.embed import TfidfEmbedder
+from newsfuse.ingest import read_articles
+from newsfuse.pipeline import Pipeline
+from newsfuse.split import SyntokSplitter
+from newsfuse.types import Article, Sentence
+
+# --- boilerplate and headlines ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latest News",
+        "latest news",
+        "Read more",
+        "READ MORE: Kim's train arrives",
+        "Advertisement",
+        "Related Stories",
+        "Sign up for our newsletter",
+        "Image copyright Getty Images",
+        "Copyright 2019 The Associated Press. All rights reserved.",
+        "All rights reserved.",
+        "Continue reading the main story",
+        "  — Share this article",
+    ],
+)
+def test_is_boilerplate(text):
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim met Xi in Beijing.",
+        "Readers were surprised by the announcement on Monday.",  # 'read' inside a word
+        "Copyrighted material was removed, the court heard.",
+        "Latest news from the summit suggests that the two leaders agreed to meet again before the end of the year.",
+        "",
+    ],
+)
+def test_is_not_boilerplate(text):
+    assert not is_boilerplate(text)
+
+
+@pytest.mark.parametrize("text", ["Photo: AP", "© 2019 Reuters", "Watch: the video", "Listen:"])
+def test_is_boilerplate_credit_and_media_lines(text):
+    assert is_boilerplate(text)
+
+
+def sent(text: str, *, line_start: bool = True, line_end: bool = True, doc: int = 0, position: int = 0) -> Sentence:
+    return Sentence(doc, position, 0, len(text), text, line_start=line_start, line_end=line_end)
+
+
+@pytest.mark.parametrize(
+    ("text", "flags", "expected"),
+    [
+        ("Kim leaves Beijing after two-day visit", (True, True), True),
+        ("Photo by Jane Roe / AP", (True, True), True),
+        ("Kim leaves Beijing after two-day visit.", (True, True), False),
+        ('He said "we will meet again."', (True, True), False),
+        ("Is this the end?", (True, True), False),
+        ("Kim leaves Beijing after two-day visit", (True, False), False),  # not a whole line
+        ("Kim leaves Beijing after two-day visit", (False, True), False),
+        (" ".join(["word"] * 30), (True, True), False),  # too long for a headline
+    ],
+)
+def test_is_headline_like(text, flags, expected):
+    assert is_headline_like(sent(text, line_start=flags[0], line_end=flags[1])) is expected
+
+
+def test_normalize():
+    assert normalize("KIM, Jong-Un  left!\n") == "kim jong un left"
+
+
+# --- structural labels -------------------------------------------------------------------------------
+
+STRUCTURED = (
+    "Kim leaves Beijing\n\n"
+    "Kim leaves Beijing\n\n"
+    "Kim Jong Un left Beijing on Wednesday after a two-day visit.\n\n"
+    "The talks focused on trade and on the nuclear program.\n\n"
+    "KIM JONG UN LEFT BEIJING ON WEDNESDAY, AFTER A TWO-DAY VISIT!\n\n"
+    "Too short here.\n\n"
+    "Latest News\n\n"
+    "Kim Jong Un left Beijing on Wednesday after a short two-day visit."
+)
+
+
+def split_all(articles):
+    out = []
+    for d, a in enumerate(articles):
+        out.extend(SyntokSplitter().split(a, d))
+    return out
+
+
+def test_structural_labels():
+    a = Article("a", STRUCTURED, title="Kim leaves Beijing")
+    b = Article("b", "Kim Jong Un left Beijing on Wednesday after a two-day visit.")
+    sents = split_all([a, b])
+    labels = structural_labels([a, b], sents)
+    by_text = [(s.text, labels.get(i)) for i, s in enumerate(sents)]
+    assert by_text == [
+        ("Kim leaves Beijing", "headline"),
+        ("Kim leaves Beijing", "headline"),  # the repeated headline line
+        ("Kim Jong Un left Beijing on Wednesday after a two-day visit.", None),
+        ("The talks focused on trade and on the nuclear program.", None),
+        ("KIM JONG UN LEFT BEIJING ON WEDNESDAY, AFTER A TWO-DAY VISIT!", "repeat"),  # same words, other case
+        ("Too short here.", "short"),
+        ("Latest News", "boilerplate"),
+        ("Kim Jong Un left Beijing on Wednesday after a short two-day visit.", None),
+        # The same sentence in another article is not a repeat: it is support.
+        ("Kim Jong Un left Beijing on Wednesday after a two-day visit.", None),
+    ]
+
+
+def test_title_line_with_final_stop_is_labelled_headline():
+    a = Article(
+        "a",
+        "Kim leaves Beijing after talks.\n\nKim Jong Un left Beijing on Wednesday.",
+        title="Kim leaves Beijing after talks.",
+    )
+    labels = structural_labels([a], split_all([a]))
+    assert labels == {0: "headline"}
+
+
+def test_near_repeat_within_one_article_is_labelled_repeat():
+    a = Article("a", STRUCTURED)
+    b = Article("b", "Kim Jong Un left Beijing on Wednesday after a short two-day visit.")
+    sents = split_all([a, b])
+    labels = structural_labels([a, b], sents)
+    rows = [i for i in range(len(sents)) if i not in labels]
+    got = near_repeat_labels(sents, rows, TfidfEmbedder().embed([sents[i].text for i in rows]))
+    later_copy = next(i for i, s in enumerate(sents) if "short two-day" in s.text and s.doc == 0)
+    assert got == {later_copy: "repeat"}  # the first statement stays; b's equal sentence is another outlet
+
+
+# --- near copies ----------------------------------------------------------------------------------------
+
+PARAGRAPHS = [
+    "A powerful storm swept across the northern coast on Sunday night, flooding hundreds of homes and "
+    "cutting power to more than forty thousand households, the regional authorities said on Monday.",
+    "Emergency crews worked through the night to rescue residents trapped on rooftops in the fishing town "
+    "of Porthaven, where the river burst its banks shortly after midnight.",
+    "The national weather service had issued a red warning on Saturday, urging people to stay indoors and "
+    "to avoid travel along the coastal highway until the winds had eased.",
+    "Officials said two people were missing and at least a dozen had been taken to hospital with injuries "
+    "that were not thought to be life threatening.",
+    "The prime minister is expected to visit the worst affected towns on Tuesday and has promised emergency "
+    "funding to help families repair their homes.",
+    "Insurers warned that the cost of the damage could exceed the losses caused by the floods of 2015, "
+    "which remain the most expensive in the country's history.",
+]
+ORIGINAL = "\n\n".join(PARAGRAPHS)
+UNRELATED = "\n\n".join(
+    [
+        "The central bank left its main interest rate unchanged on Thursday, saying inflation was slowing "
+        "faster than expected but that wage growth remained strong.",
+        "Markets had priced in a small chance of a cut, and the currency rose slightly after the decision "
+        "was announced in the capital.",
+        "Economists said the bank was likely to start lowering rates in the spring if the labour market "
+        "cooled as forecast by its own staff.",
+        "The governor told reporters that the board would watch energy prices closely during the winter.",
+    ]
+)
+
+
+def lightly_edited_copy() -> str:
+    kept = PARAGRAPHS[:3] + PARAGRAPHS[4:]  # one paragraph dropped
+    rewrapped = [textwrap.fill(p, width=50) for p in kept]  # lines re-wrapped
+    return "By Jane Roe, Coastal Wire Service\n\n" + "\n\n".join(rewrapped)  # a byline added
+
+
+def test_near_copies_detects_a_lightly_edited_copy():
+    articles = [Article("orig", ORIGINAL), Article("other", UNRELATED), Article("copy", lightly_edited_copy())]
+    assert near_copies(articles) == {2: 0}
+
+
+def test_near_copies_points_to_the_first_of_several_copies():
+    articles = [Article("a", ORIGINAL), Article("b", lightly_edited_copy()), Article("c", ORIGINAL)]
+    assert near_copies(articles) == {1: 0, 2: 0}
+
+
+def test_near_copies_ignores_unrelated_and_same_topic_articles():
+    same_topic = (
+        "Storm flooding hit the north coast of the country on Sunday, and power was lost in many towns. "
+        "Rescuers used boats in Porthaven. The prime minister will visit on Tuesday, her office said, "
+        "and insurers expect large claims from homeowners and shops along the coast."
+    )
+    articles = [Article("a", ORIGINAL), Article("b", UNRELATED), Article("c", same_topic)]
+    assert near_copies(articles) == {}
+
+
+# --- off-topic paragraphs ------------------------------------------------------------------------------
+
+ROSENSTEIN = ("rosenstein", "barr", "mueller", "abc news")
+
+
+@pytest.fixture(scope="module")
+def example_analysis(example_dir):
+    articles, _ = read_articles([example_dir])
+    return Pipeline().analyse(articles)
+
+
+def test_rosenstein_paragraph_is_dropped(example_analysis):
+    story = example_analysis
+    hits = [i for i, s in enumerate(story.sentences) if any(w in s.text.lower() for w in ROSENSTEIN)]
+    assert hits, "the example should hold the pasted Rosenstein teaser"
+    for i in hits:
+        assert story.labels.get(i) in {"offtopic", "headline"}, story.sentences[i].text
+        assert i not in story.rows
+    assert any(story.labels.get(i) == "offtopic" for i in hits)
+
+
+def test_no_genuine_kim_paragraph_is_offtopic(example_analysis):
+    story = example_analysis
+    for i, reason in story.labels.items():
+        if reason == "offtopic":
+            s = story.sentences[i]
+            para = [t.text for t in story.sentences if (t.doc, t.paragraph) == (s.doc, s.paragraph)]
+            assert any(w in " ".join(para).lower() for w in ROSENSTEIN), para
+    kim = [i for i, s in enumerate(story.sentences) if "kim" in s.text.lower()]
+    assert kim and all(story.labels.get(i) != "offtopic" for i in kim)
+
+
+def test_offtopic_labels_on_hand_made_vectors():
+    # On-topic paragraphs in two articles and one orthogonal two-sentence paragraph inside article 0.
+    sents = [
+        Sentence(0, 0, 0, 1, "a", paragraph=0),
+        Sentence(0, 1, 0, 1, "b", paragraph=1),
+        Sentence(0, 2, 0, 1, "b2", paragraph=1),
+        Sentence(0, 3, 0, 1, "c", paragraph=2),
+        Sentence(1, 0, 0, 1, "d", paragraph=0),
+        Sentence(1, 1, 0, 1, "e", paragraph=1),
+    ]
+    on = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    off = np.array([0.0, 0.0, 1.0], dtype=np.float32)
+    vectors = np.stack([on, off, off, on, on, on])
+    assert offtopic_labels(sents, list(range(6)), vectors) == {1: "offtopic", 2: "offtopic"}
+    # A lone far-off sentence is left to selection rather than deleted.
+    single = [s for s in sents if s.position != 2]
+    assert offtopic_labels(single, list(range(5)), vectors[[0, 1, 3, 4, 5]]) == {}
+    # Too few candidates: nothing is judged.
+    assert offtopic_labels(sents[:3], [0, 1, 2], vectors[:3]) == {}

@@ -1,0 +1,105 @@
+"""Embed stage: unit-length rows, paraphrases closer than unrelated text, embedder lookup."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsfuse.embed import TfidfEmbedder, WordLlamaEmbedder, default_embedder, get_embedder, l2_normalize
+from newsfuse.errors import NewsfuseError
+
+SENTENCES = [
+    "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping.",
+    "North Korean leader Kim Jong Un departed Beijing on Wednesday following talks with Xi.",
+    "The recipe calls for two cups of flour, a pinch of salt and some butter.",
+    "Heavy rain flooded several streets in the city centre overnight.",
+]
+
+EMBEDDERS = [pytest.param(WordLlamaEmbedder, id="wordllama"), pytest.param(TfidfEmbedder, id="tfidf")]
+
+
+@pytest.mark.parametrize("cls", EMBEDDERS)
+def test_rows_are_unit_length(cls):
+    vectors = cls().embed(SENTENCES)
+    assert vectors.shape[0] == len(SENTENCES)
+    assert vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.parametrize("cls", EMBEDDERS)
+def test_paraphrases_are_closer_than_unrelated_sentences(cls):
+    v = cls().embed(SENTENCES)
+    sim = v @ v.T
+    assert sim[0, 1] > sim[0, 2] + 0.2
+    assert sim[0, 1] > sim[0, 3]
+    assert sim[1, 0] > sim[1, 2]
+
+
+@pytest.mark.parametrize("cls", EMBEDDERS)
+def test_identical_texts_get_identical_vectors(cls):
+    v = cls().embed([SENTENCES[0], SENTENCES[2], SENTENCES[0]])
+    assert np.allclose(v[0], v[2])
+    assert float(v[0] @ v[2]) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_wordllama_empty_input_shape():
+    e = WordLlamaEmbedder()
+    assert e.embed([]).shape == (0, 256)
+
+
+def test_wordllama_dimension_and_batch_independence():
+    e = WordLlamaEmbedder()
+    together = e.embed(SENTENCES)
+    assert together.shape == (4, 256)
+    for k, text in enumerate(SENTENCES):
+        assert np.allclose(e.embed([text])[0], together[k], atol=1e-5)
+
+
+def test_wordllama_empty_text_in_the_middle_gives_zero_row():
+    e = WordLlamaEmbedder()
+    v = e.embed([SENTENCES[0], "", SENTENCES[1]])
+    assert np.allclose(v[1], 0.0)
+    assert np.allclose(v[0], e.embed([SENTENCES[0]])[0], atol=1e-5)
+    assert np.allclose(v[2], e.embed([SENTENCES[1]])[0], atol=1e-5)
+
+
+def test_wordllama_trailing_empty_text_does_not_change_previous_row():
+    e = WordLlamaEmbedder()
+    v = e.embed([SENTENCES[0], ""])
+    assert np.allclose(v[1], 0.0)
+    assert np.allclose(v[0], e.embed([SENTENCES[0]])[0], atol=1e-5)
+
+
+def test_tfidf_empty_input_and_stop_words_only():
+    e = TfidfEmbedder()
+    assert e.embed([]).shape[0] == 0
+    v = e.embed(["the and of", "it is"])
+    assert v.shape[0] == 2 and np.allclose(v, 0.0)
+
+
+def test_tfidf_single_sentence():
+    v = TfidfEmbedder().embed(["Kim left Beijing."])
+    assert v.shape[0] == 1 and np.linalg.norm(v[0]) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_l2_normalize_keeps_zero_rows():
+    m = np.array([[3.0, 4.0], [0.0, 0.0]])
+    out = l2_normalize(m)
+    assert np.allclose(out, [[0.6, 0.8], [0.0, 0.0]])
+    assert out.dtype == np.float32
+
+
+def test_get_embedder_by_name():
+    assert isinstance(get_embedder("wordllama"), WordLlamaEmbedder)
+    assert get_embedder("wordllama").name == "wordllama"
+    assert isinstance(get_embedder("tfidf"), TfidfEmbedder)
+    assert get_embedder("tfidf").name == "tfidf"
+    # wordllama is a dependency, so "auto" (and the default) picks it.
+    assert get_embedder("auto").name == "wordllama"
+    assert default_embedder().name == "wordllama"
+
+
+@pytest.mark.parametrize("name", ["bert", "", "TFIDF "])
+def test_get_embedder_unknown_name(name):
+    with pytest.raises(NewsfuseError, match="unknown embedder"):
+        get_embedder(name)

@@ -1,0 +1,127 @@
+"""Realize and order stages: a verbatim member speaks for each fact; facts read in source order."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsfuse.analysis import Fact, StoryAnalysis
+from newsfuse.ingest import read_articles
+from newsfuse.order import PositionOrderer
+from newsfuse.pipeline import Pipeline
+from newsfuse.realize import BestMemberRealizer
+from newsfuse.types import Article, Sentence
+
+ARTICLES = [
+    Article(
+        "a",
+        "A strong earthquake struck the coastal city of Valdora on Monday morning, killing at least twelve people.\n\n"
+        "Rescue teams searched collapsed buildings in the old town of Valdora throughout the day.\n\n"
+        "The mayor of Valdora said schools would remain closed for the rest of the week after the earthquake.\n\n"
+        "The region around Valdora last suffered a major earthquake in 1987, when a harbour wall collapsed.",
+        source="Daily Post",
+    ),
+    Article(
+        "b",
+        "At least twelve people were killed when a strong earthquake hit the coastal city of Valdora on Monday "
+        "morning.\n\n"
+        "Hospitals near Valdora asked residents to donate blood for the injured after the earthquake.\n\n"
+        "The earthquake was felt as far away as the capital, witnesses said.",
+        source="Wire One",
+    ),
+]
+
+
+@pytest.fixture(scope="module", params=["small", "example"])
+def analysed(request, example_dir):
+    articles = ARTICLES if request.param == "small" else read_articles([example_dir])[0]
+    return Pipeline().analyse(articles)
+
+
+def test_best_member_is_a_member_of_each_fact(analysed):
+    reps = BestMemberRealizer().realize(analysed)
+    assert len(reps) == len(analysed.facts) > 0
+    for fact, rep in zip(analysed.facts, reps, strict=True):
+        assert rep in fact.members
+        s = analysed.sentences[rep]
+        assert analysed.articles[s.doc].text[s.start : s.end] == s.text
+
+
+def hand_made(docs_words: list[tuple[int, int]], centrality: list[float], copies: dict[int, int] | None = None):
+    n_docs = max(d for d, _ in docs_words) + 1
+    sentences = [Sentence(d, k, 0, 1, " ".join(["word"] * n)) for k, (d, n) in enumerate(docs_words)]
+    story = StoryAnalysis(
+        articles=[Article(f"d{d}", "x") for d in range(n_docs)],
+        sentences=sentences,
+        rows=list(range(len(sentences))),
+        centrality=np.array(centrality, dtype=np.float32),
+        copies=copies or {},
+    )
+    story.facts = [Fact(tuple(range(len(sentences))), n_docs)]
+    return story
+
+
+def test_well_sized_member_preferred_over_slightly_more_central_fragment():
+    # A 4-word fragment is a bit more central than a 15-word sentence: the sentence still speaks.
+    assert BestMemberRealizer().realize(hand_made([(0, 4), (1, 15)], [0.55, 0.5])) == [1]
+    # Much more central wins anyway.
+    assert BestMemberRealizer().realize(hand_made([(0, 4), (1, 15)], [0.9, 0.5])) == [0]
+    # Too long counts like too short.
+    assert BestMemberRealizer().realize(hand_made([(0, 60), (1, 20)], [0.55, 0.5])) == [1]
+
+
+def test_original_preferred_over_near_copy():
+    # Article 1 copies article 0: even a more central copy does not speak for the fact.
+    assert BestMemberRealizer().realize(hand_made([(0, 12), (1, 12)], [0.4, 0.8], copies={1: 0})) == [0]
+
+
+# --- order ---------------------------------------------------------------------------------------------
+
+
+def fact_with(story: StoryAnalysis, word: str) -> int:
+    (f,) = [f for f, fact in enumerate(story.facts) if any(word in story.sentences[i].text for i in fact.members)]
+    return f
+
+
+def test_first_paragraph_fact_before_last_paragraph_fact():
+    story = Pipeline().analyse(ARTICLES)
+    first, middle, last = fact_with(story, "twelve"), fact_with(story, "schools"), fact_with(story, "1987")
+    assert story.sentences[story.facts[last].members[0]].paragraph == 3
+    orderer = PositionOrderer()
+    assert orderer.order(story, [last, first]) == [first, last]
+    assert orderer.order(story, [first, last]) == [first, last]
+    assert orderer.order(story, [last, middle, first]) == [first, middle, last]
+    assert orderer.order(story, []) == []
+
+
+def test_order_uses_relative_position_then_article_order():
+    # Article 0 has ten sentences, article 1 has two.
+    sentences = [Sentence(0, k, 0, 1, f"s{k}") for k in range(10)] + [Sentence(1, k, 0, 1, f"t{k}") for k in range(2)]
+    story = StoryAnalysis(articles=[Article("a", "x"), Article("b", "x")], sentences=sentences)
+    story.facts = [
+        Fact((11,), 1),  # article 1, position 1 of 2: relative 0.5
+        Fact((4,), 1),  # article 0, position 4 of 10: relative 0.4
+        Fact((10,), 1),  # article 1, position 0: relative 0.0
+        Fact((0,), 1),  # article 0, position 0: relative 0.0, earlier article
+        Fact((9, 10), 2),  # stated late in article 0 but first in article 1: relative 0.0
+    ]
+    assert PositionOrderer().order(story, [0, 1, 2, 3]) == [3, 2, 1, 0]
+    assert PositionOrderer().order(story, [0, 1, 4])[0] == 4
+
+
+def test_summary_follows_the_orderer(example_dir):
+    articles, _ = read_articles([example_dir])
+    pipeline = Pipeline()
+    story = pipeline.analyse(articles)
+    summary = pipeline.summarize_analysis(story, 200)
+    lengths = {}
+    for s in story.sentences:
+        lengths[s.doc] = max(lengths.get(s.doc, 0), s.position + 1)
+    by_text = {}
+    for fact in story.facts:
+        rel = round(min(story.sentences[i].position / lengths[story.sentences[i].doc] for i in fact.members), 3)
+        for i in fact.members:
+            by_text.setdefault(story.sentences[i].text, rel)
+    rels = [by_text[s.text] for s in summary.sentences]
+    assert len(rels) >= 3
+    assert rels == sorted(rels)

@@ -1,0 +1,164 @@
+"""Select stage: MMRSelector under a word budget, without redundancy, preferring supported facts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsfuse.analysis import Fact, StoryAnalysis
+from newsfuse.embed import TfidfEmbedder
+from newsfuse.ingest import read_articles
+from newsfuse.pipeline import Pipeline
+from newsfuse.realize import BestMemberRealizer
+from newsfuse.select import MMRSelector, fact_features, fits
+from newsfuse.split import SyntokSplitter
+from newsfuse.types import Article
+
+
+def test_fits():
+    assert fits(0, 10, 10)
+    assert fits(5, 5, 10)
+    assert not fits(6, 5, 10)
+    assert not fits(0, 11, 10)
+    assert fits(3, 0, 3)
+
+
+@pytest.fixture(scope="module")
+def example(example_dir):
+    articles, _ = read_articles([example_dir])
+    story = Pipeline().analyse(articles)
+    return story, BestMemberRealizer().realize(story)
+
+
+@pytest.mark.parametrize("words", [1, 8, 15, 30, 57, 120, 250, 1000])
+def test_word_budget_is_respected(example, words):
+    story, reps = example
+    chosen = MMRSelector().select(story, reps, words)
+    used = sum(story.sentences[reps[f]].n_words for f in chosen)
+    assert used <= words
+    assert len(chosen) == len(set(chosen))
+    if words >= 30:
+        assert chosen  # there are sentences short enough to fit
+
+
+def test_budget_is_filled_greedily(example):
+    story, reps = example
+    chosen = MMRSelector().select(story, reps, 120)
+    used = sum(story.sentences[reps[f]].n_words for f in chosen)
+    assert used > 80  # a 120-word budget is not left mostly empty
+
+
+def test_chosen_sentences_are_not_near_identical(example):
+    story, reps = example
+    sel = MMRSelector()
+    chosen = sel.select(story, reps, 1000)
+    row_of = {i: r for r, i in enumerate(story.rows)}
+    for a in chosen:
+        for b in chosen:
+            if a != b:
+                assert story.similarity[row_of[reps[a]], row_of[reps[b]]] < sel.max_overlap
+
+
+def hand_made(
+    texts_docs: list[tuple[str, int]], facts: list[tuple[int, ...]], n_docs: int | None = None
+) -> StoryAnalysis:
+    n_docs = n_docs or max(d for _, d in texts_docs) + 1
+    by_doc: dict[int, list[str]] = {d: [] for d in range(n_docs)}
+    for text, d in texts_docs:
+        by_doc[d].append(text)
+    articles = [Article(f"d{d}", " ".join(by_doc[d]) or "x", source=f"outlet{d}") for d in range(n_docs)]
+    sentences = [s for d, a in enumerate(articles) for s in SyntokSplitter().split(a, d)]
+    order = {(s.doc, s.text): i for i, s in enumerate(sentences)}
+    rows = [order[(d, t)] for t, d in texts_docs]
+    vectors = TfidfEmbedder().embed([t for t, _ in texts_docs])
+    sim = (vectors @ vectors.T).astype(np.float32)
+    story = StoryAnalysis(articles=articles, sentences=sentences, rows=rows, similarity=sim)
+    story.centrality = sim.mean(axis=1).astype(np.float32)
+    story.facts = [Fact(tuple(rows[k] for k in members), len({texts_docs[k][1] for k in members})) for members in facts]
+    return story
+
+
+def test_does_not_pick_two_near_identical_sentences():
+    texts = [
+        ("The storm killed five people in the coastal city of Porthaven on Monday night.", 0),
+        ("The storm killed five people in the coastal city of Porthaven on Monday evening.", 1),
+        ("Insurers expect the damage claims to exceed those of the 2015 floods across the region.", 2),
+        ("The prime minister will visit the worst affected towns of the north on Tuesday morning.", 3),
+    ]
+    story = hand_made(texts, [(0,), (1,), (2,), (3,)])
+    reps = [f.members[0] for f in story.facts]
+    chosen = MMRSelector().select(story, reps, 500)
+    assert not {0, 1} <= set(chosen)
+    assert {2, 3} <= set(chosen)
+    assert len(chosen) == 3
+    # Only the redundancy control keeps the twin out: without it all four fit.
+    assert sorted(MMRSelector(redundancy=0.0, max_overlap=1.01).select(story, reps, 500)) == [0, 1, 2, 3]
+
+
+SUPPORTED = "The storm killed five people in the coastal city of Porthaven on Monday."
+SINGLE = "Insurers expect the damage claims to exceed those of the 2015 floods there."
+
+
+@pytest.mark.parametrize("supported_first", [True, False])
+def test_fact_stated_by_several_outlets_ranks_above_one_stated_once(supported_first):
+    # Same length, same lead position, same centrality: only support differs.
+    texts = [
+        (SUPPORTED, 0),
+        ("Five people were killed by the storm in Porthaven, the coastal city, on Monday.", 1),
+        ("On Monday the storm killed five people in Porthaven, a coastal city.", 2),
+        (SINGLE, 3),
+    ]
+    facts = [(0, 1, 2), (3,)] if supported_first else [(3,), (0, 1, 2)]
+    story = hand_made(texts, facts)
+    story.centrality = np.full(len(texts), 0.5, dtype=np.float32)
+    reps = [f.members[0] for f in story.facts]
+    assert len(SUPPORTED.split()) == len(SINGLE.split())
+    supported = 0 if supported_first else 1
+    sel = MMRSelector()
+    scores = sel.scores(story, reps)
+    assert scores[supported] > scores[1 - supported]
+    assert fact_features(story, reps)["support"][supported] == pytest.approx(2 / 3)
+    # Room for only one of them: the supported fact wins.
+    assert sel.select(story, reps, len(SUPPORTED.split())) == [supported]
+    assert sel.select(story, reps, 2 * len(SUPPORTED.split())) == [supported, 1 - supported]
+
+
+def test_sentences_below_min_words_are_skipped():
+    texts = [
+        ("The storm killed five people in the coastal city of Porthaven on Monday.", 0),
+        ("Power is out.", 1),
+        ("Insurers expect the damage claims to exceed those of the 2015 floods there.", 2),
+    ]
+    story = hand_made(texts, [(0,), (1,), (2,)])
+    reps = [f.members[0] for f in story.facts]
+    assert sorted(MMRSelector().select(story, reps, 500)) == [0, 2]
+    assert sorted(MMRSelector(min_words=2).select(story, reps, 500)) == [0, 1, 2]
+
+
+def test_nothing_fits():
+    texts = [("The storm killed five people in the coastal city of Porthaven on Monday.", 0)]
+    story = hand_made(texts, [(0,)])
+    assert MMRSelector().select(story, [story.facts[0].members[0]], 5) == []
+    assert MMRSelector().select(StoryAnalysis(articles=[]), [], 100) == []
+
+
+HEADLINE = "Kim Jong Un leaves Beijing after talks with Xi Jinping on Wednesday"
+BODY = (
+    "The weather in the capital was cold and grey for most of the week, with light snow. "
+    "Kim Jong Un left Beijing on Wednesday after two days of talks with Xi Jinping. "
+    "The leaders discussed the nuclear issue and trade with North Korea. "
+    "North Korea gave no details of the visit by Kim to Beijing. "
+    "A second summit between Kim and Trump is expected soon."
+)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_headline_only_page_does_not_break_selection():
+    page = Article("page", HEADLINE)
+    full = Article("full", HEADLINE + "\n\n" + BODY)
+    pipeline = Pipeline()
+    story = pipeline.analyse([page, full])
+    assert story.rows
+    assert np.isfinite(story.centrality).all()
+    alone = [s.text for s in pipeline.summarize([full], 20).sentences]
+    assert [s.text for s in pipeline.summarize_analysis(story, 20).sentences] == alone

@@ -55,8 +55,8 @@ def offtopic_labels(
     labels: dict[int, str] = {}
     for (doc, para), members in paragraphs.items():
         own = vectors[members].sum(axis=0)
-        if (len(paragraphs) < 3 and len(per_doc) < 2) or (len(members) < 2 and (doc, para) not in teasers):
-            continue  # a lone sentence far from the story is left to selection, not deleted
+        if len(paragraphs) < 3 and len(per_doc) < 2:
+            continue
         para_vec = _unit(own)
         others = _unit(total - per_doc[doc])
         rest_of_article = _unit(per_doc[doc] - own)

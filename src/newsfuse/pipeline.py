@@ -24,7 +24,7 @@ from .embed import Embedder, TfidfEmbedder, default_embedder
 from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
 from .select import MMRSelector, Selector
-from .split import Splitter, SyntokSplitter
+from .split import Splitter, default_splitter
 from .types import Article, Citation, Story, SummarySentence
 
 DEFAULT_WORDS = 120
@@ -44,7 +44,7 @@ class Pipeline:
     so the earliest sentences are kept).
     """
 
-    splitter: Splitter = field(default_factory=SyntokSplitter)
+    splitter: Splitter = field(default_factory=default_splitter)
     embedder: Embedder = field(default_factory=default_embedder)
     aligner: Aligner = field(default_factory=GreedyAligner)
     realizer: Realizer = field(default_factory=BestMemberRealizer)

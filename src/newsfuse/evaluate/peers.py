@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..select import fits
-from ..split import SyntokSplitter
+from ..split import default_splitter
 from ..types import Article, Sentence
 
 PEERS = ("lead", "lexrank", "textrank")
@@ -19,7 +19,7 @@ PEERS = ("lead", "lexrank", "textrank")
 
 def split_all(articles: Sequence[Article]) -> list[list[Sentence]]:
     """Syntok sentences of each article (no cleaning: peers get the plain text)."""
-    splitter = SyntokSplitter()
+    splitter = default_splitter()
     return [splitter.split(a, d) for d, a in enumerate(articles)]
 
 
@@ -46,7 +46,7 @@ class _SyntokTokenizer:
     language = "english"
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(s.text for s in SyntokSplitter().split(Article("p", paragraph), 0))
+        return tuple(s.text for s in default_splitter().split(Article("p", paragraph), 0))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         import re

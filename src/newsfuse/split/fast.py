@@ -24,8 +24,9 @@ from syntok.tokenizer import Tokenizer
 from ..types import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
-# Same as SyntokSplitter: syntok misses a boundary when a scraper glued two sentences ("Korea.Kim is").
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# SyntokSplitter's _GLUED (a boundary syntok misses where a scraper glued two sentences, "Korea.Kim is"),
+# matched forwards, which is much faster: the cut is at the end of the match.
+_GLUED = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
 
 _TERMINALS = State.terminals
 _OPENING = State.opening_brackets
@@ -53,9 +54,16 @@ _CHUNK = re.compile(rf"[^{_WS}]+")
 # A whitespace chunk that holds a terminal or an opening bracket.
 _CANDIDATE = re.compile(rf"(?<![^{_WS}])[^{_WS}{_SPECIAL}]*+[{_SPECIAL}][^{_WS}]*")
 _HAS_SPECIAL = re.compile(f"[{_SPECIAL}]")
-# The common case, a plain word, a full stop and maybe a closing quote, then the next word:
-# its tokens are plain and syntok's rules only look at the two words.
-_QUICK = re.compile(rf"([A-Z]?[a-z]+)([.!?][\"'\u2019\u201d]?)[{_WS}]+(?:[a-z]|([A-Z][a-z]*)(?![^\W_]))")
+# The common case: a chunk that is one plain token (a word, an acronym, a number, U.S) and a terminal,
+# maybe with a closing quote, then the end of the line or a chunk whose first token is plain too and
+# known without tokenizing it: it opens lowercase; or it is an opening quote before a word; or a word
+# or number with only punctuation after it, or a word cut off by a hyphen or an apostrophe (not n't).
+# syntok's rules then only look at these two tokens.
+_QUICK = re.compile(
+    rf"([A-Z]?[a-z]+|[A-Z]+|[0-9]+|[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+)[.!?][\"'\u2019\u201d]?(?:[{_WS}]*$|[{_WS}]+"
+    rf"(?:[a-z]|([\"'\u201c\u2018](?=[^\W_])|[0-9]+(?=[^\w{_WS}]*(?![^{_WS}]))|[A-Z][a-z]*"
+    rf"(?:(?=[^\w{_WS}]*(?![^{_WS}]))|(?<!n)(?=['\u2019][A-Za-z])|(?=-[A-Za-z0-9])))))"
+)
 # A number like 5.2 or 1,000.5 is one token and no terminal.
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)+")
 
@@ -119,16 +127,18 @@ def line_sentences(line: str, offset: int = 0) -> list[tuple[int, int]]:
     ['He lives in the U.S. He left.', 'Then? no.', 'Fine;', 'Done']
     """
     spans = _raw_spans(line) if _HAS_SPECIAL.search(line) else [_strip_span(line, 0, len(line))]
+    glued = [m.end() for m in _GLUED.finditer(line)]
     out: list[tuple[int, int]] = []
     for span in spans:
         if span is None:
             continue
         start, end = span
-        cut = start
-        for m in _GLUED.finditer(line, start, end):
-            out.append((offset + cut, offset + m.start()))
-            cut = m.start()
-        out.append((offset + cut, offset + end))
+        # As SyntokSplitter, which looks for _GLUED inside each sentence (the look-ahead ends with it).
+        for cut in glued:
+            if start <= cut <= end - 2:
+                out.append((offset + start, offset + cut))
+                start = cut
+        out.append((offset + start, offset + end))
     return out
 
 
@@ -157,10 +167,10 @@ def _cuts(line: str) -> list[int]:
         if start != first_at:  # syntok is in its InnerToken state here
             quick = _QUICK.match(line, start)
             if quick:  # "word. Next" or "word. next": settle it without tokens
-                word, upper = quick.group(1, 3)
-                if upper is not None and _decide(word, upper, upper, True, False):
-                    cuts.append(quick.end(2))
-                    first_at = quick.start(3)
+                nxt = quick.group(2)
+                if nxt is not None and _decide(quick.group(1), nxt, nxt, True, False):
+                    cuts.append(m.end())
+                    first_at = quick.start(2)
                 continue
             if _NUMBER.fullmatch(m.group()):
                 continue

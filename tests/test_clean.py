@@ -147,7 +147,8 @@ def test_near_repeat_within_one_article_is_labelled_repeat():
     sents = split_all([a, b])
     labels = structural_labels([a, b], sents)
     rows = [i for i in range(len(sents)) if i not in labels]
-    got = near_repeat_labels(sents, rows, TfidfEmbedder().embed([sents[i].text for i in rows]))
+    vectors = TfidfEmbedder().embed([sents[i].text for i in rows])
+    got = near_repeat_labels(sents, rows, vectors @ vectors.T)
     later_copy = next(i for i, s in enumerate(sents) if "short two-day" in s.text and s.doc == 0)
     assert got == {later_copy: "repeat"}  # the first statement stays; b's equal sentence is another outlet
 

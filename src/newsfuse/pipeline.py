@@ -72,22 +72,24 @@ class Pipeline:
             return story
         texts = [story.sentences[i].text for i in rows]
         semantic = self.embedder.embed(texts)
-        lexical = semantic if isinstance(self.embedder, TfidfEmbedder) else TfidfEmbedder().embed(texts)
-        dropped = near_repeat_labels(story.sentences, rows, lexical)
+        lexical = TfidfEmbedder().embed_sparse(texts)
+        lexical_sim = (lexical @ lexical.T).toarray()
+        w = 1.0 if isinstance(self.embedder, TfidfEmbedder) else self.semantic_weight
+        dropped = near_repeat_labels(story.sentences, rows, lexical_sim)
         dropped.update(offtopic_labels(story.sentences, rows, semantic))
         if dropped and len(dropped) < len(rows):
             story.labels.update(dropped)
             keep = [r for r, i in enumerate(rows) if i not in dropped]
             rows = [rows[r] for r in keep]
-            semantic, lexical = semantic[keep], lexical[keep]
+            semantic, lexical, lexical_sim = semantic[keep], lexical[keep], lexical_sim[np.ix_(keep, keep)]
         story.rows = rows
-        w = self.semantic_weight if lexical is not semantic else 1.0
-        story.similarity = (w * (semantic @ semantic.T) + (1 - w) * (lexical @ lexical.T)).astype(np.float32)
+        story.similarity = (w * (semantic @ semantic.T) + (1 - w) * lexical_sim).astype(np.float32)
         original = np.array([story.sentences[i].doc not in story.copies for i in rows])
         if not original.any():
             original[:] = True
+        lexical_centroid = np.asarray(lexical[original].mean(axis=0)).ravel()
         story.centrality = (
-            w * (semantic @ semantic[original].mean(axis=0)) + (1 - w) * (lexical @ lexical[original].mean(axis=0))
+            w * (semantic @ semantic[original].mean(axis=0)) + (1 - w) * (lexical @ lexical_centroid)
         ).astype(np.float32)
         story.facts = self.aligner.align(story)
         fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}

@@ -74,16 +74,15 @@ def structural_labels(articles: Sequence[Article], sentences: Sequence[Sentence]
 
 
 def near_repeat_labels(
-    sentences: Sequence[Sentence], rows: Sequence[int], lexical: np.ndarray, threshold: float = 0.8
+    sentences: Sequence[Sentence], rows: Sequence[int], sim: np.ndarray, threshold: float = 0.8
 ) -> dict[int, str]:
     """Label a sentence ``repeat`` when an earlier sentence of the same article nearly says it verbatim.
 
-    ``lexical`` holds the unit TF-IDF vectors of ``rows``, row for row.
+    ``sim`` is the lexical (TF-IDF) cosine matrix of ``rows``, row for row.
     """
     if len(rows) < 2:
         return {}
     docs = np.array([sentences[i].doc for i in rows])
-    sim = lexical @ lexical.T
     close = np.triu(sim >= threshold, k=1) & (docs[:, None] == docs[None, :])
     return {rows[int(j)]: "repeat" for j in np.unique(np.nonzero(close)[1])}
 

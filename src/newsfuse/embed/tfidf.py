@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
-
-from .base import l2_normalize
 
 
 class TfidfEmbedder:
@@ -25,8 +24,12 @@ class TfidfEmbedder:
         self.max_features = max_features
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_sparse(texts).toarray().astype(np.float32)
+
+    def embed_sparse(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Unit-length TF-IDF rows as a sparse matrix (cheap cosine products on long stories)."""
         if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
+            return sparse.csr_matrix((0, 1), dtype=np.float32)
         vec = TfidfVectorizer(
             lowercase=True,
             sublinear_tf=True,
@@ -35,7 +38,6 @@ class TfidfEmbedder:
             token_pattern=r"(?u)\b\w+\b",
         )
         try:
-            matrix = vec.fit_transform(texts)
+            return vec.fit_transform(texts).astype(np.float32)  # rows are L2-normalised by default
         except ValueError:  # only stop words / empty vocabulary
-            return np.zeros((len(texts), 1), dtype=np.float32)
-        return l2_normalize(matrix.toarray())
+            return sparse.csr_matrix((len(texts), 1), dtype=np.float32)

@@ -21,6 +21,7 @@ from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
 from .clean import near_copies, near_repeat_labels, offtopic_labels, structural_labels
 from .embed import Embedder, TfidfEmbedder, default_embedder
+from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
 from .select import MMRSelector, Selector
@@ -71,8 +72,13 @@ class Pipeline:
             story.warnings.append("no sentences to summarize in the input")
             return story
         texts = [story.sentences[i].text for i in rows]
-        semantic = self.embedder.embed(texts)
-        lexical = TfidfEmbedder().embed_sparse(texts)
+        if hasattr(self.embedder, "embed_with_counts"):
+            # One tokenization gives both views: word-piece TF-IDF is the lexical side.
+            semantic, counts = self.embedder.embed_with_counts(texts)
+            lexical = tfidf_from_counts(counts)
+        else:
+            semantic = self.embedder.embed(texts)
+            lexical = TfidfEmbedder().embed_sparse(texts)
         lexical_sim = (lexical @ lexical.T).toarray()
         w = 1.0 if isinstance(self.embedder, TfidfEmbedder) else self.semantic_weight
         dropped = near_repeat_labels(story.sentences, rows, lexical_sim)

@@ -9,6 +9,19 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 
+def tfidf_from_counts(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Unit-length TF-IDF rows from raw term counts (sublinear tf, smoothed idf, as scikit-learn does)."""
+    counts = counts.tocsr().astype(np.float32)
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    tf = counts.copy()
+    tf.data = (1.0 + np.log(tf.data)) * idf[tf.indices]
+    norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms).astype(np.float32) @ tf)
+
+
 class TfidfEmbedder:
     """Sparse lexical vectors fitted on the texts of one story, returned dense.
 

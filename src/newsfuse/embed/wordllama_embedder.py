@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from .base import l2_normalize
 
@@ -43,17 +44,29 @@ class WordLlamaEmbedder:
         self.dim = dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
+        return self.embed_with_counts(texts)[0]
+
+    def embed_with_counts(self, texts: Sequence[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
+        """Sentence vectors plus each text's token counts (a bag of words for lexical similarity).
+
+        One tokenization serves both views, which halves the work of the embed stage.
+        """
         _, tokenizer, table = _load(self.dim)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32), sparse.csr_matrix((0, table.shape[0]), dtype=np.float32)
         encoded = tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
         lengths = np.fromiter((len(e.ids) for e in encoded), dtype=np.int64, count=len(encoded))
         ids = np.fromiter((t for e in encoded for t in e.ids), dtype=np.int64, count=int(lengths.sum()))
-        if ids.size == 0:
-            return np.zeros((len(texts), self.dim), dtype=np.float32)
         np.clip(ids, 0, table.shape[0] - 1, out=ids)
+        indptr = np.concatenate(([0], np.cumsum(lengths)))
+        counts = sparse.csr_matrix(
+            (np.ones(ids.size, dtype=np.float32), ids, indptr), shape=(len(texts), table.shape[0])
+        )
+        counts.sum_duplicates()
+        if ids.size == 0:
+            return np.zeros((len(texts), self.dim), dtype=np.float32), counts
         sums = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         filled = lengths > 0
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[filled]
         sums[filled] = np.add.reduceat(table[ids], starts, axis=0)
-        return l2_normalize(sums / np.maximum(lengths, 1)[:, None])
+        return l2_normalize(sums / np.maximum(lengths, 1)[:, None]), counts

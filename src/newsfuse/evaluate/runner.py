@@ -112,6 +112,13 @@ def _score_story(
     return out
 
 
+def _one_thread() -> None:
+    """Worker processes use one BLAS/OpenMP thread each: more threads than cores slows everything."""
+    from threadpoolctl import threadpool_limits
+
+    _WORKER["threads"] = threadpool_limits(limits=1)
+
+
 def _ordered_parallel(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int, window: int = 16) -> Iterator[Any]:
     """Map ``fn`` over ``tasks`` in ``workers`` processes, in order, with at most ``window`` in flight."""
     if workers <= 1:
@@ -120,7 +127,7 @@ def _ordered_parallel(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: i
     import multiprocessing as mp
     from collections import deque
 
-    with mp.get_context("fork").Pool(workers) as pool:
+    with mp.get_context("fork").Pool(workers, initializer=_one_thread) as pool:
         pending: deque[Any] = deque()
         for task in tasks:
             pending.append(pool.apply_async(fn, (task,)))

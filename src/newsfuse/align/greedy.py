@@ -49,8 +49,9 @@ class GreedyAligner:
         groups: dict[int, list[int]] = {}
         for r in range(n):
             groups.setdefault(find(r), []).append(r)
+        outlets = [a.outlet for a in story.articles]
         facts = []
         for rows in sorted(groups.values()):
             members = tuple(story.rows[r] for r in rows)
-            facts.append(Fact(members=members, support=len({story.outlet_of(i) for i in members})))
+            facts.append(Fact(members=members, support=len({outlets[docs[r]] for r in rows})))
         return facts

@@ -87,13 +87,9 @@ def near_repeat_labels(
     return {rows[int(j)]: "repeat" for j in np.unique(np.nonzero(close)[1])}
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 def shingles(text: str, n: int = 5) -> set[int]:
     """Hashes of the word n-grams of ``text``."""
-    words = normalize(text).split()
+    words = _WORD.findall(text.lower())
     return {hash(tuple(words[i : i + n])) for i in range(max(1, len(words) - n + 1))}
 
 
@@ -106,6 +102,8 @@ def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: 
     """
     from collections import Counter
 
+    if len(articles) < 2:
+        return {}
     # The opening of an article identifies a copy; bounding it keeps huge inputs cheap.
     sets = [shingles(a.text[:max_chars]) for a in articles]
     index: dict[int, list[int]] = {}
@@ -113,7 +111,7 @@ def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: 
     for j, sh in enumerate(sets):
         if not sh:
             continue
-        counts = Counter(i for h in sh for i in index.get(h, ()))
+        counts = Counter(i for h in sh & index.keys() for i in index[h])
         for i, shared in counts.most_common():
             small, large = sorted((len(sets[i]), len(sh)))
             # A headline-only page is contained in the article but is no copy of it.

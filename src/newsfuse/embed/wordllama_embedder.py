@@ -56,17 +56,13 @@ class WordLlamaEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32), sparse.csr_matrix((0, table.shape[0]), dtype=np.float32)
         encoded = tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
         lengths = np.fromiter((len(e.ids) for e in encoded), dtype=np.int64, count=len(encoded))
-        ids = np.fromiter((t for e in encoded for t in e.ids), dtype=np.int64, count=int(lengths.sum()))
+        ids = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encoded]) if encoded else np.zeros(0, np.int64)
         np.clip(ids, 0, table.shape[0] - 1, out=ids)
         indptr = np.concatenate(([0], np.cumsum(lengths)))
         counts = sparse.csr_matrix(
             (np.ones(ids.size, dtype=np.float32), ids, indptr), shape=(len(texts), table.shape[0])
         )
         counts.sum_duplicates()
-        if ids.size == 0:
-            return np.zeros((len(texts), self.dim), dtype=np.float32), counts
-        sums = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
-        filled = lengths > 0
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[filled]
-        sums[filled] = np.add.reduceat(table[ids], starts, axis=0)
+        # Mean pooling as a sparse product: each row's token counts times the embedding table.
+        sums = np.asarray(counts @ table, dtype=np.float32)
         return l2_normalize(sums / np.maximum(lengths, 1)[:, None]), counts

@@ -2,12 +2,62 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from ..types import Article, Sentence
+
+# Any line break (\n, \r\n or a lone \r) ends a line.
+_LINE = re.compile(r"[^\r\n]+")
 
 
 class Splitter(Protocol):
     """Splits one article into sentences; ``article.text[s.start:s.end] == s.text`` must hold."""
 
     def split(self, article: Article, doc: int, max_sentences: int | None = None) -> list[Sentence]: ...
+
+
+def split_by_line(
+    article: Article,
+    doc: int,
+    line_spans: Callable[[str, int], Iterable[tuple[int, int]]],
+    max_sentences: int | None = None,
+    min_chars: int = 2,
+) -> list[Sentence]:
+    """Sentences of ``article`` with ``line_spans(line, offset)`` splitting inside each line.
+
+    Shared by the splitters: a line break is always a boundary, a blank line
+    starts a new paragraph, spans shorter than ``min_chars`` are dropped and
+    ``max_sentences`` bounds the work on huge articles.
+    """
+    text = article.text
+    out: list[Sentence] = []
+    paragraph = 0
+    last_end = 0
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        gap = text[last_end : line.start()]
+        if out and gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2:
+            paragraph += 1
+        last_end = line.end()
+        spans = list(line_spans(line.group(), line.start()))
+        for i, (start, end) in enumerate(spans):
+            if end - start < min_chars:
+                continue
+            out.append(
+                Sentence(
+                    doc=doc,
+                    position=len(out),
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    paragraph=paragraph,
+                    line_start=i == 0,
+                    line_end=i == len(spans) - 1,
+                )
+            )
+            if max_sentences is not None and len(out) >= max_sentences:
+                return out
+    return out

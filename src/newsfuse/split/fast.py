@@ -22,8 +22,8 @@ from syntok._segmentation_states import State
 from syntok.tokenizer import Tokenizer
 
 from ..types import Article, Sentence
+from .base import split_by_line
 
-_LINE = re.compile(r"[^\n]+")
 # SyntokSplitter's _GLUED (a boundary syntok misses where a scraper glued two sentences, "Korea.Kim is"),
 # matched forwards, which is much faster: the cut is at the end of the match.
 _GLUED = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
@@ -88,35 +88,7 @@ class FastSplitter:
     min_chars: int = 2
 
     def split(self, article: Article, doc: int, max_sentences: int | None = None) -> list[Sentence]:
-        text = article.text
-        out: list[Sentence] = []
-        paragraph = 0
-        last_end = 0
-        for line in _LINE.finditer(text):
-            if not line.group().strip():
-                continue
-            if out and text.count("\n", last_end, line.start()) >= 2:
-                paragraph += 1
-            last_end = line.end()
-            spans = line_sentences(line.group(), line.start())
-            for i, (start, end) in enumerate(spans):
-                if end - start < self.min_chars:
-                    continue
-                out.append(
-                    Sentence(
-                        doc=doc,
-                        position=len(out),
-                        start=start,
-                        end=end,
-                        text=text[start:end],
-                        paragraph=paragraph,
-                        line_start=i == 0,
-                        line_end=i == len(spans) - 1,
-                    )
-                )
-                if max_sentences is not None and len(out) >= max_sentences:
-                    return out
-        return out
+        return split_by_line(article, doc, line_sentences, max_sentences, self.min_chars)
 
 
 def line_sentences(line: str, offset: int = 0) -> list[tuple[int, int]]:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from syntok import segmenter
 
 from ..types import Article, Sentence
+from .base import split_by_line
 
-_LINE = re.compile(r"[^\r\n]+")
 # syntok misses a boundary when a scraper glued two sentences ("Korea.Kim is").
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
@@ -30,36 +30,7 @@ class SyntokSplitter:
     min_chars: int = 2
 
     def split(self, article: Article, doc: int, max_sentences: int | None = None) -> list[Sentence]:
-        text = article.text
-        out: list[Sentence] = []
-        paragraph = 0
-        last_end = 0
-        for line in _LINE.finditer(text):
-            if not line.group().strip():
-                continue
-            gap = text[last_end : line.start()]
-            if out and gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2:
-                paragraph += 1
-            last_end = line.end()
-            spans = list(_line_sentences(line.group(), line.start()))
-            for i, (start, end) in enumerate(spans):
-                if end - start < self.min_chars:
-                    continue
-                out.append(
-                    Sentence(
-                        doc=doc,
-                        position=len(out),
-                        start=start,
-                        end=end,
-                        text=text[start:end],
-                        paragraph=paragraph,
-                        line_start=i == 0,
-                        line_end=i == len(spans) - 1,
-                    )
-                )
-                if max_sentences is not None and len(out) >= max_sentences:
-                    return out
-        return out
+        return split_by_line(article, doc, _line_sentences, max_sentences, self.min_chars)
 
 
 def _line_sentences(line: str, offset: int):

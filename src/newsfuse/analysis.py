@@ -45,9 +45,6 @@ class StoryAnalysis:
     fact_of_row: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def outlet_of(self, sentence_index: int) -> str:
-        return self.articles[self.sentences[sentence_index].doc].outlet
-
     @property
     def n_outlets(self) -> int:
         return len({a.outlet for a in self.articles})

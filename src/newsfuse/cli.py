@@ -220,6 +220,7 @@ def eval_(
     embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder for newsfuse.")] = EmbedderName.auto,
 ) -> None:
     """ROUGE-1/2/Lsum F1 of newsfuse and its peers (Lead, LexRank, TextRank) against human references."""
+    from .embed import get_embedder
     from .evaluate import evaluate, write_report
     from .ingest import iter_lines
 
@@ -239,18 +240,12 @@ def eval_(
             limit=limit,
             skip=skip,
             workers=workers,
-            pipeline_options={"embedder": _embedder_for(embedder)} if embedder != EmbedderName.auto else None,
+            pipeline_options={"embedder": get_embedder(embedder.value)} if embedder != EmbedderName.auto else None,
             on_story=lambda n: progress.update(task, completed=n),
         )
     md, js = write_report(report, out)
     typer.echo(report.to_markdown())
     typer.echo(f"report written to {md} and {js}", err=True)
-
-
-def _embedder_for(name: EmbedderName):
-    from .embed import get_embedder
-
-    return get_embedder(name.value)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -72,7 +72,12 @@ class Pipeline:
             story.warnings.append("no sentences to summarize in the input")
             return story
         texts = [story.sentences[i].text for i in rows]
-        if hasattr(self.embedder, "embed_with_counts"):
+        lexical_only = isinstance(self.embedder, TfidfEmbedder)
+        if lexical_only:
+            # The embedder is the lexical view itself: compute it once.
+            lexical = self.embedder.embed_sparse(texts)
+            semantic = lexical.toarray()
+        elif hasattr(self.embedder, "embed_with_counts"):
             # One tokenization gives both views: word-piece TF-IDF is the lexical side.
             semantic, counts = self.embedder.embed_with_counts(texts)
             lexical = tfidf_from_counts(counts)
@@ -80,7 +85,7 @@ class Pipeline:
             semantic = self.embedder.embed(texts)
             lexical = TfidfEmbedder().embed_sparse(texts)
         lexical_sim = (lexical @ lexical.T).toarray()
-        w = 1.0 if isinstance(self.embedder, TfidfEmbedder) else self.semantic_weight
+        w = 1.0 if lexical_only else self.semantic_weight
         dropped = near_repeat_labels(story.sentences, rows, lexical_sim)
         dropped.update(offtopic_labels(story.sentences, rows, semantic))
         if dropped and len(dropped) < len(rows):
@@ -89,7 +94,8 @@ class Pipeline:
             rows = [rows[r] for r in keep]
             semantic, lexical, lexical_sim = semantic[keep], lexical[keep], lexical_sim[np.ix_(keep, keep)]
         story.rows = rows
-        story.similarity = (w * (semantic @ semantic.T) + (1 - w) * lexical_sim).astype(np.float32)
+        semantic_sim = lexical_sim if lexical_only else semantic @ semantic.T
+        story.similarity = (w * semantic_sim + (1 - w) * lexical_sim).astype(np.float32)
         original = np.array([story.sentences[i].doc not in story.copies for i in rows])
         if not original.any():
             original[:] = True

@@ -29,9 +29,9 @@ def _load(dim: int) -> tuple[Any, Any, np.ndarray]:
 class WordLlamaEmbedder:
     """Sentence vectors from WordLlama: the mean of static token embeddings (~15k sentences/s on a core).
 
-    Pooling is done here over the unpadded token ids (one gather and one
-    ``reduceat``), which gives WordLlama's own vectors about twice as fast as
-    its padded batches.
+    Pooling is done here as one sparse product of the unpadded token counts
+    and the embedding table, which gives WordLlama's own vectors about twice
+    as fast as its padded batches.
 
     >>> e = WordLlamaEmbedder()
     >>> e.embed(["Kim left Beijing.", "Kim departed Beijing."]).shape

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from ..select import fits
 from ..split import default_splitter
 from ..types import Article, Sentence
 
 PEERS = ("lead", "lexrank", "textrank")
+T = TypeVar("T")
 
 
 def split_all(articles: Sequence[Article]) -> list[list[Sentence]]:
@@ -23,13 +24,14 @@ def split_all(articles: Sequence[Article]) -> list[list[Sentence]]:
     return [splitter.split(a, d) for d, a in enumerate(articles)]
 
 
-def take_ranked(ranked: Sequence[Sentence], words: int) -> list[Sentence]:
+def take_ranked(ranked: Sequence[T], words: int, n_words: Callable[[T], int] = lambda s: s.n_words) -> list[T]:
     """Whole sentences in rank order while they fit the budget (the shared budget rule)."""
     chosen, used = [], 0
     for s in ranked:
-        if fits(used, s.n_words, words):
+        n = n_words(s)
+        if fits(used, n, words):
             chosen.append(s)
-            used += s.n_words
+            used += n
     return chosen
 
 
@@ -79,13 +81,7 @@ def _sumy(kind: str, articles: Sequence[Article], words: int) -> list[str]:
     document = ObjectDocumentModel(paragraphs)
 
     def budget(infos: list[Any]) -> list[Any]:
-        chosen, used = [], 0
-        for info in infos:
-            n = len(str(info.sentence).split())
-            if fits(used, n, words):
-                chosen.append(info)
-                used += n
-        return chosen
+        return take_ranked(infos, words, lambda info: len(str(info.sentence).split()))
 
     return [str(s) for s in _summarizer(kind)(document, budget)]
 

@@ -1,0 +1,98 @@
+"""The Typer app and what every command shares: option enums, errors, warnings, progress bars.
+
+Each command lives in its own module of this package and registers itself on ``app``.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="newsfuse",
+    help=(
+        "Turn many news articles about one event into one faithful, cited summary.\n\n"
+        "Every summary sentence is a sentence of a source and cites every outlet that states it: "
+        "\\[1]\\[3] means sources 1 and 3 say so.\n\n"
+        "Examples:\n\n"
+        "  newsfuse summarize examples/kim-jong-un-beijing/\n\n"
+        "  newsfuse summarize a.txt b.html c.txt --words 120 --format json\n\n"
+        "  newsfuse summarize --input-format multinews clusters.src --format jsonl\n\n"
+        "  newsfuse eval --src val.src --tgt val.tgt --limit 300"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+    multinews = "multinews"
+
+
+class EmbedderName(StrEnum):
+    auto = "auto"
+    wordllama = "wordllama"
+    tfidf = "tfidf"
+
+
+def fail(message: str, code: int = 2) -> None:
+    sys.stderr.write(f"newsfuse: error: {message}\n")
+    raise typer.Exit(code)
+
+
+def warn(messages: list[str]) -> None:
+    for m in messages:
+        sys.stderr.write(f"newsfuse: warning: {m}\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsfuse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """newsfuse: cited multi-source news summaries."""
+
+
+def empty_story():
+    from ..types import Story
+
+    return Story(sources=[], sentences=[], warnings=["no article text on this line"])
+
+
+def progress_bar(disable: bool, description: str):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn(f"[bold]{description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=disable,
+        transient=False,
+    )

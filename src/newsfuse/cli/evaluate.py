@@ -1,0 +1,54 @@
+"""`newsfuse eval`: ROUGE of newsfuse and its peers against human references."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import EmbedderName, app, fail, progress_bar
+
+
+@app.command(name="eval")
+def eval_(
+    src: Annotated[Path, typer.Option("--src", help="Multi-News .src file: one story per line.")],
+    tgt: Annotated[Path, typer.Option("--tgt", help="Matching .tgt file: one human summary per line.")],
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget, the same for every method.")] = 250,
+    methods: Annotated[
+        str, typer.Option(help="Comma-separated methods: newsfuse, lead, lexrank, textrank.")
+    ] = "newsfuse,lead,lexrank,textrank",
+    limit: Annotated[int | None, typer.Option(min=1, help="Evaluate at most this many stories.")] = None,
+    skip: Annotated[int, typer.Option(min=0, help="Skip the first N stories (for a held-out slice).")] = 0,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
+    out: Annotated[Path, typer.Option("--out", help="Folder for report.md and report.json.")] = Path("reports/eval"),
+    embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder for newsfuse.")] = EmbedderName.auto,
+) -> None:
+    """ROUGE-1/2/Lsum F1 of newsfuse and its peers (Lead, LexRank, TextRank) against human references."""
+    from ..embed import get_embedder
+    from ..evaluate import evaluate, write_report
+    from ..ingest import iter_lines
+
+    for p in (src, tgt):
+        if not p.is_file():
+            fail(f"{p}: no such file")
+    total = sum(1 for _ in iter_lines(src))
+    total = max(0, min(total - skip, limit) if limit else total - skip)
+    progress = progress_bar(not sys.stderr.isatty(), "evaluating")
+    with progress:
+        task = progress.add_task("stories", total=total)
+        report = evaluate(
+            src,
+            tgt,
+            words=words,
+            methods=[m.strip() for m in methods.split(",") if m.strip()],
+            limit=limit,
+            skip=skip,
+            workers=workers,
+            pipeline_options={"embedder": get_embedder(embedder.value)} if embedder != EmbedderName.auto else None,
+            on_story=lambda n: progress.update(task, completed=n),
+        )
+    md, js = write_report(report, out)
+    typer.echo(report.to_markdown())
+    typer.echo(f"report written to {md} and {js}", err=True)

@@ -1,0 +1,126 @@
+"""The store on SQLite and on a real PostgreSQL server started for the session."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newsfuse.errors import NewsfuseError
+from newsfuse.store import StoryInfo, open_store
+from newsfuse.types import Article
+from pgserver import fresh_database, missing_reason, postgres_server
+
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url():
+    reason = missing_reason()
+    if reason:
+        pytest.skip(reason)
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'news.db'}"
+    return fresh_database(request.getfixturevalue("pg_admin_url"), f"t{next(_counter)}")
+
+
+def art(i: str, text: str, **kw) -> Article:
+    return Article(id=i, text=text, **kw)
+
+
+def test_contract_round_trip(db_url):
+    with open_store(db_url) as store:
+        assert store.list_stories() == []
+        a = store.save_article(
+            art("a", "Kim Jong Un arrived in Beijing by train.", title="Kim in Beijing", source="AP")
+        )
+        b = store.save_article(art("b", "The North Korean leader met Xi.", source="Reuters"), story_id=a.story_id)
+        c = store.save_article(art("c", "Floods in Texas after the storm.", title="Texas floods", source="AP"))
+        assert a.story_id == b.story_id != c.story_id
+        infos = store.list_stories()
+        assert [s.id for s in infos] == [c.story_id, a.story_id]  # newest last_seen first (ties: newest id)
+        kim = store.get_story(a.story_id)
+        assert isinstance(kim, StoryInfo)
+        assert (kim.title, kim.n_articles, kim.n_outlets) == ("Kim in Beijing", 2, 2)
+        assert kim.first_seen.endswith("Z") and kim.last_seen >= kim.first_seen
+        arts = store.story_articles(a.story_id)
+        assert [x.id for x in arts] == ["a", "b"]  # join order
+        assert arts[0].text == "Kim Jong Un arrived in Beijing by train." and arts[0].source == "AP"
+        assert store.get_story(999999) is None and store.story_articles(999999) == []
+
+
+def test_query_since_limit_offset(db_url):
+    with open_store(db_url) as store:
+        store.save_article(art("x", "Prices of 100% cotton rose.", title="Cotton"))
+        store.save_article(art("y", "A new bridge_span opened.", title="Bridge"))
+        store.save_article(art("z", "A BRIDGE collapsed elsewhere.", title="Collapse"))
+        assert {s.title for s in store.list_stories(query="bridge")} == {"Bridge", "Collapse"}
+        assert [s.title for s in store.list_stories(query="bridge collapsed")] == ["Collapse"]
+        assert [s.title for s in store.list_stories(query="100%")] == ["Cotton"]  # % is a literal, not a wildcard
+        assert store.list_stories(query="bridge_")[0].title == "Bridge"
+        assert len(store.list_stories(limit=2)) == 2 and len(store.list_stories(limit=2, offset=2)) == 1
+        assert store.list_stories(since=datetime.now(UTC) + timedelta(days=1)) == []
+        assert len(store.list_stories(since=datetime.now(UTC) - timedelta(days=2))) == 3
+
+
+def test_duplicates_credit_outlets_and_merge(db_url):
+    with open_store(db_url) as store:
+        a = store.save_article(art("a", "Wire copy about the summit.", source="AP", url="https://ap.org/1"))
+        assert store.credit_outlet("a", "the guardian", "https://guardian.example/1")
+        assert not store.credit_outlet("a", "the guardian")
+        assert store.get_story(a.story_id).n_outlets == 2
+        assert store.story_articles(a.story_id)[0].extra["outlets"][1]["outlet"] == "the guardian"
+        assert store.find_article(canonical_url="https://ap.org/1") == "a"
+        assert store.find_article(text="wire  copy about the SUMMIT.") == "a"  # whitespace and case folded
+        assert store.find_article(text="something else") is None
+        # Same id again: stored under a suffixed id, never overwriting.
+        b = store.save_article(art("a", "A second story entirely.", source="BBC"))
+        assert b.article_id == "a-2"
+        # A bridging article merges b's story into a's; the old id leads to the merged story.
+        c = store.save_article(art("c", "Bridge.", source="CNN"), story_id=a.story_id, merge=[b.story_id])
+        assert c.story_id == a.story_id
+        assert [x.id for x in store.story_articles(a.story_id)] == ["a", "a-2", "c"]
+        assert store.get_story(b.story_id).id == a.story_id
+        assert [s.id for s in store.list_stories()] == [a.story_id]
+        assert store.story_of("a-2") == a.story_id
+
+
+def test_fetch_state_and_reopen(db_url):
+    with open_store(db_url) as store:
+        assert store.get_fetch_state("https://x.example/feed") is None
+        store.set_fetch_state("https://x.example/feed", etag='"v1"', last_modified=None, status=200)
+        store.set_fetch_state("https://x.example/feed", etag='"v2"', last_modified="Tue, 24 Nov", status=200)
+        store.save_article(art("k", "Kept across reopen."))
+    with open_store(db_url) as again:  # migrations do not run twice, data stays
+        assert again.schema_version == 1
+        st = again.get_fetch_state("https://x.example/feed")
+        assert (st.etag, st.last_modified, st.status) == ('"v2"', "Tue, 24 Nov", 200)
+        assert again.count_articles() == 1
+
+
+def test_sqlite_is_wal_and_default_location(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEWSFUSE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    with open_store() as store:
+        store.save_article(art("a", "Stored in the default place."))
+    db = tmp_path / "xdg" / "newsfuse" / "newsfuse.db"
+    assert db.exists()
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    monkeypatch.setenv("NEWSFUSE_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
+    with open_store() as store:
+        assert store.url.endswith("env.db")
+
+
+def test_bad_urls_are_one_line_errors(tmp_path):
+    with pytest.raises(NewsfuseError, match="unsupported database URL"):
+        open_store("mysql://nope")
+    with pytest.raises(NewsfuseError, match=r"cannot open the database postgresql://u@127\.0\.0\.1:1/x"):
+        open_store("postgresql://u:secret@127.0.0.1:1/x")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..engine.base import EngineName, require
 from .app import EmbedderName, app, fail, progress_bar
 
 
@@ -21,7 +22,11 @@ def eval_(
     ] = "newsfuse,lead,lexrank,textrank",
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate at most this many stories.")] = None,
     skip: Annotated[int, typer.Option(min=0, help="Skip the first N stories (for a held-out slice).")] = 0,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (or Ray actors with --engine ray).")] = 2,
+    engine: Annotated[
+        EngineName,
+        typer.Option(help='Run on local processes or on Ray (pip install "newsfuse\\[ray]"); same report.'),
+    ] = EngineName.local,
     out: Annotated[Path, typer.Option("--out", help="Folder for report.md and report.json.")] = Path("reports/eval"),
     embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder for newsfuse.")] = EmbedderName.auto,
 ) -> None:
@@ -33,6 +38,7 @@ def eval_(
     for p in (src, tgt):
         if not p.is_file():
             fail(f"{p}: no such file")
+    require(engine.value)  # before any work: one line on how to install Ray when it is missing
     total = sum(1 for _ in iter_lines(src))
     total = max(0, min(total - skip, limit) if limit else total - skip)
     progress = progress_bar(not sys.stderr.isatty(), "evaluating")
@@ -48,6 +54,7 @@ def eval_(
             workers=workers,
             pipeline_options={"embedder": get_embedder(embedder.value)} if embedder != EmbedderName.auto else None,
             on_story=lambda n: progress.update(task, completed=n),
+            engine=engine.value,
         )
     md, js = write_report(report, out)
     typer.echo(report.to_markdown())

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from .app import EmbedderName, InputFormat, OutputFormat, app, empty_story, fail, progress_bar, warn
+from ..engine.base import Engine, EngineName
+from .app import EmbedderName, InputFormat, OutputFormat, app, fail, progress_bar, warn
 
 
 def _stdin_text() -> str:
@@ -21,15 +22,18 @@ def _stdin_text() -> str:
     return text
 
 
-def _multinews_stories(inputs: list[str]) -> Iterator[list]:
-    from ..ingest import iter_multinews, parse_multinews_line
+def _rendered_lines(runner: Engine, items: list[str], words: int, fmt: str, embedder: str) -> Iterator[str]:
+    """Each line's story rendered in ``fmt``, in input order, on the engine ``runner``."""
+    from functools import partial
 
-    for item in inputs:
-        if item == "-":
-            for line in _stdin_text().splitlines():
-                yield parse_multinews_line(line)
-        else:
-            yield from iter_multinews(item)
+    from ..engine import SummarizeLines
+    from ..ingest import iter_lines
+
+    factory = partial(SummarizeLines, words, fmt, embedder)
+    if "-" not in items:
+        return runner.map_lines(factory, items)
+    lines = (line for item in items for line in (_stdin_text().splitlines() if item == "-" else iter_lines(item)))
+    return runner.map_items(factory, lines)
 
 
 @app.command()
@@ -57,14 +61,30 @@ def summarize(
         bool, typer.Option(help="Skip malformed JSONL lines (with a warning) instead of stopping.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
+    engine: Annotated[
+        EngineName,
+        typer.Option(
+            help="Where one-story-per-line input runs: local processes, or Ray (RAY_ADDRESS or a local Ray; "
+            'pip install "newsfuse\\[ray]"). Same output either way.'
+        ),
+    ] = EngineName.local,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes or Ray actors for one-story-per-line input [default: 1 local, every CPU on Ray].",
+        ),
+    ] = None,
 ) -> None:
     """Summarize the articles of one story, every sentence cited \\[n] to its sources.
 
     All inputs together form one story.  With --input-format multinews (or a
     .src file), each line is its own story and gets its own summary; use
-    --format jsonl for one JSON object per line, in input order.
+    --format jsonl for one JSON object per line, in input order.  --engine ray
+    --workers N spreads those lines over N Ray actors (docs/scaling.md).
     """
     from ..embed import get_embedder
+    from ..engine import get_engine
     from ..ingest import read_articles
     from ..pipeline import Pipeline
     from ..render import render, render_rich
@@ -72,35 +92,34 @@ def summarize(
     items = inputs or []
     if not items:
         fail("no input given: name files or folders, or - for stdin (see newsfuse summarize --help)")
-    pipeline = Pipeline(embedder=get_embedder(embedder.value))
     per_line = input_format == InputFormat.multinews or (
         input_format == InputFormat.auto and all(i != "-" and Path(i).suffix in {".src"} for i in items)
     )
+    # Started before the output is opened: a missing Ray must not leave a truncated file behind.
+    runner = get_engine(engine.value, workers) if per_line else None
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
-        if per_line:
+        if runner is not None:
             chosen = (fmt or OutputFormat.jsonl).value
-            stories = _multinews_stories(items)
+            rendered = _rendered_lines(runner, items, words, chosen, embedder.value)
             progress = progress_bar(quiet or not sys.stderr.isatty(), "summarizing")
             with progress:
                 task = progress.add_task("stories", total=None)
                 first = True
                 if chosen == "json":
                     out.write("[")
-                for articles in stories:
-                    story = pipeline.summarize(articles, words) if articles else empty_story()
-                    if chosen == "json":
-                        out.write(("" if first else ",") + "\n" + render(story, "json").rstrip("\n"))
-                    else:
-                        out.write(render(story, chosen) + ("\n" if chosen in {"text", "markdown"} else ""))
+                for text in rendered:
+                    out.write((("" if first else ",") + "\n" + text) if chosen == "json" else text)
                     first = False
                     progress.advance(task)
                 if chosen == "json":
                     out.write("\n]\n")
             return
+        if engine != EngineName.local and not quiet:
+            warn(["--engine applies to one-story-per-line input (--input-format multinews); summarizing locally"])
         stdin_text = _stdin_text() if "-" in items else None
         articles, warnings = read_articles(items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid)
-        story = pipeline.summarize(articles, words)
+        story = Pipeline(embedder=get_embedder(embedder.value)).summarize(articles, words)
         story.warnings[:0] = warnings
         if not quiet:
             warn(story.warnings)
@@ -112,5 +131,7 @@ def summarize(
         else:
             out.write(render(story, chosen))
     finally:
+        if runner is not None:
+            runner.close()
         if out is not sys.stdout:
             out.close()

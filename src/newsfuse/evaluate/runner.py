@@ -98,13 +98,20 @@ def _score_story(
 
     if "pipeline" not in _WORKER:
         _WORKER["pipeline"] = Pipeline(**options)
+    return score_story(_WORKER["pipeline"], src_line, tgt_line, words, methods)
+
+
+def score_story(
+    pipeline: Any, src_line: str, tgt_line: str, words: int, methods: tuple[str, ...]
+) -> dict[str, tuple[dict[str, float], float, int]]:
+    """ROUGE, seconds and words of each method on one story (``pipeline`` runs newsfuse)."""
     articles = parse_multinews_line(src_line)
     reference = reference_sentences(tgt_line)
     out = {}
     for name in methods:
         start = time.perf_counter()
         if name == "newsfuse":
-            summary = [s.text for s in _WORKER["pipeline"].summarize(articles, words).sentences] if articles else []
+            summary = [s.text for s in pipeline.summarize(articles, words).sentences] if articles else []
         else:
             summary = get_peer(name)(articles, words) if articles else []
         elapsed = time.perf_counter() - start
@@ -148,11 +155,13 @@ def evaluate(
     workers: int = 1,
     pipeline_options: dict[str, Any] | None = None,
     on_story: Callable[[int], None] | None = None,
+    engine: str = "local",
 ) -> EvalReport:
     """Score newsfuse and the peers on the stories of ``src`` against the references in ``tgt``.
 
     ``skip``/``limit`` select a slice of stories (for a tuning/report split).
     ``on_story`` is called after each story (the CLI moves its progress bar).
+    ``engine="ray"`` scores on Ray actors (see :mod:`newsfuse.engine`); the report is the same.
     """
     methods = tuple(methods)
     unknown = set(methods) - set(METHODS)
@@ -174,13 +183,35 @@ def evaluate(
                 return
             yield src_line, tgt_line, words, methods, pipeline_options or {}
 
-    for scores in _ordered_parallel(_score_story, tasks(), workers):
+    if engine == "local":
+        results = _ordered_parallel(_score_story, tasks(), workers)
+    else:
+        results = _engine_scores(engine, workers, words, methods, pipeline_options, tasks())
+    for scores in results:
         report.add(scores)
         if on_story:
             on_story(report.stories)
     if report.stories == 0:
         raise InputError(f"{src}: no stories to evaluate")
     return report
+
+
+def _engine_scores(
+    engine: str,
+    workers: int,
+    words: int,
+    methods: tuple[str, ...],
+    pipeline_options: dict[str, Any] | None,
+    tasks: Iterable[tuple[str, str, int, tuple[str, ...], dict[str, Any]]],
+) -> Iterator[dict[str, tuple[dict[str, float], float, int]]]:
+    from functools import partial
+
+    from ..engine import get_engine
+    from ..engine.tasks import ScoreStories
+
+    with get_engine(engine, workers) as runner:
+        factory = partial(ScoreStories, words, methods, pipeline_options)
+        yield from runner.map_items(factory, ((src, tgt) for src, tgt, *_ in tasks))
 
 
 def write_report(report: EvalReport, out_dir: str | Path) -> tuple[Path, Path]:

@@ -1,0 +1,51 @@
+"""Engines for batch work: ``local`` (processes on this machine) or ``ray`` (Ray Data, one machine or a cluster).
+
+The same input gives the same output on every engine.  Ray is an optional
+extra: ``pip install "newsfuse[ray]"``.
+
+>>> from newsfuse.engine import summarize_lines
+>>> import json, tempfile, os
+>>> path = os.path.join(tempfile.mkdtemp(), "two.src")
+>>> _ = open(path, "w").write("Rain hit Paris on Monday. ||||| Rain hit Paris on Monday, officials said.\\n\\n")
+>>> [json.loads(s)["words"] for s in summarize_lines(path, 30, embedder="tfidf")]
+[5, 0]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import partial
+from pathlib import Path
+
+from .base import ENGINES, INSTALL_RAY, Engine, EngineName, get_engine
+from .tasks import ScoreStories, SummarizeLines
+
+__all__ = [
+    "ENGINES",
+    "INSTALL_RAY",
+    "Engine",
+    "EngineName",
+    "ScoreStories",
+    "SummarizeLines",
+    "get_engine",
+    "summarize_lines",
+]
+
+
+def summarize_lines(
+    paths: str | Path | Sequence[str | Path],
+    words: int = 120,
+    *,
+    engine: str = "local",
+    workers: int | None = None,
+    fmt: str = "jsonl",
+    embedder: str = "auto",
+) -> Iterator[str]:
+    """Summarize every line of Multi-News file(s), one rendered summary per line, in input order.
+
+    ``fmt="jsonl"`` yields one compact JSON object (with its newline) per story;
+    ``engine="ray"`` runs on Ray Data with ``workers`` actors.
+    """
+    files = [paths] if isinstance(paths, str | Path) else list(paths)
+    with get_engine(engine, workers) as runner:
+        yield from runner.map_lines(partial(SummarizeLines, words, fmt, embedder), files)

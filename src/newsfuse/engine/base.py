@@ -1,0 +1,127 @@
+"""What every engine offers: an ordered map of a per-worker batch function over lines or items.
+
+A *factory* is a picklable zero-argument callable (usually ``functools.partial``
+of a class) that builds the batch function once per worker — the Pipeline and
+its embedder load once per worker process or Ray actor, not once per story.
+The batch function takes a list of inputs and returns one result per input.
+Results always come back in input order, whatever the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..errors import InputError
+
+ENGINES = ("local", "ray")
+
+
+class EngineName(StrEnum):
+    """The engines, as the CLI's ``--engine`` option offers them."""
+
+    local = "local"
+    ray = "ray"
+
+
+INSTALL_RAY = 'Ray is not installed; install it with: pip install "newsfuse[ray]"'
+
+BatchFn = Callable[[list[Any]], list[Any]]
+Factory = Callable[[], BatchFn]
+
+
+class Engine(Protocol):
+    """An ordered, batched map over the lines of files or over items held by the caller."""
+
+    workers: int
+
+    def map_lines(self, factory: Factory, paths: Sequence[str | Path]) -> Iterator[Any]:
+        """One result per line of ``paths`` (files in order, lines in order; gzip too)."""
+        ...
+
+    def map_items(self, factory: Factory, items: Iterable[Any]) -> Iterator[Any]:
+        """One result per item, in order."""
+        ...
+
+    def close(self) -> None:
+        """Release what the engine started (worker processes, a local Ray)."""
+        ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def get_engine(name: str = "local", workers: int | None = None, **options: Any) -> Engine:
+    """The engine called ``name``: ``local`` (this machine's processes) or ``ray`` (Ray Data).
+
+    ``workers`` is the number of worker processes (local) or Ray actors; None
+    means one process for ``local`` and every CPU of the Ray cluster for ``ray``.
+
+    >>> engine = get_engine("local")
+    >>> engine.workers
+    1
+    >>> get_engine("spark")
+    Traceback (most recent call last):
+    ...
+    newsfuse.errors.InputError: unknown engine 'spark'; choose one of local, ray
+    """
+    if workers is not None and workers < 1:
+        raise InputError("--workers must be at least 1")
+    if name == "local":
+        from .local import LocalEngine
+
+        return LocalEngine(workers or 1, **options)
+    if name == "ray":
+        require(name)
+        from .ray_engine import RayEngine
+
+        return RayEngine(workers, **options)
+    raise InputError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+
+
+def require(name: str) -> None:
+    """Raise an InputError that says how to install the engine ``name`` when it is missing.
+
+    >>> require("local")
+    """
+    if name not in ENGINES:
+        raise InputError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+    if name == "ray":
+        try:
+            import ray.data  # noqa: F401
+        except ImportError:
+            raise InputError(INSTALL_RAY) from None
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of at most ``size`` consecutive items.
+
+    >>> list(batched(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def check_paths(paths: Sequence[str | Path]) -> list[str]:
+    """The paths as strings, each checked to be a readable file (URIs such as s3://... pass as they are)."""
+    from ..ingest.readers import _check_file
+
+    out = []
+    for p in paths:
+        s = str(p)
+        if "://" not in s:
+            _check_file(Path(s))
+        out.append(s)
+    if not out:
+        raise InputError("no input files given")
+    return out

@@ -1,0 +1,67 @@
+"""The batch functions the engines run: built once per worker, then called on batches.
+
+Both engines run exactly these, so the same input gives the same output.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..render.formats import FORMATS
+
+
+class SummarizeLines:
+    """Multi-News lines in, one rendered summary per line out (``fmt`` as ``newsfuse summarize``).
+
+    ``json`` gives each story's indented JSON without the final newline (the
+    caller joins them into an array); ``text``/``markdown`` end with a blank line.
+
+    >>> fn = SummarizeLines(words=30, fmt="jsonl", embedder="tfidf")
+    >>> import json
+    >>> line = "Kim left Beijing on Wednesday. ||||| Kim left Beijing on Wednesday after talks."
+    >>> [json.loads(out)["sentences"][0]["support"] for out in fn([line, ""])]
+    [2]
+    """
+
+    def __init__(self, words: int = 120, fmt: str = "jsonl", embedder: str = "auto") -> None:
+        from ..embed import get_embedder
+        from ..pipeline import Pipeline
+
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.words, self.fmt = words, fmt
+        self.pipeline = Pipeline(embedder=get_embedder(embedder))
+
+    def __call__(self, lines: list[str]) -> list[str]:
+        return [self.render(line) for line in lines]
+
+    def render(self, line: str) -> str:
+        from ..cli.app import empty_story
+        from ..ingest import parse_multinews_line
+        from ..render import render
+
+        articles = parse_multinews_line(line)
+        story = self.pipeline.summarize(articles, self.words) if articles else empty_story()
+        if self.fmt == "json":
+            return render(story, "json").rstrip("\n")
+        return render(story, self.fmt) + ("\n" if self.fmt in {"text", "markdown"} else "")
+
+
+class ScoreStories:
+    """``(src_line, tgt_line)`` pairs in, ROUGE and timing of each method out (as ``newsfuse eval``)."""
+
+    def __init__(
+        self,
+        words: int,
+        methods: tuple[str, ...],
+        pipeline_options: dict[str, Any] | None = None,
+    ) -> None:
+        from ..pipeline import Pipeline
+
+        self.words, self.methods = words, tuple(methods)
+        self.pipeline = Pipeline(**(pipeline_options or {}))
+
+    def __call__(self, pairs: list[tuple[str, str]]) -> list[dict[str, tuple[dict[str, float], float, int]]]:
+        from ..evaluate.runner import score_story
+
+        return [score_story(self.pipeline, src, tgt, self.words, self.methods) for src, tgt in pairs]

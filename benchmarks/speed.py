@@ -107,18 +107,26 @@ def load(src: Path, limit: int | None) -> list[list[Article]]:
     return clusters
 
 
-def single_process(clusters: list[list[Article]], words: int) -> tuple[dict[str, float], dict[str, list[int]]]:
-    """Both methods in this process, interleaved per cluster; seconds per method and output sizes."""
+def single_process(
+    clusters: list[list[Article]], words: int
+) -> tuple[dict[str, float], dict[str, list[int]], dict[str, float]]:
+    """Both methods in this process, interleaved per cluster; wall and CPU seconds per method, output sizes.
+
+    CPU seconds (``time.process_time``, all threads of this process) are far steadier than wall
+    seconds on a machine shared with other jobs.
+    """
     seconds = dict.fromkeys(METHODS, 0.0)
+    cpu = dict.fromkeys(METHODS, 0.0)
     sizes: dict[str, list[int]] = {m: [0, 0] for m in METHODS}
     for articles in clusters:
         for method in METHODS:
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             n_sentences, n_words = _run(method, articles, words)
             seconds[method] += time.perf_counter() - t0
+            cpu[method] += time.process_time() - c0
             sizes[method][0] += n_sentences
             sizes[method][1] += n_words
-    return seconds, sizes
+    return seconds, sizes, cpu
 
 
 def pooled(method: str, n: int, workers: int, threads: int) -> tuple[float, int]:
@@ -178,11 +186,13 @@ def main() -> int:
     warm["lexrank"] = time.perf_counter() - t0
 
     single: dict[str, list[float]] = {m: [] for m in METHODS}
+    single_cpu: dict[str, list[float]] = {m: [] for m in METHODS}
     sizes: dict[str, list[int]] = {}
     for _ in range(args.repeat):
-        seconds, sizes = single_process(clusters, args.words)
+        seconds, sizes, cpu_seconds = single_process(clusters, args.words)
         for m in METHODS:
             single[m].append(seconds[m])
+            single_cpu[m].append(cpu_seconds[m])
     main_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     multi: dict[str, list[float]] = {m: [] for m in METHODS}
@@ -229,6 +239,12 @@ def main() -> int:
         print(f"| {r['method']} | {r['mode']} | {r['clusters']} | {r['seconds']:.2f} | {r['clusters_per_s']:.2f} |")
     print()
     print(f"ratio newsfuse/LexRank, 1 process:     {ratio_single:.2f}x")
+    cpu_ms = {m: 1000 * min(single_cpu[m]) / n for m in METHODS}
+    ratio_cpu = cpu_ms["lexrank"] / cpu_ms["newsfuse"] if cpu_ms["newsfuse"] else float("inf")
+    print(
+        f"CPU time per cluster, 1 process: newsfuse {cpu_ms['newsfuse']:.2f} ms, lexrank {cpu_ms['lexrank']:.2f} ms "
+        f"(ratio {ratio_cpu:.2f}x)"
+    )
     print(f"ratio newsfuse/LexRank, {args.workers} workers:     {ratio_multi:.2f}x")
     print(
         f"peak RSS: main {_mb(main_rss):.0f} MB; workers newsfuse {_mb(worker_rss['newsfuse']):.0f} MB, "
@@ -257,6 +273,8 @@ def main() -> int:
             "warmup_s": warm,
             "rows": rows,
             "ratio_single": ratio_single,
+            "cpu_ms_per_cluster": cpu_ms,
+            "ratio_cpu": ratio_cpu,
             "ratio_workers": ratio_multi,
             "peak_rss_mb": {
                 "main": _mb(main_rss),

@@ -87,38 +87,52 @@ def near_repeat_labels(
     return {rows[int(j)]: "repeat" for j in np.unique(np.nonzero(close)[1])}
 
 
-def shingles(text: str, n: int = 5) -> set[int]:
-    """Hashes of the word n-grams of ``text``."""
+def shingles(text: str, n: int = 5) -> np.ndarray:
+    """Sorted unique hashes of the word n-grams of ``text`` (a text shorter than ``n`` words is one n-gram).
+
+    >>> len(shingles("a b c d e f")), len(shingles("a b c d e a b c d e"))
+    (2, 5)
+    """
     words = _WORD.findall(text.lower())
-    return {hash(tuple(words[i : i + n])) for i in range(max(1, len(words) - n + 1))}
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).view(np.uint64)
+    m = max(1, len(words) - n + 1)
+    acc = h[:m].copy()
+    with np.errstate(over="ignore"):
+        for k in range(1, min(n, len(words))):
+            acc = acc * np.uint64(1_000_003) ^ h[k : k + m]
+    return np.unique(acc)
 
 
-def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: int = 20_000) -> dict[int, int]:
+def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: int = 6_000) -> dict[int, int]:
     """Map each article that nearly copies an earlier one to that earlier article's index.
 
     Containment of 5-word shingles catches wire copies, re-wraps and copies
-    with a paragraph dropped or a byline added.  An inverted index over the
-    originals keeps this near-linear for thousands of articles.
+    with a paragraph dropped or a byline added.  Shared shingles of every
+    pair of articles come from one sparse product of the article x shingle
+    incidence matrix.
     """
-    from collections import Counter
+    from scipy import sparse
 
     if len(articles) < 2:
         return {}
     # The opening of an article identifies a copy; bounding it keeps huge inputs cheap.
     sets = [shingles(a.text[:max_chars]) for a in articles]
-    index: dict[int, list[int]] = {}
+    sizes = np.array([len(x) for x in sets])
+    values, cols = np.unique(np.concatenate(sets), return_inverse=True)
+    rows = np.repeat(np.arange(len(sets)), sizes)
+    incidence = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sets), len(values)))
+    shared = (incidence @ incidence.T).toarray()
     copies: dict[int, int] = {}
-    for j, sh in enumerate(sets):
-        if not sh:
+    for j in range(1, len(sets)):
+        if not sizes[j]:
             continue
-        counts = Counter(i for h in sh & index.keys() for i in index[h])
-        for i, shared in counts.most_common():
-            small, large = sorted((len(sets[i]), len(sh)))
+        # Only originals are candidates; the most shared shingles first, then the earliest article.
+        for i in sorted((i for i in range(j) if i not in copies and shared[i, j] > 0), key=lambda i: -shared[i, j]):
+            small, large = sorted((sizes[i], sizes[j]))
             # A headline-only page is contained in the article but is no copy of it.
-            if small >= 0.5 * large and shared / small >= threshold:
+            if small >= 0.5 * large and shared[i, j] / small >= threshold:
                 copies[j] = i
                 break
-        if j not in copies:
-            for h in sh:
-                index.setdefault(h, []).append(j)
     return copies

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,44 @@ class WordLlamaEmbedder:
 
     name = "wordllama"
 
-    def __init__(self, dim: int = 256) -> None:
+    def __init__(self, dim: int = 256, cache_size: int = 200_000) -> None:
         self.dim = dim
+        self.cache_size = cache_size
+        # word -> token ids; a memo only (same ids as the tokenizer), bounded by cache_size.
+        self._pieces: dict[str, list[int]] = {}
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids of each text, identical to the tokenizer's, with each space-separated word encoded once.
+
+        The tokenizer is SentencePiece-style BPE whose pieces never span a
+        space (apart from runs of spaces), so a text's ids are the
+        concatenation of its words' ids; texts with runs of spaces, or with
+        spaces at either end, go to the tokenizer whole.
+        """
+        _, tokenizer, _ = _load(self.dim)
+        pieces = self._pieces
+        if len(pieces) > self.cache_size:
+            pieces.clear()
+        words = [None if "  " in t or t[:1] == " " or t[-1:] == " " else t.split(" ") for t in texts]
+        missing = {w for ws in words if ws is not None for w in ws if w not in pieces}
+        if missing:
+            fresh = sorted(missing)
+            for w, e in zip(fresh, tokenizer.encode_batch_fast(fresh, add_special_tokens=False), strict=True):
+                pieces[w] = e.ids
+        whole = [t for t, ws in zip(texts, words, strict=True) if ws is None]
+        encoded = iter(tokenizer.encode_batch_fast(whole, add_special_tokens=False)) if whole else iter(())
+        out = []
+        for ws in words:
+            if ws is None:
+                out.append(next(encoded).ids)
+            elif len(ws) == 1:
+                out.append(pieces[ws[0]])
+            else:
+                ids: list[int] = []
+                for w in ws:
+                    ids.extend(pieces[w])
+                out.append(ids)
+        return out
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_with_counts(texts)[0]
@@ -51,12 +88,12 @@ class WordLlamaEmbedder:
 
         One tokenization serves both views, which halves the work of the embed stage.
         """
-        _, tokenizer, table = _load(self.dim)
+        table = _load(self.dim)[2]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32), sparse.csr_matrix((0, table.shape[0]), dtype=np.float32)
-        encoded = tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
-        lengths = np.fromiter((len(e.ids) for e in encoded), dtype=np.int64, count=len(encoded))
-        ids = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encoded]) if encoded else np.zeros(0, np.int64)
+        encoded = self.token_ids(texts)
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        ids = np.fromiter(chain.from_iterable(encoded), dtype=np.int64, count=int(lengths.sum()))
         np.clip(ids, 0, table.shape[0] - 1, out=ids)
         indptr = np.concatenate(([0], np.cumsum(lengths)))
         counts = sparse.csr_matrix(

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import asdict
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -219,18 +220,20 @@ def create_app(
 
         return unique_ids(out), warnings
 
-    async def read_summary(token: str, words: int) -> bytes:
+    async def read_summary(token: str, words: int, analysis: bool = False) -> bytes:
         read = reads.get(token)
         if read is None:
             raise HTTPException(404, "no such story: ad-hoc stories are kept for the last 100 only")
-        body = await summarizer.run(summarizer.summary_json, ("read", token), lambda: read.articles, words)
+        body = await summarizer.run(
+            partial(summarizer.summary_json, ("read", token), lambda: read.articles, words, analysis=analysis)
+        )
         if read.warnings:
             d = json.loads(body)
             d["warnings"][:0] = read.warnings
             body = json.dumps(d, ensure_ascii=False).encode()
         return body
 
-    async def stored_summary(story_id: int, words: int) -> tuple[dict[str, Any], bytes]:
+    async def stored_summary(story_id: int, words: int, analysis: bool = False) -> tuple[dict[str, Any], bytes]:
         access = need_store()
         info = await run_in_threadpool(access.call, "get_story", story_id)
         if info is None:
@@ -240,7 +243,7 @@ def create_app(
         def articles() -> list[Article]:
             return access.call("story_articles", story_id)
 
-        body = await summarizer.run(summarizer.summary_json, key, articles, words)
+        body = await summarizer.run(partial(summarizer.summary_json, key, articles, words, analysis=analysis))
         return asdict(info), body
 
     def with_fields(body: bytes, **fields: Any) -> bytes:
@@ -270,7 +273,7 @@ def create_app(
             req.texts, req.articles, [(f.name, f.content.encode("utf-8")) for f in req.files], req.urls
         )
         read = reads.add(articles, warnings)
-        body = await read_summary(read.token, req.words)
+        body = await read_summary(read.token, req.words, req.analysis)
         return Response(with_fields(body, read=read.token), media_type=JSON)
 
     @app.get("/api/stories", response_model=models.StoryList, responses=ERRORS, tags=["stories"])
@@ -285,9 +288,9 @@ def create_app(
         return {"stories": [asdict(i) for i in infos]}
 
     @app.get("/api/stories/{story_id}", response_model=models.StoryOut, responses=ERRORS, tags=["stories"])
-    async def api_story(story_id: StoryId, words: Words = DEFAULT_WORDS) -> Response:
-        """One stored story: its sources and cited summary (cached until the story changes)."""
-        info, body = await stored_summary(story_id, words)
+    async def api_story(story_id: StoryId, words: Words = DEFAULT_WORDS, analysis: bool = True) -> Response:
+        """One stored story: its sources, cited summary and cross-source analysis (cached until it changes)."""
+        info, body = await stored_summary(story_id, words, analysis)
         return Response(with_fields(body, story=info), media_type=JSON)
 
     @app.get("/api/stories/{story_id}/summary", response_model=models.SummaryOut, responses=ERRORS, tags=["stories"])
@@ -381,7 +384,7 @@ def create_app(
         story_id: StoryId,
         words: Words = DEFAULT_WORDS,
     ) -> HTMLResponse:
-        info, body = await stored_summary(story_id, words)
+        info, body = await stored_summary(story_id, words, analysis=True)
         return story_view(request, json.loads(body), words, info["title"], f"/api/stories/{story_id}/summary", info)
 
     @app.get("/read/{token}", response_class=HTMLResponse, include_in_schema=False)
@@ -390,7 +393,7 @@ def create_app(
         token: Token,
         words: Words = DEFAULT_WORDS,
     ) -> HTMLResponse:
-        story = json.loads(await read_summary(token, words))
+        story = json.loads(await read_summary(token, words, analysis=True))
         titles = [s["title"] for s in story["sources"] if s.get("title")]
         return story_view(request, story, words, titles[0] if titles else "Your story", f"/api/reads/{token}/summary")
 

@@ -47,6 +47,7 @@ class SummarizeRequest(BaseModel):
         default_factory=list, max_length=20, description="http(s) article URLs, fetched through the SSRF guard."
     )
     words: int = Field(120, ge=1, le=1000, description="Word budget of the summary.")
+    analysis: bool = Field(True, description="Add the cross-source analysis (consensus, disagreements, timeline...).")
 
 
 class IngestRequest(BaseModel):

@@ -199,6 +199,7 @@ class Summarizer:
         self._pending_lock = threading.Lock()
         self.analyses = LRU(64)
         self.summaries = LRU(512)
+        self.crosses = LRU(64)
 
     def pipeline(self) -> Any:
         """One pipeline per worker thread: stages keep no state between stories, but models load once each."""
@@ -236,15 +237,34 @@ class Summarizer:
                 self.analyses.put(key, cached)
         return cached
 
-    def summary_json(self, key: Hashable, articles_fn: Callable[[], Sequence[Article]], words: int) -> bytes:
-        """The story JSON (``Story.to_dict``) of ``words`` words, cached per ``(key, words)``."""
-        hit = self.summaries.get((key, words))
+    def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any] | None:
+        """The cross-source analysis (issue 6) as JSON, cached per key; None when newsfuse.compare is absent."""
+        hit = self.crosses.get(key)
+        if hit is None:
+            try:
+                from ..compare import analyse
+            except ImportError:
+                return None
+            hit = analyse(analysis).to_dict()
+            self.crosses.put(key, hit)
+        return hit
+
+    def summary_json(
+        self, key: Hashable, articles_fn: Callable[[], Sequence[Article]], words: int, *, analysis: bool = False
+    ) -> bytes:
+        """The story JSON (``Story.to_dict``, plus ``analysis`` if asked), cached per ``(key, words, analysis)``."""
+        hit = self.summaries.get((key, words, analysis))
         if hit is not None:
             return hit
-        analysis = self.analyse(key, articles_fn())
-        story = self.pipeline().summarize_analysis(analysis, words)
-        body = story_json(story)
-        self.summaries.put((key, words), body)
+        found = self.analyse(key, articles_fn())
+        story = self.pipeline().summarize_analysis(found, words)
+        extra = {}
+        if analysis:
+            cross = self.cross_source(key, found)
+            if cross is not None:
+                extra["analysis"] = cross
+        body = story_json(story, **extra)
+        self.summaries.put((key, words, analysis), body)
         return body
 
     def summarize(self, articles: Sequence[Article], words: int, warnings: Sequence[str] = ()) -> Story:

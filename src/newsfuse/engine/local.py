@@ -29,7 +29,7 @@ class LocalEngine:
     >>> line = "Rain hit Paris on Monday. ||||| Heavy rain hit Paris on Monday, officials said."
     >>> out = LocalEngine(1).map_items(partial(SummarizeLines, words=30, fmt="text", embedder="tfidf"), [line])
     >>> print(next(out).splitlines()[0])
-    Rain hit Paris on Monday. [1][2]
+    Heavy rain hit Paris on Monday, officials said. [1][2]
     """
 
     def __init__(self, workers: int = 1, *, batch_size: int = 8) -> None:

@@ -30,10 +30,11 @@ from ray.data.datasource import FileBasedDatasource
 
 from .base import BatchFn, Factory, check_paths
 
-# Stories per block: small enough that every actor gets work on a few hundred
-# stories, large enough that scheduling overhead stays small.
-BLOCK_ROWS = 32
-BATCH_SIZE = 8
+# Stories per block and per actor call: small enough that every actor gets work on
+# a few hundred stories, large enough that per-call overhead stays small (a
+# val.src story takes ~6 ms: batches of 8 ran measurably slower than 32 here).
+BLOCK_ROWS = 64
+BATCH_SIZE = 32
 
 
 class LinesDatasource(FileBasedDatasource):
@@ -102,7 +103,7 @@ class RayEngine:
     >>> line = "Rain hit Paris on Monday. ||||| Heavy rain hit Paris on Monday, officials said."
     >>> with RayEngine(1) as engine:  # doctest: +SKIP
     ...     print(next(engine.map_items(partial(SummarizeLines, 30, "text", "tfidf"), [line])).splitlines()[0])
-    Rain hit Paris on Monday. [1][2]
+    Heavy rain hit Paris on Monday, officials said. [1][2]
     """
 
     def __init__(
@@ -133,7 +134,9 @@ class RayEngine:
         rows = [{"item": pickle.dumps(item)} for item in items]
         if not rows:
             return iter(())
-        ds = ray.data.from_items(rows, override_num_blocks=math.ceil(len(rows) / self.block_rows))
+        # At least a few blocks per actor: items (eval stories) may each take long.
+        blocks = max(math.ceil(len(rows) / self.block_rows), min(len(rows), 4 * self.workers))
+        ds = ray.data.from_items(rows, override_num_blocks=blocks)
         return self._run(ds, factory, "item")
 
     def _run(self, ds: ray.data.Dataset, factory: Factory, column: str) -> Iterator[Any]:

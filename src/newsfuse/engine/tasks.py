@@ -19,8 +19,8 @@ class SummarizeLines:
     >>> fn = SummarizeLines(words=30, fmt="jsonl", embedder="tfidf")
     >>> import json
     >>> line = "Kim left Beijing on Wednesday. ||||| Kim left Beijing on Wednesday after talks."
-    >>> [json.loads(out)["sentences"][0]["support"] for out in fn([line, ""])]
-    [2]
+    >>> [[s["support"] for s in json.loads(out)["sentences"]] for out in fn([line, ""])]
+    [[2], []]
     """
 
     def __init__(self, words: int = 120, fmt: str = "jsonl", embedder: str = "auto") -> None:

@@ -1,0 +1,118 @@
+"""The Ray engine on a real local Ray (num_cpus=2): same output as local, killed workers retried.
+
+One Ray session is shared by every test of this module.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+from functools import partial
+from itertools import islice
+from pathlib import Path
+
+import pytest
+
+ray = pytest.importorskip("ray", reason='Ray is not installed: pip install -e ".[test]"')
+
+from newsfuse.cli import main  # noqa: E402
+from newsfuse.engine import SummarizeLines, get_engine, summarize_lines  # noqa: E402
+from newsfuse.evaluate import evaluate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def ray_session():
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
+    if ray.is_initialized():
+        yield
+        return
+    ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING")
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def val200(data_dir, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("ray") / "val200.src"
+    with open(data_dir / "val.src", encoding="utf-8") as fh:
+        path.write_text("".join(islice(fh, 1000, 1200)), encoding="utf-8")
+    return path
+
+
+def test_200_clusters_same_json_as_local(ray_session, val200):
+    local = list(summarize_lines(val200, 120))
+    on_ray = list(summarize_lines(val200, 120, engine="ray", workers=2))
+    assert len(local) == 200
+    assert on_ray == local  # identical JSON, in input order
+    stories = [json.loads(s) for s in on_ray]
+    assert sum(1 for s in stories if s["sentences"]) >= 195
+
+
+def test_cli_on_ray_writes_the_same_file(ray_session, val200, tmp_path):
+    local, on_ray = tmp_path / "local.json", tmp_path / "ray.json"
+    common = ["summarize", str(val200), "--format", "json", "--embedder", "tfidf", "-w", "60", "-q"]
+    assert main([*common, "--output", str(local)]) == 0
+    assert main([*common, "--output", str(on_ray), "--engine", "ray", "--workers", "2"]) == 0
+    assert on_ray.read_bytes() == local.read_bytes()
+    assert len(json.loads(on_ray.read_text(encoding="utf-8"))) == 200
+
+
+def test_lines_split_as_python_reads_them(ray_session, tmp_path):
+    # U+2028 and U+0085 inside a line, CRLF endings, blank lines, invalid UTF-8, gzip:
+    # read_text would split the first two; the engines must agree line for line.
+    text = (
+        "Rain hit Paris\u2028on Monday. ||||| Heavy rain hit Paris on Monday.\r\n"
+        "\r\n"
+        "Snow fell in Oslo\x85 on Friday. ||||| Snow fell in Oslo on Friday, police said.\n"
+    )
+    raw = text.encode("utf-8") + b"Bad \xff byte in Rome today. ||||| Rome had a bad day today.\n"
+    plain, packed = tmp_path / "odd.src", tmp_path / "odd.src.gz"
+    plain.write_bytes(raw)
+    packed.write_bytes(gzip.compress(raw))
+    factory = partial(SummarizeLines, 40, "jsonl", "tfidf")
+    expected = list(get_engine("local").map_lines(factory, [plain]))
+    assert len(expected) == 4
+    with get_engine("ray", 2, block_rows=1) as engine:
+        assert list(engine.map_lines(factory, [plain, packed])) == expected + expected
+
+
+def test_eval_on_ray_gives_the_same_report(ray_session, data_dir, tmp_path):
+    kwargs = dict(words=120, methods=["newsfuse", "lead"], skip=300, limit=40)
+    local = evaluate(data_dir / "val.src", data_dir / "val.tgt", workers=1, **kwargs).to_dict()
+    on_ray = evaluate(data_dir / "val.src", data_dir / "val.tgt", workers=2, engine="ray", **kwargs).to_dict()
+    assert on_ray["stories"] == local["stories"] == 40
+    for name in ("newsfuse", "lead"):
+        for metric in ("rouge1", "rouge2", "rougeLsum", "mean_words"):
+            assert on_ray["methods"][name][metric] == local["methods"][name][metric]
+    code = main(["eval", "--src", str(data_dir / "val.src"), "--tgt", str(data_dir / "val.tgt"), "--limit", "10",
+                 "--methods", "newsfuse", "--engine", "ray", "--out", str(tmp_path)])  # fmt: skip
+    assert code == 0
+    assert json.loads((tmp_path / "report.json").read_text())["stories"] == 10
+
+
+class KillOnce:
+    """The real summarizer, except that the worker holding ``victim`` kills its own process the first time."""
+
+    def __init__(self, flag: str, victim: str, words: int) -> None:
+        self.flag, self.victim = flag, victim
+        self.inner = SummarizeLines(words, "jsonl", "tfidf")
+
+    def __call__(self, lines: list[str]) -> list[str]:
+        if self.victim in lines and not os.path.exists(self.flag):
+            with open(self.flag, "w") as fh:
+                fh.write(str(os.getpid()))
+            os._exit(9)  # as abrupt as SIGKILL / the OOM killer: no cleanup, no exception
+        return self.inner(lines)
+
+
+def test_killed_worker_is_retried_and_output_complete(ray_session, val200, tmp_path):
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the actors import KillOnce by value
+    lines = val200.read_text(encoding="utf-8").splitlines()[:60]
+    flag = tmp_path / "killed"
+    expected = list(get_engine("local").map_items(partial(SummarizeLines, 60, "jsonl", "tfidf"), lines))
+    with get_engine("ray", 2) as engine:
+        out = list(engine.map_items(partial(KillOnce, str(flag), lines[37], 60), lines))
+    assert flag.exists()  # a worker really died mid-run
+    assert out == expected  # and the run still gave every story, in order

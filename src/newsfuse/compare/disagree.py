@@ -91,11 +91,16 @@ def _qualifier_names(q: Quantity, sentence: str) -> set[str]:
 
 
 def _scope_differs(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
+    """Whether the names qualifying the two numbers show they count different things.
+
+    "a two-day visit to Beijing" / "four days in China": Beijing and China.  "15 people in Texas"
+    / "40 people across three states": Texas, which the other sentence never names.
+    """
     na, nb = _qualifier_names(qa, a), _qualifier_names(qb, b)
-    la, lb = a.lower(), b.lower()
-    if any(re.search(r"\b" + re.escape(n) + r"\b", lb) is None for n in na):
+    if na and nb and not na & nb:
         return True
-    if any(re.search(r"\b" + re.escape(n) + r"\b", la) is None for n in nb):
+    only, other = (na, b) if na and not nb else (nb, a) if nb and not na else (set(), "")
+    if only and all(re.search(r"\b" + re.escape(n) + r"\b", other.lower()) is None for n in only):
         return True
     oa, ob = set(qa.after) & _ORDINALS, set(qb.after) & _ORDINALS
     return bool(oa and ob and oa != ob)
@@ -238,6 +243,14 @@ def _namelike(tokens: list[str]) -> bool:
     )
 
 
+def _name_head(tokens: list[str]) -> list[str]:
+    """A full name followed by other words ("Bernie Sanders last week") is compared on the name alone."""
+    k = 0
+    while k < len(tokens) and tokens[k][:1].isupper():
+        k += 1
+    return tokens[:k] if k >= 2 and k < len(tokens) and all(t[:1].islower() for t in tokens[k:]) else tokens
+
+
 def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: float = 0.65) -> list[Conflict]:
     """Role and negation conflicts between two nearly identical sentences, from a word diff."""
     ta, tb = words(a), words(b)
@@ -257,7 +270,8 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
             neg_b += [k for k in range(j1, j2) if is_negation(tb[k][2])]
         if op != "replace" or i1 == 0 or j1 == 0 or i2 - i1 > 6 or j2 - j1 > 6:
             continue
-        xa, xb = [t[2] for t in ta[i1:i2]], [t[2] for t in tb[j1:j2]]
+        xa, xb = _name_head([t[2] for t in ta[i1:i2]]), _name_head([t[2] for t in tb[j1:j2]])
+        i2, j2 = i1 + len(xa), j1 + len(xb)
         # Titles inside the replaced words belong to the name ("Chinese President Xi Jinping").
         if sm.ratio() >= min_role_ratio and _namelike(xa) and _namelike(xb) and not same_name(xa, xb):
             sa, ea, sb, eb = ta[i1][0], ta[i2 - 1][1], tb[j1][0], tb[j2 - 1][1]
@@ -352,17 +366,11 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
     Returns ``(disagreements, notes)``.  Work is bounded: at most ``max_pairs`` pairs are read and
     sentences longer than ``MAX_SENTENCE_CHARS`` (tables, run-on lists) are skipped.
     """
-    from datetime import timedelta
-
     from .base import Disagreement, Version, span_of
-    from .timeline import parse_published
+    from .timeline import article_anchor
 
     notes: list[str] = []
-    today = today or date.today()
-    anchors = []
-    for a in analysis.articles:
-        day = parse_published(a.published)
-        anchors.append(day if day is None or day <= today + timedelta(days=1) else None)
+    anchors = [article_anchor(a.published, today) for a in analysis.articles]
     pairs = candidate_pairs(analysis, max_pairs=max_pairs + 1)
     if len(pairs) > max_pairs:
         notes.append(f"compared the {max_pairs} most similar sentence pairs of different outlets, not all")

@@ -377,7 +377,7 @@ def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: i
     for i in analysis.rows:
         s = analysis.sentences[i]
         outlet = analysis.articles[s.doc].outlet
-        for q in quantities(s.text)[:max_per_sentence]:
+        for q in quantities(s.text, limit=max_per_sentence):
             if q.noun.endswith("est"):
                 continue  # "the two largest economies": a rank, not a figure
             unit = "years old" if q.kind == "age" else q.noun

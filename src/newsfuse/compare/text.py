@@ -12,6 +12,7 @@ are judged to disagree.  Offsets are into the sentence they were read from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .timeline import find_dates, find_times
@@ -359,15 +360,21 @@ def _name_run(toks: list[tuple[int, int, str]], i: int, step: int) -> tuple[str,
     return tuple(out[::-1] if step < 0 else out)
 
 
-def quantities(sentence: str) -> list[Quantity]:
-    """The numbers of a sentence with units and subjects; numbers inside dates and clock times are left out."""
+def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
+    """The numbers of a sentence with units and subjects; numbers inside dates and clock times are left out.
+
+    ``limit`` stops after that many (table-like text can hold thousands).
+    """
     taken = [(d.start, d.end) for d in find_dates(sentence, None)] + [(s, e) for s, e, _ in find_times(sentence)]
     toks = words(sentence)
+    starts = [t[0] for t in toks]
     out: list[Quantity] = []
     for m in _NUM_RE.finditer(sentence):
         s, e = m.start(), m.end()
         if m.group("cur") is None and sentence[s : s + 1] == " ":
             s += 1
+        if limit is not None and len(out) >= limit:
+            break
         if any(a < e and s < b for a, b in taken) or (out and s < out[-1].end):
             continue
         value = _parse_number(m)
@@ -395,27 +402,31 @@ def quantities(sentence: str) -> list[Quantity]:
         approx = next((name for name, rx in _APPROX if re.search(r"\b" + rx if rx[0] != "(" else rx, prefix)), "")
         kind = "count"
         subject: tuple[str, ...] = ()
-        rest = sentence[e:]
+        rest = sentence[e : e + 80]
         other = None
         hyph = re.match(r"-(?:(year)s?[- ]old(s)?|(\w+))", rest)
         between = re.search(r"\bbetween\s*$", prefix) and re.match(r"\s+and\s+(\d[\d,.]*)", rest)
         tally = re.match(r"(?:-|–| to )(\d{1,3})\b(?!-)", rest) if value < 1000 and not noun else None
-        ti = next((k for k, t in enumerate(toks) if t[0] >= e), len(toks))
+        ti = bisect_left(starts, e)
         if hyph and hyph.group(1):
             kind = "age"
             e += hyph.end()
-            ti = next((k for k, t in enumerate(toks) if t[0] >= e), len(toks))
+            ti = bisect_left(starts, e)
             subject = _name_run(toks, ti, 1) or content([t[2] for t in toks[ti : ti + 1]])
         elif re.match(r"\s+years?\s+old\b", rest) or re.search(r"\b(aged|age of|at age)\s*$", prefix):
             kind = "age"
-        elif re.search(r"\w,\s?$", sentence[:s]) and re.match(r"\s?(?:[,;)]|\s+(?:of|and|was|is|who|from)\b)", rest):
+        elif re.search(r"\w,\s?$", sentence[max(0, s - 40) : s]) and re.match(
+            r"\s?(?:[,;)]|\s+(?:of|and|was|is|who|from)\b)", rest
+        ):
             kind = "age"
-            back = next((k for k in range(len(toks) - 1, -1, -1) if toks[k][1] <= s and toks[k][2] != ","), -1)
+            back = bisect_left(starts, s) - 1
+            while back >= 0 and (toks[back][1] > s or toks[back][2] == ","):
+                back -= 1
             subject = _name_run(toks, back, -1) or content([toks[back][2]] if back >= 0 else [])
         elif hyph and hyph.group(3) and not hyph.group(3).isdigit():
             noun = lemma(hyph.group(3))
             e += hyph.end()
-            ti = next((k for k, t in enumerate(toks) if t[0] >= e), len(toks))
+            ti = bisect_left(starts, e)
         elif between:
             kind, other = "range", float(between.group(1).replace(",", "") or 0)
             e += between.end()
@@ -426,8 +437,8 @@ def quantities(sentence: str) -> list[Quantity]:
         ):
             kind, other = "tally", float(tally.group(1))
             e += tally.end()
-            ti = next((k for k, t in enumerate(toks) if t[0] >= e), len(toks))
-        ti = next((k for k, t in enumerate(toks) if t[0] >= e), len(toks))
+            ti = bisect_left(starts, e)
+        ti = bisect_left(starts, e)
         lo, hi = _interval(value, approx, raw)
         if kind == "range" and other is not None:
             lo, hi = min(value, other), max(value, other)
@@ -456,7 +467,8 @@ def quantities(sentence: str) -> list[Quantity]:
         ):
             noun = lemma(after_toks[0])
             after_toks = after_toks[1:]
-        before_toks = [t[2] for t in toks if t[1] <= s][-4:]
+        first_at = bisect_left(starts, s)
+        before_toks = [t[2] for t in toks[max(0, first_at - 5) : first_at] if t[1] <= s][-4:]
         out.append(
             Quantity(
                 start=s,

@@ -172,6 +172,18 @@ def parse_published(text: str | None) -> date | None:
     return None
 
 
+def article_anchor(published: str | None, today: date | None = None) -> date | None:
+    """The day relative dates of an article resolve against: its publication day, unless missing or future.
+
+    >>> article_anchor("2019-01-09"), article_anchor("2031-06-12", date(2026, 1, 1)), article_anchor(None)
+    (datetime.date(2019, 1, 9), None, None)
+    """
+    day = parse_published(published)
+    if day is not None and day > (today or date.today()) + timedelta(days=1):
+        return None
+    return day
+
+
 def _month(token: str) -> int:
     return _MONTHS[token.lower().rstrip(".")]
 
@@ -216,7 +228,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
         if lead and form not in {"inmonth", "year"}:
             start += lead.end()
             text = text[lead.end() :]
-        before = sentence[: m.start()]
+        before = sentence[max(0, m.start() - 200) : m.start()]
         bound = bool(_RELATION.search(before)) or bool(re.match(r"(?i)(since|until|by|from)\b", text))
         mention = _resolve(form, g, text, start, anchor, _looks_ahead(before + " " + text), bound)
         if mention is not None:
@@ -389,10 +401,9 @@ def build_timeline(analysis, *, today: date | None = None, limit: int = 200):
     undated: list[str] = []
     future: list[str] = []
     for article in analysis.articles:
-        day = parse_published(article.published)
-        if day is not None and day > today + timedelta(days=1):
-            future.append(f"{article.id} ({day.isoformat()})")
-            day = None
+        day = article_anchor(article.published, today)
+        if day is None and parse_published(article.published) is not None:
+            future.append(f"{article.id} ({parse_published(article.published)})")
         elif day is None:
             undated.append(article.id)
         anchors.append(day)

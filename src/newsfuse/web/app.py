@@ -44,6 +44,7 @@ from .service import (
     articles_from_file,
     articles_from_texts,
     fetch_articles,
+    safe_name,
     split_pasted,
 )
 
@@ -202,7 +203,8 @@ def create_app(
         out += [_article(a, f"article-{k}") for k, a in enumerate(articles, 1)]
         warnings: list[str] = []
         problems: list[str] = []
-        for name, data in files:
+        for k, (raw_name, data) in enumerate(files, 1):
+            name = safe_name(raw_name, f"file-{k}")  # a label for the article, never a path we open
             try:
                 got, more = articles_from_file(name, data, limits)
                 out += got
@@ -307,16 +309,16 @@ def create_app(
     @app.post("/api/ingest", response_model=models.IngestOut, responses=ERRORS, tags=["store"])
     async def api_ingest(req: models.IngestRequest) -> dict[str, Any]:
         """Add page/feed URLs (fetched through the SSRF guard) and JSON articles to the store."""
-        access = need_store()
-        try:
-            from ..firehose import ingest
-        except ImportError:
-            raise HTTPException(503, "ingest needs newsfuse.firehose, which this install lacks") from None
         for url in req.urls:
             if safe_url(url) is None:  # never a local path: the firehose would read files
                 raise InputError(f"not an http(s) URL: {url[:200]!r}")
         if not req.urls and not req.articles:
             raise InputError("nothing to ingest: give urls or articles")
+        access = need_store()
+        try:
+            from ..firehose import ingest
+        except ImportError:
+            raise HTTPException(503, "ingest needs newsfuse.firehose, which this install lacks") from None
         items: list[Any] = [*req.urls, *(_article(a, f"article-{k}") for k, a in enumerate(req.articles, 1))]
 
         report = await summarizer.run(lambda: ingest(items, access.store, allow_private=allow_private))
@@ -351,9 +353,7 @@ def create_app(
                 continue
             data = await up.read(limits.max_file_bytes + 1)
             if data:
-                from .service import safe_name
-
-                files.append((safe_name(up.filename, f"file-{k}"), data))
+                files.append((up.filename or f"file-{k}", data))
         try:
             articles, warnings = await collect(split_pasted(pasted), [], files, urls)
         except InputError as err:

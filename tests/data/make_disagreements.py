@@ -30,6 +30,7 @@ from pathlib import Path
 
 C, K = "contradiction", "consistent"
 
+# fmt: off
 # (label, kind, a, b, date_a, date_b, origin)
 CASES: list[tuple[str, str, str, str, str | None, str | None, str]] = [
     # ---- mined from Multi-News val-full250 ----
@@ -1122,6 +1123,7 @@ ROUND2: list[tuple[str, str, str, str, str | None, str | None, str]] = [
     (K, "paraphrase", "Two of the victims were children.",
      "The victims included two children aged 6 and 9.", None, None, "handwritten (round 2)"),
 ]
+# fmt: on
 
 
 def build() -> list[dict]:
@@ -1131,13 +1133,33 @@ def build() -> list[dict]:
         first_split = "dev" if seen[label] % 2 == 0 else "test"
         seen[label] += 1
         rows.append(
-            {"id": f"d{n:03d}", "a": a, "b": b, "date_a": date_a, "date_b": date_b, "label": label, "kind": kind,
-             "split": "dev", "first_split": first_split, "origin": origin}
+            {
+                "id": f"d{n:03d}",
+                "a": a,
+                "b": b,
+                "date_a": date_a,
+                "date_b": date_b,
+                "label": label,
+                "kind": kind,
+                "split": "dev",
+                "first_split": first_split,
+                "origin": origin,
+            }
         )
     for n, (label, kind, a, b, date_a, date_b, origin) in enumerate(ROUND2):
         rows.append(
-            {"id": f"t{n:03d}", "a": a, "b": b, "date_a": date_a, "date_b": date_b, "label": label, "kind": kind,
-             "split": "test", "first_split": "test", "origin": origin}
+            {
+                "id": f"r2-{n:03d}",
+                "a": a,
+                "b": b,
+                "date_a": date_a,
+                "date_b": date_b,
+                "label": label,
+                "kind": kind,
+                "split": "test",
+                "first_split": "test",
+                "origin": origin,
+            }
         )
     return rows
 

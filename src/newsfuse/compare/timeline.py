@@ -73,7 +73,7 @@ _MONTH = (
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_COUNT = r"(?P<count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = r"(?P<count>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 
 # Order matters: longer forms first; one regex, named groups say which form matched.
 _PATTERNS: list[tuple[str, str]] = [
@@ -85,40 +85,46 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dm", r"\b" + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH.format(n="mo") + r"\b"),
     ("ago", r"(?<![\d,.])\b" + _COUNT + r"\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b"),
     (
+        "holiday",
+        r"\b(?P<holiday>New Year['’]s (?:Eve|Day)|Christmas (?:Eve|Day)|Christmas|Halloween|Valentine['’]s Day)",
+    ),
+    (
         "relunit",
-        r"\b(?P<rel>last|next|this|previous|the previous|the following|earlier this|later this)\s+"
+        r"\b(?P<rel>(?i:last|next|this|previous|the previous|the following|earlier this|later this))\s+"
         r"(?P<unit>week|weekend|month|year)\b",
     ),
-    ("relmonth", r"\b(?P<rel>last|next|this)\s+" + _MONTH.format(n="mo") + r"\b"),
+    ("relmonth", r"\b(?P<rel>(?i:last|next|this))\s+" + _MONTH.format(n="mo") + r"\b"),
     (
         "weekday",
-        r"\b(?:(?:on|since|until|by|from)\s+)?(?:(?P<rel>last|next|this|this coming|coming)\s+)?"
+        r"\b(?:(?:on|since|until|by|from)\s+)?(?:(?P<rel>(?i:last|next|this|this coming|coming))\s+)?"
         + _WEEKDAY
         + _PART
         + r"\b",
     ),
     (
         "deictic",
-        r"\b(?P<deictic>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|"
-        r"last night)\b",
+        r"\b(?P<deictic>(?i:yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|"
+        r"last night))\b",
     ),
     (
         "inmonth",
-        r"\b(?P<prep>in|since|until|by|early|late|mid-|in early|in late|in mid-)\s*"
+        r"\b(?P<prep>in|since|until|by|of|early|late|mid-|in early|in late|in mid-)\s*"
         + _MONTH.format(n="mo")
-        + r"\b(?!\s+\d)",
+        + r"\b(?!\.?\s+\d)",
     ),
     (
         "year",
-        r"\b(?P<prep>in|since|of|by|from|until|during|before|after|early|late|mid-)\s*(?P<y>(?:19|20)\d\d)\b"
+        r"\b(?P<prep>in|since|of|by|from|until|during|before|after|early|late|mid-)\s*(?P<y>(?:1[89]|20)\d\d)\b"
         r"(?![-/]\d|\s*(?:%|percent|people|troops))",
     ),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<_{name}>{p.replace('(?P<', f'(?P<{name}_')})" for name, p in _PATTERNS))
-_CASE_FREE = re.compile(r"(?i)\b(on|since|until|by|from|in|of|last|next|this|the)\b")
 _FUTURE = re.compile(
     r"\b(will|shall|'ll|is scheduled|are scheduled|scheduled|is set|are set|set to|is expected to|are expected to"
-    r"|plans? to|is due|are due|due to|to be held|upcoming|going to|next)\b",
+    r"|plans? to|is due|are due|due to|to be held|upcoming|going to|next"
+    # present tense of scheduling verbs: "the film opens in December", "voters go to the polls on Sunday"
+    r"|opens|reopens|begins|starts|kicks off|takes effect|takes place|go to the polls|goes on sale|premieres"
+    r"|launches)\b",
     re.IGNORECASE,
 )
 # Dates introduced by these are bounds of something else, not when an event happened.
@@ -261,7 +267,21 @@ def _resolve(
                 return mk(None, "day", True, key)
             got = _nearest_year(anchor, mo, d)
             return mk(got.isoformat() if got else None, "day", True, key)
+        if form == "holiday":
+            name = g["holiday"].lower().replace("’", "'")
+            mo, d = {
+                "new year's eve": (12, 31),
+                "new year's day": (1, 1),
+                "christmas eve": (12, 24),
+                "halloween": (10, 31),
+                "valentine's day": (2, 14),
+            }.get(name, (12, 25))
+            if anchor is None:
+                return mk(None, "day", True, f"--{mo:02d}-{d:02d}")
+            got = _nearest_year(anchor, mo, d)
+            return mk(got.isoformat() if got else None, "day", True, f"--{mo:02d}-{d:02d}")
         if form == "ago":
+            g["unit"] = g["unit"].lower()
             n = _NUMBER_WORDS.get(g["count"].lower()) or int(g["count"])
             if anchor is None:
                 return mk(None, "day" if g["unit"] in {"minute", "hour"} else g["unit"], True)
@@ -329,9 +349,12 @@ def _resolve(
         if form == "inmonth":
             mo = _month(g["mo"])
             if g["mo"] == "May" and g["prep"].lower() not in {"in", "in early", "in late", "in mid-"}:
-                return None
+                return None  # "by May", "of May": too often Theresa May
             if anchor is None:
                 return mk(None, "month", True, f"--{mo:02d}")
+            if ahead:
+                year = anchor.year if mo >= anchor.month else anchor.year + 1
+                return mk(f"{year:04d}-{mo:02d}", "month", True, f"--{mo:02d}")
             cands = [(abs((date(y, mo, 15) - anchor).days), y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
             return mk(f"{min(cands)[1]:04d}-{mo:02d}", "month", True, f"--{mo:02d}")
         if form == "year":

@@ -1,0 +1,228 @@
+"""Polite, bounded HTTP fetching: timeouts, size cap, capped redirects, retries, per-host limit, SSRF guard.
+
+Redirects are followed by hand so that every hop passes ``check_url`` (after DNS resolution) before it is
+requested; a redirect loop or too many hops is an error.
+
+>>> try:
+...     check_url("http://127.0.0.1/x")
+... except BlockedURLError as err:
+...     print(str(err).split(" (")[0])
+http://127.0.0.1/x: refused, 127.0.0.1 is a loopback address
+>>> check_url("http://127.0.0.1/x", allow_private=True)
+'http://127.0.0.1/x'
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from .. import __version__
+from ..errors import InputError
+
+USER_AGENT = f"newsfuse/{__version__} (news clustering and summarization; +https://pypi.org/project/newsfuse/)"
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched as news (unreachable, HTTP error, too big, binary ...)."""
+
+
+class BlockedURLError(FetchError):
+    """A URL refused by the SSRF guard: it points into a private, loopback or link-local network."""
+
+
+def _why_blocked(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if ip == ipaddress.ip_address("169.254.169.254"):
+        return "the cloud metadata address"
+    if ip.is_loopback:
+        return "a loopback address"
+    if ip.is_link_local:
+        return "a link-local address"
+    if ip.is_private:
+        return "a private address"
+    if ip.is_multicast or ip.is_reserved or ip.is_unspecified:
+        return "not a public address"
+    return None
+
+
+def check_url(url: str, allow_private: bool = False) -> str:
+    """Refuse non-HTTP URLs and, unless ``allow_private``, hosts that resolve to a non-public address.
+
+    Every address the name resolves to is checked (a public name with one private address is refused).
+    Returns the URL; raises BlockedURLError or FetchError (both InputError).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"}:
+        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched")
+    host = parts.hostname
+    if not host:
+        raise FetchError(f"{url}: the URL has no host name")
+    if allow_private:
+        return url
+    try:
+        infos = socket.getaddrinfo(
+            host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM
+        )
+    except (socket.gaierror, UnicodeError) as err:
+        raise FetchError(f"{url}: cannot resolve host {host!r} ({err})") from None
+    for info in infos:
+        ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        why = _why_blocked(ip)
+        if why:
+            raise BlockedURLError(f"{url}: refused, {ip} is {why} (use --allow-private to fetch from your own network)")
+    return url
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    """Limits of one fetcher; the defaults suit news pages and feeds."""
+
+    timeout: float = 15.0
+    max_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+    retries: int = 2
+    backoff: float = 0.5
+    per_host: int = 2
+    user_agent: str = USER_AGENT
+
+
+@dataclass
+class Response:
+    """A fetched body: ``url`` is the final URL after redirects; ``status`` 304 means not modified."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    content: bytes = b""
+    history: list[str] = field(default_factory=list)
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+_RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+class Fetcher:
+    """One httpx client with the limits of ``config``; safe to share between threads.
+
+    >>> with Fetcher() as f:
+    ...     try:
+    ...         f.get("http://10.0.0.1/feed")
+    ...     except BlockedURLError as err:
+    ...         print(str(err).split(" (")[0])
+    http://10.0.0.1/feed: refused, 10.0.0.1 is a private address
+    """
+
+    def __init__(self, config: FetchConfig | None = None, *, allow_private: bool = False) -> None:
+        self.config = config or FetchConfig()
+        self.allow_private = allow_private
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(self.config.timeout),
+            follow_redirects=False,
+            headers={"User-Agent": self.config.user_agent, "Accept-Encoding": "gzip, deflate"},
+            trust_env=False,  # no proxies from the environment: the SSRF guard must see the real target
+        )
+        self._hosts: dict[str, threading.Semaphore] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _host_slot(self, url: str) -> Iterator[None]:
+        host = (urlsplit(url).hostname or "").lower()
+        with self._lock:
+            sem = self._hosts.setdefault(host, threading.Semaphore(self.config.per_host))
+        with sem:
+            yield
+
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
+        """GET ``url`` (conditionally when ``etag``/``last_modified`` are given), following safe redirects."""
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        seen: list[str] = []
+        current = url
+        while True:
+            check_url(current, self.allow_private)
+            if current in seen:
+                raise FetchError(f"{url}: redirect loop ({' -> '.join([*seen, current])})")
+            seen.append(current)
+            resp = self._get_once(current, headers)
+            if resp.status in {301, 302, 303, 307, 308}:
+                target = resp.headers.get("location")
+                if not target:
+                    raise FetchError(f"{current}: HTTP {resp.status} redirect without a Location header")
+                if len(seen) > self.config.max_redirects:
+                    raise FetchError(f"{url}: more than {self.config.max_redirects} redirects")
+                current = urljoin(current, target)
+                continue
+            resp.history = seen[:-1]
+            if resp.status == 304 or 200 <= resp.status < 300:
+                return resp
+            raise FetchError(f"{current}: HTTP {resp.status}")
+
+    def _get_once(self, url: str, headers: dict[str, str]) -> Response:
+        cfg = self.config
+        attempt = 0
+        while True:
+            try:
+                with self._host_slot(url):
+                    return self._read(url, headers)
+            except (httpx.TimeoutException, httpx.TransportError, _Retryable) as err:
+                attempt += 1
+                if attempt > cfg.retries:
+                    if isinstance(err, _Retryable):
+                        raise FetchError(f"{url}: HTTP {err.status} (after {cfg.retries} retries)") from None
+                    kind = "timed out" if isinstance(err, httpx.TimeoutException) else "cannot connect"
+                    raise FetchError(f"{url}: {kind} ({type(err).__name__}: {err or 'no detail'})") from None
+                time.sleep(cfg.backoff * 2 ** (attempt - 1))
+
+    def _read(self, url: str, headers: dict[str, str]) -> Response:
+        cfg = self.config
+        with self._client.stream("GET", url, headers=headers) as r:
+            if r.status_code in _RETRY_STATUS:
+                raise _Retryable(r.status_code)
+            declared = r.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > cfg.max_bytes:
+                raise FetchError(
+                    f"{url}: {int(declared) / 2**20:.1f} MB is over the {cfg.max_bytes / 2**20:.0f} MB limit"
+                )
+            chunks, size = [], 0
+            if 200 <= r.status_code < 300:
+                for chunk in r.iter_bytes():
+                    size += len(chunk)
+                    if size > cfg.max_bytes:
+                        raise FetchError(f"{url}: the body is over the {cfg.max_bytes / 2**20:.0f} MB limit")
+                    chunks.append(chunk)
+            return Response(str(r.url), r.status_code, {k.lower(): v for k, v in r.headers.items()}, b"".join(chunks))
+
+
+class _Retryable(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status

@@ -1,0 +1,284 @@
+"""From firehose to stories: fetch -> deduplicate -> cluster online -> store.
+
+``ingest`` takes URLs (pages, RSS/Atom feeds, OPML lists), files and folders (OPML, feeds, a list of URLs,
+HTML, text, JSONL) or Article objects.  Each article is stored in one transaction together with its outlet and
+its story, so a killed run leaves whole articles only; re-running skips what is stored (canonical URL, exact
+text, or near-duplicate text: then the new outlet is credited).  A bad item is skipped with a one-line
+reason and the batch goes on.
+
+>>> import os, tempfile
+>>> from newsfuse.store import open_store
+>>> from newsfuse.types import Article
+>>> db = os.path.join(tempfile.mkdtemp(), "f.db")
+>>> text = "Kim Jong Un arrived in Beijing by armoured train on Monday for talks with Xi Jinping, " * 2
+>>> with open_store(f"sqlite:///{db}") as store:
+...     r = ingest([Article("a", text), Article("b", text.upper())], store, clusterer=OnlineClusterer(embedder=None))
+>>> [s for s, _ in r.stored], r.duplicates
+(['a'], [('b', 'a')])
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from .cluster import OnlineClusterer
+from .dedup import NearDuplicateIndex, Signature, canonical_url
+from .errors import InputError, NewsfuseError
+from .fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
+from .ingest import decode_text, read_articles
+from .store import Store, iso
+from .types import Article
+
+MIN_WORDS = 20  # fewer words than this is a teaser or an error page, not an article
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: ``stored`` (article id, story id), ``skipped`` (item, reason), ``duplicates``
+    (item, id of the stored article it copies) and ``not_modified`` feeds."""
+
+    stored: list[tuple[str, int]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    not_modified: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "stored": [{"id": a, "story": s} for a, s in self.stored],
+            "skipped": [{"item": i, "reason": r} for i, r in self.skipped],
+            "duplicates": [{"item": i, "of": a} for i, a in self.duplicates],
+            "not_modified": list(self.not_modified),
+        }
+
+
+Event = Callable[[str, str, object], None]  # (kind, item, detail): "stored", "skipped", "duplicate"
+
+
+def _is_url(item: str) -> bool:
+    return item.startswith(("http://", "https://"))
+
+
+class Firehose:
+    """The ingest machinery bound to one store: a fetcher, the dedup index and the clusterer, rebuilt from
+    the store on start so that new articles find their copies and stories from earlier runs."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        allow_private: bool = False,
+        clusterer: OnlineClusterer | None = None,
+        fetcher: Fetcher | None = None,
+        on_event: Event | None = None,
+        workers: int = 8,
+    ) -> None:
+        self.store = store
+        self.fetcher = fetcher or Fetcher(allow_private=allow_private)
+        self._own_fetcher = fetcher is None
+        self.clusterer = clusterer or OnlineClusterer()
+        self.index = NearDuplicateIndex()
+        self.on_event = on_event
+        self.workers = workers
+        for key, blob in store.article_signatures():
+            self.index.insert(key, Signature.from_bytes(blob))
+        since = iso(datetime.now(UTC) - timedelta(seconds=self.clusterer.window))
+        members = store.open_story_members(since)
+        feats = self.clusterer.features([a for _, _, a, _ in members])
+        for (story, seen, _, _), f in zip(members, feats, strict=True):
+            self.clusterer.commit(f, story, when=_epoch(seen))
+
+    def close(self) -> None:
+        if self._own_fetcher:
+            self.fetcher.close()
+
+    # -- reporting -------------------------------------------------------------------------------
+    def _skip(self, report: IngestReport, item: str, reason: str) -> None:
+        report.skipped.append((item, reason))
+        if self.on_event:
+            self.on_event("skipped", item, reason)
+
+    # -- items -> articles -------------------------------------------------------------------------
+    def _expand(self, items: Sequence[str | Article], report: IngestReport) -> Iterator[tuple[str, object]]:
+        """Yield ``(label, Article | page URL)``; feeds, OPML and URL lists are opened here."""
+        for item in items:
+            if isinstance(item, Article):
+                yield item.id, item
+            elif _is_url(item):
+                yield from self._expand_url(item, report)
+            else:
+                yield from self._expand_path(item, report)
+
+    def _expand_url(self, url: str, report: IngestReport, depth: int = 0) -> Iterator[tuple[str, object]]:
+        key = canonical_url(url)
+        if self.store.find_article(canonical_url=key):
+            report.duplicates.append((url, self.store.find_article(canonical_url=key) or ""))
+            return
+        state = self.store.get_fetch_state(url)
+        try:
+            resp = self.fetcher.get(
+                url, etag=state.etag if state else None, last_modified=state.last_modified if state else None
+            )
+        except InputError as err:
+            self._skip(report, url, str(err))
+            return
+        if resp.not_modified:
+            report.not_modified.append(url)
+            return
+        kind = sniff(resp.content, resp.content_type)
+        if kind == "binary":
+            self._skip(report, url, f"{url}: not a web page or feed ({resp.content_type or 'binary content'})")
+            return
+        if kind in {"feed", "opml"}:
+            try:
+                if kind == "opml":
+                    entries = [(u, None) for u in parse_opml(resp.content, url)]
+                else:
+                    entries = [(e.url, e) for e in parse_feed(resp.content, resp.url).entries]
+            except InputError as err:
+                self._skip(report, url, str(err))
+                return
+            if kind == "opml" and depth == 0:
+                for u, _ in entries:
+                    yield from self._expand_url(u, report, depth + 1)
+            else:
+                for u, e in entries:
+                    if not self.store.find_article(canonical_url=canonical_url(u)):
+                        yield u, (u, e)
+            # Remember validators only once the entries are handed on (they are stored before the next poll).
+            self._validators = getattr(self, "_validators", {})
+            self._validators[url] = (resp.headers.get("etag"), resp.headers.get("last-modified"), resp.status)
+            return
+        yield url, ("page", resp)
+
+    def _expand_path(self, item: str, report: IngestReport) -> Iterator[tuple[str, object]]:
+        p = Path(item)
+        if not p.exists():
+            self._skip(report, item, f"{item}: no such file or folder")
+            return
+        files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")) if p.is_dir() else [p]
+        for f in files:
+            suffix = f.suffix.lower()
+            try:
+                raw = f.read_bytes()
+                if suffix == ".opml" or (suffix in {".xml", ".rss", ".atom"} and sniff(raw) in {"opml", "feed"}):
+                    if sniff(raw) == "opml":
+                        for u in parse_opml(raw, str(f)):
+                            yield from self._expand_url(u, report)
+                    else:
+                        for e in parse_feed(raw, str(f)).entries:
+                            if _is_url(e.url):
+                                yield e.url, (e.url, e)
+                    continue
+                text, _ = decode_text(raw, str(f))
+                lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+                if suffix in {".txt", ".urls", ""} and lines and all(_is_url(ln) for ln in lines):
+                    for u in lines:  # a file of URLs
+                        yield from self._expand_url(u, report)
+                    continue
+                arts, _warnings = read_articles([f])
+                for a in arts:
+                    yield f"{f}:{a.id}" if len(arts) > 1 else str(f), a
+            except (InputError, OSError) as err:
+                self._skip(report, str(f), str(err) if isinstance(err, InputError) else f"{f}: {err}")
+
+    def _materialize(self, what: object) -> Article:
+        """Fetch and extract a page when needed (runs in worker threads)."""
+        if isinstance(what, Article):
+            return what
+        if isinstance(what, tuple) and what[0] == "page":
+            resp = what[1]
+            return page_article(resp.content, resp.url)
+        url, entry = what  # type: ignore[misc]
+        resp = self.fetcher.get(url)
+        if sniff(resp.content, resp.content_type) != "html":
+            raise FetchError(f"{url}: not an HTML page ({resp.content_type or 'unknown type'})")
+        return page_article(
+            resp.content,
+            resp.url,
+            title=getattr(entry, "title", None),
+            published=getattr(entry, "published", None),
+        )
+
+    # -- one article -> store ----------------------------------------------------------------------
+    def _store_one(self, label: str, article: Article, report: IngestReport) -> None:
+        if len(article.text.split()) < MIN_WORDS:
+            self._skip(report, label, f"{label}: too little text to be an article ({len(article.text.split())} words)")
+            return
+        key = canonical_url(article.url) if article.url else None
+        found = self.store.find_article(canonical_url=key, text=article.text)
+        sig = self.index.signature(article.text)
+        if found is None:
+            found = self.index.query(sig)
+        if found is not None:
+            self.store.credit_outlet(found, article.outlet, article.url)
+            report.duplicates.append((label, found))
+            if self.on_event:
+                self.on_event("duplicate", label, found)
+            return
+        now = time.time()
+        f = self.clusterer.features([article])[0]
+        proposal = self.clusterer.propose(f, now)
+        saved = self.store.save_article(
+            article,
+            story_id=None if proposal.new else proposal.story,
+            merge=proposal.merged,
+            canonical_url=key,
+            minhash=sig.to_bytes(),
+        )
+        self.clusterer.commit(f, saved.story_id, merged=proposal.merged, when=now)
+        self.index.insert(saved.article_id, sig)
+        report.stored.append((saved.article_id, saved.story_id))
+        if self.on_event:
+            self.on_event("stored", saved.article_id, saved.story_id)
+
+    def ingest(self, items: Sequence[str | Article]) -> IngestReport:
+        report = IngestReport()
+        self._validators: dict[str, tuple[str | None, str | None, int]] = {}
+        # Pages are fetched in parallel (per-host limits apply) but stored in input order: same input, same stories.
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            pending = [(label, pool.submit(self._materialize, what)) for label, what in self._expand(items, report)]
+            for label, future in pending:
+                try:
+                    article = future.result()
+                except (InputError, NewsfuseError) as err:
+                    self._skip(report, label, str(err))
+                    continue
+                self._store_one(label, article, report)
+        for url, (etag, modified, status) in self._validators.items():
+            self.store.set_fetch_state(url, etag=etag, last_modified=modified, status=status)
+        return report
+
+
+def ingest(
+    items: Sequence[str | Article],
+    store: Store,
+    *,
+    allow_private: bool = False,
+    clusterer: OnlineClusterer | None = None,
+    on_event: Event | None = None,
+) -> IngestReport:
+    """Fetch, deduplicate, cluster and store ``items``; see the module docstring."""
+    hose = Firehose(store, allow_private=allow_private, clusterer=clusterer, on_event=on_event)
+    try:
+        return hose.ingest(items)
+    finally:
+        hose.close()
+
+
+def _epoch(stamp: str | None) -> float | None:
+    if not stamp:
+        return None
+    try:
+        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+    except ValueError:
+        return None
+
+
+def report_json(report: IngestReport) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False)

@@ -17,13 +17,19 @@ What it measures (a report, nothing is asserted; the same code paths as ``newsfu
   shown too.  (Results reach the driver in ordered bursts, so time-to-first-result says little.)
 * every run's output is hashed: all modes must print the same digest (same input -> same output).
 
-Projected cost per million articles = CPU-hours of the run (seconds × CPUs used) scaled to 10^6
-articles, times ``--usd-per-cpu-hour`` (an assumption you set; default 0.04 USD, roughly one on-demand
-x86 vCPU-hour of a compute-optimised cloud instance).  The machine's load average is printed before
-and after: on a shared machine, other people's work lands in these timings.
+Projected cost per million articles = CPUs reserved × the whole run's seconds (start-up included,
+``ray.init`` not), scaled to 10^6 articles, times ``--usd-per-cpu-hour`` (an assumption you set;
+default 0.04 USD, roughly one on-demand x86 vCPU-hour of a compute-optimised cloud instance).  The
+machine's load average is printed before and after: on a shared machine, other people's work lands
+in these timings, and the start-up/marginal split (two runs under different load) is the noisiest
+figure of all.
 
     PYTHONPATH=src python3 benchmarks/scale.py --limit 500
     PYTHONPATH=src python3 benchmarks/scale.py --limit 5000 --json scale.json
+    PYTHONPATH=src python3 benchmarks/scale.py --cluster-sim 1000 --partitions 4
+
+``--cluster-sim`` measures instead what partitioning costs the (stateful) story clustering; see
+:func:`cluster_simulation`.
 """
 
 from __future__ import annotations
@@ -35,8 +41,8 @@ import os
 import platform
 import sys
 import tempfile
-import threading
 import time
+import zlib
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -48,71 +54,22 @@ from newsfuse.ingest import parse_multinews_line
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multinews"
 
 
-class CpuMeter:
-    """CPU seconds of this process plus every Ray process (``ray::`` workers, raylet, GCS) during a run.
-
-    Ray's processes are not our children, so /proc is sampled every ``interval`` s and the
-    last value seen per process is kept (an actor that exits between samples loses < interval).
-    """
-
-    def __init__(self, interval: float = 0.25) -> None:
-        self.interval = interval
-        self.seen: dict[int, float] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, daemon=True)
-        self._tick = os.sysconf("SC_CLK_TCK")
-
-    def _sample(self) -> None:
-        for name in os.listdir("/proc"):
-            if not name.isdigit() or int(name) == os.getpid():
-                continue
-            try:
-                with open(f"/proc/{name}/cmdline", "rb") as fh:
-                    cmd = fh.read(200)
-                with open(f"/proc/{name}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if cmd.startswith(b"ray::") or b"/ray/" in cmd:
-                self.seen[int(name)] = (int(fields[11]) + int(fields[12])) / self._tick
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self.interval):
-            self._sample()
-
-    def __enter__(self) -> CpuMeter:
-        self._sample()
-        self.base = dict(self.seen)
-        self.self0 = time.process_time()
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self._sample()
-        self.seconds = time.process_time() - self.self0
-        self.seconds += sum(v - self.base.get(pid, 0.0) for pid, v in self.seen.items())
-
-
-def _timed(path: Path, words: int, engine: str, workers: int | None) -> tuple[float, int, str, float]:
-    """Seconds, stories, output digest and CPU seconds (all processes) of one run."""
+def _timed(path: Path, words: int, engine: str, workers: int | None) -> tuple[float, int, str]:
+    """Seconds, stories and output digest of one run."""
     digest = hashlib.sha256()
     n = 0
-    with CpuMeter() as cpu:
-        start = time.perf_counter()
-        for out in summarize_lines(path, words, engine=engine, workers=workers):
-            digest.update(out.encode("utf-8"))
-            n += 1
-        wall = time.perf_counter() - start
-    return wall, n, digest.hexdigest()[:16], cpu.seconds
+    start = time.perf_counter()
+    for out in summarize_lines(path, words, engine=engine, workers=workers):
+        digest.update(out.encode("utf-8"))
+        n += 1
+    return time.perf_counter() - start, n, digest.hexdigest()[:16]
 
 
 def _measure(full: Path, probe: Path, n_probe: int, words: int, engine: str, workers: int, repeat: int) -> dict:
     """Best-of-``repeat`` whole and probe runs, and the start-up/marginal split they give."""
     runs = [_timed(full, words, engine, workers) for _ in range(repeat)]
     probes = [_timed(probe, words, engine, workers)[0] for _ in range(repeat)]
-    total, n, digest, cpu_s = min(runs)
+    total, n, digest = min(runs)
     small = min(probes)
     rate = (n - n_probe) / (total - small) if total > small else float("nan")
     return {
@@ -122,9 +79,91 @@ def _measure(full: Path, probe: Path, n_probe: int, words: int, engine: str, wor
         "probe_run_s": round(small, 2),
         "startup_s": round(small - n_probe / rate, 2),
         "marginal_per_s": round(rate, 2),
-        "cpu_s": round(cpu_s, 2),
         "sha256": digest,
     }
+
+
+def cluster_simulation(src: Path, n_stories: int, partitions: int, seed: int = 0) -> dict[str, Any]:
+    """What partitioning costs online story clustering, on a synthetic stream of Multi-News articles.
+
+    The articles of ``n_stories`` Multi-News stories become one stream: each story starts at a random
+    time in a 60-day span and its articles follow over the next days (exponential gaps, mean 1 day),
+    the stream sorted by time; the gold story of an article is its Multi-News line.  One
+    ``OnlineClusterer`` over the whole stream is compared with ``partitions`` clusterers (B-cubed F1):
+
+    * time windows, cut with no overlap: a story that crosses a cut is split;
+    * time windows with a 3-day overlap: each partition first replays the previous partition's last
+      3 days (the clusterer's ``window``); a story holding one of those articles keeps that article's
+      story id from the previous partition (stitching), so only a story with a gap of more than 3
+      days across a cut is split;
+    * blocking key = hash of the article's top word (``article_words``: title words ×3, names ×2),
+      so articles of one story whose top words differ never meet.
+
+    Multi-News has no publication times, so the times are simulated: the figures measure the partition
+    edges, not newsfuse's clustering quality on real wire copy.
+    """
+    import random
+
+    from newsfuse.cluster import OnlineClusterer, bcubed
+    from newsfuse.cluster.online import article_words
+
+    rng = random.Random(seed)
+    day = 86400.0
+    stream: list[tuple[float, int, Any]] = []
+    with open(src, encoding="utf-8") as fh:
+        for k, line in enumerate(islice(fh, n_stories)):
+            t = rng.uniform(0, 60 * day)
+            for a in parse_multinews_line(line):
+                stream.append((t, k, a))
+                t += rng.expovariate(1 / day)
+    stream.sort(key=lambda x: x[0])
+    times = [t for t, _, _ in stream]
+    truth = [k for _, k, _ in stream]
+    articles = [a for _, _, a in stream]
+    clusterer = OnlineClusterer()  # features (the WordLlama part) once; they do not depend on state
+    features = clusterer.features(articles)
+
+    def run(indices: list[int]) -> dict[int, Any]:
+        c = OnlineClusterer(embedder=clusterer.embedder)
+        assigned = {i: c.add_features(features[i], when=times[i]).story for i in indices}
+        return {i: c.story_of(s) for i, s in assigned.items()}
+
+    results: dict[str, Any] = {"articles": len(articles), "stories": n_stories, "partitions": partitions}
+    start = time.perf_counter()
+    whole = run(list(range(len(articles))))
+    results["seconds_one_clusterer"] = round(time.perf_counter() - start, 2)
+    results["one clusterer"] = bcubed(truth, [whole[i] for i in range(len(articles))])
+
+    span = (max(times) - min(times)) / partitions
+    cut = [min(partitions - 1, int((t - min(times)) / span)) for t in times]
+    for name, warm in (("time windows, no overlap", 0.0), ("time windows, 3-day overlap, stitched", 3 * day)):
+        predicted: list[Any] = [None] * len(articles)
+        for p in range(partitions):
+            own = [i for i in range(len(articles)) if cut[i] == p]
+            if not own:
+                continue
+            # The overlap: the previous partition's last `warm` seconds, replayed first.  A story
+            # here that holds an overlap article continues that article's story (stitching).
+            warmup = [i for i in range(own[0]) if times[i] >= times[own[0]] - warm] if warm else []
+            stories = run(warmup + own)
+            label: dict[Any, Any] = {}
+            for i in warmup:
+                label.setdefault(stories[i], predicted[i])
+            for i in own:
+                predicted[i] = label.get(stories[i], (p, stories[i]))
+        results[name] = bcubed(truth, predicted)
+
+    def top_name(a: Any) -> str:
+        counts = article_words(a)
+        return max(sorted(counts), key=lambda w: counts[w]) if counts else ""
+
+    keys = [zlib.crc32(top_name(a).encode("utf-8")) % partitions for a in articles]
+    predicted = [None] * len(articles)
+    for p in range(partitions):
+        for i, story in run([i for i in range(len(articles)) if keys[i] == p]).items():
+            predicted[i] = (p, story)
+    results["blocking key (top word), no stitching"] = bcubed(truth, predicted)
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,10 +177,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per mode")
     parser.add_argument("--usd-per-cpu-hour", type=float, default=0.04)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--cluster-sim", type=int, metavar="STORIES", help="instead: the partitioned-clustering simulation"
+    )
+    parser.add_argument("--partitions", type=int, default=4, help="partitions of the clustering simulation")
     args = parser.parse_args(argv)
     if not args.src.is_file():
         sys.stderr.write(f"scale.py: error: {args.src}: no such file (Multi-News lives in ../shared/data)\n")
         return 2
+    if args.cluster_sim:
+        sim = cluster_simulation(args.src, args.cluster_sim, args.partitions)
+        print(
+            f"# clustering simulation: {sim['articles']} articles of {sim['stories']} stories, "
+            f"{sim['partitions']} partitions (one clusterer: {sim['seconds_one_clusterer']} s after features)\n"
+        )
+        print("| clustering | B-cubed P | B-cubed R | B-cubed F1 |\n|---|---|---|---|")
+        for name, value in sim.items():
+            if isinstance(value, tuple):
+                print(f"| {name} | " + " | ".join(f"{100 * v:.1f}" for v in value) + " |")
+        if args.json:
+            args.json.write_text(json.dumps(sim, indent=2) + "\n", encoding="utf-8")
+        return 0
     pools = [int(w) for w in args.ray_workers.split(",") if w.strip()]
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
@@ -183,9 +239,8 @@ def main(argv: list[str] | None = None) -> int:
 
     base, base_marginal = rows[0][2]["stories_per_s"], rows[0][2]["marginal_per_s"]
     print("| mode | stories | run s | stories/s | × local (run) | start-up s | marginal stories/s "
-          "| × local (marginal) | CPU s (all processes) | CPU-h per 1M articles: wall × CPUs / measured CPU "
-          "| USD per 1M articles | output sha256 |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| × local (marginal) | CPU-h per 1M articles | USD per 1M articles | output sha256 |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     report: dict[str, Any] = {
         "src": str(args.src),
         "stories": len(lines),
@@ -201,25 +256,20 @@ def main(argv: list[str] | None = None) -> int:
         "modes": {},
     }
     for name, cpus, r in rows:
-        # Reserved CPUs × time at the marginal rate (start-up is paid once per job, not per
-        # million articles), and the CPU time the processes really used (what a busy, shared
-        # machine cannot distort much).
-        cpu_h = cpus * 1e6 / (articles / len(lines) * r["marginal_per_s"]) / 3600
-        used_h = r["cpu_s"] / articles * 1e6 / 3600
+        # CPUs reserved × the whole run (start-up included, as a job of this size pays it).
+        cpu_h = cpus * r["run_s"] / articles * 1e6 / 3600
         r |= {
             "cpus": cpus,
             "speedup_run": round(r["stories_per_s"] / base, 2),
             "speedup_marginal": round(r["marginal_per_s"] / base_marginal, 2),
             "cpu_hours_per_million_articles": round(cpu_h, 2),
-            "used_cpu_hours_per_million_articles": round(used_h, 2),
-            "usd_per_million_articles": round(cpu_h * args.usd_per_cpu_hour, 2),
+            "usd_per_million_articles": round(cpu_h * args.usd_per_cpu_hour, 3),
         }
         report["modes"][name] = r
         print(
             f"| {name} | {r['stories']} | {r['run_s']} | {r['stories_per_s']} | {r['speedup_run']} "
-            f"| {r['startup_s']} | {r['marginal_per_s']} | {r['speedup_marginal']} | {r['cpu_s']} "
-            f"| {r['cpu_hours_per_million_articles']} / {r['used_cpu_hours_per_million_articles']} "
-            f"| {r['usd_per_million_articles']} | {r['sha256']} |"
+            f"| {r['startup_s']} | {r['marginal_per_s']} | {r['speedup_marginal']} "
+            f"| {r['cpu_hours_per_million_articles']} | {r['usd_per_million_articles']} | {r['sha256']} |"
         )
     same = len({r["sha256"] for _, _, r in rows}) == 1
     report["same_output"] = same

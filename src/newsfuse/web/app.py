@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import asdict
@@ -36,6 +37,7 @@ from ..types import Article
 from . import models
 from .security import Guard, safe_url
 from .service import (
+    LRU,
     BusyError,
     Limits,
     Reads,
@@ -89,6 +91,7 @@ def create_app(
     allow_private: bool = False,
     pipeline_factory: Callable[[], Any] | None = None,
     workers: int = 2,
+    info_ttl: float = 1.0,
 ) -> FastAPI:
     """The web app: API + pages.
 
@@ -97,11 +100,14 @@ def create_app(
     user data dir) when the store package is installed, and False runs without
     a store (only ``/api/summarize`` and ad-hoc story pages then).
     ``allow_private`` lets URL fetching reach loopback/private addresses (tests,
-    intranets); off by default, as it opens the server to SSRF.
+    intranets); off by default, as it opens the server to SSRF.  ``info_ttl`` is how long (s) a
+    story's record, and so its last update, is reused before the store is asked again: summaries are
+    cached per (story, length, last update), so a new article shows after at most that long.
     """
     limits = limits or Limits()
     summarizer = Summarizer(limits, pipeline_factory, workers=workers)
     reads = Reads()
+    infos = LRU(4096)  # story id -> (expiry, StoryInfo)
     opened_here = store is None
     state: dict[str, StoreAccess | None] = {"store": None}
 
@@ -222,40 +228,53 @@ def create_app(
 
         return unique_ids(out), warnings
 
-    async def read_summary(token: str, words: int, analysis: bool = False) -> bytes:
+    async def read_summary(token: str, words: int, analysis: bool = False, *, only: bool = False) -> bytes:
         read = reads.get(token)
         if read is None:
             raise HTTPException(404, "no such story: ad-hoc stories are kept for the last 100 only")
-        body = await summarizer.run(
-            partial(summarizer.summary_json, ("read", token), lambda: read.articles, words, analysis=analysis)
-        )
-        if read.warnings:
-            d = json.loads(body)
-            d["warnings"][:0] = read.warnings
-            body = json.dumps(d, ensure_ascii=False).encode()
-        return body
+        key = ("read", token)
+        hit = summarizer.cached(key, words, analysis, only)
+        if hit is not None:
+            return hit
+        if only:
+            job = partial(summarizer.summary_only_json, key, lambda: read.articles, words, read.warnings)
+        else:
+            job = partial(
+                summarizer.summary_json, key, lambda: read.articles, words, analysis=analysis, warnings=read.warnings
+            )
+        return await summarizer.run(job)
 
-    async def stored_summary(story_id: int, words: int, analysis: bool = False) -> tuple[dict[str, Any], bytes]:
+    async def stored_summary(
+        story_id: int, words: int, analysis: bool = False, *, only: bool = False
+    ) -> tuple[dict[str, Any], bytes]:
         access = need_store()
-        info = await run_in_threadpool(access.call, "get_story", story_id)
-        if info is None:
-            raise HTTPException(404, f"no story {story_id} in the store")
-        key = ("story", story_id, info.last_seen)
+        now = time.monotonic()
+        known = infos.get(story_id)
+        if known is not None and known[0] > now:
+            info = known[1]
+        else:
+            info = await run_in_threadpool(access.call, "get_story", story_id)
+            if info is None:
+                raise HTTPException(404, f"no story {story_id} in the store")
+            if info_ttl > 0:
+                infos.put(story_id, (now + info_ttl, info))
+        key = ("story", info.id, info.last_seen)  # a new article changes last_seen, so stale caches are never hit
 
         def articles() -> list[Article]:
-            return access.call("story_articles", story_id)
+            return access.call("story_articles", info.id)
 
-        body = await summarizer.run(partial(summarizer.summary_json, key, articles, words, analysis=analysis))
+        body = summarizer.cached(key, words, analysis, only)
+        if body is None:  # only misses go to the worker pool: hits are answered on the event loop
+            if only:
+                body = await summarizer.run(partial(summarizer.summary_only_json, key, articles, words))
+            else:
+                body = await summarizer.run(partial(summarizer.summary_json, key, articles, words, analysis=analysis))
         return asdict(info), body
 
     def with_fields(body: bytes, **fields: Any) -> bytes:
         # Splice extra top-level fields into cached JSON without parsing it again.
         extra = json.dumps(fields, ensure_ascii=False)[1:-1]
         return body[:-1] + b"," + extra.encode() + b"}" if extra else body
-
-    def summary_only(body: bytes, **fields: Any) -> bytes:
-        d = json.loads(body)
-        return json.dumps({k: d[k] for k in ("sentences", "words", "warnings")} | fields, ensure_ascii=False).encode()
 
     # ---- API --------------------------------------------------------------------------------
 
@@ -298,13 +317,13 @@ def create_app(
     @app.get("/api/stories/{story_id}/summary", response_model=models.SummaryOut, responses=ERRORS, tags=["stories"])
     async def api_story_summary(story_id: StoryId, words: Words = DEFAULT_WORDS) -> Response:
         """Only the summary of a stored story at another length (sources unchanged, so not repeated)."""
-        info, body = await stored_summary(story_id, words)
-        return Response(summary_only(body, story=info), media_type=JSON)
+        info, body = await stored_summary(story_id, words, only=True)
+        return Response(with_fields(body, story=info), media_type=JSON)
 
     @app.get("/api/reads/{token}/summary", response_model=models.SummaryOut, responses=ERRORS, tags=["stories"])
     async def api_read_summary(token: Token, words: Words = DEFAULT_WORDS) -> Response:
         """The summary of an ad-hoc story (made by POST /api/summarize or the home page) at another length."""
-        return Response(summary_only(await read_summary(token, words), read=token), media_type=JSON)
+        return Response(with_fields(await read_summary(token, words, only=True), read=token), media_type=JSON)
 
     @app.post("/api/ingest", response_model=models.IngestOut, responses=ERRORS, tags=["store"])
     async def api_ingest(req: models.IngestRequest) -> dict[str, Any]:

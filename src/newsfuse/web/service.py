@@ -200,6 +200,7 @@ class Summarizer:
         self.analyses = LRU(64)
         self.summaries = LRU(512)
         self.crosses = LRU(64)
+        self.parts = LRU(512)
 
     def pipeline(self) -> Any:
         """One pipeline per worker thread: stages keep no state between stories, but models load once each."""
@@ -250,14 +251,24 @@ class Summarizer:
         return hit
 
     def summary_json(
-        self, key: Hashable, articles_fn: Callable[[], Sequence[Article]], words: int, *, analysis: bool = False
+        self,
+        key: Hashable,
+        articles_fn: Callable[[], Sequence[Article]],
+        words: int,
+        *,
+        analysis: bool = False,
+        warnings: Sequence[str] = (),
     ) -> bytes:
-        """The story JSON (``Story.to_dict``, plus ``analysis`` if asked), cached per ``(key, words, analysis)``."""
+        """The story JSON (``Story.to_dict``, plus ``analysis`` if asked), cached per ``(key, words, analysis)``.
+
+        ``warnings`` (from reading the inputs) go first in the story's warnings.
+        """
         hit = self.summaries.get((key, words, analysis))
         if hit is not None:
             return hit
         found = self.analyse(key, articles_fn())
         story = self.pipeline().summarize_analysis(found, words)
+        story.warnings[:0] = list(warnings)
         extra = {}
         if analysis:
             cross = self.cross_source(key, found)
@@ -266,6 +277,21 @@ class Summarizer:
         body = story_json(story, **extra)
         self.summaries.put((key, words, analysis), body)
         return body
+
+    def cached(self, key: Hashable, words: int, analysis: bool, only: bool) -> bytes | None:
+        """A finished answer from the caches, or None."""
+        return self.parts.get((key, words)) if only else self.summaries.get((key, words, analysis))
+
+    def summary_only_json(
+        self, key: Hashable, articles_fn: Callable[[], Sequence[Article]], words: int, warnings: Sequence[str] = ()
+    ) -> bytes:
+        """Only ``sentences``, ``words`` and ``warnings`` (what a length slider needs), cached per ``(key, words)``."""
+        hit = self.parts.get((key, words))
+        if hit is None:
+            full = json.loads(self.summary_json(key, articles_fn, words, warnings=warnings))
+            hit = json.dumps({k: full[k] for k in ("sentences", "words", "warnings")}, ensure_ascii=False).encode()
+            self.parts.put((key, words), hit)
+        return hit
 
     def summarize(self, articles: Sequence[Article], words: int, warnings: Sequence[str] = ()) -> Story:
         story = self.pipeline().summarize(articles, words)

@@ -15,6 +15,8 @@ from ..errors import InputError, NewsfuseError
 from . import evaluate, summarize  # noqa: F401  (registers the commands)
 from . import serve  # noqa: F401  (web reader + API)
 from .app import app
+from .cluster import cluster as _cluster  # noqa: F401  (registers cluster, eval-clustering)
+from .firehose import ingest as _ingest  # noqa: F401  (registers ingest, watch, stories)
 
 __all__ = ["app", "main"]
 

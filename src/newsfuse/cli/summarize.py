@@ -61,6 +61,18 @@ def summarize(
         bool, typer.Option(help="Skip malformed JSONL lines (with a warning) instead of stopping.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
+    story_id: Annotated[
+        int | None,
+        typer.Option(
+            "--story", help="Summarize a stored story (see newsfuse stories) instead of files.", show_default=False
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Database URL for --story [default: $NEWSFUSE_DATABASE_URL or the user data folder]."
+        ),
+    ] = None,
     engine: Annotated[
         EngineName,
         typer.Option(
@@ -110,6 +122,11 @@ def summarize(
     from ..render import render, render_rich
 
     items = inputs or []
+    if story_id is not None:
+        if items:
+            fail("--story summarizes a stored story: give no input files with it")
+        items = [f"story:{story_id}"]  # read from the store below, never as a path
+        input_format = InputFormat.auto
     if not items:
         fail("no input given: name files or folders, or - for stdin (see newsfuse summarize --help)")
     per_line = input_format == InputFormat.multinews or (
@@ -140,7 +157,17 @@ def summarize(
         if engine != EngineName.local and not quiet:
             warn(["--engine applies to one-story-per-line input (--input-format multinews); summarizing locally"])
         stdin_text = _stdin_text() if "-" in items else None
-        articles, warnings = read_articles(items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid)
+        if story_id is not None:
+            from ..store import open_store
+
+            with open_store(db) as store:
+                articles, warnings = store.story_articles(story_id), []
+            if not articles:
+                fail(f"no stored story {story_id} (see newsfuse stories)")
+        else:
+            articles, warnings = read_articles(
+                items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid
+            )
         pipeline = Pipeline(embedder=get_embedder(embedder.value))
         if analysis or min_support > 1:
             from ..compare import summarize_story

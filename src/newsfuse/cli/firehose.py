@@ -1,0 +1,161 @@
+"""`newsfuse ingest`, `newsfuse watch` and `newsfuse stories`: the firehose into the store, and what it holds."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+import typer
+
+from ..errors import InputError
+from .app import OutputFormat, app, warn
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL (sqlite:///file.db or postgresql://user@host/db) "
+        "[default: $NEWSFUSE_DATABASE_URL, else newsfuse.db in your data folder].",
+        show_default=False,
+    ),
+]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Also fetch from loopback/private/link-local addresses (your own network)."),
+]
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``90s``, ``10m``, ``2h``, ``2d``, ``1w`` (or a plain number of seconds).
+
+    >>> parse_duration("2d")
+    datetime.timedelta(days=2)
+    """
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*", text.lower())
+    if not m:
+        raise InputError(f"cannot read the duration {text!r}: use e.g. 90s, 10m, 2h, 2d or 1w")
+    return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2) or "s"])
+
+
+def _printer(fmt: str, quiet: bool):
+    def on_event(kind: str, item: str, detail: object) -> None:
+        if kind == "stored":
+            line = (
+                json.dumps({"stored": item, "story": detail}) if fmt == "jsonl" else f"stored {item} -> story {detail}"
+            )
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()  # a line on stdout means the article is committed
+        elif kind == "skipped" and not quiet:
+            warn([f"skipped: {detail}"])
+        elif kind == "duplicate" and not quiet:
+            sys.stderr.write(f"newsfuse: duplicate of {detail}: {item}\n")
+
+    return on_event
+
+
+def _run(items: list[str], db: str | None, allow_private: bool, fmt: str, quiet: bool):
+    from ..firehose import ingest
+    from ..store import open_store
+
+    with open_store(db) as store:
+        return ingest(items, store, allow_private=allow_private, on_event=_printer(fmt, quiet))
+
+
+def _summary(report, fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        return
+    sys.stderr.write(
+        f"newsfuse: {len(report.stored)} stored, {len(report.duplicates)} duplicates, "
+        f"{len(report.skipped)} skipped, {len(report.not_modified)} feeds not modified\n"
+    )
+
+
+@app.command()
+def ingest(
+    items: Annotated[
+        list[str],
+        typer.Argument(
+            help="Page or feed URLs, OPML/RSS/Atom files, files of URLs, HTML/text/JSONL files or folders.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+    allow_private: AllowPrivate = False,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text: a line per stored article; jsonl; json: one report.")
+    ] = OutputFormat.text,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")] = False,
+) -> None:
+    """Fetch, deduplicate, cluster into stories and store articles.
+
+    Each stored article is printed as soon as it is committed; bad items are skipped with a one-line
+    warning and the rest goes on.  Exit code 2 when nothing could be read at all.
+
+    Examples:  newsfuse ingest feeds.opml  ·  newsfuse ingest https://example.org/article.html
+    """
+    report = _run(items, db, allow_private, "jsonl" if fmt == OutputFormat.jsonl else fmt.value, quiet)
+    _summary(report, fmt.value)
+    if report.skipped and not (report.stored or report.duplicates or report.not_modified):
+        raise typer.Exit(2)
+
+
+@app.command()
+def watch(
+    items: Annotated[list[str], typer.Argument(help="What to poll (as for ingest).", show_default=False)],
+    every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 10m, 1h ...")] = "10m",
+    times: Annotated[int, typer.Option("--times", min=0, help="Stop after this many polls (0: never).")] = 0,
+    db: DbOption = None,
+    allow_private: AllowPrivate = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")] = False,
+) -> None:
+    """Keep polling feeds and pages: new articles join existing stories or start new ones (Ctrl-C stops)."""
+    pause = parse_duration(every).total_seconds()
+    if pause < 1:
+        raise InputError("--every must be at least 1s")
+    n = 0
+    while True:
+        report = _run(items, db, allow_private, "text", quiet)
+        _summary(report, "text")
+        n += 1
+        if times and n >= times:
+            return
+        time.sleep(pause)
+
+
+@app.command()
+def stories(
+    since: Annotated[str | None, typer.Option("--since", help="Only stories seen in this period: 2d, 12h ...")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Keywords that titles or texts must hold.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many stories.")] = 50,
+    db: DbOption = None,
+    fmt: Annotated[
+        OutputFormat | None, typer.Option("--format", "-f", help="json for machines; a table on a terminal.")
+    ] = None,
+) -> None:
+    """List stored stories, last seen first: id, title, articles, outlets, first/last seen."""
+    from ..store import open_store
+
+    cutoff = datetime.now(UTC) - parse_duration(since) if since else None
+    with open_store(db) as store:
+        found = store.list_stories(since=cutoff, query=query, limit=limit)
+    if fmt in {OutputFormat.json, OutputFormat.jsonl}:
+        rows = [s.__dict__ for s in found]
+        if fmt == OutputFormat.json:
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "title", "articles", "outlets", "first seen", "last seen")
+    for s in found:
+        table.add_row(str(s.id), s.title, str(s.n_articles), str(s.n_outlets), s.first_seen, s.last_seen)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)

@@ -239,8 +239,79 @@ _CALENDAR = frozenset(
     ]
 )
 _TOKEN = re.compile(r"[A-Za-z][\w’'.-]*|[^\w\s]")
+# Words that start sentences capitalised without being names.
 _OPENERS = frozenset(
-    ["neither", "both", "despite", "although", "however", "meanwhile", "yet", "still", "instead", "even"]
+    [
+        "neither",
+        "both",
+        "despite",
+        "although",
+        "though",
+        "however",
+        "meanwhile",
+        "yet",
+        "still",
+        "instead",
+        "even",
+        "during",
+        "after",
+        "before",
+        "since",
+        "while",
+        "when",
+        "whenever",
+        "because",
+        "unless",
+        "until",
+        "under",
+        "over",
+        "among",
+        "amid",
+        "following",
+        "according",
+        "without",
+        "within",
+        "across",
+        "also",
+        "then",
+        "now",
+        "later",
+        "earlier",
+        "last",
+        "next",
+        "many",
+        "most",
+        "several",
+        "some",
+        "all",
+        "each",
+        "every",
+        "other",
+        "another",
+        "such",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "there",
+        "here",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "officials",
+        "police",
+        "analysts",
+        "critics",
+        "experts",
+    ]
 )
 PLACES_HINT = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 
@@ -280,10 +351,7 @@ class HeuristicNER:
                 j + 1 < len(toks)
                 and not re.search(r"['’]s$", toks[j][2])
                 and toks[j + 1][2].lower().rstrip(".") not in _CALENDAR
-                and (
-                    self._cap(toks[j + 1][2])
-                    or (toks[j + 1][2].lower() in _GLUE and j + 2 < len(toks) and self._cap(toks[j + 2][2]))
-                )
+                and (self._cap(toks[j + 1][2]) or self._glued(toks, j + 1))
             ):
                 j += 1
             words = [w for _, _, w in toks[k : j + 1]]
@@ -312,6 +380,13 @@ class HeuristicNER:
                 out.append(EntityMention(s, s + len(name), name, self._kind(name_words, titled, prev)))
             k = j + 1
         return out
+
+    @classmethod
+    def _glued(cls, toks: list[tuple[int, int, str]], k: int) -> bool:
+        """Glue words ("of the") at ``k`` that lead on to a capitalised word ("Great Hall of the People")."""
+        while k < len(toks) and toks[k][2].lower() in _GLUE:
+            k += 1
+        return k < len(toks) and cls._cap(toks[k][2]) and toks[k - 1][2].lower() in _GLUE
 
     @staticmethod
     def _cap(token: str) -> bool:

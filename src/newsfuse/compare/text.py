@@ -399,7 +399,13 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         if cur:
             noun = "$"
         prefix = sentence[max(0, s - 40) : s].lower()
-        approx = next((name for name, rx in _APPROX if re.search(r"\b" + rx if rx[0] != "(" else rx, prefix)), "")
+        approx, lead = "", s
+        for name, rx in _APPROX:
+            hit = re.search(r"(?<![\w-])" + rx, prefix)
+            if hit:
+                # The claim includes the hedge: "about 23,500", not "23,500".
+                approx, lead = name, s - len(prefix) + hit.start()
+                break
         kind = "count"
         subject: tuple[str, ...] = ()
         rest = sentence[e : e + 80]
@@ -471,9 +477,9 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         before_toks = [t[2] for t in toks[max(0, first_at - 5) : first_at] if t[1] <= s][-4:]
         out.append(
             Quantity(
-                start=s,
+                start=lead,
                 end=e,
-                text=sentence[s:e],
+                text=sentence[lead:e],
                 value=value,
                 lo=lo,
                 hi=hi,

@@ -215,11 +215,66 @@ def test_errors_are_4xx_with_one_line(client, store):
     assert page.status_code == 404 and "nothing at /nothing-here" in page.text and "<!doctype html>" in page.text
 
 
-def test_url_inputs_go_through_the_ssrf_guard(client):
-    # A loopback URL is refused before anything is fetched (or, without newsfuse.fetch, URLs are refused).
-    r = client.post("/api/summarize", json={"urls": ["http://127.0.0.1:9/article", "http://169.254.169.254/"]})
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> Iterator[str]:
+    """The shipped example as HTML pages on a local HTTP server (tests never reach the internet)."""
+    import functools
+    import html
+    import http.server
+
+    folder = tmp_path_factory.mktemp("pages")
+    for p in sorted(EXAMPLE.glob("*.txt")):
+        title, _, body = p.read_text(encoding="utf-8").partition("\n")
+        paragraphs = "".join(f"<p>{html.escape(x.strip())}</p>" for x in body.split("\n\n") if x.strip())
+        (folder / f"{p.stem}.html").write_text(
+            f"<html><head><title>{html.escape(title)}</title></head><body><article><h1>{html.escape(title)}</h1>"
+            f"{paragraphs}</article></body></html>",
+            encoding="utf-8",
+        )
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_url_inputs_go_through_the_ssrf_guard(client, pages):
+    # The default server refuses loopback, private and metadata addresses before fetching anything.
+    urls = [f"{pages}/000.html", "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/"]
+    r = client.post("/api/summarize", json={"urls": urls})
     assert r.status_code == 400
-    assert "127.0.0.1" in r.json()["error"] or "newsfuse.fetch" in r.json()["error"]
+    message = r.json()["error"]
+    assert "loopback" in message and "metadata" in message and "private" in message
+
+
+def test_urls_summarized_and_ingested_when_private_hosts_are_allowed(pages, tmp_path):
+    from newsfuse.store import open_store
+
+    urls = [f"{pages}/{n}.html" for n in ("000", "002", "003")]
+    with open_store(f"sqlite:///{tmp_path / 'ingest.db'}") as store:
+        app = create_app(store=store, allow_private=True)
+        with serving(app) as url, httpx.Client(base_url=url, timeout=120) as c:
+            r = c.post("/api/summarize", json={"urls": [*urls, f"{pages}/missing.html"], "words": 80})
+            assert r.status_code == 200, r.text
+            story = r.json()
+            jsonschema.validate(story, SCHEMA)
+            assert [s["id"] for s in story["sources"]] == ["url-1", "url-2", "url-3"]
+            assert [s["url"] for s in story["sources"]] == urls
+            assert any("missing.html" in w and "404" in w for w in story["warnings"])
+            _check_citations(story)
+
+            report = c.post("/api/ingest", json={"urls": urls}).json()
+            assert len(report["stored"]) == 3, report
+            stories = c.get("/api/stories").json()["stories"]
+            assert {s["id"] for s in stories} == {x["story"] for x in report["stored"]}
+            assert sum(s["n_articles"] for s in stories) == 3
+            again = c.post("/api/ingest", json={"urls": urls[:1]}).json()
+            assert not again["stored"] and (again["duplicates"] or again["skipped"])
 
 
 def test_limits_body_size_origin_and_timeouts(store):

@@ -341,10 +341,7 @@ def create_app(
         items: list[Any] = [*req.urls, *(_article(a, f"article-{k}") for k, a in enumerate(req.articles, 1))]
 
         report = await summarizer.run(lambda: ingest(items, access.store, allow_private=allow_private))
-        return {
-            "stored": [{"article": a, "story": s} for a, s in report.stored],
-            "skipped": [{"item": str(i), "reason": r} for i, r in report.skipped],
-        }
+        return report.to_dict()  # the JSON of `newsfuse ingest --format json`
 
     # ---- pages ------------------------------------------------------------------------------
 

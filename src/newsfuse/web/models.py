@@ -119,8 +119,14 @@ class StoryList(BaseModel):
 
 
 class IngestOut(BaseModel):
-    stored: list[dict[str, Any]] = Field(description='{"article": id, "story": story id} per stored article.')
+    """What one ingest did (the JSON of ``newsfuse ingest --format json``)."""
+
+    stored: list[dict[str, Any]] = Field(description='{"id": article id, "story": story id} per stored article.')
     skipped: list[dict[str, Any]] = Field(description='{"item": ..., "reason": ...} per skipped item.')
+    duplicates: list[dict[str, Any]] = Field(
+        default_factory=list, description='{"item": ..., "of": stored article id} per copy.'
+    )
+    not_modified: list[str] = Field(default_factory=list, description="Feeds unchanged since the last fetch.")
 
 
 class ErrorOut(BaseModel):

@@ -341,6 +341,7 @@ def compare_sentences(a: str, b: str, anchor_a: date | None = None, anchor_b: da
 PAIR_SIMILARITY = 0.5
 MAX_PAIRS = 3000
 MAX_SENTENCE_CHARS = 1200
+MAX_DISAGREEMENTS = 500
 
 
 def candidate_pairs(analysis, *, min_similarity: float = PAIR_SIMILARITY, max_pairs: int = MAX_PAIRS):
@@ -394,6 +395,9 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
             va = Version(span_of(analysis, i), c.a_text, si.start + c.a_start, si.start + c.a_end)
             vb = Version(span_of(analysis, j), c.b_text, sj.start + c.b_start, sj.start + c.b_end)
             out.append(Disagreement(c.kind, (va, vb), sim))
+    if len(out) > MAX_DISAGREEMENTS:
+        notes.append(f"{len(out)} disagreements found; kept the {MAX_DISAGREEMENTS} from the most similar pairs")
+        out = out[:MAX_DISAGREEMENTS]
     if long_skipped:
         notes.append(f"{long_skipped} sentence pairs with a sentence over {MAX_SENTENCE_CHARS} characters not compared")
     return out, notes

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -72,7 +72,7 @@ class Firehose:
         self,
         store: Store,
         *,
-        allow_private: bool = False,
+        allow_private: bool | Collection[str] = False,
         clusterer: OnlineClusterer | None = None,
         fetcher: Fetcher | None = None,
         on_event: Event | None = None,
@@ -259,7 +259,7 @@ def ingest(
     items: Sequence[str | Article],
     store: Store,
     *,
-    allow_private: bool = False,
+    allow_private: bool | Collection[str] = False,
     clusterer: OnlineClusterer | None = None,
     on_event: Event | None = None,
 ) -> IngestReport:

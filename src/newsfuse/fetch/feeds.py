@@ -60,7 +60,7 @@ def parse_feed(content: bytes, url: str) -> Feed:
     import feedparser
 
     parsed = feedparser.parse(content)
-    if parsed.get("bozo") and not parsed.entries:
+    if parsed.get("bozo") and not any(e.get("link") for e in parsed.entries):
         err = parsed.get("bozo_exception")
         raise InputError(f"{url}: malformed feed ({type(err).__name__}: {str(err).splitlines()[0] if err else ''})")
     if not parsed.get("version") and not parsed.entries:

@@ -18,7 +18,7 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -55,10 +55,11 @@ def _why_blocked(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | Non
     return None
 
 
-def check_url(url: str, allow_private: bool = False) -> str:
+def check_url(url: str, allow_private: bool | Collection[str] = False) -> str:
     """Refuse non-HTTP URLs and, unless ``allow_private``, hosts that resolve to a non-public address.
 
     Every address the name resolves to is checked (a public name with one private address is refused).
+    ``allow_private`` may also be a collection of host names or ``host:port`` pairs allowed as exceptions.
     Returns the URL; raises BlockedURLError or FetchError (both InputError).
     """
     parts = urlsplit(url)
@@ -67,7 +68,9 @@ def check_url(url: str, allow_private: bool = False) -> str:
     host = parts.hostname
     if not host:
         raise FetchError(f"{url}: the URL has no host name")
-    if allow_private:
+    if allow_private is True:
+        return url
+    if allow_private and (host in allow_private or f"{host}:{parts.port}" in allow_private):
         return url
     try:
         infos = socket.getaddrinfo(
@@ -129,7 +132,7 @@ class Fetcher:
     http://10.0.0.1/feed: refused, 10.0.0.1 is a private address
     """
 
-    def __init__(self, config: FetchConfig | None = None, *, allow_private: bool = False) -> None:
+    def __init__(self, config: FetchConfig | None = None, *, allow_private: bool | Collection[str] = False) -> None:
         self.config = config or FetchConfig()
         self.allow_private = allow_private
         self._client = httpx.Client(

@@ -334,6 +334,9 @@ def test_disagreement_page_shows_both_versions(client, store):
     assert '<strong class="claim">two-day</strong>' in section
     assert '<strong class="claim">three-day</strong>' in section
     assert 'id="analysis-timeline"' in html
+    # The summary sentence on which the outlets disagree is flagged.
+    summary = html.split('id="summary"')[1].split("</ol>")[0]
+    assert 'class="badge disputed"' in summary
 
 
 def test_stories_page_search_and_empty_store():

@@ -77,6 +77,18 @@ def _open_default_store(database_url: str | None) -> Any | None:
     return open_store(database_url)
 
 
+def _disputed_spans(analysis: Any) -> set[str]:
+    """``"source:start:end"`` of every sentence that is one side of a disagreement (issue 6's analysis)."""
+    spans: set[str] = set()
+    if not isinstance(analysis, dict) or not isinstance(analysis.get("disagreements"), list):
+        return spans
+    for d in analysis["disagreements"]:
+        for v in d.get("versions", []) if isinstance(d, dict) else []:
+            if isinstance(v, dict) and {"source", "start", "end"} <= v.keys():
+                spans.add(f"{v['source']}:{v['start']}:{v['end']}")
+    return spans
+
+
 def _article(a: models.ArticleIn, default_id: str) -> Article:
     from ..ingest.readers import article_from_record
 
@@ -417,6 +429,7 @@ def create_app(
         request: Request, story: dict, words: int, title: str, summary_url: str, info: dict | None = None
     ) -> HTMLResponse:
         numbers = {s["id"]: k for k, s in enumerate(story["sources"], 1)}
+        disputed = sorted(_disputed_spans(story.get("analysis")))
         outlets = {Article(s["id"], "", source=s.get("source"), url=s.get("url")).outlet for s in story["sources"]}
         return page(
             request,
@@ -427,6 +440,7 @@ def create_app(
             words=words,
             title=title,
             summary_url=summary_url,
+            disputed=disputed,
             info=info,
             limits=limits,
         )

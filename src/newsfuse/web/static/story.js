@@ -12,6 +12,7 @@
     numbers.set(id, i + 1);
   });
   const nOutlets = data.n_outlets;
+  const disputed = new Set(data.disputed || []);
 
   // Offsets in the JSON count Unicode code points (Python); JS strings count UTF-16 units.
   function toUnits(text, cp) {
@@ -121,6 +122,14 @@
       badge.title = s.support + " of " + nOutlets + " outlets state this";
       badge.textContent = s.support + "/" + nOutlets;
       li.append(t, document.createTextNode(" "), citeButtons(s.citations), document.createTextNode(" "), badge);
+      if (s.citations.some(function (c) { return disputed.has(c.source + ":" + c.start + ":" + c.end); })) {
+        const a = document.createElement("a");
+        a.className = "badge disputed";
+        a.href = "#analysis-disagreements";
+        a.title = "Outlets disagree on this: see below";
+        a.textContent = "disputed";
+        li.append(document.createTextNode(" "), a);
+      }
       return li;
     });
     if (!items.length) {

@@ -4,9 +4,11 @@ A rule-based resolver (no model, no network): absolute dates ("Jan. 8, 2019", "8
 "in 1998", "2019-04-03") and relative ones ("on Tuesday", "yesterday", "last month", "previous year",
 "two days ago", "next week") become ``YYYY-MM-DD`` (a day), ``YYYY-Www`` (an ISO week), ``YYYY-MM`` or
 ``YYYY``.  News conventions: a bare weekday is the latest such day up to the article date unless the
-verb looks ahead ("will", "is scheduled", "next"); a month and day without a year is the one nearest
-the article date.  Without an article date (or with one in the future) relative expressions stay
-unresolved: the timeline says so instead of guessing.
+verb looks ahead ("will", "is scheduled", "next", "opens"), then the next one; a month without a year
+is the next one when the verb looks ahead, the latest one when the clause is in the past tense, else
+the nearest; a month and day without a year is the one nearest the article date.  Without an article
+date (or with one in the future) relative expressions stay unresolved: the timeline says so instead
+of guessing.
 
 >>> from datetime import date
 >>> [(m.text, m.value) for m in find_dates("Kim arrived on Tuesday and left Beijing on Jan. 9.", date(2019, 1, 10))]
@@ -127,6 +129,11 @@ _FUTURE = re.compile(
     r"|launches)\b",
     re.IGNORECASE,
 )
+_PAST = re.compile(
+    r"\b(was|were|had|did|\w{3,}ed|met|left|said|took|began|came|went|won|lost|held|told|made|saw|gave|fell|rose"
+    r"|struck|hit|killed|signed|died)\b",
+    re.IGNORECASE,
+)
 # Dates introduced by these are bounds of something else, not when an event happened.
 _RELATION = re.compile(r"\b(since|until|till|before|after|by|through|from|to)\s*$", re.IGNORECASE)
 _TIME_RE = re.compile(
@@ -236,14 +243,22 @@ def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
             text = text[lead.end() :]
         before = sentence[max(0, m.start() - 200) : m.start()]
         bound = bool(_RELATION.search(before)) or bool(re.match(r"(?i)(since|until|by|from)\b", text))
-        mention = _resolve(form, g, text, start, anchor, _looks_ahead(before + " " + text), bound)
+        clause = re.split(r"[,;:]", before)[-1] + text + re.split(r"[,;:.]", sentence[m.end() : m.end() + 200])[0]
+        mention = _resolve(form, g, text, start, anchor, _looks_ahead(before + " " + text), bound, _PAST.search(clause))
         if mention is not None:
             out.append(mention)
     return out
 
 
 def _resolve(
-    form: str, g: dict[str, str], text: str, start: int, anchor: date | None, ahead: bool, bound: bool
+    form: str,
+    g: dict[str, str],
+    text: str,
+    start: int,
+    anchor: date | None,
+    ahead: bool,
+    bound: bool,
+    past: object = None,
 ) -> DateMention | None:
     end = start + len(text)
 
@@ -354,6 +369,9 @@ def _resolve(
                 return mk(None, "month", True, f"--{mo:02d}")
             if ahead:
                 year = anchor.year if mo >= anchor.month else anchor.year + 1
+                return mk(f"{year:04d}-{mo:02d}", "month", True, f"--{mo:02d}")
+            if past:  # told in the past tense: the latest such month ("summit in June", Jan 2019: 2018)
+                year = anchor.year if mo <= anchor.month else anchor.year - 1
                 return mk(f"{year:04d}-{mo:02d}", "month", True, f"--{mo:02d}")
             cands = [(abs((date(y, mo, 15) - anchor).days), y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
             return mk(f"{min(cands)[1]:04d}-{mo:02d}", "month", True, f"--{mo:02d}")

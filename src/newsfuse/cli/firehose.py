@@ -45,7 +45,7 @@ def parse_duration(text: str) -> timedelta:
 
 def _printer(fmt: str, quiet: bool):
     def on_event(kind: str, item: str, detail: object) -> None:
-        if kind == "stored":
+        if kind == "stored" and fmt != "json":
             line = (
                 json.dumps({"stored": item, "story": detail}) if fmt == "jsonl" else f"stored {item} -> story {detail}"
             )

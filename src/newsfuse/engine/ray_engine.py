@@ -124,6 +124,8 @@ class RayEngine:
         ctx.enable_progress_bars = progress
         ctx.print_on_execution_start = progress
         logging.getLogger("ray.data").setLevel(logging.INFO if progress else logging.WARNING)
+        # "Progress bars disabled" is what we asked for, not news for the user.
+        logging.getLogger("ray.data._internal.progress").setLevel(logging.INFO if progress else logging.ERROR)
 
     def map_lines(self, factory: Factory, paths: Sequence[str | Path]) -> Iterator[Any]:
         # The read is I/O: it takes no CPU slot, so it never waits behind the actors.

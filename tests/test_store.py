@@ -124,3 +124,26 @@ def test_bad_urls_are_one_line_errors(tmp_path):
         open_store("mysql://nope")
     with pytest.raises(NewsfuseError, match=r"cannot open the database postgresql://u@127\.0\.0\.1:1/x"):
         open_store("postgresql://u:secret@127.0.0.1:1/x")
+
+
+def test_firehose_on_both_databases(db_url):
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.firehose import ingest
+
+    kim = "Kim Jong Un arrived in Beijing by armoured train on Monday for talks with Xi Jinping on denuclearization. "
+    other = "Hurricane Harvey flooded Houston on Sunday and rescuers in boats pulled residents from their rooftops. "
+    items = [
+        Article("k1", kim * 3, source="AP"),
+        Article("f1", other * 3, source="Reuters"),
+        Article("k2", ("By Jane Doe\n" + kim * 3), source="BBC"),  # a wire copy: credited, not stored twice
+        Article("k3", "Xi Jinping and Kim Jong Un ended the Beijing talks; the armoured train left. " * 3),
+    ]
+    with open_store(db_url) as store:
+        report = ingest(items, store, clusterer=OnlineClusterer(embedder=None))
+        assert [a for a, _ in report.stored] == ["k1", "f1", "k3"] and report.duplicates == [("k2", "k1")]
+        story = store.story_of("k1")
+        assert store.story_of("k3") == story != store.story_of("f1")
+        assert store.get_story(story).n_outlets == 3  # AP, BBC (the copy) and k3's own outlet
+    with open_store(db_url) as store:  # a second run finds everything stored
+        again = ingest(items, store, clusterer=OnlineClusterer(embedder=None))
+        assert again.stored == [] and len(again.duplicates) == 4 and store.count_articles() == 3

@@ -107,7 +107,7 @@ def load_wrk(base: str, paths: list[str], clients: int, duration: float) -> dict
             return None
         return round(float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)], 1)
 
-    total = re.search(r"(\d+) requests in ([\d.]+)(m?s)", out)
+    total = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)\b", out)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     n = int(total.group(1)) if total else 0

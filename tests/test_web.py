@@ -355,7 +355,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
 def test_api_never_crashes_on_generated_input(case):
     """Generated requests, valid and invalid, for every operation: never a 500, and 4xx come with a message."""
     response = case.call(timeout=60)

@@ -182,3 +182,14 @@ def test_sigkill_mid_run_loses_nothing_reported(tmp_path):
     with open_store(db) as store:
         assert store.count_articles() == n
         assert sum(s.n_articles for s in store.list_stories(limit=10_000)) == n
+
+
+def test_watch_polls_and_new_articles_join(server, tmp_path, capsys):
+    from newsfuse.cli import main
+
+    db = f"sqlite:///{tmp_path / 'watch.db'}"
+    assert main(["watch", server.url("/feed.xml"), "--every", "1s", "--times", "2", "--allow-private", "--db", db]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("stored ") == 3  # the second poll gets a 304 and stores nothing
+    assert "1 feeds not modified" in captured.err
+    assert main(["watch", "x", "--every", "0s", "--db", db]) == 2

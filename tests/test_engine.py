@@ -80,3 +80,38 @@ def test_unknown_engine_on_the_cli(lines40, cli):
     proc = cli("summarize", str(lines40), "--engine", "spark")
     assert proc.returncode == 2
     assert "spark" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.fixture(scope="module")
+def articles_jsonl(data_dir, tmp_path_factory):
+    """~330 Multi-News articles of 120 stories as a time-ordered JSONL stream (2 feature chunks)."""
+    import random
+    from datetime import UTC, datetime
+
+    from newsfuse.ingest import parse_multinews_line
+
+    rng = random.Random(8)
+    rows = []
+    with open(data_dir / "val.src", encoding="utf-8") as fh:
+        for k, line in enumerate(islice(fh, 120)):
+            t = rng.uniform(0, 20 * 86400)
+            for a in parse_multinews_line(line):
+                rows.append((t, {"id": f"{k}-{a.id}", "text": a.text, "story": k}))
+                t += rng.expovariate(1 / 86400)
+    rows.sort(key=lambda r: r[0])
+    path = tmp_path_factory.mktemp("cluster") / "stream.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for t, row in rows:
+            row["published"] = datetime.fromtimestamp(1.7e9 + t, UTC).isoformat()
+            out.write(json.dumps(row) + "\n")
+    return path
+
+
+def test_cluster_with_a_local_pool_gives_the_same_stories(articles_jsonl, cli):
+    one = cli("cluster", str(articles_jsonl))
+    two = cli("cluster", str(articles_jsonl), "--workers", "2")
+    assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
+    assert two.stdout == one.stdout
+    rows = [json.loads(line) for line in one.stdout.splitlines()]
+    assert len(rows) > 256  # more than one feature chunk
+    assert 60 <= len({r["story"] for r in rows}) < len(rows)

@@ -116,3 +116,20 @@ def test_killed_worker_is_retried_and_output_complete(ray_session, val200, tmp_p
         out = list(engine.map_items(partial(KillOnce, str(flag), lines[37], 60), lines))
     assert flag.exists()  # a worker really died mid-run
     assert out == expected  # and the run still gave every story, in order
+
+
+def test_cluster_on_ray_gives_the_same_stories(ray_session, data_dir, tmp_path, capsys):
+    from newsfuse.ingest import parse_multinews_line
+
+    path = tmp_path / "stream.jsonl"
+    with open(data_dir / "val.src", encoding="utf-8") as fh, open(path, "w", encoding="utf-8") as out:
+        for k, line in enumerate(islice(fh, 2000, 2100)):
+            for a in parse_multinews_line(line):
+                day = 1 + (k * 7 + int(a.id)) % 28
+                out.write(json.dumps({"id": f"{k}-{a.id}", "text": a.text, "published": f"2024-03-{day:02d}"}) + "\n")
+    assert main(["cluster", str(path)]) == 0
+    local = capsys.readouterr().out
+    assert main(["cluster", str(path), "--engine", "ray", "--workers", "2"]) == 0
+    on_ray = capsys.readouterr().out
+    assert on_ray == local
+    assert len(local.splitlines()) > 256  # more than one feature chunk

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..engine.base import EngineName, require
 from .app import OutputFormat, app, warn
 
 
@@ -31,9 +32,14 @@ def _when(published: str | None) -> float | None:
     return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
 
 
-def _cluster(articles):
+def _cluster(articles, engine: str = "local", workers: int | None = None):
     from ..cluster import OnlineClusterer, final_labels
 
+    if engine != "local" or (workers or 1) > 1:  # features on the engine's workers (issue 8)
+        from ..engine.cluster import cluster_articles
+
+        when = [_when(a.published) for a in articles]
+        return cluster_articles(articles, when=when, engine=engine, workers=workers)
     clusterer = OnlineClusterer()
     assignments = clusterer.add_many(articles, when=[_when(a.published) for a in articles])
     return final_labels(clusterer, assignments)
@@ -44,15 +50,23 @@ def cluster(
     inputs: Annotated[list[str], typer.Argument(help="JSONL (one article per line) or article files.")],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl or json.")] = OutputFormat.jsonl,
     skip_invalid: Annotated[bool, typer.Option(help="Skip malformed JSONL lines with a warning.")] = False,
+    engine: Annotated[
+        EngineName,
+        typer.Option(help='Compute article features on local processes or on Ray (pip install "newsfuse\\[ray]").'),
+    ] = EngineName.local,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes or Ray actors for the features [default: 1 local].")
+    ] = None,
 ) -> None:
     """Group articles into stories online, in input order: {"id": ..., "story": ...} per article.
 
     Each article joins the best-matching recent story or starts one; an article that matches two stories
     merges them (the ids printed are the final ones).  Same input order, same output.
     """
+    require(engine.value)  # one line on how to install Ray, before reading anything
     articles, warnings = _read(inputs, skip_invalid)
     warn(warnings)
-    labels = _cluster(articles)
+    labels = _cluster(articles, engine.value, workers)
     rows = [{"id": a.id, "story": s} for a, s in zip(articles, labels, strict=True)]
     if fmt == OutputFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")

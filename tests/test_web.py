@@ -346,6 +346,14 @@ def test_stories_page_search_and_empty_store():
         assert c.get("/healthz").json()["store"] is False
 
 
+def test_serve_with_a_bad_database_is_one_line(cli, tmp_path):
+    r = cli("serve", "--port", "0", "--database", "nosuchdb://x/y")
+    assert r.returncode == 2 and r.stderr.startswith("newsfuse: error: unsupported database URL")
+    assert len(r.stderr.strip().splitlines()) == 1
+    r = cli("serve", "--port", "70000")
+    assert r.returncode == 2 and "--port" in r.stderr and "65535" in r.stderr
+
+
 @pytest.fixture(scope="module")
 def api_schema(base):
     return schemathesis.openapi.from_url(f"{base}/openapi.json")

@@ -64,7 +64,13 @@ def serve(
     except ImportError as err:
         fail(f"the web server needs {err.name}: pip install newsfuse (it is a default dependency)")
         return
-    if not _is_loopback(host):
-        warn([f"listening on {host}: anyone who can reach this address can use the server (no login)"])
-    web = create_app(database_url=database, allow_private=allow_private)
-    uvicorn.run(web, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    from ..store import open_store
+
+    store = open_store(database)  # here, not at server start-up: a bad URL is one line and exit 2
+    try:
+        if not _is_loopback(host):
+            warn([f"listening on {host}: anyone who can reach this address can use the server (no login)"])
+        web = create_app(store=store, allow_private=allow_private)
+        uvicorn.run(web, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    finally:
+        store.close()

@@ -176,7 +176,7 @@ class Summarizer:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsfuse-web")
         self._pending = 0
         self._pending_lock = threading.Lock()
-        self.analyses = LRU(64)
+        self.analyses = LRU(32)  # a big story's analysis holds a similarity matrix of up to ~25 MB
         self.summaries = LRU(512)
         self.crosses = LRU(64)
         self.parts = LRU(512)

@@ -80,6 +80,10 @@
     const btn = ev.target.closest && ev.target.closest(".cite");
     if (btn) highlight(btn, { open: false, scroll: false });
   });
+  document.addEventListener("focusin", function (ev) {
+    const btn = ev.target.closest && ev.target.closest(".cite");
+    if (btn) highlight(btn, { open: false, scroll: false });
+  });
   document.addEventListener("mouseout", function (ev) {
     const btn = ev.target.closest && ev.target.closest(".cite");
     if (!btn || btn === pinned) return;
@@ -103,6 +107,7 @@
       b.dataset.end = String(c.end);
       b.dataset.n = String(numbers.get(c.source));
       b.title = "Show in source " + numbers.get(c.source);
+      b.setAttribute("aria-label", "Source " + numbers.get(c.source));
       b.textContent = String(numbers.get(c.source));
       span.append(b);
     }

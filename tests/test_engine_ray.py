@@ -59,6 +59,19 @@ def test_cli_on_ray_writes_the_same_file(ray_session, val200, tmp_path):
     assert len(json.loads(on_ray.read_text(encoding="utf-8"))) == 200
 
 
+def test_workers_write_parquet_with_the_same_stories(ray_session, val200, tmp_path):
+    import pyarrow.dataset
+
+    from newsfuse.engine import write_summaries
+
+    write_summaries(val200, str(tmp_path / "out"), 120, workers=2)
+    table = pyarrow.dataset.dataset(tmp_path / "out", format="parquet").to_table().sort_by("line")
+    assert table.column("line").to_pylist() == list(range(200))
+    assert set(table.column("path").to_pylist()) == {str(val200)}
+    local = [s.rstrip("\n") for s in summarize_lines(val200, 120)]
+    assert table.column("story").to_pylist() == local
+
+
 def test_lines_split_as_python_reads_them(ray_session, tmp_path):
     # U+2028 and U+0085 inside a line, CRLF endings, blank lines, invalid UTF-8, gzip:
     # read_text would split the first two; the engines must agree line for line.

@@ -29,6 +29,7 @@ __all__ = [
     "SummarizeLines",
     "get_engine",
     "summarize_lines",
+    "write_summaries",
 ]
 
 
@@ -49,3 +50,27 @@ def summarize_lines(
     files = [paths] if isinstance(paths, str | Path) else list(paths)
     with get_engine(engine, workers) as runner:
         yield from runner.map_lines(partial(SummarizeLines, words, fmt, embedder), files)
+
+
+def write_summaries(
+    paths: str | Path | Sequence[str | Path],
+    out_dir: str,
+    words: int = 120,
+    *,
+    workers: int | None = None,
+    fmt: str = "parquet",
+    embedder: str = "auto",
+) -> None:
+    """Summarize every line of Multi-News file(s) on Ray; the workers write Parquet (or JSON lines) files.
+
+    Rows: ``path``, ``line`` (0-based), ``story`` (the story's JSON, as ``--format jsonl`` prints it).
+    For outputs too large to stream through one process; needs ``pip install "newsfuse[ray]"``.
+    """
+    from .base import require
+
+    require("ray")
+    from .ray_engine import RayEngine
+
+    files = [paths] if isinstance(paths, str | Path) else list(paths)
+    with RayEngine(workers) as runner:
+        runner.write_lines(partial(SummarizeLines, words, "jsonl", embedder), files, str(out_dir), fmt=fmt)

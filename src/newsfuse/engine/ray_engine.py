@@ -64,14 +64,19 @@ class LinesDatasource(FileBasedDatasource):
 
 
 class _Batches:
-    """The Ray Data callable class: builds the batch function once per actor."""
+    """The Ray Data callable class: builds the batch function once per actor.
 
-    def __init__(self, factory: Factory, column: str) -> None:
+    Results go out pickled in column ``out`` (for the driver), or with ``text_column`` as text in
+    that column next to the input's ``path``/``line`` columns (for files written by the workers).
+    """
+
+    def __init__(self, factory: Factory, column: str, text_column: str | None = None) -> None:
         from threadpoolctl import threadpool_limits
 
         # One BLAS/OpenMP thread per actor: an actor is one CPU.
         self._threads = threadpool_limits(limits=1)
         self.column = column
+        self.text_column = text_column
         self.fn: BatchFn = factory()
 
     def __call__(self, batch: pa.Table) -> pa.Table:
@@ -79,7 +84,10 @@ class _Batches:
         if self.column == "item":
             values = [pickle.loads(v) for v in values]
         results = self.fn(values)
-        return pa.table({"out": pa.array([pickle.dumps(r) for r in results], pa.binary())})
+        if self.text_column is None:
+            return pa.table({"out": pa.array([pickle.dumps(r) for r in results], pa.binary())})
+        keep = {c: batch.column(c) for c in ("path", "line") if c in batch.column_names}
+        return pa.table({**keep, self.text_column: pa.array([str(r).rstrip("\n") for r in results], pa.string())})
 
 
 def connect(workers: int | None = None) -> bool:
@@ -141,10 +149,42 @@ class RayEngine:
         ds = ray.data.from_items(rows, override_num_blocks=blocks)
         return self._run(ds, factory, "item")
 
+    def write_lines(
+        self,
+        factory: Factory,
+        paths: Sequence[str | Path],
+        out_dir: str,
+        *,
+        fmt: str = "parquet",
+        column: str = "story",
+    ) -> None:
+        """Run ``factory``'s function over every line and let the workers write the results to ``out_dir``.
+
+        Nothing passes through the driver: for outputs larger than one machine should stream.  Rows
+        are ``path`` (input file), ``line`` (0-based line number) and ``column`` (the result as text,
+        e.g. a story's JSON); ``fmt`` is ``parquet`` or ``json`` (JSON lines).  ``out_dir`` may be a
+        shared path or a URI (s3://...) that every node can write.
+        """
+        if fmt not in ("parquet", "json"):
+            raise ValueError(f"unknown output format {fmt!r}; choose parquet or json")
+        source = LinesDatasource(check_paths(paths), block_rows=self.block_rows, include_paths=True)
+        ds = self._stage(ray.data.read_datasource(source, num_cpus=0), factory, "text", text_column=column)
+        if fmt == "parquet":
+            ds.write_parquet(out_dir)
+        else:
+            ds.write_json(out_dir)
+
     def _run(self, ds: ray.data.Dataset, factory: Factory, column: str) -> Iterator[Any]:
-        out = ds.map_batches(
+        for batch in self._stage(ds, factory, column).iter_batches(batch_size=None, batch_format="pyarrow"):
+            for value in batch.column("out").to_pylist():
+                yield pickle.loads(value)
+
+    def _stage(
+        self, ds: ray.data.Dataset, factory: Factory, column: str, text_column: str | None = None
+    ) -> ray.data.Dataset:
+        return ds.map_batches(
             _Batches,
-            fn_constructor_args=(factory, column),
+            fn_constructor_args=(factory, column, text_column),
             batch_size=self.batch_size,
             batch_format="pyarrow",
             compute=ray.data.ActorPoolStrategy(size=self.workers),
@@ -152,9 +192,6 @@ class RayEngine:
             # Ray Data's actor pools default to max_restarts=-1 and max_task_retries=-1:
             # a dead actor is restarted and its batch retried (tests/test_engine_ray.py kills one).
         )
-        for batch in out.iter_batches(batch_size=None, batch_format="pyarrow"):
-            for value in batch.column("out").to_pylist():
-                yield pickle.loads(value)
 
     def close(self) -> None:
         """Shut down the local Ray this engine started (a cluster it joined stays up)."""

@@ -85,6 +85,8 @@ class Firehose:
         self.index = NearDuplicateIndex()
         self.on_event = on_event
         self.workers = workers
+        # Feed validators (ETag, Last-Modified) of this run, saved once the feed's entries are stored.
+        self._validators: dict[str, tuple[str | None, str | None, int]] = {}
         for key, blob in store.article_signatures():
             self.index.insert(key, Signature.from_bytes(blob))
         since = iso(datetime.now(UTC) - timedelta(seconds=self.clusterer.window))
@@ -151,7 +153,6 @@ class Firehose:
                     if not self.store.find_article(canonical_url=canonical_url(u)):
                         yield u, (u, e)
             # Remember validators only once the entries are handed on (they are stored before the next poll).
-            self._validators = getattr(self, "_validators", {})
             self._validators[url] = (resp.headers.get("etag"), resp.headers.get("last-modified"), resp.status)
             return
         yield url, ("page", resp)
@@ -239,7 +240,7 @@ class Firehose:
 
     def ingest(self, items: Sequence[str | Article]) -> IngestReport:
         report = IngestReport()
-        self._validators: dict[str, tuple[str | None, str | None, int]] = {}
+        self._validators = {}
         # Pages are fetched in parallel (per-host limits apply) but stored in input order: same input, same stories.
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             pending = [(label, pool.submit(self._materialize, what)) for label, what in self._expand(items, report)]

@@ -208,6 +208,7 @@ class Fetcher:
     def _read(self, url: str, headers: dict[str, str]) -> Response:
         cfg = self.config
         with self._client.stream("GET", url, headers=headers) as r:
+            self._check_peer(url, r)
             if r.status_code in _RETRY_STATUS:
                 raise _Retryable(r.status_code)
             declared = r.headers.get("content-length", "")
@@ -223,6 +224,21 @@ class Fetcher:
                         raise FetchError(f"{url}: the body is over the {cfg.max_bytes / 2**20:.0f} MB limit")
                     chunks.append(chunk)
             return Response(str(r.url), r.status_code, {k.lower(): v for k, v in r.headers.items()}, b"".join(chunks))
+
+    def _check_peer(self, url: str, r: httpx.Response) -> None:
+        """Check the address actually connected to: a name may resolve differently than it did in check_url."""
+        if self.allow_private is True:
+            return
+        stream = r.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if not peer:
+            return
+        ip = ipaddress.ip_address(str(peer[0]).split("%", 1)[0])
+        why = _why_blocked(ip)
+        host = (urlsplit(url).hostname or "").lower()
+        allowed = self.allow_private and (host in self.allow_private or f"{host}:{peer[1]}" in self.allow_private)
+        if why and not allowed:
+            raise BlockedURLError(f"{url}: refused, connected to {ip}, {why} (the name changed its address)")
 
 
 class _Retryable(Exception):

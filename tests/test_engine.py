@@ -115,3 +115,11 @@ def test_cluster_with_a_local_pool_gives_the_same_stories(articles_jsonl, cli):
     rows = [json.loads(line) for line in one.stdout.splitlines()]
     assert len(rows) > 256  # more than one feature chunk
     assert 60 <= len({r["story"] for r in rows}) < len(rows)
+
+
+def test_missing_file_is_reported_before_ray_starts(tmp_path, cli):
+    proc = cli("summarize", str(tmp_path / "none.src"), "--engine", "ray", "--output", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 2
+    # One line, and nothing from Ray: it was never started.
+    assert proc.stderr == f"newsfuse: error: {tmp_path / 'none.src'}: no such file or folder\n"
+    assert not (tmp_path / "out.jsonl").exists()

@@ -117,6 +117,7 @@ def summarize(
     """
     from ..embed import get_embedder
     from ..engine import get_engine
+    from ..engine.base import check_paths
     from ..ingest import read_articles
     from ..pipeline import Pipeline
     from ..render import render, render_rich
@@ -134,7 +135,10 @@ def summarize(
     )
     if per_line and (analysis or min_support > 1):
         fail("--analysis and --min-support work on one story; run newsfuse summarize once per story instead")
-    # Started before the output is opened: a missing Ray must not leave a truncated file behind.
+    # Started before the output is opened: a missing Ray must not leave a truncated file behind;
+    # and the inputs checked before Ray starts (seconds) to say that a file is missing.
+    if per_line and any(i != "-" for i in items):
+        check_paths([i for i in items if i != "-"])
     runner = get_engine(engine.value, workers) if per_line else None
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:

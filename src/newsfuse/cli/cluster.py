@@ -55,7 +55,10 @@ def cluster(
         typer.Option(help='Compute article features on local processes or on Ray (pip install "newsfuse\\[ray]").'),
     ] = EngineName.local,
     workers: Annotated[
-        int | None, typer.Option(min=1, help="Worker processes or Ray actors for the features [default: 1 local].")
+        int | None,
+        typer.Option(
+            min=1, help="Worker processes or Ray actors for the features \\[default: 1 local, every CPU on Ray]."
+        ),
     ] = None,
 ) -> None:
     """Group articles into stories online, in input order: {"id": ..., "story": ...} per article.

@@ -84,7 +84,7 @@ def summarize(
         int | None,
         typer.Option(
             min=1,
-            help="Worker processes or Ray actors for one-story-per-line input [default: 1 local, every CPU on Ray].",
+            help="Worker processes or Ray actors for one-story-per-line input \\[default: 1 local, every CPU on Ray].",
         ),
     ] = None,
     analysis: Annotated[

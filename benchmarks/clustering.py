@@ -5,8 +5,13 @@ The stream: every article of the 250 full-length ``val-full250`` stories plus th
 line.  ``--dedup`` first drops articles that the firehose would store once (near-duplicate copies, e.g. the
 archive and Twitter boilerplate that Multi-News carries in many stories), as ingest does before clustering.
 
-    python3 benchmarks/clustering.py                    # >= 2,000 articles, default embedder
+    python3 benchmarks/clustering.py --split tune       # the stream the settings were chosen on
+    python3 benchmarks/clustering.py --split heldout    # the other half of val (the figure to quote)
     python3 benchmarks/clustering.py --dedup --jsonl /tmp/stream.jsonl   # also write the stream for eval-clustering
+    python3 benchmarks/clustering.py --split tune --set threshold=0.16   # try a setting
+
+Speed is articles per second of this process's CPU time (``time.process_time``) and of wall time; the
+machine is shared, so both are printed with the load average.
 """
 
 from __future__ import annotations
@@ -34,16 +39,32 @@ def _key(summary: str) -> str:
     return re.sub(r"[^a-z0-9]", "", summary.lower().removeprefix("– "))[:80]
 
 
-def build_stream(n_val: int = 700, seed: int = 0, data: Path = DATA) -> list[Article]:
-    """Articles of val-full250 and val.src[:n_val] (without the stories both hold), shuffled; extra['story']."""
+# The two halves of the validation split: settings are tuned on the first and checked on the second.
+SPLITS = {"tune": (0, 2811), "heldout": (2811, 5622)}
+
+
+def build_stream(split: str = "tune", n_val: int = 800, seed: int = 0, data: Path = DATA) -> list[Article]:
+    """A shuffled stream of Multi-News articles with ``extra['story']`` = the story's line.
+
+    ``tune`` / ``heldout``: the stories of one half of ``val.src`` (lines 0-2810 / 2811-5621): the
+    val-full250 stories that fall in that half, in their full-length form, plus the first ``n_val`` lines
+    of the half that are not in val-full250 (truncated form).  The halves share no story.  ``legacy``: the
+    stream of the first version of this script (all of val-full250 plus val.src[:n_val] minus the overlap),
+    which mixes both halves.
+    """
     if not (data / "val-full250.src").exists():
         sys.exit(f"Multi-News data not found in {data} (see ../shared/data/README.md)")
-    in_full = {_key(line) for line in (data / "val-full250.tgt").read_text(encoding="utf-8").splitlines()}
-    stories = [("full", i, arts) for i, arts in enumerate(iter_multinews(data / "val-full250.src"))]
-    val_tgt = (data / "val.tgt").read_text(encoding="utf-8").splitlines()
-    for i, (arts, tgt) in enumerate(zip(islice(iter_multinews(data / "val.src"), n_val), val_tgt, strict=False)):
-        if _key(tgt) not in in_full:
-            stories.append(("val", i, arts))
+    val_keys = {_key(t): i for i, t in enumerate((data / "val.tgt").read_text(encoding="utf-8").splitlines())}
+    full_lines = [val_keys[_key(t)] for t in (data / "val-full250.tgt").read_text(encoding="utf-8").splitlines()]
+    lo, hi = SPLITS.get(split, (0, 5622))
+    stories = [
+        ("full", i, arts) for i, arts in enumerate(iter_multinews(data / "val-full250.src")) if lo <= full_lines[i] < hi
+    ]
+    skip = set(full_lines)
+    wanted = range(lo, lo + n_val)
+    for line, arts in enumerate(islice(iter_multinews(data / "val.src"), wanted.stop)):
+        if line in wanted and line not in skip:
+            stories.append(("val", line, arts))
     stream = [
         Article(id=f"{name}{line}-{a.id}", text=a.text, extra={"story": f"{name}{line}"})
         for name, line, arts in stories
@@ -63,46 +84,41 @@ def drop_copies(stream: list[Article]) -> list[Article]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--val", type=int, default=700, help="stories taken from val.src (default 700)")
+    ap.add_argument("--split", choices=["tune", "heldout", "legacy"], default="heldout", help="default heldout")
+    ap.add_argument("--val", type=int, default=None, help="val.src stories per stream (default 800; legacy 700)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dedup", action="store_true", help="drop near-duplicate copies first, as ingest does")
     ap.add_argument("--embedder", default="default", help="default (WordLlama) or none (words only)")
-    ap.add_argument("--threshold", type=float, default=None)
-    ap.add_argument("--merge-threshold", type=float, default=None)
-    ap.add_argument("--dense-weight", type=float, default=None)
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="an OnlineClusterer setting")
     ap.add_argument("--jsonl", type=Path, help="also write the stream as JSONL with a 'story' label")
     args = ap.parse_args()
-    stream = build_stream(args.val, args.seed)
+    n_val = args.val or (700 if args.split == "legacy" else 800)
+    stream = build_stream(args.split, n_val, args.seed)
     if args.dedup:
         stream = drop_copies(stream)
     if args.jsonl:
         with open(args.jsonl, "w", encoding="utf-8") as f:
             for a in stream:
                 f.write(json.dumps({"id": a.id, "text": a.text, "story": a.extra["story"]}) + "\n")
-    kw = {
-        k: v
-        for k, v in (
-            ("threshold", args.threshold),
-            ("merge_threshold", args.merge_threshold),
-            ("dense_weight", args.dense_weight),
-        )
-        if v is not None
-    }
-    clusterer = OnlineClusterer(None if args.embedder == "none" else "default", **kw)
-    clusterer.add_many(stream[:8])  # loads the embedding model outside the timing
-    clusterer = OnlineClusterer(None if args.embedder == "none" else "default", **kw)
-    start = time.perf_counter()
+    kw = {name: float(value) for name, value in (item.split("=", 1) for item in args.set)}
+    embedder = None if args.embedder == "none" else "default"
+    OnlineClusterer(embedder, **kw).add_many(stream[:8])  # loads the embedding model outside the timing
+    clusterer = OnlineClusterer(embedder, **kw)
+    load = os.getloadavg()[0]
+    wall, cpu = time.perf_counter(), time.process_time()
     assignments = clusterer.add_many(stream)
-    seconds = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     scores = clustering_scores([a.extra["story"] for a in stream], final_labels(clusterer, assignments))
     print(
-        f"articles={len(stream)} true_stories={int(scores['true_stories'])} "
+        f"split={args.split} articles={len(stream)} true_stories={int(scores['true_stories'])} "
         f"predicted_stories={int(scores['predicted_stories'])} dedup={args.dedup} "
-        f"embedder={'none' if args.embedder == 'none' else type(clusterer.embedder).__name__}"
+        f"embedder={'none' if args.embedder == 'none' else type(clusterer.embedder).__name__} "
+        f"settings={kw or 'default'}"
     )
+    print(f"B-cubed P={scores['precision']:.4f} R={scores['recall']:.4f} F1={scores['f1']:.4f} ARI={scores['ari']:.4f}")
     print(
-        f"B-cubed P={scores['precision']:.4f} R={scores['recall']:.4f} F1={scores['f1']:.4f} "
-        f"ARI={scores['ari']:.4f}  {len(stream) / seconds:.0f} articles/s ({seconds:.2f} s)"
+        f"speed: {len(stream) / cpu:.0f} articles/s of CPU time ({cpu:.2f} s), {len(stream) / wall:.0f} articles/s "
+        f"wall ({wall:.2f} s); load average {load:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
 
 

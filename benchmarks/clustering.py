@@ -9,6 +9,7 @@ archive and Twitter boilerplate that Multi-News carries in many stories), as ing
     python3 benchmarks/clustering.py --split heldout    # the other half of val (the figure to quote)
     python3 benchmarks/clustering.py --dedup --jsonl /tmp/stream.jsonl   # also write the stream for eval-clustering
     python3 benchmarks/clustering.py --split tune --set threshold=0.16   # try a setting
+    python3 benchmarks/clustering.py --ceiling          # also what word scores can carry at best
 
 Speed is articles per second of this process's CPU time (``time.process_time``) and of wall time; the
 machine is shared, so both are printed with the load average.
@@ -82,6 +83,43 @@ def drop_copies(stream: list[Article]) -> list[Article]:
     return [a for a in stream if index.add(a.id, a.text) is None]
 
 
+def word_ceiling(stream: list[Article], thresholds: tuple[float, ...] = (0.05, 0.1, 0.14)) -> dict[float, float]:
+    """B-cubed F1 of an oracle that links every same-story pair whose word score is >= t (and nothing else).
+
+    Word score: cosine of the clusterer's word counts with TF-IDF weights from the whole stream.  The
+    stories are the connected components of those links, so precision is 1 and only the recall that the
+    words can carry is lost: a rough upper bound for any clusterer that needs a word score >= t to join.
+    """
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    from newsfuse.cluster import article_words, bcubed
+
+    counts = [article_words(a) for a in stream]
+    vocab: dict[str, int] = {}
+    rows, cols, tfs = [], [], []
+    for i, c in enumerate(counts):
+        for w, k in c.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+            tfs.append(1.0 + np.log(k))
+    x = sparse.csr_matrix((tfs, (rows, cols)), shape=(len(stream), len(vocab)))
+    df = np.bincount(cols, minlength=len(vocab))
+    x = x @ sparse.diags(np.log((len(stream) + 1) / (df + 1)) + 1.0)
+    x = sparse.diags(1.0 / np.maximum(sparse.linalg.norm(x, axis=1), 1e-12)) @ x
+    sim = (x @ x.T).tocoo()
+    truth = [a.extra["story"] for a in stream]
+    same = np.array([truth[i] == truth[j] for i, j in zip(sim.row, sim.col, strict=True)], dtype=bool)
+    out = {}
+    for t in thresholds:
+        keep = same & (sim.data >= t)
+        links = sparse.coo_matrix((np.ones(keep.sum()), (sim.row[keep], sim.col[keep])), shape=sim.shape)
+        _, labels = connected_components(links, directed=False)
+        out[t] = bcubed(truth, labels.tolist())[2]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=["tune", "heldout", "legacy"], default="heldout", help="default heldout")
@@ -91,6 +129,7 @@ def main() -> None:
     ap.add_argument("--embedder", default="default", help="default (WordLlama) or none (words only)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="an OnlineClusterer setting")
     ap.add_argument("--jsonl", type=Path, help="also write the stream as JSONL with a 'story' label")
+    ap.add_argument("--ceiling", action="store_true", help="also print the word-score oracle (see word_ceiling)")
     args = ap.parse_args()
     n_val = args.val or (700 if args.split == "legacy" else 800)
     stream = build_stream(args.split, n_val, args.seed)
@@ -120,6 +159,12 @@ def main() -> None:
         f"speed: {len(stream) / cpu:.0f} articles/s of CPU time ({cpu:.2f} s), {len(stream) / wall:.0f} articles/s "
         f"wall ({wall:.2f} s); load average {load:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
+    if args.ceiling:
+        oracle = word_ceiling(stream)
+        print(
+            "oracle linking same-story pairs with word score >= t: "
+            + ", ".join(f"t={t}: F1={f:.4f}" for t, f in oracle.items())
+        )
 
 
 if __name__ == "__main__":

@@ -65,6 +65,27 @@ def test_bridging_article_merges_two_stories():
     assert c.story_of(moon) == kim and c.n_stories == 1
 
 
+def test_articles_of_a_merged_story_lead_to_the_story_that_absorbed_it():
+    c = OnlineClusterer(embedder=None, merge_threshold=0.2)
+    before = c.add_many(arts(KIM, "k") + arts(MOON, "m"))
+    kim, moon = before[0].story, before[-1].story
+    c.add(Article("b", BRIDGE))
+    # Its best match is an article of the merged-away story: the article joins the surviving story.
+    later = c.add(Article("m9", "Moon Jae-in and Donald Trump met in Washington before the Singapore summit."))
+    assert not later.new and later.story == kim != moon
+
+
+def test_propose_changes_nothing_until_commit():
+    c = OnlineClusterer(embedder=None)
+    c.add_many(arts(KIM, "k"))
+    f = c.features([Article("x", FLOOD[0])])[0]
+    first = c.propose(f)
+    assert first.new and c.propose(f) == first and c.n_stories == 1
+    c.commit(f, 7)
+    g = c.features([Article("y", FLOOD[1])])[0]
+    assert c.propose(g).story == 7 and c.n_stories == 2
+
+
 def test_time_window_closes_quiet_stories():
     c = OnlineClusterer(embedder=None, window=86400)
     day = 86400.0

@@ -137,10 +137,15 @@ def main() -> None:
     ap.add_argument("--embedder", default="default", help="default (WordLlama) or none (words only)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="an OnlineClusterer setting")
     ap.add_argument("--jsonl", type=Path, help="also write the stream as JSONL with a 'story' label")
+    ap.add_argument(
+        "--no-full250", action="store_true", help="leave out the val-full250 stories (the legacy stream had them all)"
+    )
     ap.add_argument("--ceiling", action="store_true", help="also print the word-score oracle (see word_ceiling)")
     args = ap.parse_args()
     n_val = args.val or (700 if args.split == "legacy" else 800)
     stream = build_stream(args.split, n_val, args.seed)
+    if args.no_full250:
+        stream = [a for a in stream if not a.extra["story"].startswith("full")]
     if args.dedup:
         stream = drop_copies(stream)
     if args.jsonl:

@@ -103,3 +103,24 @@ def test_get_embedder_by_name():
 def test_get_embedder_unknown_name(name):
     with pytest.raises(NewsfuseError, match="unknown embedder"):
         get_embedder(name)
+
+
+def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
+    from newsfuse.embed.wordllama_embedder import _load
+
+    tricky = [
+        "Kim's train left Beijing at 10:30 a.m. (0230 GMT) — officials said.",
+        "two  spaces inside",
+        " leading space",
+        "trailing space ",
+        "line\nbreak and\ttab",
+        "",
+        "émigré Ñandú 北京 🚄 1,234.5%",
+        "«Quoted» “curly” 'single' `back`",
+    ]
+    texts = tricky + [p.read_text(encoding="utf-8")[:3000] for p in sorted(example_dir.glob("*.txt"))]
+    tokenizer = _load(256)[1]
+    expected = [e.ids for e in tokenizer.encode_batch_fast(texts, add_special_tokens=False)]
+    embedder = WordLlamaEmbedder()
+    assert embedder.token_ids(texts) == expected
+    assert embedder.token_ids(texts[::-1]) == expected[::-1]  # warm memo gives the same ids

@@ -24,7 +24,7 @@ from .embed import Embedder, TfidfEmbedder, default_embedder
 from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
-from .select import MMRSelector, Selector
+from .select import LearnedSelector, Selector
 from .split import Splitter, default_splitter
 from .types import Article, Citation, Story, SummarySentence
 
@@ -49,7 +49,7 @@ class Pipeline:
     embedder: Embedder = field(default_factory=default_embedder)
     aligner: Aligner = field(default_factory=GreedyAligner)
     realizer: Realizer = field(default_factory=BestMemberRealizer)
-    selector: Selector = field(default_factory=MMRSelector)
+    selector: Selector = field(default_factory=LearnedSelector)
     orderer: Orderer = field(default_factory=PositionOrderer)
     semantic_weight: float = 0.5
     max_sentences_per_article: int = 150

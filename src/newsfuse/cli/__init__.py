@@ -12,8 +12,9 @@ import sys
 import typer
 
 from ..errors import InputError, NewsfuseError
-from . import evaluate, summarize  # noqa: F401  (registers the commands)
-from . import serve  # noqa: F401  (web reader + API)
+
+# Importing a command module registers its commands on the app.
+from . import evaluate, serve, summarize, train  # noqa: F401  (eval, serve, summarize, train)
 from .app import app
 from .cluster import cluster as _cluster  # noqa: F401  (registers cluster, eval-clustering)
 from .firehose import ingest as _ingest  # noqa: F401  (registers ingest, watch, stories)

@@ -52,6 +52,18 @@ class EmbedderName(StrEnum):
     tfidf = "tfidf"
 
 
+class SelectorName(StrEnum):
+    learned = "learned"
+    mmr = "mmr"
+
+
+def get_selector(name: str):
+    """The select stage named on the command line: the trained model (default) or the unsupervised MMR score."""
+    from ..select import LearnedSelector, MMRSelector
+
+    return MMRSelector() if name == "mmr" else LearnedSelector()
+
+
 def fail(message: str, code: int = 2) -> None:
     sys.stderr.write(f"newsfuse: error: {message}\n")
     raise typer.Exit(code)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..engine.base import EngineName, require
-from .app import EmbedderName, app, fail, progress_bar
+from .app import EmbedderName, SelectorName, app, fail, get_selector, progress_bar
 
 
 @app.command(name="eval")
@@ -29,6 +29,9 @@ def eval_(
     ] = EngineName.local,
     out: Annotated[Path, typer.Option("--out", help="Folder for report.md and report.json.")] = Path("reports/eval"),
     embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder for newsfuse.")] = EmbedderName.auto,
+    selector: Annotated[
+        SelectorName, typer.Option(help="newsfuse's select stage: the trained model or the unsupervised MMR score.")
+    ] = SelectorName.learned,
 ) -> None:
     """ROUGE-1/2/Lsum F1 of newsfuse and its peers (Lead, LexRank, TextRank) against human references."""
     from ..embed import get_embedder
@@ -52,7 +55,10 @@ def eval_(
             limit=limit,
             skip=skip,
             workers=workers,
-            pipeline_options={"embedder": get_embedder(embedder.value)} if embedder != EmbedderName.auto else None,
+            pipeline_options={
+                "selector": get_selector(selector.value),
+                **({"embedder": get_embedder(embedder.value)} if embedder != EmbedderName.auto else {}),
+            },
             on_story=lambda n: progress.update(task, completed=n),
             engine=engine.value,
         )

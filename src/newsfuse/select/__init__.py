@@ -1,6 +1,7 @@
 """Select stage: which facts make the summary."""
 
 from .base import Selector, fits
-from .mmr import MMRSelector, fact_features
+from .learned import LearnedSelector
+from .mmr import MMRSelector, fact_features, greedy_mmr
 
-__all__ = ["MMRSelector", "Selector", "fact_features", "fits"]
+__all__ = ["LearnedSelector", "MMRSelector", "Selector", "fact_features", "fits", "greedy_mmr"]

@@ -65,22 +65,42 @@ class MMRSelector:
         if not story.facts:
             return []
         base = self.scores(story, representatives)
-        row_of = {i: r for r, i in enumerate(story.rows)}
-        reps = np.array([row_of[i] for i in representatives])
-        lengths = np.array([story.sentences[i].n_words for i in representatives])
-        sim = story.similarity[np.ix_(reps, reps)]
-        max_sim = np.zeros(len(reps), dtype=np.float32)
-        alive = lengths >= min(self.min_words, int(lengths.max()))
-        chosen: list[int] = []
-        used = 0
-        while alive.any():
-            gain = np.where(alive, base - self.redundancy * max_sim, -np.inf)
-            f = int(np.argmax(gain))
-            alive[f] = False
-            if not fits(used, int(lengths[f]), words):
-                continue
-            chosen.append(f)
-            used += int(lengths[f])
-            max_sim = np.maximum(max_sim, sim[f])
-            alive &= max_sim < self.max_overlap
-        return chosen
+        return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)
+
+
+def greedy_mmr(
+    story: StoryAnalysis,
+    representatives: list[int],
+    words: int,
+    base: np.ndarray,
+    redundancy: float,
+    max_overlap: float,
+    min_words: int,
+) -> list[int]:
+    """Pick facts by ``base`` score minus ``redundancy`` x their largest similarity to a chosen one.
+
+    Facts closer than ``max_overlap`` to a chosen fact, or shorter than
+    ``min_words``, are never picked; every pick follows the budget rule
+    :func:`~newsfuse.select.base.fits`.
+    """
+    if not story.facts:
+        return []
+    row_of = {i: r for r, i in enumerate(story.rows)}
+    reps = np.array([row_of[i] for i in representatives])
+    lengths = np.array([story.sentences[i].n_words for i in representatives])
+    sim = story.similarity[np.ix_(reps, reps)]
+    max_sim = np.zeros(len(reps), dtype=np.float32)
+    alive = lengths >= min(min_words, int(lengths.max()))
+    chosen: list[int] = []
+    used = 0
+    while alive.any():
+        gain = np.where(alive, base - redundancy * max_sim, -np.inf)
+        f = int(np.argmax(gain))
+        alive[f] = False
+        if not fits(used, int(lengths[f]), words):
+            continue
+        chosen.append(f)
+        used += int(lengths[f])
+        max_sim = np.maximum(max_sim, sim[f])
+        alive &= max_sim < max_overlap
+    return chosen

@@ -1,0 +1,84 @@
+"""Learned selector: a model trained on what Multi-News editors kept scores each fact; MMR picks under the budget.
+
+The shipped model (``models/selector.txt``, LightGBM text format) is rebuilt
+by ``newsfuse train``; see docs/selector.md for the features and the recipe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..analysis import StoryAnalysis
+from ..errors import InputError
+from .features import FEATURE_NAMES, fact_matrix
+from .mmr import MMRSelector, greedy_mmr
+
+MODEL_NAME = "selector.txt"
+
+
+def default_model_path() -> Path:
+    """Where the shipped model lives inside the package."""
+    return Path(str(resources.files("newsfuse.select") / "models" / MODEL_NAME))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str) -> Any:
+    """Load a LightGBM model file once per process; its feature names must match ours."""
+    import lightgbm as lgb
+
+    if not Path(path).is_file():
+        raise InputError(f"selector model {path} not found: run `newsfuse train` to build it")
+    booster = lgb.Booster(model_file=path)
+    names = tuple(booster.feature_name())
+    unknown = set(names) - set(FEATURE_NAMES)
+    if unknown:
+        raise InputError(f"selector model {path} uses unknown features {sorted(unknown)}: retrain it")
+    return booster
+
+
+@dataclass(frozen=True)
+class LearnedSelector:
+    """Score facts with the trained model, then pick them greedily with MMR redundancy control.
+
+    ``prior_weight`` mixes in the unsupervised :class:`MMRSelector` score
+    (centrality + support + lead); off by default, as mixing it in did not
+    help on the tuning slices.
+
+    >>> from newsfuse.pipeline import Pipeline
+    >>> from newsfuse.types import Article
+    >>> story = Pipeline(selector=LearnedSelector()).summarize([
+    ...     Article("a", "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping."),
+    ...     Article("b", "North Korea's Kim Jong Un left Beijing on Wednesday after meeting Xi."),
+    ... ], words=40)
+    >>> story.sentences[0].support
+    2
+    """
+
+    model_path: str | None = None
+    prior_weight: float = 0.0
+    redundancy: float = 0.1
+    max_overlap: float = 0.6
+    min_words: int = 6
+
+    def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+        booster = load_model(self.model_path or str(default_model_path()))
+        X = fact_matrix(story, representatives)
+        names = booster.feature_name()
+        if tuple(names) != FEATURE_NAMES:
+            X = X[:, [FEATURE_NAMES.index(n) for n in names]]
+        learned = booster.predict(X, num_threads=1)
+        if self.prior_weight:
+            learned = learned + self.prior_weight * MMRSelector().scores(story, representatives)
+        return learned
+
+    def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
+        if not story.facts:
+            return []
+        base = self.scores(story, representatives)
+        return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)

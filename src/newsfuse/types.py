@@ -8,6 +8,7 @@ traced and highlighted back in its sources.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -60,8 +61,10 @@ class Sentence:
     line_start: bool = False
     line_end: bool = False
 
-    @property
+    @cached_property
     def n_words(self) -> int:
+        # Cached: selection asks for it many times per sentence (works on a frozen dataclass,
+        # which has a __dict__).
         return len(self.text.split())
 
 

@@ -11,15 +11,20 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 def tfidf_from_counts(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     """Unit-length TF-IDF rows from raw term counts (sublinear tf, smoothed idf, as scikit-learn does)."""
-    counts = counts.tocsr().astype(np.float32)
-    n = counts.shape[0]
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    tf = counts.tocsr().astype(np.float32)  # a copy: the caller's counts stay as they are
+    n = tf.shape[0]
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-    tf = counts.copy()
     tf.data = (1.0 + np.log(tf.data)) * idf[tf.indices]
-    norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
+    # Row norms straight from the CSR arrays (no temporary sparse matrices: this runs once per story).
+    nnz = np.diff(tf.indptr)
+    squares = np.zeros(n, dtype=np.float32)
+    filled = nnz > 0
+    squares[filled] = np.add.reduceat(tf.data * tf.data, tf.indptr[:-1][filled])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms).astype(np.float32) @ tf)
+    tf.data /= np.repeat(norms, nnz)
+    return tf
 
 
 class TfidfEmbedder:

@@ -27,6 +27,16 @@ def _load(dim: int) -> tuple[Any, Any, np.ndarray]:
     return model, tokenizer, np.ascontiguousarray(model.embedding, dtype=np.float32)
 
 
+@lru_cache(maxsize=4)
+def _word_starts(dim: int) -> np.ndarray:
+    """For each token id: does the token start with the space marker (i.e. begin a word)?"""
+    tokenizer = _load(dim)[1]
+    starts = np.zeros(tokenizer.get_vocab_size(), dtype=bool)
+    for token, i in tokenizer.get_vocab().items():
+        starts[i] = token.startswith("▁")
+    return starts
+
+
 class WordLlamaEmbedder:
     """Sentence vectors from WordLlama: the mean of static token embeddings (~15k sentences/s on a core).
 
@@ -59,26 +69,38 @@ class WordLlamaEmbedder:
         pieces = self._pieces
         if len(pieces) > self.cache_size:
             pieces.clear()
-        words = [None if "  " in t or t[:1] == " " or t[-1:] == " " else t.split(" ") for t in texts]
-        missing = {w for ws in words if ws is not None for w in ws if w not in pieces}
+        simple = ["  " not in t and t[:1] != " " and t[-1:] != " " for t in texts]
+        words = [t.split(" ") if ok else [] for t, ok in zip(texts, simple, strict=True)]
+        missing = set(chain.from_iterable(words)).difference(pieces)
         if missing:
-            fresh = sorted(missing)
-            for w, e in zip(fresh, tokenizer.encode_batch_fast(fresh, add_special_tokens=False), strict=True):
-                pieces[w] = e.ids
-        whole = [t for t, ws in zip(texts, words, strict=True) if ws is None]
-        encoded = iter(tokenizer.encode_batch_fast(whole, add_special_tokens=False)) if whole else iter(())
-        out = []
-        for ws in words:
-            if ws is None:
-                out.append(next(encoded).ids)
-            elif len(ws) == 1:
-                out.append(pieces[ws[0]])
-            else:
-                ids: list[int] = []
-                for w in ws:
-                    ids.extend(pieces[w])
-                out.append(ids)
-        return out
+            pieces.update(self._encode_words(sorted(missing)))
+        whole = [t for t, ok in zip(texts, simple, strict=True) if not ok]
+        encoded = (e.ids for e in tokenizer.encode_batch_fast(whole, add_special_tokens=False)) if whole else iter(())
+        piece = pieces.__getitem__
+        # chain/map keep the per-word work in C: this runs for every sentence of every story.
+        return [
+            list(chain.from_iterable(map(piece, ws))) if ok else next(encoded)
+            for ws, ok in zip(words, simple, strict=True)
+        ]
+
+    def _encode_words(self, words: list[str]) -> dict[str, list[int]]:
+        """Token ids of each word, from one tokenizer call over the words joined by spaces.
+
+        Every word's first token is the only one that starts with the space
+        marker, which is where the joined ids are cut back into words.
+        """
+        _, tokenizer, _ = _load(self.dim)
+        out = {"": []} if "" in words else {}
+        words = [w for w in words if w]
+        if not words:
+            return out
+        ids = tokenizer.encode(" ".join(words), add_special_tokens=False).ids
+        starts = np.flatnonzero(_word_starts(self.dim)[ids])
+        if len(starts) != len(words):  # not expected; the per-word batch is always right
+            encoded = tokenizer.encode_batch_fast(words, add_special_tokens=False)
+            return out | {w: e.ids for w, e in zip(words, encoded, strict=True)}
+        bounds = [*starts.tolist(), len(ids)]
+        return out | {w: ids[a:b] for w, a, b in zip(words, bounds, bounds[1:], strict=False)}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_with_counts(texts)[0]

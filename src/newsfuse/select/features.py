@@ -35,13 +35,23 @@ FEATURE_NAMES: tuple[str, ...] = (
     "own_centrality",  # mean similarity to the candidates of its own article
 )
 
-_QUOTES = np.array([ord('"'), ord("“"), ord("”")], dtype=np.uint32)
-_DOUBLED = np.array([ord("`"), ord("'")], dtype=np.uint32)  # `` and '' are quotes in tokenised text
-_SPACES = np.array([ord(c) for c in " \t\n\r\f\v\xa0"], dtype=np.uint32)
+
 # Matched on lower-cased text; the lookahead lets the engine skip most positions fast.
 _ATTRIBUTION = re.compile(r"\b(?=[sart])(?:said|says|say|according to|told|tells|reported|reports)\b")
 # Code points that \w matches, for a vectorised word count (everything past the table counts as a letter).
 _WORD_CHAR = np.array([chr(c).isalnum() or c == 95 for c in range(0x2070)] + [True])
+
+
+def _table(chars: str) -> np.ndarray:
+    """A lookup table over code points (as long as _WORD_CHAR's): True for ``chars``."""
+    table = np.zeros(len(_WORD_CHAR), dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
+_QUOTES = _table('"“”')
+_DOUBLED = _table("`'")  # `` and '' are quotes in tokenised text
+_SPACES = _table(" \t\n\r\f\v\xa0")
 # Positions past this are "deep in the article": the training split is truncated near here.
 _MAX_POSITION = 30
 
@@ -147,7 +157,8 @@ def _text_features(texts: list[str]) -> tuple[np.ndarray, ...]:
         return zero, zero, zero, zero, zero
     starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    is_word = _WORD_CHAR[np.minimum(codes, len(_WORD_CHAR) - 1)]
+    clipped = np.minimum(codes, len(_WORD_CHAR) - 1)
+    is_word = _WORD_CHAR[clipped]
     begins = is_word & ~np.concatenate(([False], is_word[:-1]))
     words = np.add.reduceat(begins.astype(np.int64), starts)
     chars = np.add.reduceat(is_word.astype(np.int64), starts)
@@ -156,11 +167,11 @@ def _text_features(texts: list[str]) -> tuple[np.ndarray, ...]:
         return np.bincount(np.searchsorted(starts, positions, side="right") - 1, minlength=n)
 
     # Tokens holding a digit: the first digit of each whitespace-separated token.
-    token = np.cumsum(np.isin(codes, _SPACES))
+    token = np.cumsum(_SPACES[clipped])
     digit_at = np.flatnonzero((codes >= 48) & (codes <= 57))
     if digit_at.size:
         digit_at = digit_at[np.concatenate(([True], token[digit_at[1:]] != token[digit_at[:-1]]))]
     following = np.concatenate((codes[1:], [0]))
-    quotes = np.isin(codes, _QUOTES) | (np.isin(codes, _DOUBLED) & (following == codes))
+    quotes = _QUOTES[clipped] | (_DOUBLED[clipped] & (following == codes))
     said = [m.start() for m in _ATTRIBUTION.finditer(joined.lower())]
     return words, chars, count(digit_at), np.minimum(count(np.flatnonzero(quotes)), 1), np.minimum(count(said), 1)

@@ -39,6 +39,8 @@ def load_model(path: str) -> Any:
     unknown = set(names) - set(FEATURE_NAMES)
     if unknown:
         raise InputError(f"selector model {path} uses unknown features {sorted(unknown)}: retrain it")
+    # The columns of fact_matrix the model reads, when it was trained on a subset (None: all, in order).
+    booster.columns = None if names == FEATURE_NAMES else [FEATURE_NAMES.index(n) for n in names]
     return booster
 
 
@@ -69,9 +71,8 @@ class LearnedSelector:
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
         booster = load_model(self.model_path or str(default_model_path()))
         X = fact_matrix(story, representatives)
-        names = booster.feature_name()
-        if tuple(names) != FEATURE_NAMES:
-            X = X[:, [FEATURE_NAMES.index(n) for n in names]]
+        if booster.columns is not None:
+            X = X[:, booster.columns]
         learned = booster.predict(X, num_threads=1)
         if self.prior_weight:
             learned = learned + self.prior_weight * MMRSelector().scores(story, representatives)

@@ -102,5 +102,6 @@ def greedy_mmr(
         chosen.append(f)
         used += int(lengths[f])
         max_sim = np.maximum(max_sim, sim[f])
-        alive &= max_sim < max_overlap
+        # The budget only shrinks: a fact that no longer fits never will (same picks, fewer rounds).
+        alive &= (max_sim < max_overlap) & (lengths <= words - used)
     return chosen

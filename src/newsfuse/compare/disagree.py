@@ -24,48 +24,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
-from .timeline import DateMention, compatible, find_dates, find_times
+from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
 KINDS = ("number", "date", "role", "quote", "negation")
 _ORDINALS = frozenset(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final"]
 )
 _ZONE = re.compile(r"\b(local|[A-Z][a-z]+) time\b|\b(GMT|UTC|[ECMP][SD]T)\b")
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+_CALENDAR = CALENDAR_WORDS
 _MIN_DATE_OVERLAP = 0.5
 _NAME_GLUE = frozenset({"of", "the", "de", "al", "bin", "van", "von", "&", "-"})
 

@@ -23,6 +23,7 @@ from typing import Protocol
 from ..analysis import StoryAnalysis
 from .base import Mentioned, Span, span_of
 from .text import STOP, quantities
+from .timeline import MONTH_NAMES, WEEKDAYS
 
 _PERSON_TITLES = frozenset(
     [
@@ -215,29 +216,7 @@ _SKIP = frozenset(
     ]
 )
 _GLUE = frozenset({"of", "the", "de", "del", "da", "al", "bin", "van", "von", "&"})
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_CALENDAR = WEEKDAYS | MONTH_NAMES
 _TOKEN = re.compile(r"[A-Za-z][\w’'.-]*|[^\w\s]")
 # Words that start sentences capitalised without being names.
 _OPENERS = frozenset(

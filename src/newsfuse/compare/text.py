@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .timeline import find_dates, find_times
+from .timeline import SMALL_NUMBERS, find_dates, find_times
 
 STOP = frozenset(
     [
@@ -165,17 +165,7 @@ _MAGNITUDE = {
     "tn": 1e12,
 }
 _SMALL = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **SMALL_NUMBERS,
     "thirteen": 13,
     "fourteen": 14,
     "fifteen": 15,

@@ -51,10 +51,11 @@ _MONTHS = {
     "dec": 12,
 }
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
+# Shared with text.py, disagree.py and entities.py: one list of calendar words and number words.
+WEEKDAYS = frozenset(_WEEKDAYS)
+MONTH_NAMES = frozenset(list(_MONTHS)[:12])  # full names only (the table lists them first, in order)
+CALENDAR_WORDS = WEEKDAYS | frozenset(_MONTHS)  # weekdays, month names and abbreviations
+SMALL_NUMBERS = {
     "two": 2,
     "three": 3,
     "four": 4,
@@ -67,6 +68,7 @@ _NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, **SMALL_NUMBERS}
 
 _MONTH = (
     r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|"

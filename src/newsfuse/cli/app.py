@@ -23,7 +23,10 @@ app = typer.Typer(
         "  newsfuse summarize examples/kim-jong-un-beijing/\n\n"
         "  newsfuse summarize a.txt b.html c.txt --words 120 --format json\n\n"
         "  newsfuse summarize --input-format multinews clusters.src --format jsonl\n\n"
-        "  newsfuse eval --src val.src --tgt val.tgt --limit 300"
+        "  newsfuse eval --src val.src --tgt val.tgt --limit 300\n\n"
+        "  newsfuse ingest feeds.opml && newsfuse stories --since 2d && newsfuse summarize --story 42\n\n"
+        "  newsfuse summarize examples/kim-jong-un-beijing/ --analysis   # agreements, disagreements, timeline\n\n"
+        "  newsfuse serve   # web reader and JSON API on http://127.0.0.1:8000"
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -48,11 +48,11 @@ class LocalEngine:
             for batch in batched(items, self.batch_size):
                 yield from fn(batch)
             return
-        from ..evaluate.runner import _ordered_parallel
+        from ..evaluate.runner import ordered_parallel
 
         key = pickle.dumps(factory)
         tasks = ((key, batch) for batch in batched(items, self.batch_size))
-        for results in _ordered_parallel(_run_batch, tasks, self.workers):
+        for results in ordered_parallel(_run_batch, tasks, self.workers):
             yield from results
 
     def close(self) -> None:

@@ -126,7 +126,7 @@ def _one_thread() -> None:
     _WORKER["threads"] = threadpool_limits(limits=1)
 
 
-def _ordered_parallel(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int, window: int = 16) -> Iterator[Any]:
+def ordered_parallel(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int, window: int = 16) -> Iterator[Any]:
     """Map ``fn`` over ``tasks`` in ``workers`` processes, in order, with at most ``window`` in flight."""
     if workers <= 1:
         yield from map(fn, tasks)
@@ -184,7 +184,7 @@ def evaluate(
             yield src_line, tgt_line, words, methods, pipeline_options or {}
 
     if engine == "local":
-        results = _ordered_parallel(_score_story, tasks(), workers)
+        results = ordered_parallel(_score_story, tasks(), workers)
     else:
         results = _engine_scores(engine, workers, words, methods, pipeline_options, tasks())
     for scores in results:

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from ..evaluate.runner import _ordered_parallel
+from ..evaluate.runner import ordered_parallel
 from ..ingest import iter_lines, parse_multinews_line
 from ..select.features import fact_matrix
 from .labels import RougeTokens, greedy_oracle, sentence_gains
@@ -89,7 +89,7 @@ def build_dataset(
                 yield s, t, words
 
     Xs, ys, groups = [], [], []
-    for n, rows in enumerate(_ordered_parallel(_task, tasks(), workers), 1):
+    for n, rows in enumerate(ordered_parallel(_task, tasks(), workers), 1):
         if rows is not None:
             Xs.append(rows[0])
             ys.append(rows[1])

@@ -10,7 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 
@@ -28,11 +30,7 @@ class RougeTokens:
     cache: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, text: str) -> list[str]:
-        from nltk.stem import porter
-
-        stemmer = _STEMMER.get("s")
-        if stemmer is None:
-            stemmer = _STEMMER["s"] = porter.PorterStemmer()
+        stemmer = _stemmer()
         out = []
         cache = self.cache
         for tok in _NON_ALNUM.sub(" ", text.lower()).split():
@@ -44,7 +42,12 @@ class RougeTokens:
         return out
 
 
-_STEMMER: dict[str, object] = {}
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    """rouge-score's stemmer (NLTK's Porter stemmer, which needs no downloaded data)."""
+    from nltk.stem import porter
+
+    return porter.PorterStemmer()
 
 
 def _bigrams(tokens: Sequence[str]) -> Counter:

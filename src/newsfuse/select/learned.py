@@ -29,7 +29,7 @@ def default_model_path() -> Path:
 
 @lru_cache(maxsize=4)
 def load_model(path: str) -> Any:
-    """Load a LightGBM model file once per process; its feature names must match ours."""
+    """Load a LightGBM model file once per process; its feature names must be among ours."""
     import lightgbm as lgb
 
     if not Path(path).is_file():
@@ -39,9 +39,14 @@ def load_model(path: str) -> Any:
     unknown = set(names) - set(FEATURE_NAMES)
     if unknown:
         raise InputError(f"selector model {path} uses unknown features {sorted(unknown)}: retrain it")
-    # The columns of fact_matrix the model reads, when it was trained on a subset (None: all, in order).
-    booster.columns = None if names == FEATURE_NAMES else [FEATURE_NAMES.index(n) for n in names]
     return booster
+
+
+@lru_cache(maxsize=4)
+def model_columns(path: str) -> list[int] | None:
+    """The columns of ``fact_matrix`` the model reads (None: all of them, in order)."""
+    names = tuple(load_model(path).feature_name())
+    return None if names == FEATURE_NAMES else [FEATURE_NAMES.index(n) for n in names]
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,11 @@ class LearnedSelector:
     min_words: int = 6
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
-        booster = load_model(self.model_path or str(default_model_path()))
+        path = self.model_path or str(default_model_path())
+        booster, columns = load_model(path), model_columns(path)
         X = fact_matrix(story, representatives)
-        if booster.columns is not None:
-            X = X[:, booster.columns]
+        if columns is not None:
+            X = X[:, columns]
         learned = booster.predict(X, num_threads=1)
         if self.prior_weight:
             learned = learned + self.prior_weight * MMRSelector().scores(story, representatives)

@@ -94,9 +94,11 @@ class WordLlamaEmbedder:
         words = [w for w in words if w]
         if not words:
             return out
-        ids = tokenizer.encode(" ".join(words), add_special_tokens=False).ids
+        joined = " ".join(words)
+        ids = tokenizer.encode(joined, add_special_tokens=False).ids if "▁" not in joined else []
         starts = np.flatnonzero(_word_starts(self.dim)[ids])
-        if len(starts) != len(words):  # not expected; the per-word batch is always right
+        # A word holding the marker itself would blur the cut: the per-word batch is always right.
+        if len(starts) != len(words):
             encoded = tokenizer.encode_batch_fast(words, add_special_tokens=False)
             return out | {w: e.ids for w, e in zip(words, encoded, strict=True)}
         bounds = [*starts.tolist(), len(ids)]

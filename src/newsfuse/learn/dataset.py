@@ -35,6 +35,7 @@ class Dataset:
             return cls(d["X"], d["y"], d["groups"])
 
 
+# One pipeline and stem cache per (worker) process, built on first use, as in evaluate.runner.
 _STATE: dict[str, Any] = {}
 
 

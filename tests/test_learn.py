@@ -83,8 +83,7 @@ def test_train_cli_writes_a_model_the_selector_loads(cli, data_dir, tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert out.is_file() and "model written" in done.stdout
-    booster = load_model(str(out))
-    assert tuple(booster.feature_name()) == FEATURE_NAMES
+    assert load_model(str(out)).feature_names == FEATURE_NAMES
     # Same seed, same data: the same model.
     again = tmp_path / "again.txt"
     cli(
@@ -115,7 +114,36 @@ def test_shipped_model_loads_and_is_small():
     path = default_model_path()
     assert path.is_file(), "the selector model must ship inside the package"
     assert path.stat().st_size < 5_000_000
-    assert tuple(load_model(str(path)).feature_name()) == FEATURE_NAMES
+    assert load_model(str(path)).feature_names == FEATURE_NAMES
+
+
+def test_numpy_trees_score_like_lightgbm(example_dir):
+    """The shipped model read by TreeEnsemble gives LightGBM's own predictions."""
+    lgb = pytest.importorskip("lightgbm")
+    from newsfuse.ingest import read_articles
+
+    path = str(default_model_path())
+    articles, _ = read_articles([str(example_dir)])
+    p = Pipeline()
+    story = p.analyse(articles)
+    X = np.vstack([fact_matrix(story, p.realizer.realize(story)), np.random.default_rng(0).random((500, 20)) * 30])
+    expected = lgb.Booster(model_file=path).predict(X)
+    assert np.allclose(load_model(path).predict(X), expected, rtol=0, atol=1e-9)
+
+
+def test_a_bad_model_file_is_one_clear_error(tmp_path):
+    from newsfuse.errors import InputError
+
+    bad = tmp_path / "model.txt"
+    bad.write_text("not a model\n")
+    with pytest.raises(InputError, match="feature_names"):
+        LearnedSelector(model_path=str(bad)).select(_tiny_story(), [0], 10)
+
+
+def _tiny_story():
+    from newsfuse.types import Article
+
+    return Pipeline(selector=MMRSelector()).analyse([Article("a", "Kim left Beijing on Wednesday after talks.")])
 
 
 def test_learned_selector_is_the_default_and_cites(example_dir):

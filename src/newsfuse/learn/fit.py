@@ -59,8 +59,8 @@ def fit_model(
     """A LightGBM booster fitted to ``dataset`` (only the named ``features`` are used)."""
     try:
         import lightgbm as lgb
-    except ImportError:  # pragma: no cover - lightgbm is a default dependency
-        raise InputError("training needs lightgbm: pip install lightgbm") from None
+    except (ImportError, OSError) as err:  # OSError: its OpenMP runtime (libgomp1) is missing
+        raise InputError(f'training needs LightGBM ({err}): pip install "newsfuse[train]"') from None
     keep = [FEATURE_NAMES.index(f) for f in features]
     X = dataset.X[:, keep]
     params = {**DEFAULT_PARAMS, "seed": seed, "num_threads": threads}

@@ -92,27 +92,33 @@ def fact_matrix(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
     n_rows = len(story.rows)
     docs = np.fromiter((sentences[i].doc for i in story.rows), dtype=np.int64, count=n_rows)
     lead_rows = np.fromiter((rank[i] < 3 for i in story.rows), dtype=bool, count=n_rows)
-    rep_docs = docs[reps]
-    lead_sum = np.zeros(n, dtype=np.float32)
-    reach = np.zeros(n, dtype=np.float32)
-    own = np.zeros(n, dtype=np.float32)
-    for d in np.unique(docs):
-        in_doc = docs == d
-        other = rep_docs != d
-        lead_sum += np.where(other, sim[np.ix_(reps, in_doc & lead_rows)].max(axis=1), 0.0)
-        doc_best = others[:, in_doc].max(axis=1)
-        reach += np.where(other, doc_best >= 0.3, False)
-        own = np.where(other, own, sim[np.ix_(reps, in_doc)].mean(axis=1))
-    n_other_docs = max(1, len(np.unique(docs)) - 1)
+    # Per (fact, article) maxima and means in one reduceat each, over columns grouped by article.
+    by_doc = np.argsort(docs, kind="stable")
+    sorted_docs = docs[by_doc]
+    starts = np.flatnonzero(np.concatenate(([True], sorted_docs[1:] != sorted_docs[:-1])))
+    to_rep = sim[reps][:, by_doc]
+    best_other = np.maximum.reduceat(others[:, by_doc], starts, axis=1)
+    own_mean = np.add.reduceat(to_rep, starts, axis=1) / np.diff(np.append(starts, n_rows))
+    lead_cols = np.flatnonzero(lead_rows[by_doc])  # every article's first candidate is among them
+    lead_best = np.maximum.reduceat(to_rep[:, lead_cols], np.searchsorted(lead_cols, starts), axis=1)
+    other = docs[reps][:, None] != sorted_docs[starts][None, :]
+    lead_sum = np.where(other, lead_best, 0.0).sum(axis=1)
+    reach = (other & (best_other >= 0.3)).sum(axis=1)
+    own = np.where(other, 0.0, own_mean).sum(axis=1)
+    n_other_docs = max(1, len(starts) - 1)
     texts = [sentences[i].text for i in representatives]
     words, chars, digits, quote, attribution = _text_features(texts)
-    member_sim = np.ones(n, dtype=np.float32)
-    earliest = np.empty(n, dtype=np.float32)
-    for f, fact in enumerate(story.facts):
-        earliest[f] = min(rank[i] for i in fact.members)
-        if len(fact.members) > 1:
-            member_rows = [row_of[i] for i in fact.members if i != representatives[f]]
-            member_sim[f] = sim[reps[f], member_rows].mean()
+    # Members of all facts as flat arrays (fact after fact): earliest rank and agreement in one pass.
+    sizes = np.fromiter((len(fact.members) for fact in story.facts), dtype=np.int64, count=n)
+    member_rows = np.fromiter(
+        (row_of[i] for fact in story.facts for i in fact.members), dtype=np.int64, count=int(sizes.sum())
+    )
+    fact_starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    row_rank = np.fromiter((rank[i] for i in story.rows), dtype=np.float32, count=n_rows)
+    earliest = np.minimum.reduceat(row_rank[member_rows], fact_starts)
+    rep_of_member = np.repeat(reps, sizes)
+    to_members = np.where(member_rows == rep_of_member, 0.0, sim[rep_of_member, member_rows])
+    member_sim = np.where(sizes > 1, np.add.reduceat(to_members, fact_starts) / np.maximum(sizes - 1, 1), 1.0)
     support = np.fromiter((fact.support for fact in story.facts), dtype=np.float32, count=n)
     columns = (
         cent,

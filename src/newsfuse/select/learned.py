@@ -2,6 +2,8 @@
 
 The shipped model (``models/selector.txt``, LightGBM text format) is rebuilt
 by ``newsfuse train``; see docs/selector.md for the features and the recipe.
+Scoring reads it with :class:`~newsfuse.select.trees.TreeEnsemble` (numpy):
+LightGBM itself is only needed to train.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -18,6 +19,7 @@ from ..analysis import StoryAnalysis
 from ..errors import InputError
 from .features import FEATURE_NAMES, fact_matrix
 from .mmr import MMRSelector, greedy_mmr
+from .trees import TreeEnsemble
 
 MODEL_NAME = "selector.txt"
 
@@ -28,24 +30,21 @@ def default_model_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def load_model(path: str) -> Any:
-    """Load a LightGBM model file once per process; its feature names must be among ours."""
-    import lightgbm as lgb
-
+def load_model(path: str) -> TreeEnsemble:
+    """Load a model file once per process; its feature names must be among ours."""
     if not Path(path).is_file():
         raise InputError(f"selector model {path} not found: run `newsfuse train` to build it")
-    booster = lgb.Booster(model_file=path)
-    names = tuple(booster.feature_name())
-    unknown = set(names) - set(FEATURE_NAMES)
+    model = TreeEnsemble.from_lightgbm_text(Path(path).read_text(encoding="utf-8"))
+    unknown = set(model.feature_names) - set(FEATURE_NAMES)
     if unknown:
         raise InputError(f"selector model {path} uses unknown features {sorted(unknown)}: retrain it")
-    return booster
+    return model
 
 
 @lru_cache(maxsize=4)
 def model_columns(path: str) -> list[int] | None:
     """The columns of ``fact_matrix`` the model reads (None: all of them, in order)."""
-    names = tuple(load_model(path).feature_name())
+    names = load_model(path).feature_names
     return None if names == FEATURE_NAMES else [FEATURE_NAMES.index(n) for n in names]
 
 
@@ -75,11 +74,11 @@ class LearnedSelector:
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
         path = self.model_path or str(default_model_path())
-        booster, columns = load_model(path), model_columns(path)
+        model, columns = load_model(path), model_columns(path)
         X = fact_matrix(story, representatives)
         if columns is not None:
             X = X[:, columns]
-        learned = booster.predict(X, num_threads=1)
+        learned = model.predict(X)
         if self.prior_weight:
             learned = learned + self.prior_weight * MMRSelector().scores(story, representatives)
         return learned

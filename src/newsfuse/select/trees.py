@@ -1,0 +1,122 @@
+"""A gradient-boosted tree ensemble evaluated with numpy, read from LightGBM's text model format.
+
+Scoring needs no LightGBM (and no OpenMP runtime): the shipped model is a few
+dozen small trees, and walking all of them at once over all facts of a story is
+a handful of array operations per tree level.  LightGBM is only needed to train.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import InputError
+
+# decision_type bits: 1 = categorical, 2 = default left, 4/8 = missing-value handling.  Only plain
+# numerical splits (0 or 2) are supported; our features are never missing.
+_NUMERICAL = {0, 2}
+
+
+@dataclass(frozen=True)
+class TreeEnsemble:
+    """Additive trees: ``predict(X)`` is the sum over trees of the leaf each row reaches.
+
+    Node arrays are padded to the largest tree; a child index ``< 0`` is the leaf ``~index``.
+
+    >>> model = TreeEnsemble.from_lightgbm_text(_EXAMPLE)
+    >>> model.predict(np.array([[0.2], [0.9]], dtype=np.float32)).tolist()
+    [1.5, 2.5]
+    """
+
+    feature_names: tuple[str, ...]
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    leaf: np.ndarray
+    root: np.ndarray
+
+    @classmethod
+    def from_lightgbm_text(cls, text: str) -> TreeEnsemble:
+        """Parse a model saved by ``lightgbm.Booster.save_model``."""
+        header, _, body = text.partition("\nTree=")
+        fields = dict(line.split("=", 1) for line in header.splitlines() if "=" in line)
+        if "feature_names" not in fields:
+            raise InputError("not a LightGBM text model: no feature_names line")
+        names = tuple(fields["feature_names"].split())
+        trees = []
+        for block in ("Tree=" + body).split("\nTree="):
+            block = block.split("end of trees", 1)[0]
+            tree = dict(line.split("=", 1) for line in block.splitlines() if "=" in line)
+            if "leaf_value" in tree:
+                trees.append(tree)
+        if not trees:
+            raise InputError("LightGBM model has no trees")
+        n_nodes = max(int(t["num_leaves"]) - 1 for t in trees) or 1
+        n_leaves = max(int(t["num_leaves"]) for t in trees)
+        shape = (len(trees), n_nodes)
+        feature = np.zeros(shape, dtype=np.int64)
+        threshold = np.zeros(shape, dtype=np.float64)
+        left = np.full(shape, -1, dtype=np.int64)
+        right = np.full(shape, -1, dtype=np.int64)
+        leaf = np.zeros((len(trees), n_leaves), dtype=np.float64)
+        root = np.zeros(len(trees), dtype=np.int64)
+        for k, t in enumerate(trees):
+            values = [float(v) for v in t["leaf_value"].split()]
+            leaf[k, : len(values)] = values
+            if int(t["num_leaves"]) == 1:
+                root[k] = -1  # a constant tree: its only leaf
+                continue
+            if int(t.get("num_cat", "0")) or not {int(d) for d in t["decision_type"].split()} <= _NUMERICAL:
+                raise InputError("LightGBM model uses categorical or missing-value splits, which are not supported")
+            for name, out, kind in (
+                ("split_feature", feature, int),
+                ("threshold", threshold, float),
+                ("left_child", left, int),
+                ("right_child", right, int),
+            ):
+                row = [kind(v) for v in t[name].split()]
+                out[k, : len(row)] = row
+        return cls(names, feature, threshold, left, right, leaf, root)
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """Raw scores of the rows of ``X`` (columns in ``feature_names`` order)."""
+        X = np.asarray(X, dtype=np.float64)  # LightGBM compares in double precision
+        n_rows, n_features = X.shape
+        n_trees, n_nodes = self.feature.shape
+        feature, threshold = self.feature.ravel(), self.threshold.ravel()
+        left, right = self.left.ravel(), self.right.ravel()
+        values = X.ravel()
+        # All (row, tree) walks advance together, one tree level per step; walks that reached a
+        # leaf drop out, so the work is the total path length, not rows x trees x depth.
+        tree_base = np.tile(np.arange(n_trees) * n_nodes, n_rows)
+        row_base = np.repeat(np.arange(n_rows) * n_features, n_trees)
+        node = np.tile(self.root, n_rows)
+        walking = np.flatnonzero(node >= 0)
+        while walking.size:
+            at = node[walking] + tree_base[walking]
+            go_left = values[row_base[walking] + feature[at]] <= threshold[at]
+            step = np.where(go_left, left[at], right[at])
+            node[walking] = step
+            walking = walking[step >= 0]
+        return self.leaf[np.arange(n_trees), ~node.reshape(n_rows, n_trees)].sum(axis=1)
+
+
+_EXAMPLE = """tree
+version=v4
+feature_names=x
+Tree=0
+num_leaves=2
+num_cat=0
+split_feature=0
+threshold=0.5
+decision_type=2
+left_child=-1
+right_child=-2
+leaf_value=1 2
+Tree=1
+num_leaves=1
+leaf_value=0.5
+end of trees
+"""

@@ -178,3 +178,22 @@ def test_learned_selector_beats_the_unsupervised_one_on_a_validation_slice(data_
             p.selector = selector
             totals[j] += rouge([s.text for s in p.summarize_analysis(story, 250).sentences], ref)["rouge2"]
     assert totals[0] > totals[1]
+
+
+def test_default_install_needs_no_lightgbm(example_dir, tmp_path):
+    """Summaries score with the numpy trees; only `newsfuse train` asks for LightGBM, in one line."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['lightgbm'] = None\n"
+        "from newsfuse import summarize\n"
+        f"assert summarize([{str(example_dir)!r}], words=60).sentences\n"
+        "from newsfuse.cli import main\n"
+        f"sys.exit(main(['train', '--src', {str(example_dir / '000.txt')!r}, '--tgt', {str(example_dir / '002.txt')!r},"
+        f" '--out', {str(tmp_path / 'm.txt')!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().count("\n") == 0 and 'pip install "newsfuse[train]"' in done.stderr
+    assert not (tmp_path / "m.txt").exists()

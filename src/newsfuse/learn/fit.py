@@ -47,6 +47,15 @@ def target(dataset: Dataset, spec: str = DEFAULT_TARGET) -> np.ndarray:
         raise InputError(f"unknown target {spec!r}: use label names {', '.join(LABEL_NAMES)} joined by +") from None
 
 
+def require_lightgbm() -> Any:
+    """The lightgbm module, or a one-line error saying how to install it."""
+    try:
+        import lightgbm
+    except (ImportError, OSError) as err:  # OSError: its OpenMP runtime (libgomp1) is missing
+        raise InputError(f'training needs LightGBM ({err}): pip install "newsfuse[train]"') from None
+    return lightgbm
+
+
 def fit_model(
     dataset: Dataset,
     *,
@@ -57,10 +66,7 @@ def fit_model(
     features: tuple[str, ...] = FEATURE_NAMES,
 ) -> Any:
     """A LightGBM booster fitted to ``dataset`` (only the named ``features`` are used)."""
-    try:
-        import lightgbm as lgb
-    except (ImportError, OSError) as err:  # OSError: its OpenMP runtime (libgomp1) is missing
-        raise InputError(f'training needs LightGBM ({err}): pip install "newsfuse[train]"') from None
+    lgb = require_lightgbm()
     keep = [FEATURE_NAMES.index(f) for f in features]
     X = dataset.X[:, keep]
     params = {**DEFAULT_PARAMS, "seed": seed, "num_threads": threads}
@@ -80,6 +86,7 @@ def train_selector(
     on_story: Callable[[int], None] | None = None,
 ) -> Path:
     """Label ``stories`` sampled training stories, fit the model, write it to ``out``; returns the path."""
+    require_lightgbm()  # before minutes of labelling
     dataset = build_dataset(src, tgt, stories=stories, seed=seed, workers=workers, on_story=on_story)
     booster = fit_model(dataset, rounds=rounds, seed=seed, threads=workers)
     path = Path(out)

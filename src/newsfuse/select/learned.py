@@ -24,8 +24,9 @@ from .trees import TreeEnsemble
 MODEL_NAME = "selector.txt"
 
 
+@lru_cache(maxsize=1)
 def default_model_path() -> Path:
-    """Where the shipped model lives inside the package."""
+    """Where the shipped model lives inside the package (resolved once: scoring asks per story)."""
     return Path(str(resources.files("newsfuse.select") / "models" / MODEL_NAME))
 
 
@@ -84,7 +85,7 @@ class LearnedSelector:
         return learned
 
     def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
-        if not story.facts:
+        if not story.facts:  # nothing to score
             return []
         base = self.scores(story, representatives)
         return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)

@@ -125,3 +125,13 @@ def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
     embedder = WordLlamaEmbedder()
     assert embedder.token_ids(texts) == expected
     assert embedder.token_ids(texts[::-1]) == expected[::-1]  # warm memo gives the same ids
+
+
+def test_wordllama_vocabulary_words_seed_the_memo_with_the_tokenizers_ids():
+    from newsfuse.embed.wordllama_embedder import _load, _vocab_words
+
+    seeds = _vocab_words(256)
+    assert len(seeds) > 10_000 and seeds["the"] == [_load(256)[1].token_to_id("▁the")]
+    words = sorted(seeds)
+    encoded = _load(256)[1].encode_batch_fast(words, add_special_tokens=False)
+    assert [e.ids for e in encoded] == [seeds[w] for w in words]

@@ -37,6 +37,18 @@ def _word_starts(dim: int) -> np.ndarray:
     return starts
 
 
+@lru_cache(maxsize=4)
+def _vocab_words(dim: int) -> dict[str, list[int]]:
+    """Words that are one whole token of the vocabulary ("▁Beijing" -> "Beijing"), with that token's id.
+
+    The tokenizer encodes each such word to exactly that token (checked over the
+    whole vocabulary in the tests), so they seed the word memo and a fresh
+    process tokenizes only the words outside the vocabulary.
+    """
+    vocab = _load(dim)[1].get_vocab()
+    return {t[1:]: [i] for t, i in vocab.items() if t[:1] == "▁" and len(t) > 1 and "▁" not in t[1:]}
+
+
 class WordLlamaEmbedder:
     """Sentence vectors from WordLlama: the mean of static token embeddings (~15k sentences/s on a core).
 
@@ -67,8 +79,9 @@ class WordLlamaEmbedder:
         """
         _, tokenizer, _ = _load(self.dim)
         pieces = self._pieces
-        if len(pieces) > self.cache_size:
+        if len(pieces) > self.cache_size or not pieces:
             pieces.clear()
+            pieces.update(_vocab_words(self.dim))
         simple = ["  " not in t and t[:1] != " " and t[-1:] != " " for t in texts]
         words = [t.split(" ") if ok else [] for t, ok in zip(texts, simple, strict=True)]
         missing = set(chain.from_iterable(words)).difference(pieces)

@@ -131,6 +131,21 @@ def test_numpy_trees_score_like_lightgbm(example_dir):
     assert np.allclose(load_model(path).predict(X), expected, rtol=0, atol=1e-9)
 
 
+def test_bit_vector_scoring_equals_walking_every_tree():
+    """QuickScorer's leaf masks reach the same leaves as walking the trees, ties at thresholds included."""
+    model = load_model(str(default_model_path()))
+    rng = np.random.default_rng(1)
+    X = rng.random((400, len(model.feature_names))) * 30
+    # Rows whose values sit exactly on split thresholds: the "<=" side must win, as in LightGBM.
+    on_threshold = X[:200].copy()
+    for row in on_threshold:
+        t, node = rng.integers(model.feature.shape[0]), rng.integers(model.feature.shape[1])
+        row[model.feature[t, node]] = model.threshold[t, node]
+    X = np.vstack([X, on_threshold])
+    assert model.false_mask is not None
+    assert np.array_equal(model.predict(X), model._walk(X))
+
+
 def test_a_bad_model_file_is_one_clear_error(tmp_path):
     from newsfuse.errors import InputError
 

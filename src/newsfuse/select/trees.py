@@ -1,8 +1,9 @@
 """A gradient-boosted tree ensemble evaluated with numpy, read from LightGBM's text model format.
 
 Scoring needs no LightGBM (and no OpenMP runtime): the shipped model is a few
-dozen small trees, and walking all of them at once over all facts of a story is
-a handful of array operations per tree level.  LightGBM is only needed to train.
+dozen small trees, evaluated over all facts of a story at once with a handful of
+array operations (QuickScorer's bit-vector trick, below).  LightGBM is only
+needed to train.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..errors import InputError
 # decision_type bits: 1 = categorical, 2 = default left, 4/8 = missing-value handling.  Only plain
 # numerical splits (0 or 2) are supported; our features are never missing.
 _NUMERICAL = {0, 2}
+_ALL_LEAVES = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class TreeEnsemble:
     right: np.ndarray
     leaf: np.ndarray
     root: np.ndarray
+    # For QuickScorer: per node, the bits of the leaves (in left-to-right order) that stay possible
+    # when the node's test fails; and the leaf values in that order.
+    false_mask: np.ndarray | None = None
+    ordered_leaf: np.ndarray | None = None
 
     @classmethod
     def from_lightgbm_text(cls, text: str) -> TreeEnsemble:
@@ -78,11 +84,27 @@ class TreeEnsemble:
             ):
                 row = [kind(v) for v in t[name].split()]
                 out[k, : len(row)] = row
-        return cls(names, feature, threshold, left, right, leaf, root)
+        masks = _leaf_masks(left, right, root, leaf) if n_leaves <= 64 else None
+        return cls(names, feature, threshold, left, right, leaf, root, *(masks or (None, None)))
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Raw scores of the rows of ``X`` (columns in ``feature_names`` order)."""
         X = np.asarray(X, dtype=np.float64)  # LightGBM compares in double precision
+        if self.false_mask is None or self.ordered_leaf is None:
+            return self._walk(X)
+        n_trees, n_nodes = self.feature.shape
+        # QuickScorer: every test of every tree at once; the leaf a row reaches is the leftmost one
+        # that no failed test (a walk that went right) rules out.
+        failed = X[:, self.feature.ravel()] > self.threshold.ravel()
+        alive = np.where(failed, self.false_mask.ravel(), _ALL_LEAVES)
+        alive = np.bitwise_and.reduce(alive.reshape(len(X), n_trees, n_nodes), axis=2)
+        lowest = alive & (~alive + np.uint64(1))
+        position = np.frexp(lowest.astype(np.float64))[1] - 1  # exact: a power of two below 2**64
+        # Summed row by row in tree order, as the walk does (the gather comes out column-major).
+        return np.ascontiguousarray(self.ordered_leaf[np.arange(n_trees), position]).sum(axis=1)
+
+    def _walk(self, X: np.ndarray) -> np.ndarray:
+        """Walk every tree node by node (for trees too large for 64-bit leaf masks)."""
         n_rows, n_features = X.shape
         n_trees, n_nodes = self.feature.shape
         feature, threshold = self.feature.ravel(), self.threshold.ravel()
@@ -101,6 +123,41 @@ class TreeEnsemble:
             node[walking] = step
             walking = walking[step >= 0]
         return self.leaf[np.arange(n_trees), ~node.reshape(n_rows, n_trees)].sum(axis=1)
+
+
+def _leaf_masks(
+    left: np.ndarray, right: np.ndarray, root: np.ndarray, leaf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per node, the leaf bits still possible when its test fails; leaf values in left-to-right order.
+
+    A failed test sends the walk right, which rules out the leaves of the left
+    subtree.  Padding nodes keep every bit, so they never rule anything out.
+    """
+    n_trees, n_nodes = left.shape
+    masks = np.full((n_trees, n_nodes), _ALL_LEAVES, dtype=np.uint64)
+    ordered = np.zeros_like(leaf)
+    for t in range(n_trees):
+        order: list[int] = []  # leaf numbers, left to right
+        spans: dict[int, tuple[int, int]] = {}  # node -> (first, end) positions of its leaves
+
+        def visit(child: int, t: int = t, order: list[int] = order, spans: dict[int, tuple[int, int]] = spans) -> None:
+            if child < 0:
+                order.append(~child)
+                return
+            first = len(order)
+            visit(int(left[t, child]))
+            spans[child] = (first, len(order))  # the left subtree's leaves
+            visit(int(right[t, child]))
+
+        if root[t] < 0:
+            order.append(0)
+        else:
+            visit(int(root[t]))
+        for node, (first, end) in spans.items():
+            bits = ((1 << (end - first)) - 1) << first
+            masks[t, node] = np.uint64(~bits & 0xFFFFFFFFFFFFFFFF)
+        ordered[t, : len(order)] = leaf[t, order]
+    return masks, ordered
 
 
 _EXAMPLE = """tree

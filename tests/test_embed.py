@@ -125,6 +125,11 @@ def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
     embedder = WordLlamaEmbedder()
     assert embedder.token_ids(texts) == expected
     assert embedder.token_ids(texts[::-1]) == expected[::-1]  # warm memo gives the same ids
+    plain = [t for t in texts if "  " not in t and t.strip(" ") == t]  # the flat path, and the fallback
+    for batch in (texts, plain):
+        want = [e.ids for e in tokenizer.encode_batch_fast(batch, add_special_tokens=False)]
+        ids, lengths = WordLlamaEmbedder()._flat_ids(batch)
+        assert lengths.tolist() == [len(w) for w in want] and ids.tolist() == [i for w in want for i in w]
 
 
 def test_wordllama_vocabulary_words_seed_the_memo_with_the_tokenizers_ids():

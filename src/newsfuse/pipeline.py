@@ -19,7 +19,7 @@ import numpy as np
 
 from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
-from .clean import near_copies, near_repeat_labels, offtopic_labels, structural_labels
+from .clean import near_copies, near_repeat_labels, offtopic_labels, opening_words, structural_labels, words_of
 from .embed import Embedder, TfidfEmbedder, default_embedder
 from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
@@ -60,8 +60,12 @@ class Pipeline:
         story = StoryAnalysis(articles=list(articles))
         for d, article in enumerate(story.articles):
             story.sentences.extend(self.splitter.split(article, d, self.max_sentences_per_article))
-        story.labels = structural_labels(story.articles, story.sentences)
-        story.copies = near_copies(story.articles)
+        # One pass of word extraction serves the structural labels and the copy detection.
+        words = [words_of(s.text) for s in story.sentences]
+        story.labels = structural_labels(story.articles, story.sentences, words=words)
+        story.copies = near_copies(
+            story.articles, opening_words=opening_words(story.sentences, words, len(story.articles))
+        )
         rows = [i for i in range(len(story.sentences)) if i not in story.labels]
         if not rows:
             rows = [i for i, reason in sorted(story.labels.items()) if reason in _SOFT_LABELS]

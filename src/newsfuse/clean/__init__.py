@@ -6,7 +6,9 @@ from .boilerplate import (
     near_copies,
     near_repeat_labels,
     normalize,
+    opening_words,
     structural_labels,
+    words_of,
 )
 from .offtopic import offtopic_labels
 
@@ -17,5 +19,7 @@ __all__ = [
     "near_repeat_labels",
     "normalize",
     "offtopic_labels",
+    "opening_words",
     "structural_labels",
+    "words_of",
 ]

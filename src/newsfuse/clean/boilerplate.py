@@ -26,9 +26,14 @@ _FINAL_STOP = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of ``text`` (runs of word characters), punctuation and spacing dropped."""
+    return _WORD.findall(text.lower())
+
+
 def normalize(text: str) -> str:
     """Lower-cased words only, for comparing sentences that differ in punctuation or spacing."""
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(words_of(text))
 
 
 def is_boilerplate(text: str) -> bool:
@@ -48,24 +53,32 @@ def is_headline_like(sentence: Sentence, max_words: int = 25) -> bool:
     return len(text.split()) <= max_words and not _FINAL_STOP.search(text)
 
 
-def structural_labels(articles: Sequence[Article], sentences: Sequence[Sentence], min_words: int = 4) -> dict[int, str]:
+def structural_labels(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    min_words: int = 4,
+    words: Sequence[list[str]] | None = None,
+) -> dict[int, str]:
     """Label sentences that must not be summary material; returns ``{index: reason}``.
 
     Reasons: ``boilerplate``, ``headline`` (headline/caption lines and the
     title), ``repeat`` (an earlier sentence of the same article says it
     verbatim) and ``short``.  Near-verbatim repeats are found later from the
-    sentence vectors (:func:`near_repeat_labels`).
+    sentence vectors (:func:`near_repeat_labels`).  ``words`` may hand in
+    :func:`words_of` of every sentence, when the caller needs them too.
     """
     labels: dict[int, str] = {}
     seen: set[tuple[int, str]] = set()
     titles = {i: normalize(a.title) for i, a in enumerate(articles) if a.title}
+    if words is None:
+        words = [words_of(s.text) for s in sentences]
     for i, s in enumerate(sentences):
-        norm = normalize(s.text)
+        norm = " ".join(words[i])
         if is_boilerplate(s.text):
             labels[i] = "boilerplate"
         elif is_headline_like(s) or (titles.get(s.doc) and norm == titles[s.doc]):
             labels[i] = "headline"
-        elif len(norm.split()) < min_words:
+        elif len(words[i]) < min_words:
             labels[i] = "short"
         elif (s.doc, norm) in seen:
             labels[i] = "repeat"
@@ -87,13 +100,15 @@ def near_repeat_labels(
     return {rows[int(j)]: "repeat" for j in np.unique(np.nonzero(close)[1])}
 
 
-def shingles(text: str, n: int = 5) -> np.ndarray:
+def shingles(text: str | list[str], n: int = 5) -> np.ndarray:
     """Sorted unique hashes of the word n-grams of ``text`` (a text shorter than ``n`` words is one n-gram).
 
-    >>> len(shingles("a b c d e f")), len(shingles("a b c d e a b c d e"))
-    (2, 5)
+    ``text`` may also be its :func:`words_of` already.
+
+    >>> len(shingles("a b c d e f")), len(shingles("a b c d e a b c d e")), len(shingles(["a", "b"]))
+    (2, 5, 1)
     """
-    words = _WORD.findall(text.lower())
+    words = words_of(text) if isinstance(text, str) else text
     if not words:
         return np.zeros(0, dtype=np.uint64)
     h = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).view(np.uint64)
@@ -105,11 +120,18 @@ def shingles(text: str, n: int = 5) -> np.ndarray:
     return np.unique(acc)
 
 
-def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: int = 6_000) -> dict[int, int]:
+def near_copies(
+    articles: Sequence[Article],
+    threshold: float = 0.6,
+    max_chars: int = 6_000,
+    opening_words: Sequence[list[str]] | None = None,
+) -> dict[int, int]:
     """Map each article that nearly copies an earlier one to that earlier article's index.
 
     Containment of 5-word shingles catches wire copies, re-wraps and copies
-    with a paragraph dropped or a byline added.
+    with a paragraph dropped or a byline added.  ``opening_words`` may hand in
+    the words of each article's first ``max_chars`` characters (see
+    :func:`opening_words`) when the caller has them already.
 
     >>> text = "Kim Jong Un left Beijing on Wednesday after two days of talks with Xi Jinping."
     >>> near_copies([Article("a", text), Article("b", "By AP. " + text), Article("c", "Other news today.")])
@@ -118,7 +140,9 @@ def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: 
     if len(articles) < 2:
         return {}
     # The opening of an article identifies a copy; bounding it keeps huge inputs cheap.
-    sets = [shingles(a.text[:max_chars]) for a in articles]
+    if opening_words is None:
+        opening_words = [words_of(a.text[:max_chars]) for a in articles]
+    sets = [shingles(words) for words in opening_words]
     shared = _shared_counts(sets)
     sizes = [len(x) for x in sets]
     copies: dict[int, int] = {}
@@ -133,6 +157,21 @@ def near_copies(articles: Sequence[Article], threshold: float = 0.6, max_chars: 
                 copies[j] = i
                 break
     return copies
+
+
+def opening_words(
+    sentences: Sequence[Sentence], words: Sequence[list[str]], n_articles: int, max_chars: int = 6_000
+) -> list[list[str]]:
+    """Per article, the words of its sentences that start in its first ``max_chars`` characters.
+
+    What :func:`near_copies` reads, gathered from per-sentence :func:`words_of`
+    instead of a second pass over the article texts.
+    """
+    out: list[list[str]] = [[] for _ in range(n_articles)]
+    for s, w in zip(sentences, words, strict=True):
+        if s.start < max_chars:
+            out[s.doc].extend(w)
+    return out
 
 
 def _shared_counts(sets: Sequence[np.ndarray]) -> np.ndarray:

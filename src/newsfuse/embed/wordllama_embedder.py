@@ -77,7 +77,32 @@ class WordLlamaEmbedder:
         concatenation of its words' ids; texts with runs of spaces, or with
         spaces at either end, go to the tokenizer whole.
         """
-        _, tokenizer, _ = _load(self.dim)
+        words, simple = self._words(texts)
+        piece = self._pieces.__getitem__
+        whole = [t for t, ok in zip(texts, simple, strict=True) if not ok]
+        encoded = iter(self._encode_whole(whole))
+        # chain/map keep the per-word work in C: this runs for every sentence of every story.
+        return [
+            list(chain.from_iterable(map(piece, ws))) if ok else next(encoded)
+            for ws, ok in zip(words, simple, strict=True)
+        ]
+
+    def _flat_ids(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """All texts' token ids end to end, and each text's number of tokens (``token_ids``, flattened)."""
+        words, simple = self._words(texts)
+        if not all(simple):
+            encoded = self.token_ids(texts)
+            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+            return np.fromiter(chain.from_iterable(encoded), dtype=np.int64, count=int(lengths.sum())), lengths
+        # Every text has at least one word ("" for an empty text), so the per-text sums are one reduceat.
+        per_word = list(map(self._pieces.__getitem__, chain.from_iterable(words)))
+        word_lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+        ids = np.fromiter(chain.from_iterable(per_word), dtype=np.int64, count=int(word_lengths.sum()))
+        first_word = np.cumsum([0] + [len(ws) for ws in words[:-1]])
+        return ids, np.add.reduceat(word_lengths, first_word)
+
+    def _words(self, texts: Sequence[str]) -> tuple[list[list[str]], list[bool]]:
+        """Each text's space-separated words (memoised, token ids ready) and whether it splits simply."""
         pieces = self._pieces
         if len(pieces) > self.cache_size or not pieces:
             pieces.clear()
@@ -87,14 +112,12 @@ class WordLlamaEmbedder:
         missing = set(chain.from_iterable(words)).difference(pieces)
         if missing:
             pieces.update(self._encode_words(sorted(missing)))
-        whole = [t for t, ok in zip(texts, simple, strict=True) if not ok]
-        encoded = (e.ids for e in tokenizer.encode_batch_fast(whole, add_special_tokens=False)) if whole else iter(())
-        piece = pieces.__getitem__
-        # chain/map keep the per-word work in C: this runs for every sentence of every story.
-        return [
-            list(chain.from_iterable(map(piece, ws))) if ok else next(encoded)
-            for ws, ok in zip(words, simple, strict=True)
-        ]
+        return words, simple
+
+    def _encode_whole(self, texts: list[str]) -> list[list[int]]:
+        if not texts:
+            return []
+        return [e.ids for e in _load(self.dim)[1].encode_batch_fast(texts, add_special_tokens=False)]
 
     def _encode_words(self, words: list[str]) -> dict[str, list[int]]:
         """Token ids of each word, from one tokenizer call over the words joined by spaces.
@@ -129,9 +152,7 @@ class WordLlamaEmbedder:
         table = _load(self.dim)[2]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32), sparse.csr_matrix((0, table.shape[0]), dtype=np.float32)
-        encoded = self.token_ids(texts)
-        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-        ids = np.fromiter(chain.from_iterable(encoded), dtype=np.int64, count=int(lengths.sum()))
+        ids, lengths = self._flat_ids(texts)
         np.clip(ids, 0, table.shape[0] - 1, out=ids)
         indptr = np.concatenate(([0], np.cumsum(lengths)))
         counts = sparse.csr_matrix(

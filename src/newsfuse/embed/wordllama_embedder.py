@@ -89,24 +89,33 @@ class WordLlamaEmbedder:
 
     def _flat_ids(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """All texts' token ids end to end, and each text's number of tokens (``token_ids``, flattened)."""
-        words, simple = self._words(texts)
-        if not all(simple):
+        joined = " ".join(texts)
+        if "  " in joined or joined[:1] == " " or joined[-1:] == " ":  # not every text splits simply
             encoded = self.token_ids(texts)
             lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
             return np.fromiter(chain.from_iterable(encoded), dtype=np.int64, count=int(lengths.sum())), lengths
-        # Every text has at least one word ("" for an empty text), so the per-text sums are one reduceat.
-        per_word = list(map(self._pieces.__getitem__, chain.from_iterable(words)))
+        # One split for all texts (C-level); every text has at least one word, so per-text sums are one reduceat.
+        words = joined.split(" ")
+        pieces = self._memo()
+        missing = set(words).difference(pieces)
+        if missing:
+            pieces.update(self._encode_words(sorted(missing)))
+        per_word = list(map(pieces.__getitem__, words))
         word_lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
         ids = np.fromiter(chain.from_iterable(per_word), dtype=np.int64, count=int(word_lengths.sum()))
-        first_word = np.cumsum([0] + [len(ws) for ws in words[:-1]])
+        first_word = np.cumsum([0] + [t.count(" ") + 1 for t in texts[:-1]])
         return ids, np.add.reduceat(word_lengths, first_word)
+
+    def _memo(self) -> dict[str, list[int]]:
+        """The word -> token ids memo, seeded with the vocabulary's words and bounded by ``cache_size``."""
+        if len(self._pieces) > self.cache_size or not self._pieces:
+            self._pieces.clear()
+            self._pieces.update(_vocab_words(self.dim))
+        return self._pieces
 
     def _words(self, texts: Sequence[str]) -> tuple[list[list[str]], list[bool]]:
         """Each text's space-separated words (memoised, token ids ready) and whether it splits simply."""
-        pieces = self._pieces
-        if len(pieces) > self.cache_size or not pieces:
-            pieces.clear()
-            pieces.update(_vocab_words(self.dim))
+        pieces = self._memo()
         simple = ["  " not in t and t[:1] != " " and t[-1:] != " " for t in texts]
         words = [t.split(" ") if ok else [] for t, ok in zip(texts, simple, strict=True)]
         missing = set(chain.from_iterable(words)).difference(pieces)

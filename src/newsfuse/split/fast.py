@@ -25,8 +25,10 @@ from ..types import Article, Sentence
 from .base import split_by_line
 
 # SyntokSplitter's _GLUED (a boundary syntok misses where a scraper glued two sentences, "Korea.Kim is"),
-# matched forwards, which is much faster: the cut is at the end of the match.
-_GLUED = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
+# matched forwards from the stop, which is much faster; the cut is at the end of the match, and
+# _glued_cuts checks the two lowercase letters before the stop by hand (a leading [a-z]{2} would
+# start a match attempt at every lowercase letter of the text).
+_GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")
 
 _TERMINALS = State.terminals
 _OPENING = State.opening_brackets
@@ -99,7 +101,7 @@ def line_sentences(line: str, offset: int = 0) -> list[tuple[int, int]]:
     ['He lives in the U.S. He left.', 'Then? no.', 'Fine;', 'Done']
     """
     spans = _raw_spans(line) if _HAS_SPECIAL.search(line) else [_strip_span(line, 0, len(line))]
-    glued = [m.end() for m in _GLUED.finditer(line)]
+    glued = _glued_cuts(line)
     out: list[tuple[int, int]] = []
     for span in spans:
         if span is None:
@@ -112,6 +114,19 @@ def line_sentences(line: str, offset: int = 0) -> list[tuple[int, int]]:
                 start = cut
         out.append((offset + start, offset + end))
     return out
+
+
+def _glued_cuts(line: str) -> list[int]:
+    """Ends of the matches of SyntokSplitter's ``[a-z]{2}[.!?](?=[A-Z][a-z])`` in ``line``.
+
+    >>> _glued_cuts("Korea.Kim is back. Mr.Xi, the U.S.Army and AP.The end")
+    [6]
+    """
+    return [
+        m.end()
+        for m in _GLUED.finditer(line)
+        if m.start() >= 2 and "a" <= line[m.start() - 1] <= "z" and "a" <= line[m.start() - 2] <= "z"
+    ]
 
 
 def _raw_spans(line: str) -> list[tuple[int, int] | None]:

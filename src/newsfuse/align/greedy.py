@@ -46,12 +46,15 @@ class GreedyAligner:
                     continue
                 parent[b] = a
                 members_docs[a] |= members_docs[b]
+        # Groups come out ordered by their first row (rows are visited in order), as sorting them would.
         groups: dict[int, list[int]] = {}
         for r in range(n):
             groups.setdefault(find(r), []).append(r)
         outlets = [a.outlet for a in story.articles]
-        facts = []
-        for rows in sorted(groups.values()):
-            members = tuple(story.rows[r] for r in rows)
-            facts.append(Fact(members=members, support=len({outlets[docs[r]] for r in rows})))
-        return facts
+        rows_of = story.rows
+        return [
+            Fact(members=(rows_of[rows[0]],), support=1)
+            if len(rows) == 1
+            else Fact(members=tuple(rows_of[r] for r in rows), support=len({outlets[docs[r]] for r in rows}))
+            for rows in groups.values()
+        ]

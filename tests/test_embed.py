@@ -118,6 +118,8 @@ def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
         "émigré Ñandú 北京 🚄 1,234.5%",
         "«Quoted» “curly” 'single' `back`",
         "a ▁marker▁ inside and ▁▁ twice",
+        'Tails: said." Beijing, U.S., 2,000; (AP) Xi’s” Kim!? m². x²). word)." Zzyzx," ok:',
+        "Beijing Beijing, Beijing. Beijing.) said said.\" said.”",
     ]
     texts = tricky + [p.read_text(encoding="utf-8")[:3000] for p in sorted(example_dir.glob("*.txt"))]
     tokenizer = _load(256)[1]

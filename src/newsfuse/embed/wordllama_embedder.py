@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
@@ -49,6 +50,26 @@ def _vocab_words(dim: int) -> dict[str, list[int]]:
     return {t[1:]: [i] for t, i in vocab.items() if t[:1] == "▁" and len(t) > 1 and "▁" not in t[1:]}
 
 
+# Punctuation that often trails a word ("Beijing," "said.\"").  A word ending in these after an ASCII
+# letter or digit is tokenized as the bare word plus the punctuation, when no token of the vocabulary
+# joins a letter or digit to that character (see _separable), so "Beijing," costs no tokenizer call
+# once "Beijing" is known.
+_TRAILING = ".,;:!?)\"'’”"
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+@lru_cache(maxsize=4)
+def _separable(dim: int) -> str:
+    """The characters of _TRAILING that no vocabulary token holds right after an ASCII letter or digit.
+
+    BPE only merges into tokens of its vocabulary, so no token can then span the
+    boundary between a word and such trailing punctuation: the word's ids are
+    the bare word's ids followed by the punctuation's.
+    """
+    tokens = "\n".join(_load(dim)[1].get_vocab())
+    return "".join(c for c in _TRAILING if not re.search(f"[A-Za-z0-9]{re.escape(c)}", tokens))
+
+
 class WordLlamaEmbedder:
     """Sentence vectors from WordLlama: the mean of static token embeddings (~15k sentences/s on a core).
 
@@ -68,6 +89,7 @@ class WordLlamaEmbedder:
         self.cache_size = cache_size
         # word -> token ids; a memo only (same ids as the tokenizer), bounded by cache_size.
         self._pieces: dict[str, list[int]] = {}
+        self._suffixes: dict[str, list[int]] = {}  # trailing punctuation -> its ids after a word
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids of each text, identical to the tokenizer's, with each space-separated word encoded once.
@@ -129,6 +151,32 @@ class WordLlamaEmbedder:
         return [e.ids for e in _load(self.dim)[1].encode_batch_fast(texts, add_special_tokens=False)]
 
     def _encode_words(self, words: list[str]) -> dict[str, list[int]]:
+        """Token ids of each word: a known word plus separable trailing punctuation costs no tokenizer call.
+
+        What is left (new words, new bare words, new punctuation tails, the
+        latter after an "a") goes to the tokenizer in one call.
+        """
+        trailing = _separable(self.dim)
+        pieces, suffixes = self._pieces, self._suffixes
+        tails: dict[str, tuple[str, str]] = {}
+        direct: set[str] = set()
+        for w in words:
+            core = w.rstrip(trailing)
+            if core != w and core and core[-1] in _ASCII_ALNUM:
+                tails[w] = (core, w[len(core) :])
+            else:
+                direct.add(w)
+        direct.update(core for core, _ in tails.values() if core not in pieces)
+        new_tails = {tail for _, tail in tails.values() if tail not in suffixes}
+        encoded = self._encode_joined(sorted(direct | {"a" + tail for tail in new_tails}))
+        for tail in new_tails:
+            suffixes[tail] = encoded["a" + tail][1:]  # "a" is one token: what follows is the tail's ids
+        out = {w: encoded[w] for w in direct}
+        for w, (core, tail) in tails.items():
+            out[w] = (encoded[core] if core in encoded else pieces[core]) + suffixes[tail]
+        return out
+
+    def _encode_joined(self, words: list[str]) -> dict[str, list[int]]:
         """Token ids of each word, from one tokenizer call over the words joined by spaces.
 
         Every word's first token is the only one that starts with the space

@@ -138,7 +138,7 @@ def test_wordllama_vocabulary_words_seed_the_memo_with_the_tokenizers_ids():
     from newsfuse.embed.wordllama_embedder import _load, _vocab_words
 
     seeds = _vocab_words(256)
-    assert len(seeds) > 10_000 and seeds["the"] == [_load(256)[1].token_to_id("▁the")]
+    assert len(seeds) > 10_000 and seeds["the"] == (_load(256)[1].token_to_id("▁the"),)
     words = sorted(seeds)
     encoded = _load(256)[1].encode_batch_fast(words, add_special_tokens=False)
-    assert [e.ids for e in encoded] == [seeds[w] for w in words]
+    assert [tuple(e.ids) for e in encoded] == [seeds[w] for w in words]

@@ -39,7 +39,7 @@ def _word_starts(dim: int) -> np.ndarray:
 
 
 @lru_cache(maxsize=4)
-def _vocab_words(dim: int) -> dict[str, list[int]]:
+def _vocab_words(dim: int) -> dict[str, tuple[int, ...]]:
     """Words that are one whole token of the vocabulary ("▁Beijing" -> "Beijing"), with that token's id.
 
     The tokenizer encodes each such word to exactly that token (checked over the
@@ -47,7 +47,7 @@ def _vocab_words(dim: int) -> dict[str, list[int]]:
     process tokenizes only the words outside the vocabulary.
     """
     vocab = _load(dim)[1].get_vocab()
-    return {t[1:]: [i] for t, i in vocab.items() if t[:1] == "▁" and len(t) > 1 and "▁" not in t[1:]}
+    return {t[1:]: (i,) for t, i in vocab.items() if t[:1] == "▁" and len(t) > 1 and "▁" not in t[1:]}
 
 
 # Punctuation that often trails a word ("Beijing," "said.\"").  A word ending in these after an ASCII
@@ -88,8 +88,10 @@ class WordLlamaEmbedder:
         self.dim = dim
         self.cache_size = cache_size
         # word -> token ids; a memo only (same ids as the tokenizer), bounded by cache_size.
-        self._pieces: dict[str, list[int]] = {}
-        self._suffixes: dict[str, list[int]] = {}  # trailing punctuation -> its ids after a word
+        # Tuples, not lists: tuples of ints drop out of the garbage collector's tracking, so a memo of
+        # 100k words does not make every full collection walk 100k more objects.
+        self._pieces: dict[str, tuple[int, ...]] = {}
+        self._suffixes: dict[str, tuple[int, ...]] = {}  # trailing punctuation -> its ids after a word
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids of each text, identical to the tokenizer's, with each space-separated word encoded once.
@@ -128,7 +130,7 @@ class WordLlamaEmbedder:
         first_word = np.cumsum([0] + [t.count(" ") + 1 for t in texts[:-1]])
         return ids, np.add.reduceat(word_lengths, first_word)
 
-    def _memo(self) -> dict[str, list[int]]:
+    def _memo(self) -> dict[str, tuple[int, ...]]:
         """The word -> token ids memo, seeded with the vocabulary's words and bounded by ``cache_size``."""
         if len(self._pieces) > self.cache_size or not self._pieces:
             self._pieces.clear()
@@ -150,7 +152,7 @@ class WordLlamaEmbedder:
             return []
         return [e.ids for e in _load(self.dim)[1].encode_batch_fast(texts, add_special_tokens=False)]
 
-    def _encode_words(self, words: list[str]) -> dict[str, list[int]]:
+    def _encode_words(self, words: list[str]) -> dict[str, tuple[int, ...]]:
         """Token ids of each word: a known word plus separable trailing punctuation costs no tokenizer call.
 
         What is left (new words, new bare words, new punctuation tails, the
@@ -176,14 +178,14 @@ class WordLlamaEmbedder:
             out[w] = (encoded[core] if core in encoded else pieces[core]) + suffixes[tail]
         return out
 
-    def _encode_joined(self, words: list[str]) -> dict[str, list[int]]:
+    def _encode_joined(self, words: list[str]) -> dict[str, tuple[int, ...]]:
         """Token ids of each word, from one tokenizer call over the words joined by spaces.
 
         Every word's first token is the only one that starts with the space
         marker, which is where the joined ids are cut back into words.
         """
         _, tokenizer, _ = _load(self.dim)
-        out = {"": []} if "" in words else {}
+        out: dict[str, tuple[int, ...]] = {"": ()} if "" in words else {}
         words = [w for w in words if w]
         if not words:
             return out
@@ -194,9 +196,9 @@ class WordLlamaEmbedder:
         # A word holding the marker itself would blur the cut: the per-word batch is always right.
         if len(starts) != len(words):
             encoded = tokenizer.encode_batch_fast(words, add_special_tokens=False)
-            return out | {w: e.ids for w, e in zip(words, encoded, strict=True)}
+            return out | {w: tuple(e.ids) for w, e in zip(words, encoded, strict=True)}
         bounds = [*starts.tolist(), len(ids)]
-        return out | {w: ids[a:b] for w, a, b in zip(words, bounds, bounds[1:], strict=False)}
+        return out | {w: tuple(ids[a:b]) for w, a, b in zip(words, bounds, bounds[1:], strict=False)}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_with_counts(texts)[0]

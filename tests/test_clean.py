@@ -256,3 +256,15 @@ def test_offtopic_labels_on_hand_made_vectors():
     assert offtopic_labels(sents, list(range(5)), vectors) == {1: "offtopic"}
     # Too few candidates: nothing is judged.
     assert offtopic_labels(sents[:3], [0, 1, 2], vectors[:3]) == {}
+
+
+def test_sentence_words_equal_words_of_each_sentence(example_dir):
+    from newsfuse.clean import sentence_words, words_of
+    from newsfuse.ingest import read_articles
+    from newsfuse.split import default_splitter
+    from newsfuse.types import Article
+
+    articles, _ = read_articles([str(example_dir)])
+    articles.append(Article("tr", "İstanbul'da BÜYÜK miting. Straße ΣΊΣΥΦΟΣ ǅemal."))  # lower() changes lengths here
+    sentences = [s for d, a in enumerate(articles) for s in default_splitter().split(a, d)]
+    assert sentence_words(articles, sentences) == [words_of(s.text) for s in sentences]

@@ -19,7 +19,7 @@ import numpy as np
 
 from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
-from .clean import near_copies, near_repeat_labels, offtopic_labels, opening_words, structural_labels, words_of
+from .clean import near_copies, near_repeat_labels, offtopic_labels, opening_words, sentence_words, structural_labels
 from .embed import Embedder, TfidfEmbedder, default_embedder
 from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
@@ -61,7 +61,7 @@ class Pipeline:
         for d, article in enumerate(story.articles):
             story.sentences.extend(self.splitter.split(article, d, self.max_sentences_per_article))
         # One pass of word extraction serves the structural labels and the copy detection.
-        words = [words_of(s.text) for s in story.sentences]
+        words = sentence_words(story.articles, story.sentences)
         story.labels = structural_labels(story.articles, story.sentences, words=words)
         story.copies = near_copies(
             story.articles, opening_words=opening_words(story.sentences, words, len(story.articles))
@@ -103,7 +103,8 @@ class Pipeline:
         original = np.array([story.sentences[i].doc not in story.copies for i in rows])
         if not original.any():
             original[:] = True
-        lexical_centroid = np.asarray(lexical[original].mean(axis=0)).ravel()
+        # Without copies every row counts: skip scipy's (slow) boolean row selection.
+        lexical_centroid = np.asarray((lexical if original.all() else lexical[original]).mean(axis=0)).ravel()
         story.centrality = (
             w * (semantic @ semantic[original].mean(axis=0)) + (1 - w) * (lexical @ lexical_centroid)
         ).astype(np.float32)

@@ -7,6 +7,7 @@ from .boilerplate import (
     near_repeat_labels,
     normalize,
     opening_words,
+    sentence_words,
     structural_labels,
     words_of,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "normalize",
     "offtopic_labels",
     "opening_words",
+    "sentence_words",
     "structural_labels",
     "words_of",
 ]

@@ -31,6 +31,26 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def sentence_words(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[list[str]]:
+    """:func:`words_of` of every sentence, lower-casing each article once rather than each sentence.
+
+    >>> from newsfuse.types import Sentence
+    >>> sents = [Sentence(0, 0, 0, 9, "Kim LEFT."), Sentence(0, 1, 10, 24, "İstanbul, too.")]
+    >>> sentence_words([Article("a", "Kim LEFT. İstanbul, too.")], sents)
+    [['kim', 'left'], ['i', 'stanbul', 'too']]
+    >>> sentence_words([Article("a", "Kim LEFT. Istanbul, too.")], sents[:1])
+    [['kim', 'left']]
+    """
+    lowered = [a.text.lower() for a in articles]
+    find = _WORD.findall
+    out = []
+    for s in sentences:
+        low = lowered[s.doc]
+        # Lower-casing can change the length (İ -> i̇): then the offsets no longer fit and the sentence goes alone.
+        out.append(find(low, s.start, s.end) if len(low) == len(articles[s.doc].text) else words_of(s.text))
+    return out
+
+
 def normalize(text: str) -> str:
     """Lower-cased words only, for comparing sentences that differ in punctuation or spacing."""
     return " ".join(words_of(text))

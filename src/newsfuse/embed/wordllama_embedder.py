@@ -217,7 +217,14 @@ class WordLlamaEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32), sparse.csr_matrix((0, 0), dtype=np.float32)
         ids, lengths = self._flat_ids(texts)
         np.clip(ids, 0, table.shape[0] - 1, out=ids)
-        types, column = np.unique(ids, return_inverse=True)
+        # The token types present, and each token's column among them: a lookup over the vocabulary
+        # is cheaper than np.unique's sort.
+        present = np.zeros(table.shape[0], dtype=bool)
+        present[ids] = True
+        types = np.flatnonzero(present)
+        column_of = np.empty(table.shape[0], dtype=np.int64)
+        column_of[types] = np.arange(types.size)
+        column = column_of[ids]
         indptr = np.concatenate(([0], np.cumsum(lengths)))
         counts = sparse.csr_matrix(
             (np.ones(ids.size, dtype=np.float32), column, indptr), shape=(len(texts), len(types))

@@ -22,6 +22,9 @@ class BestMemberRealizer:
         row_of = {i: r for r, i in enumerate(story.rows)}
         chosen = []
         for fact in story.facts:
+            if len(fact.members) == 1:  # most facts: nothing to choose
+                chosen.append(fact.members[0])
+                continue
 
             def quality(i: int) -> float:
                 n = story.sentences[i].n_words

@@ -7,6 +7,8 @@ import pytest
 
 from newsfuse.embed import TfidfEmbedder, WordLlamaEmbedder, default_embedder, get_embedder, l2_normalize
 from newsfuse.errors import NewsfuseError
+from newsfuse.split import default_splitter
+from newsfuse.types import Article
 
 SENTENCES = [
     "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping.",
@@ -119,7 +121,7 @@ def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
         "«Quoted» “curly” 'single' `back`",
         "a ▁marker▁ inside and ▁▁ twice",
         'Tails: said." Beijing, U.S., 2,000; (AP) Xi’s” Kim!? m². x²). word)." Zzyzx," ok:',
-        "Beijing Beijing, Beijing. Beijing.) said said.\" said.”",
+        'Beijing Beijing, Beijing. Beijing.) said said." said.”',
     ]
     texts = tricky + [p.read_text(encoding="utf-8")[:3000] for p in sorted(example_dir.glob("*.txt"))]
     tokenizer = _load(256)[1]
@@ -127,8 +129,13 @@ def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
     embedder = WordLlamaEmbedder()
     assert embedder.token_ids(texts) == expected
     assert embedder.token_ids(texts[::-1]) == expected[::-1]  # warm memo gives the same ids
-    plain = [t for t in texts if "  " not in t and t.strip(" ") == t]  # the flat path, and the fallback
-    for batch in (texts, plain):
+    plain = [t for t in texts if "  " not in t and t.strip(" ") == t]  # the flat path, and the fallbacks
+    sentences = [
+        s.text
+        for p in sorted(example_dir.glob("*.txt"))
+        for s in default_splitter().split(Article("a", p.read_text(encoding="utf-8")), 0)
+    ]
+    for batch in (texts, plain, sentences, [*sentences, ""], ["Kim ▁left", *sentences]):
         want = [e.ids for e in tokenizer.encode_batch_fast(batch, add_special_tokens=False)]
         ids, lengths = WordLlamaEmbedder()._flat_ids(batch)
         assert lengths.tolist() == [len(w) for w in want] and ids.tolist() == [i for w in want for i in w]

@@ -115,20 +115,25 @@ class WordLlamaEmbedder:
         """All texts' token ids end to end, and each text's number of tokens (``token_ids``, flattened)."""
         joined = " ".join(texts)
         if "  " in joined or joined[:1] == " " or joined[-1:] == " ":  # not every text splits simply
-            encoded = self.token_ids(texts)
-            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-            return np.fromiter(chain.from_iterable(encoded), dtype=np.int64, count=int(lengths.sum())), lengths
-        # One split for all texts (C-level); every text has at least one word, so per-text sums are one reduceat.
+            return self._flat_ids_by_text(texts)
+        # One split for all texts (C-level), one pass over the memo.  Every word's ids open with its only
+        # word-start token, so each text's tokens begin at the word-start token of its first word.
         words = joined.split(" ")
         pieces = self._memo()
         missing = set(words).difference(pieces)
         if missing:
             pieces.update(self._encode_words(sorted(missing)))
-        per_word = list(map(pieces.__getitem__, words))
-        word_lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
-        ids = np.fromiter(chain.from_iterable(per_word), dtype=np.int64, count=int(word_lengths.sum()))
+        ids = np.fromiter(chain.from_iterable(map(pieces.__getitem__, words)), dtype=np.int64)
+        word_at = np.flatnonzero(_word_starts(self.dim)[ids])
+        if len(word_at) != len(words):  # an empty text, or a word holding the marker: count text by text
+            return self._flat_ids_by_text(texts)
         first_word = np.cumsum([0] + [t.count(" ") + 1 for t in texts[:-1]])
-        return ids, np.add.reduceat(word_lengths, first_word)
+        return ids, np.diff(np.append(word_at[first_word], ids.size))
+
+    def _flat_ids_by_text(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        encoded = self.token_ids(texts)
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        return np.fromiter(chain.from_iterable(encoded), dtype=np.int64, count=int(lengths.sum())), lengths
 
     def _memo(self) -> dict[str, tuple[int, ...]]:
         """The word -> token ids memo, seeded with the vocabulary's words and bounded by ``cache_size``."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -162,11 +163,11 @@ def near_copies(
     # The opening of an article identifies a copy; bounding it keeps huge inputs cheap.
     if opening_words is None:
         opening_words = [words_of(a.text[:max_chars]) for a in articles]
-    sets = [shingles(words) for words in opening_words]
-    shared = _shared_counts(sets)
-    sizes = [len(x) for x in sets]
+    values, owner = _all_shingles(opening_words)
+    shared = _shared_counts(values, owner, len(articles))
+    sizes = np.bincount(owner, minlength=len(articles)).tolist()
     copies: dict[int, int] = {}
-    for j in range(1, len(sets)):
+    for j in range(1, len(articles)):
         if not sizes[j]:
             continue
         # Only originals are candidates; the most shared shingles first, then the earliest article.
@@ -194,18 +195,45 @@ def opening_words(
     return out
 
 
-def _shared_counts(sets: Sequence[np.ndarray]) -> np.ndarray:
-    """``shared[i, j]``: how many values the sorted unique arrays ``sets[i]`` and ``sets[j]`` have in common.
+def _all_shingles(word_lists: Sequence[list[str]], n: int = 5) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`shingles` of every word list at once: (values, owner) sorted by value, unique per owner.
 
-    All values sorted together: a value held by several sets is a run of equal
-    neighbours (each from another set), so the pairs are found by comparing
-    neighbours ``g`` apart, for growing ``g``, while such runs are left.
+    One hashing pass and one sort over all lists, instead of a handful of
+    numpy calls per list.
     """
-    n = len(sets)
-    values = np.concatenate(sets)
-    owner = np.repeat(np.arange(n), [len(x) for x in sets])
-    order = np.argsort(values, kind="stable")
+    lengths = np.array([len(w) for w in word_lists], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    h = np.fromiter(map(hash, chain.from_iterable(word_lists)), dtype=np.int64, count=int(lengths.sum()))
+    h = h.view(np.uint64)
+    m = max(0, h.size - n + 1)
+    acc = h[:m].copy()
+    with np.errstate(over="ignore"):
+        for k in range(1, n):
+            acc = acc * np.uint64(1_000_003) ^ h[k : k + m]
+    # Windows that start in a list and end in it; a list shorter than n words is one shingle of its own.
+    full = lengths >= n
+    pieces = [acc[a : a + length - n + 1] for a, length in zip(starts[full], lengths[full], strict=True)]
+    owners = [np.full(length - n + 1, d) for d, length in zip(np.flatnonzero(full), lengths[full], strict=True)]
+    for d in np.flatnonzero((lengths > 0) & ~full):
+        pieces.append(shingles(word_lists[d], n))
+        owners.append(np.full(1, d))
+    if not pieces:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    values, owner = np.concatenate(pieces), np.concatenate(owners)
+    order = np.lexsort((owner, values))
     values, owner = values[order], owner[order]
+    keep = np.concatenate(([True], (values[1:] != values[:-1]) | (owner[1:] != owner[:-1])))
+    return values[keep], owner[keep]
+
+
+def _shared_counts(values: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """``shared[i, j]``: how many values owners ``i`` and ``j`` have in common.
+
+    ``values`` are sorted, and unique per owner: a value held by several
+    owners is a run of equal neighbours (each from another owner), so the pairs
+    are found by comparing neighbours ``g`` apart, for growing ``g``, while
+    such runs are left.
+    """
     shared = np.zeros(n * n, dtype=np.int64)
     at = np.flatnonzero(values[1:] == values[:-1])
     g = 1

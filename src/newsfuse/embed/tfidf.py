@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 
 def tfidf_from_counts(counts: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -48,6 +47,10 @@ class TfidfEmbedder:
         """Unit-length TF-IDF rows as a sparse matrix (cheap cosine products on long stories)."""
         if not texts:
             return sparse.csr_matrix((0, 1), dtype=np.float32)
+        # Imported here: scikit-learn costs ~0.6 s to import, and the default (WordLlama)
+        # pipeline never needs it, so neither the CLI nor a Ray actor pays for it.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         vec = TfidfVectorizer(
             lowercase=True,
             sublinear_tf=True,

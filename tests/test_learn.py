@@ -10,8 +10,9 @@ from newsfuse.learn import RougeTokens, greedy_oracle, sentence_gains
 from newsfuse.learn.dataset import LABEL_NAMES, build_dataset, story_rows
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import LearnedSelector, MMRSelector
-from newsfuse.select.features import FEATURE_NAMES, fact_matrix
+from newsfuse.select.features import FEATURE_NAMES, earliest_ranks, fact_matrix
 from newsfuse.select.learned import default_model_path, load_model
+from newsfuse.types import Article
 
 
 def test_rouge_tokens_match_rouge_score():
@@ -212,3 +213,48 @@ def test_default_install_needs_no_lightgbm(example_dir, tmp_path):
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().count("\n") == 0 and 'pip install "newsfuse[train]"' in done.stderr
     assert not (tmp_path / "m.txt").exists()
+
+
+def test_shipped_model_records_its_training_ranges():
+    model = load_model(str(default_model_path()))
+    assert model.training_range("earliest") == (0.0, 30.0)
+    assert model.training_range("no such feature") is None
+
+
+def _long_story() -> tuple[Pipeline, object, list[int]]:
+    """One long article (45 distinct sentences, on distinct subjects) and a short second outlet."""
+    subjects = [
+        f"{name} {kind}"
+        for name in ("Lima", "Oslo", "Cairo", "Perth", "Quito")
+        for kind in ("port", "mill", "bank", "zoo", "mine", "dam", "fair", "farm", "school")
+    ]
+    long_text = " ".join(
+        f"The {s} reported {k + 3} new cases of a rare fever on day {k + 1} of the outbreak."
+        for k, s in enumerate(subjects)
+    )
+    short_text = "Officials in Lima confirmed the port had reported cases of a rare fever."
+    p = Pipeline()
+    story = p.analyse([Article("long", long_text), Article("short", short_text)])
+    return p, story, p.realizer.realize(story)
+
+
+def test_facts_beyond_the_trained_ranks_are_marked():
+    _, story, _ = _long_story()
+    unseen = LearnedSelector().unseen_positions(story)
+    ranks = earliest_ranks(story)
+    assert len(story.facts) >= 40 and ranks.max() >= 40  # the story reaches far beyond rank 30
+    assert np.array_equal(unseen.astype(bool), ranks > 29)
+    assert unseen.sum() >= 10
+
+
+def test_known_positions_go_first_but_unseen_ones_still_fill_the_budget():
+    _, story, reps = _long_story()
+    unseen = LearnedSelector().unseen_positions(story).astype(bool)
+    seen_words = sum(story.sentences[reps[f]].n_words for f in range(len(story.facts)) if not unseen[f])
+    # A budget that in-range facts can fill: none of the unseen ones is taken.
+    small = LearnedSelector().select(story, reps, 60)
+    assert small and not any(unseen[f] for f in small)
+    # A budget larger than all in-range facts together: unseen facts fill the rest.
+    large = LearnedSelector(max_overlap=1.01).select(story, reps, seen_words + 200)
+    assert any(unseen[f] for f in large)
+    assert sum(story.sentences[reps[f]].n_words for f in large) <= seen_words + 200

@@ -54,7 +54,26 @@ _QUOTES = _table('"“”')
 _DOUBLED = _table("`'")  # `` and '' are quotes in tokenised text
 _SPACES = _table(" \t\n\r\f\v\xa0")
 # Positions past this are "deep in the article": the training split is truncated near here.
-_MAX_POSITION = 30
+MAX_POSITION = 30
+
+
+def candidate_ranks(story: StoryAnalysis) -> dict[int, int]:
+    """Each candidate sentence's rank among its article's candidates (0 = the article's first)."""
+    rank: dict[int, int] = {}
+    per_doc: dict[int, int] = {}
+    for i in story.rows:
+        d = story.sentences[i].doc
+        rank[i] = per_doc.get(d, 0)
+        per_doc[d] = rank[i] + 1
+    return rank
+
+
+def earliest_ranks(story: StoryAnalysis) -> np.ndarray:
+    """Per fact, the earliest candidate rank at which any article states it (the ``earliest`` feature, unclipped)."""
+    rank = candidate_ranks(story)
+    return np.fromiter(
+        (min(rank[i] for i in fact.members) for fact in story.facts), dtype=np.int64, count=len(story.facts)
+    )
 
 
 def fact_matrix(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
@@ -74,12 +93,7 @@ def fact_matrix(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
         return out
     sentences = story.sentences
     row_of = {i: r for r, i in enumerate(story.rows)}
-    rank: dict[int, int] = {}
-    per_doc: dict[int, int] = {}
-    for i in story.rows:
-        d = sentences[i].doc
-        rank[i] = per_doc.get(d, 0)
-        per_doc[d] = rank[i] + 1
+    rank = candidate_ranks(story)
     sim = story.similarity
     reps = np.fromiter((row_of[i] for i in representatives), dtype=np.int64, count=n)
     cent = story.centrality[reps]
@@ -128,9 +142,9 @@ def fact_matrix(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
         support,
         (support - 1) / max(1, outlets - 1),
         np.full(n, outlets),
-        np.minimum(earliest, _MAX_POSITION),
-        np.minimum([rank[i] for i in representatives], _MAX_POSITION),
-        np.minimum([sentences[i].paragraph for i in representatives], _MAX_POSITION),
+        np.minimum(earliest, MAX_POSITION),
+        np.minimum([rank[i] for i in representatives], MAX_POSITION),
+        np.minimum([sentences[i].paragraph for i in representatives], MAX_POSITION),
         np.maximum(words, 1),
         chars / np.maximum(words, 1),
         digits,

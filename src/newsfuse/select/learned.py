@@ -17,7 +17,7 @@ import numpy as np
 
 from ..analysis import StoryAnalysis
 from ..errors import InputError
-from .features import FEATURE_NAMES, fact_matrix
+from .features import FEATURE_NAMES, MAX_POSITION, earliest_ranks, fact_matrix
 from .mmr import MMRSelector, greedy_mmr
 from .trees import TreeEnsemble
 
@@ -49,6 +49,10 @@ def model_columns(path: str) -> list[int] | None:
     return None if names == FEATURE_NAMES else [FEATURE_NAMES.index(n) for n in names]
 
 
+# Larger than any spread of model scores: an unseen-position fact ranks below every seen one.
+_UNSEEN_PENALTY = 1e3
+
+
 @dataclass(frozen=True)
 class LearnedSelector:
     """Score facts with the trained model, then pick them greedily with MMR redundancy control.
@@ -56,6 +60,14 @@ class LearnedSelector:
     ``prior_weight`` mixes in the unsupervised :class:`MMRSelector` score
     (centrality + support + lead); off by default, as mixing it in did not
     help on the tuning slices.
+
+    ``known_positions_first``: a fact that no article states before the latest
+    position the model saw in training (its ``earliest`` feature beyond the
+    training range recorded in the model file: candidate rank 30 for the
+    shipped model, trained on truncated articles) is picked only once no fact
+    inside that range fits.  The trees cannot tell rank 40 from rank 400 and
+    would otherwise score deep-article sentences of long stories as if they
+    were at rank 30.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -72,6 +84,7 @@ class LearnedSelector:
     redundancy: float = 0.1
     max_overlap: float = 0.6
     min_words: int = 6
+    known_positions_first: bool = True
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
         path = self.model_path or str(default_model_path())
@@ -84,8 +97,23 @@ class LearnedSelector:
             learned = learned + self.prior_weight * MMRSelector().scores(story, representatives)
         return learned
 
+    def unseen_positions(self, story: StoryAnalysis) -> np.ndarray:
+        """Per fact, 1.0 when every article states it later than any rank the model saw in training.
+
+        The feature is clipped at ``MAX_POSITION``: ranks from there on look alike to the
+        trees, so the last rank seen unclipped is ``min(training max, MAX_POSITION - 1)``.
+        A model file without training ranges marks nothing.
+        """
+        seen = load_model(self.model_path or str(default_model_path())).training_range("earliest")
+        if seen is None:
+            return np.zeros(len(story.facts))
+        last = min(seen[1], MAX_POSITION - 1)
+        return (earliest_ranks(story) > last).astype(np.float64)
+
     def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
         if not story.facts:  # nothing to score
             return []
         base = self.scores(story, representatives)
+        if self.known_positions_first:
+            base = base - _UNSEEN_PENALTY * self.unseen_positions(story)
         return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)

@@ -42,6 +42,9 @@ class TreeEnsemble:
     # when the node's test fails; and the leaf values in that order.
     false_mask: np.ndarray | None = None
     ordered_leaf: np.ndarray | None = None
+    # Per feature, the (min, max) it took in the training data (LightGBM's feature_infos); None when
+    # the file does not say (or the feature was constant/unused: "none").
+    feature_range: tuple[tuple[float, float] | None, ...] = ()
 
     @classmethod
     def from_lightgbm_text(cls, text: str) -> TreeEnsemble:
@@ -85,7 +88,14 @@ class TreeEnsemble:
                 row = [kind(v) for v in t[name].split()]
                 out[k, : len(row)] = row
         masks = _leaf_masks(left, right, root, leaf) if n_leaves <= 64 else None
-        return cls(names, feature, threshold, left, right, leaf, root, *(masks or (None, None)))
+        ranges = _feature_ranges(fields.get("feature_infos", ""), len(names))
+        return cls(names, feature, threshold, left, right, leaf, root, *(masks or (None, None)), ranges)
+
+    def training_range(self, name: str) -> tuple[float, float] | None:
+        """The (min, max) of feature ``name`` in the training data, when the model file records it."""
+        if name not in self.feature_names or not self.feature_range:
+            return None
+        return self.feature_range[self.feature_names.index(name)]
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Raw scores of the rows of ``X`` (columns in ``feature_names`` order)."""
@@ -158,6 +168,25 @@ def _leaf_masks(
             masks[t, node] = np.uint64(~bits & 0xFFFFFFFFFFFFFFFF)
         ordered[t, : len(order)] = leaf[t, order]
     return masks, ordered
+
+
+def _feature_ranges(infos: str, n: int) -> tuple[tuple[float, float] | None, ...]:
+    """LightGBM's ``feature_infos`` ("[0:30] none [1:7]") as (min, max) pairs; () when absent or malformed.
+
+    >>> _feature_ranges("[0:30] none [0.5:1]", 3)
+    ((0.0, 30.0), None, (0.5, 1.0))
+    """
+    items = infos.split()
+    if len(items) != n:
+        return ()
+    out: list[tuple[float, float] | None] = []
+    for item in items:
+        lo, sep, hi = item.strip("[]").partition(":")
+        try:
+            out.append((float(lo), float(hi)) if sep and item.startswith("[") else None)
+        except ValueError:
+            out.append(None)
+    return tuple(out)
 
 
 _EXAMPLE = """tree

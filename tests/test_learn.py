@@ -10,7 +10,7 @@ from newsfuse.learn import RougeTokens, greedy_oracle, sentence_gains
 from newsfuse.learn.dataset import LABEL_NAMES, build_dataset, story_rows
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import LearnedSelector, MMRSelector
-from newsfuse.select.features import FEATURE_NAMES, earliest_ranks, fact_matrix
+from newsfuse.select.features import FEATURE_NAMES, candidate_ranks, fact_matrix
 from newsfuse.select.learned import default_model_path, load_model
 from newsfuse.types import Article
 
@@ -239,9 +239,10 @@ def _long_story() -> tuple[Pipeline, object, list[int]]:
 
 
 def test_facts_beyond_the_trained_ranks_are_marked():
-    _, story, _ = _long_story()
-    unseen = LearnedSelector().unseen_positions(story)
-    ranks = earliest_ranks(story)
+    _, story, reps = _long_story()
+    unseen = LearnedSelector().unseen_positions(fact_matrix(story, reps))
+    rank = candidate_ranks(story)
+    ranks = np.array([min(rank[i] for i in fact.members) for fact in story.facts])
     assert len(story.facts) >= 40 and ranks.max() >= 40  # the story reaches far beyond rank 30
     assert np.array_equal(unseen.astype(bool), ranks > 29)
     assert unseen.sum() >= 10
@@ -249,7 +250,7 @@ def test_facts_beyond_the_trained_ranks_are_marked():
 
 def test_known_positions_go_first_but_unseen_ones_still_fill_the_budget():
     _, story, reps = _long_story()
-    unseen = LearnedSelector().unseen_positions(story).astype(bool)
+    unseen = LearnedSelector().unseen_positions(fact_matrix(story, reps)).astype(bool)
     seen_words = sum(story.sentences[reps[f]].n_words for f in range(len(story.facts)) if not unseen[f])
     # A budget that in-range facts can fill: none of the unseen ones is taken.
     small = LearnedSelector().select(story, reps, 60)

@@ -68,14 +68,6 @@ def candidate_ranks(story: StoryAnalysis) -> dict[int, int]:
     return rank
 
 
-def earliest_ranks(story: StoryAnalysis) -> np.ndarray:
-    """Per fact, the earliest candidate rank at which any article states it (the ``earliest`` feature, unclipped)."""
-    rank = candidate_ranks(story)
-    return np.fromiter(
-        (min(rank[i] for i in fact.members) for fact in story.facts), dtype=np.int64, count=len(story.facts)
-    )
-
-
 def fact_matrix(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
     """Features of every fact (rows, in ``story.facts`` order) as a float32 matrix.
 

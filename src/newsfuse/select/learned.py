@@ -17,7 +17,7 @@ import numpy as np
 
 from ..analysis import StoryAnalysis
 from ..errors import InputError
-from .features import FEATURE_NAMES, MAX_POSITION, earliest_ranks, fact_matrix
+from .features import FEATURE_NAMES, MAX_POSITION, fact_matrix
 from .mmr import MMRSelector, greedy_mmr
 from .trees import TreeEnsemble
 
@@ -51,6 +51,7 @@ def model_columns(path: str) -> list[int] | None:
 
 # Larger than any spread of model scores: an unseen-position fact ranks below every seen one.
 _UNSEEN_PENALTY = 1e3
+_EARLIEST = FEATURE_NAMES.index("earliest")
 
 
 @dataclass(frozen=True)
@@ -87,33 +88,34 @@ class LearnedSelector:
     known_positions_first: bool = True
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+        return self._scores(story, representatives, fact_matrix(story, representatives))
+
+    def _scores(self, story: StoryAnalysis, representatives: list[int], X: np.ndarray) -> np.ndarray:
         path = self.model_path or str(default_model_path())
         model, columns = load_model(path), model_columns(path)
-        X = fact_matrix(story, representatives)
-        if columns is not None:
-            X = X[:, columns]
-        learned = model.predict(X)
+        learned = model.predict(X if columns is None else X[:, columns])
         if self.prior_weight:
             learned = learned + self.prior_weight * MMRSelector().scores(story, representatives)
         return learned
 
-    def unseen_positions(self, story: StoryAnalysis) -> np.ndarray:
-        """Per fact, 1.0 when every article states it later than any rank the model saw in training.
+    def unseen_positions(self, X: np.ndarray) -> np.ndarray:
+        """Per fact (a row of :func:`fact_matrix`), 1.0 when every article states it past the trained ranks.
 
-        The feature is clipped at ``MAX_POSITION``: ranks from there on look alike to the
-        trees, so the last rank seen unclipped is ``min(training max, MAX_POSITION - 1)``.
+        ``earliest`` is clipped at ``MAX_POSITION``: ranks from there on look alike to the trees,
+        so the last rank the model saw as itself is ``min(training max, MAX_POSITION - 1)``.
         A model file without training ranges marks nothing.
         """
         seen = load_model(self.model_path or str(default_model_path())).training_range("earliest")
         if seen is None:
-            return np.zeros(len(story.facts))
+            return np.zeros(len(X))
         last = min(seen[1], MAX_POSITION - 1)
-        return (earliest_ranks(story) > last).astype(np.float64)
+        return (X[:, _EARLIEST] > last).astype(np.float64)
 
     def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
         if not story.facts:  # nothing to score
             return []
-        base = self.scores(story, representatives)
+        X = fact_matrix(story, representatives)
+        base = self._scores(story, representatives, X)
         if self.known_positions_first:
-            base = base - _UNSEEN_PENALTY * self.unseen_positions(story)
+            base = base - _UNSEEN_PENALTY * self.unseen_positions(X)
         return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)

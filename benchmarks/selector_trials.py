@@ -1,0 +1,217 @@
+"""Two ideas for the learned selector, measured on the tuning slices (neither is shipped: see docs/selector.md).
+
+``--trial compress``: contiguous sentence trimming (issue 4's optional compression).  Every candidate
+sentence loses, where a rule matches, a trailing attribution (``..., police said.``, ``..., according
+to the Times.``), a leading connective (``But``, ``However,``, ``Meanwhile,``...) and/or a leading
+``According to X,``; what is left is one contiguous span of the article (exact offsets kept), shown
+with a final period and a capital first letter.  A trim is skipped when it would leave fewer than 6
+words or cut inside a quotation.  ``paren`` (dropping parentheticals) is an upper bound only: it is
+not contiguous, so a real trimmed sentence could not cite one span.
+
+``--trial embed``: does the sentence embedding (WordLlama, 256 dims, already computed by the pipeline)
+tell the model anything its 20 features miss?  Builds training rows with the representative
+sentences' embeddings for a seeded sample of training stories, then compares the default model
+(features only) with the same LightGBM recipe on features + embedding, and with a ridge "content
+probe" (embedding -> label, out-of-fold) as a 21st feature.
+
+Both score ROUGE-1 / ROUGE-2 / ROUGE-Lsum F1 at ``--words`` on val.src[0:300] and val-full250[0:125]
+(the tuning slices; never the report slices):
+
+    python3 benchmarks/selector_trials.py --trial compress
+    python3 benchmarks/selector_trials.py --trial embed --stories 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import dataclasses
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ablate_selector import DATA, Stories, load
+from newsfuse.analysis import StoryAnalysis
+from newsfuse.evaluate import rouge
+from newsfuse.evaluate.runner import ordered_parallel
+from newsfuse.ingest import iter_lines, parse_multinews_line
+from newsfuse.learn.dataset import sample_lines
+from newsfuse.learn.fit import DEFAULT_PARAMS, DEFAULT_ROUNDS, require_lightgbm
+from newsfuse.learn.labels import RougeTokens, sentence_gains
+from newsfuse.pipeline import Pipeline
+from newsfuse.select import greedy_mmr
+from newsfuse.select.features import fact_matrix
+from newsfuse.select.learned import _EARLIEST
+from newsfuse.types import Sentence
+
+_WORD = r"[\w.'’&-]+"
+_VERB = r"(?:said|says|say|told|tells|reported|reports|added|adds|explained|noted|wrote|writes|according to)"
+TRAILING_ATTRIBUTION = re.compile(rf"\s*,\s+(?:{_WORD}\s+){{0,6}}?{_VERB}\b(?:\s+{_WORD},?){{0,10}}?\s*[.!]?\s*$", re.I)
+LEADING_CONNECTIVE = re.compile(
+    r"^(?:but|and|so|yet|however|meanwhile|still|also|now|instead|indeed|moreover|furthermore|in addition"
+    r"|additionally|separately|plus|then)\s*,?\s+(?=\S)",
+    re.I,
+)
+LEADING_ACCORDING = re.compile(rf"^according to\s+(?:{_WORD}\s+){{0,7}}?{_WORD}\s*,\s+", re.I)
+QUOTES = frozenset('"“”«»')
+RULES = ("trail", "conn", "acc")
+
+
+def trim_span(text: str, rules: frozenset[str]) -> tuple[int, int]:
+    """The contiguous part ``text[a:b]`` the rules keep (``(0, len(text))`` when none applies or fits)."""
+    a, b = 0, len(text)
+    if "trail" in rules and (m := TRAILING_ATTRIBUTION.search(text)) and not QUOTES & set(text[m.start() :]):
+        b = m.start()
+    if "conn" in rules and (m := LEADING_CONNECTIVE.match(text)):
+        a = m.end()
+    if "acc" in rules and (m := LEADING_ACCORDING.match(text[a:])):
+        a += m.end()
+    kept = text[a:b]
+    if len(kept.split()) < 6 or sum(c in QUOTES for c in kept) % 2:
+        return 0, len(text)
+    return a, b
+
+
+def trimmed(s: Sentence, rules: frozenset[str]) -> Sentence:
+    """``s`` cut to the span the rules keep: offsets exact, shown with a final period and a capital."""
+    if "paren" in rules:  # upper bound only: not one contiguous span
+        text = re.sub(r"\s*\([^()]{1,80}\)", "", s.text)
+        return dataclasses.replace(s, text=text) if text != s.text and len(text.split()) >= 6 else s
+    a, b = trim_span(s.text, rules)
+    if (a, b) == (0, len(s.text)):
+        return s
+    text = s.text[a:b]
+    if b < len(s.text):
+        text = text.rstrip(" ,;:") + "."
+    if a:
+        text = text[0].upper() + text[1:]
+    return dataclasses.replace(s, start=s.start + a, end=s.start + b, text=text)
+
+
+def rouge_of(stories: Stories, pipeline: Pipeline, pick: Callable[[StoryAnalysis, list[int]], list[int]]) -> str:
+    total = np.zeros(3)
+    for story, ref in stories:
+        reps = pipeline.realizer.realize(story)
+        chosen = pipeline.orderer.order(story, pick(story, reps)) if story.facts else []
+        r = rouge([story.sentences[reps[f]].text for f in chosen], ref)
+        total += (r["rouge1"], r["rouge2"], r["rougeLsum"])
+    return " / ".join(f"{x:.2f}" for x in total / len(stories))
+
+
+def compress_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int) -> None:
+    print(f"| trim rules | {' | '.join(sets)} | sentences trimmed |\n|---|{'---|' * len(sets)}---|")
+    for name in ("none", "trail", "conn", "acc", "trail+conn+acc", "paren"):
+        rules = frozenset(name.split("+")) - {"none"}
+        cells, n_trimmed, n_all = [], 0, 0
+        for stories in sets.values():
+            variant = []
+            for story, ref in stories:
+                trimmed_story = copy.copy(story)
+                trimmed_story.sentences = [trimmed(s, rules) for s in story.sentences]
+                n_trimmed += sum(t is not s for t, s in zip(trimmed_story.sentences, story.sentences, strict=True))
+                n_all += len(story.sentences)
+                variant.append((trimmed_story, ref))
+            cells.append(rouge_of(variant, pipeline, lambda s, r: pipeline.selector.select(s, r, words)))
+        print(f"| {name} | {' | '.join(cells)} | {n_trimmed / max(n_all, 1):.1%} |", flush=True)
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _rows(task: tuple[str, str]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Features, ``p1 + p2`` labels and embeddings of one training story's facts."""
+    if "pipeline" not in _WORKER:
+        _WORKER["pipeline"], _WORKER["tokens"] = Pipeline(), RougeTokens()
+    pipeline, tokens = _WORKER["pipeline"], _WORKER["tokens"]
+    src, tgt = task
+    reference = tgt.replace("NEWLINE_CHAR", " ").strip()
+    articles = parse_multinews_line(src)
+    if not articles or not reference:
+        return None
+    story = pipeline.analyse(articles)  # type: ignore[attr-defined]
+    if not story.facts:
+        return None
+    reps = pipeline.realizer.realize(story)  # type: ignore[attr-defined]
+    texts = [story.sentences[i].text for i in reps]
+    gains = sentence_gains(texts, reference, tokens)  # type: ignore[arg-type]
+    vectors = pipeline.embedder.embed(texts).astype(np.float32)  # type: ignore[attr-defined]
+    return fact_matrix(story, reps), gains[:, 0] + gains[:, 1], vectors
+
+
+def embed_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int, n_stories: int, seed: int) -> None:
+    lgb = require_lightgbm()
+    src, tgt = DATA / "train.src.gz", DATA / "train.tgt.gz"
+    wanted = sample_lines(sum(1 for _ in iter_lines(src)), n_stories, seed)
+
+    def tasks() -> Iterator[tuple[str, str]]:
+        for k, pair in enumerate(zip(iter_lines(src), iter_lines(tgt), strict=False)):
+            if k in wanted:
+                yield pair
+
+    rows = [r for r in ordered_parallel(_rows, tasks(), 2) if r is not None]
+    X, y, E = (np.concatenate([r[k] for r in rows]) for k in range(3))
+    story_of = np.repeat(np.arange(len(rows)), [len(r[1]) for r in rows])
+    print(f"{len(rows)} training stories, {len(y)} rows")
+
+    def ridge(E: np.ndarray, y: np.ndarray) -> np.ndarray:
+        A = np.c_[E, np.ones(len(E))]
+        return np.linalg.solve(A.T @ A + np.eye(A.shape[1]), A.T @ y)
+
+    probe_oof = np.zeros(len(y))  # out-of-fold: the model must not see a probe fitted on its own rows
+    for fold in (0, 1):
+        w = ridge(E[story_of % 2 != fold], y[story_of % 2 != fold])
+        probe_oof[story_of % 2 == fold] = E[story_of % 2 == fold] @ w[:-1] + w[-1]
+    probe = ridge(E, y)
+    print(f"content probe alone: Pearson r = {np.corrcoef(probe_oof, y)[0, 1]:.3f} with the label")
+    params = {**DEFAULT_PARAMS, "num_threads": 2}
+    variants: dict[str, tuple[object, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = {
+        "features (default recipe)": (lgb.train(params, lgb.Dataset(X, y), DEFAULT_ROUNDS), lambda X, E: X),
+        "features + 256-dim embedding": (lgb.train(params, lgb.Dataset(np.c_[X, E], y), 200), lambda X, E: np.c_[X, E]),
+        "features + content probe": (
+            lgb.train(params, lgb.Dataset(np.c_[X, probe_oof], y), DEFAULT_ROUNDS),
+            lambda X, E: np.c_[X, E @ probe[:-1] + probe[-1]],
+        ),
+    }
+    print(f"| model | {' | '.join(sets)} |\n|---|{'---|' * len(sets)}")
+    for name, (booster, columns) in variants.items():
+
+        def pick(
+            story: StoryAnalysis, reps: list[int], booster: Any = booster, columns: Callable = columns
+        ) -> list[int]:
+            X = fact_matrix(story, reps)
+            E = pipeline.embedder.embed([story.sentences[i].text for i in reps]).astype(np.float32)
+            score = booster.predict(columns(X, E), num_threads=1) - 1e3 * (X[:, _EARLIEST] > 29)
+            return greedy_mmr(story, reps, words, score, 0.1, 0.6, 6)
+
+        print(f"| {name} | {' | '.join(rouge_of(stories, pipeline, pick) for stories in sets.values())} |", flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--trial", choices=("compress", "embed"), required=True)
+    ap.add_argument("--words", type=int, default=250)
+    ap.add_argument("--stories", type=int, default=20000, help="training stories for --trial embed")
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args()
+    if not (DATA / "val.src").exists():
+        print(f"selector_trials: no Multi-News data in {DATA}", file=sys.stderr)
+        return 2
+    pipeline = Pipeline()
+    sets = {
+        "val.src[0:300]": load(DATA / "val.src", DATA / "val.tgt", 0, 300, pipeline),
+        "val-full250[0:125]": load(DATA / "val-full250.src", DATA / "val-full250.tgt", 0, 125, pipeline),
+    }
+    if args.trial == "compress":
+        compress_trial(sets, pipeline, args.words)
+    else:
+        embed_trial(sets, pipeline, args.words, args.stories, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -21,7 +21,7 @@ from newsfuse.analysis import StoryAnalysis
 from newsfuse.evaluate import reference_sentences, rouge
 from newsfuse.ingest import iter_lines, parse_multinews_line
 from newsfuse.learn.dataset import Dataset, build_dataset
-from newsfuse.learn.fit import fit_model
+from newsfuse.learn.fit import fit_model, fit_probe
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import MMRSelector, greedy_mmr
 from newsfuse.select.features import FEATURE_NAMES, fact_matrix
@@ -38,6 +38,7 @@ GROUPS = {
     "surface (length, digits, quotes, attribution, question)": (
         "words", "chars_per_word", "digits", "quote", "attribution", "question",
     ),
+    "content probe (embedding read-out)": ("content",),
 }  # fmt: skip
 Stories = list[tuple[StoryAnalysis, list[str]]]
 
@@ -101,6 +102,7 @@ def main() -> int:
         data = build_dataset(DATA / "train.src.gz", DATA / "train.tgt.gz", stories=args.stories)
         if args.dataset:
             data.save(args.dataset)
+    probe = fit_probe(data)  # fills the content column out of fold, as `newsfuse train` does
     print(f"{len(data.groups)} training stories, {len(data.X)} rows ({time.perf_counter() - t0:.0f} s)", flush=True)
     pipeline = Pipeline()
     sets = {
@@ -119,7 +121,7 @@ def main() -> int:
         keep = [FEATURE_NAMES.index(f) for f in features]
 
         def pick(story: StoryAnalysis, reps: list[int]) -> list[int]:
-            base = booster.predict(fact_matrix(story, reps)[:, keep], num_threads=1)
+            base = booster.predict(fact_matrix(story, reps, probe)[:, keep], num_threads=1)
             if rule == "trigram":
                 return trigram_blocking(story, reps, w, base)
             if rule == "none":

@@ -8,7 +8,8 @@ with a final period and a capital first letter.  A trim is skipped when it would
 words or cut inside a quotation.  ``paren`` (dropping parentheticals) is an upper bound only: it is
 not contiguous, so a real trimmed sentence could not cite one span.
 
-``--trial embed``: does the sentence embedding (WordLlama, 256 dims, already computed by the pipeline)
+``--trial embed`` (run before the content probe shipped; it drops the ``content`` column to reproduce
+that comparison): does the sentence embedding (WordLlama, 256 dims, already computed by the pipeline)
 tell the model anything its 20 features miss?  Builds training rows with the representative
 sentences' embeddings for a seeded sample of training stories, then compares the default model
 (features only) with the same LightGBM recipe on features + embedding, and with a ridge "content
@@ -45,7 +46,7 @@ from newsfuse.learn.fit import DEFAULT_PARAMS, DEFAULT_ROUNDS, require_lightgbm
 from newsfuse.learn.labels import RougeTokens, sentence_gains
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import greedy_mmr
-from newsfuse.select.features import fact_matrix
+from newsfuse.select.features import FEATURE_NAMES, fact_matrix
 from newsfuse.select.learned import _EARLIEST
 from newsfuse.types import Sentence
 
@@ -140,7 +141,12 @@ def _rows(task: tuple[str, str]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | 
     texts = [story.sentences[i].text for i in reps]
     gains = sentence_gains(texts, reference, tokens)  # type: ignore[arg-type]
     vectors = pipeline.embedder.embed(texts).astype(np.float32)  # type: ignore[attr-defined]
-    return fact_matrix(story, reps), gains[:, 0] + gains[:, 1], vectors
+    return _base(fact_matrix(story, reps)), gains[:, 0] + gains[:, 1], vectors
+
+
+def _base(X: np.ndarray) -> np.ndarray:
+    """The 20 features the selector had before the content probe (the trial's starting point)."""
+    return np.delete(X, FEATURE_NAMES.index("content"), axis=1)
 
 
 def embed_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int, n_stories: int, seed: int) -> None:
@@ -183,7 +189,7 @@ def embed_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int, n_stor
         def pick(
             story: StoryAnalysis, reps: list[int], booster: Any = booster, columns: Callable = columns
         ) -> list[int]:
-            X = fact_matrix(story, reps)
+            X = _base(fact_matrix(story, reps))
             E = pipeline.embedder.embed([story.sentences[i].text for i in reps]).astype(np.float32)
             score = booster.predict(columns(X, E), num_threads=1) - 1e3 * (X[:, _EARLIEST] > 29)
             return greedy_mmr(story, reps, words, score, 0.1, 0.6, 6)

@@ -12,6 +12,7 @@ from newsfuse.pipeline import Pipeline
 from newsfuse.select import LearnedSelector, MMRSelector
 from newsfuse.select.features import FEATURE_NAMES, candidate_ranks, fact_matrix
 from newsfuse.select.learned import default_model_path, load_model
+from newsfuse.select.probe import ContentProbe, load_probe, probe_path
 from newsfuse.types import Article
 
 
@@ -56,8 +57,10 @@ def test_story_rows_shape_and_labels(data_dir):
     from newsfuse.ingest import iter_lines
 
     src, tgt = next(iter_lines(data_dir / "val.src")), next(iter_lines(data_dir / "val.tgt"))
-    X, y = story_rows(src, tgt, 250)
+    X, y, vectors, space = story_rows(src, tgt, 250)
     assert X.shape[1] == len(FEATURE_NAMES) and y.shape == (len(X), len(LABEL_NAMES))
+    assert vectors.shape == (len(X), 256) and space == "wordllama-256"
+    assert not X[:, FEATURE_NAMES.index("content")].any()  # filled by fit_probe, out of fold
     assert np.isfinite(X).all() and ((y >= 0) & (y <= 1)).all()
     assert y[:, LABEL_NAMES.index("oracle")].sum() >= 1
     assert story_rows("", tgt, 250) is None
@@ -92,6 +95,9 @@ def test_train_cli_writes_a_model_the_selector_loads(cli, data_dir, tmp_path):
         "--stories", "40", "--rounds", "20", "--out", str(again),
     )  # fmt: skip
     assert _trees(out) == _trees(again)
+    # The content probe is written beside the model, and the selector reads it.
+    assert probe_path(out).read_text() == probe_path(again).read_text()
+    assert LearnedSelector(model_path=str(out)).probe().space == "wordllama-256"
 
 
 def _trees(path):
@@ -116,6 +122,9 @@ def test_shipped_model_loads_and_is_small():
     assert path.is_file(), "the selector model must ship inside the package"
     assert path.stat().st_size < 5_000_000
     assert load_model(str(path)).feature_names == FEATURE_NAMES
+    probe = load_probe(str(path))
+    assert probe.space == "wordllama-256" and probe.weights.shape == (256,)
+    assert probe_path(path).stat().st_size < 100_000
 
 
 def test_numpy_trees_score_like_lightgbm(example_dir):
@@ -127,7 +136,8 @@ def test_numpy_trees_score_like_lightgbm(example_dir):
     articles, _ = read_articles([str(example_dir)])
     p = Pipeline()
     story = p.analyse(articles)
-    X = np.vstack([fact_matrix(story, p.realizer.realize(story)), np.random.default_rng(0).random((500, 20)) * 30])
+    noise = np.random.default_rng(0).random((500, len(FEATURE_NAMES))) * 30
+    X = np.vstack([LearnedSelector().features(story, p.realizer.realize(story)), noise])
     expected = lgb.Booster(model_file=path).predict(X)
     assert np.allclose(load_model(path).predict(X), expected, rtol=0, atol=1e-9)
 
@@ -259,3 +269,53 @@ def test_known_positions_go_first_but_unseen_ones_still_fill_the_budget():
     large = LearnedSelector(max_overlap=1.01).select(story, reps, seen_words + 200)
     assert any(unseen[f] for f in large)
     assert sum(story.sentences[reps[f]].n_words for f in large) <= seen_words + 200
+
+
+def test_content_feature_reads_the_embedding_and_is_neutral_elsewhere(example_dir):
+    from newsfuse.embed import TfidfEmbedder
+    from newsfuse.ingest import read_articles
+
+    articles, _ = read_articles([str(example_dir)])
+    probe = load_probe(str(default_model_path()))
+    content = FEATURE_NAMES.index("content")
+    p = Pipeline()
+    story = p.analyse(articles)
+    reps = p.realizer.realize(story)
+    X = LearnedSelector().features(story, reps)
+    row_of = {i: r for r, i in enumerate(story.rows)}
+    expected = story.vectors[[row_of[i] for i in reps]] @ probe.weights + probe.bias
+    assert np.allclose(X[:, content], expected, atol=1e-5) and np.ptp(X[:, content]) > 0
+    assert not fact_matrix(story, reps)[:, content].any()  # no probe given: 0, as in training rows
+    # Another vector space: the probe's training mean, the same for every fact.
+    lexical = Pipeline(embedder=TfidfEmbedder())
+    story = lexical.analyse(articles)
+    X = LearnedSelector().features(story, lexical.realizer.realize(story))
+    assert story.vectors is None and np.allclose(X[:, content], probe.mean)
+
+
+def test_probe_file_round_trip_and_bad_file(tmp_path):
+    from newsfuse.errors import InputError
+
+    rng = np.random.default_rng(1)
+    E = rng.normal(size=(50, 8)).astype(np.float32)
+    probe = ContentProbe.fit(E, E @ np.arange(8.0), space="toy-8")
+    again = ContentProbe.from_text(probe.to_text())
+    assert again.space == "toy-8" and np.array_equal(again.weights, probe.weights) and again.bias == probe.bias
+    model = tmp_path / "m.txt"
+    probe_path(model).write_text("space toy\nweights x y\n")
+    with pytest.raises(InputError, match="not a content probe file"):
+        load_probe(str(model))
+
+
+def test_fit_probe_fills_content_out_of_fold(data_dir):
+    from newsfuse.learn.fit import fit_probe, target
+
+    data = build_dataset(data_dir / "val.src", data_dir / "val.tgt", stories=12, seed=3, workers=1)
+    probe = fit_probe(data)
+    half = np.repeat(np.arange(len(data.groups)) % 2, data.groups)
+    vectors = data.vectors.astype(np.float32)
+    other = ContentProbe.fit(vectors[half == 1], target(data)[half == 1], data.space)
+    column = data.X[:, FEATURE_NAMES.index("content")]
+    assert np.allclose(column[half == 0], other.score(vectors[half == 0], data.space), atol=1e-6)
+    # Out of fold: not the scores of the probe fitted on every row (which ships).
+    assert not np.allclose(column, probe.score(vectors, data.space), atol=1e-3)

@@ -31,7 +31,9 @@ class StoryAnalysis:
 
     ``rows`` are the indices of the candidate sentences (those not labelled
     by cleaning), and ``similarity`` is the candidates' cosine-similarity
-    matrix, row for row.
+    matrix, row for row.  ``vectors`` are the candidates' sentence embeddings
+    (row for row; ``None`` when the embedder is lexical only) in the vector
+    space named by ``vector_space`` (e.g. ``wordllama-256``).
     """
 
     articles: list[Article]
@@ -43,6 +45,8 @@ class StoryAnalysis:
     centrality: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     facts: list[Fact] = field(default_factory=list)
     fact_of_row: list[int] = field(default_factory=list)
+    vectors: np.ndarray | None = None
+    vector_space: str = ""
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -98,6 +98,8 @@ class Pipeline:
             rows = [rows[r] for r in keep]
             semantic, lexical, lexical_sim = semantic[keep], lexical[keep], lexical_sim[np.ix_(keep, keep)]
         story.rows = rows
+        if not lexical_only:
+            story.vectors, story.vector_space = semantic, f"{self.embedder.name}-{semantic.shape[1]}"
         semantic_sim = lexical_sim if lexical_only else semantic @ semantic.T
         story.similarity = (w * semantic_sim + (1 - w) * lexical_sim).astype(np.float32)
         original = np.array([story.sentences[i].doc not in story.copies for i in rows])

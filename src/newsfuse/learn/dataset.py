@@ -20,27 +20,39 @@ LABEL_NAMES = ("p1", "p2", "r1", "r2", "oracle")
 
 @dataclass
 class Dataset:
-    """Features ``X`` (facts x features), labels ``y`` (facts x LABEL_NAMES) and facts per story."""
+    """Features ``X`` (facts x features), labels ``y`` (facts x LABEL_NAMES) and facts per story.
+
+    ``vectors`` are the representative sentences' embeddings (facts x dims, float16 to halve the
+    memory of a large sample) in ``space``, for the content probe; ``X``'s ``content`` column is 0
+    until :func:`newsfuse.learn.fit.fit_probe` fills it.
+    """
 
     X: np.ndarray
     y: np.ndarray
     groups: np.ndarray
+    vectors: np.ndarray | None = None
+    space: str = ""
 
     def save(self, path: str | Path) -> None:
-        np.savez_compressed(path, X=self.X, y=self.y, groups=self.groups)
+        extra = {} if self.vectors is None else {"vectors": self.vectors, "space": np.array(self.space)}
+        np.savez_compressed(path, X=self.X, y=self.y, groups=self.groups, **extra)
 
     @classmethod
     def load(cls, path: str | Path) -> Dataset:
         with np.load(path) as d:
-            return cls(d["X"], d["y"], d["groups"])
+            vectors = d["vectors"] if "vectors" in d.files else None
+            return cls(d["X"], d["y"], d["groups"], vectors, str(d["space"]) if "space" in d.files else "")
 
 
 # One pipeline and stem cache per (worker) process, built on first use, as in evaluate.runner.
 _STATE: dict[str, Any] = {}
 
 
-def story_rows(src_line: str, tgt_line: str, words: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """Features and labels of one story's facts (``None`` when it has no fact or no reference)."""
+StoryRows = tuple[np.ndarray, np.ndarray, np.ndarray | None, str]
+
+
+def story_rows(src_line: str, tgt_line: str, words: int) -> StoryRows | None:
+    """Features, labels, embeddings and vector space of one story's facts (``None``: no fact or no reference)."""
     from ..pipeline import Pipeline
 
     if "pipeline" not in _STATE:
@@ -58,10 +70,14 @@ def story_rows(src_line: str, tgt_line: str, words: int) -> tuple[np.ndarray, np
     labels = np.zeros((len(reps), len(LABEL_NAMES)), dtype=np.float32)
     labels[:, :4] = sentence_gains(texts, reference, tokens)
     labels[greedy_oracle(texts, reference, words, tokens), 4] = 1.0
-    return fact_matrix(story, reps), labels
+    vectors = None
+    if story.vectors is not None:
+        row_of = {i: r for r, i in enumerate(story.rows)}
+        vectors = story.vectors[[row_of[i] for i in reps]].astype(np.float16)
+    return fact_matrix(story, reps), labels, vectors, story.vector_space
 
 
-def _task(args: tuple[str, str, int]) -> tuple[np.ndarray, np.ndarray] | None:
+def _task(args: tuple[str, str, int]) -> StoryRows | None:
     return story_rows(*args)
 
 
@@ -89,12 +105,21 @@ def build_dataset(
             if k in wanted:
                 yield s, t, words
 
-    Xs, ys, groups = [], [], []
+    Xs, ys, vectors, spaces, groups = [], [], [], set(), []
     for n, rows in enumerate(ordered_parallel(_task, tasks(), workers), 1):
         if rows is not None:
             Xs.append(rows[0])
             ys.append(rows[1])
+            vectors.append(rows[2])
+            spaces.add(rows[3])
             groups.append(len(rows[0]))
         if on_story:
             on_story(n)
-    return Dataset(np.concatenate(Xs), np.concatenate(ys), np.asarray(groups, dtype=np.int32))
+    embedded = len(spaces) == 1 and all(v is not None for v in vectors)
+    return Dataset(
+        np.concatenate(Xs),
+        np.concatenate(ys),
+        np.asarray(groups, dtype=np.int32),
+        np.concatenate(vectors) if embedded else None,
+        spaces.pop() if embedded else "",
+    )

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..select.features import FEATURE_NAMES
+from ..select.probe import ContentProbe, probe_path
 from .dataset import LABEL_NAMES, Dataset, build_dataset
 
 DEFAULT_PARAMS: dict[str, Any] = {
@@ -56,6 +57,27 @@ def require_lightgbm() -> Any:
     return lightgbm
 
 
+_CONTENT = FEATURE_NAMES.index("content")
+
+
+def fit_probe(dataset: Dataset, *, spec: str = DEFAULT_TARGET) -> ContentProbe:
+    """Fit the content probe on ``dataset``'s embeddings and fill its ``content`` column, out of fold.
+
+    The trees must learn from probe scores like those they will see on unseen stories, so each
+    story's column comes from a probe fitted on the other half of the stories (even/odd, by story);
+    the returned probe, fitted on all of them, is the one that ships.
+    """
+    if dataset.vectors is None:
+        raise InputError("the training rows have no sentence embeddings: train with the default (wordllama) embedder")
+    y = target(dataset, spec)
+    vectors = dataset.vectors.astype(np.float32)
+    half = np.repeat(np.arange(len(dataset.groups)) % 2, dataset.groups)
+    for fold in (0, 1):
+        probe = ContentProbe.fit(vectors[half != fold], y[half != fold], dataset.space)
+        dataset.X[half == fold, _CONTENT] = probe.score(vectors[half == fold], dataset.space)
+    return ContentProbe.fit(vectors, y, dataset.space)
+
+
 def fit_model(
     dataset: Dataset,
     *,
@@ -85,11 +107,16 @@ def train_selector(
     rounds: int = DEFAULT_ROUNDS,
     on_story: Callable[[int], None] | None = None,
 ) -> Path:
-    """Label ``stories`` sampled training stories, fit the model, write it to ``out``; returns the path."""
+    """Label ``stories`` sampled training stories, fit the probe and the model, write both; returns the model's path.
+
+    The probe goes beside the model (``selector.txt`` -> ``selector.probe.txt``, :func:`probe_path`).
+    """
     require_lightgbm()  # before minutes of labelling
     dataset = build_dataset(src, tgt, stories=stories, seed=seed, workers=workers, on_story=on_story)
+    probe = fit_probe(dataset)
     booster = fit_model(dataset, rounds=rounds, seed=seed, threads=workers)
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     booster.save_model(str(path))
+    probe_path(path).write_text(probe.to_text(), encoding="utf-8")
     return path

@@ -11,6 +11,7 @@ import re
 import numpy as np
 
 from ..analysis import StoryAnalysis
+from .probe import ContentProbe
 
 FEATURE_NAMES: tuple[str, ...] = (
     "centrality",  # hybrid cosine to the story centroid
@@ -33,6 +34,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "lead_similarity",  # mean over the other articles of the best similarity to their first 3 candidates
     "reach",  # share of the other articles holding a sentence with similarity >= 0.3 to it
     "own_centrality",  # mean similarity to the candidates of its own article
+    "content",  # the content probe's read of the representative's embedding (select/probe.py)
 )
 
 
@@ -68,8 +70,11 @@ def candidate_ranks(story: StoryAnalysis) -> dict[int, int]:
     return rank
 
 
-def fact_matrix(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+def fact_matrix(story: StoryAnalysis, representatives: list[int], probe: ContentProbe | None = None) -> np.ndarray:
     """Features of every fact (rows, in ``story.facts`` order) as a float32 matrix.
+
+    The ``content`` column needs a ``probe`` (the model's own, see :mod:`.probe`); without one it is 0
+    (training fills it with out-of-fold probe scores).
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -148,6 +153,9 @@ def fact_matrix(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
         lead_sum / n_other_docs,
         reach / n_other_docs,
         own,
+        probe.score(story.vectors[reps] if story.vectors is not None else np.zeros((n, 0)), story.vector_space)
+        if probe is not None
+        else np.zeros(n),
     )
     for k, column in enumerate(columns):
         out[:, k] = column

@@ -19,6 +19,7 @@ from ..analysis import StoryAnalysis
 from ..errors import InputError
 from .features import FEATURE_NAMES, MAX_POSITION, fact_matrix
 from .mmr import MMRSelector, greedy_mmr
+from .probe import ContentProbe, load_probe
 from .trees import TreeEnsemble
 
 MODEL_NAME = "selector.txt"
@@ -88,7 +89,16 @@ class LearnedSelector:
     known_positions_first: bool = True
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
-        return self._scores(story, representatives, fact_matrix(story, representatives))
+        return self._scores(story, representatives, self.features(story, representatives))
+
+    def probe(self) -> ContentProbe | None:
+        """The model's content probe (stored beside it), or None when the model does not read ``content``."""
+        path = self.model_path or str(default_model_path())
+        return load_probe(path) if "content" in load_model(path).feature_names else None
+
+    def features(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+        """:func:`fact_matrix` with this model's content probe."""
+        return fact_matrix(story, representatives, self.probe())
 
     def _scores(self, story: StoryAnalysis, representatives: list[int], X: np.ndarray) -> np.ndarray:
         path = self.model_path or str(default_model_path())
@@ -114,7 +124,7 @@ class LearnedSelector:
     def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
         if not story.facts:  # nothing to score
             return []
-        X = fact_matrix(story, representatives)
+        X = self.features(story, representatives)
         base = self._scores(story, representatives, X)
         if self.known_positions_first:
             base = base - _UNSEEN_PENALTY * self.unseen_positions(X)

@@ -10,10 +10,10 @@ not contiguous, so a real trimmed sentence could not cite one span.
 
 ``--trial embed`` (run before the content probe shipped; it drops the ``content`` column to reproduce
 that comparison): does the sentence embedding (WordLlama, 256 dims, already computed by the pipeline)
-tell the model anything its 20 features miss?  Builds training rows with the representative
-sentences' embeddings for a seeded sample of training stories, then compares the default model
-(features only) with the same LightGBM recipe on features + embedding, and with a ridge "content
-probe" (embedding -> label, out-of-fold) as a 21st feature.
+tell the model anything its 20 features miss?  Builds the training rows of ``newsfuse train`` (with the
+representative sentences' embeddings) for a seeded sample of training stories, then compares the
+model on the 20 features with the same LightGBM recipe on features + embedding, and with the shipped
+recipe (the content probe, out of fold, as the 21st feature).
 
 Both score ROUGE-1 / ROUGE-2 / ROUGE-Lsum F1 at ``--words`` on val.src[0:300] and val-full250[0:125]
 (the tuning slices; never the report slices):
@@ -29,7 +29,7 @@ import copy
 import dataclasses
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ablate_selector import DATA, Stories, load
 from newsfuse.analysis import StoryAnalysis
 from newsfuse.evaluate import rouge
-from newsfuse.evaluate.runner import ordered_parallel
-from newsfuse.ingest import iter_lines, parse_multinews_line
-from newsfuse.learn.dataset import sample_lines
-from newsfuse.learn.fit import DEFAULT_PARAMS, DEFAULT_ROUNDS, require_lightgbm
-from newsfuse.learn.labels import RougeTokens, sentence_gains
+from newsfuse.learn.dataset import build_dataset
+from newsfuse.learn.fit import DEFAULT_PARAMS, DEFAULT_ROUNDS, fit_model, fit_probe, require_lightgbm, target
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import greedy_mmr
 from newsfuse.select.features import FEATURE_NAMES, fact_matrix
@@ -60,7 +57,6 @@ LEADING_CONNECTIVE = re.compile(
 )
 LEADING_ACCORDING = re.compile(rf"^according to\s+(?:{_WORD}\s+){{0,7}}?{_WORD}\s*,\s+", re.I)
 QUOTES = frozenset('"“”«»')
-RULES = ("trail", "conn", "acc")
 
 
 def trim_span(text: str, rules: frozenset[str]) -> tuple[int, int]:
@@ -121,67 +117,37 @@ def compress_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int) -> 
         print(f"| {name} | {' | '.join(cells)} | {n_trimmed / max(n_all, 1):.1%} |", flush=True)
 
 
-_WORKER: dict[str, object] = {}
-
-
-def _rows(task: tuple[str, str]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """Features, ``p1 + p2`` labels and embeddings of one training story's facts."""
-    if "pipeline" not in _WORKER:
-        _WORKER["pipeline"], _WORKER["tokens"] = Pipeline(), RougeTokens()
-    pipeline, tokens = _WORKER["pipeline"], _WORKER["tokens"]
-    src, tgt = task
-    reference = tgt.replace("NEWLINE_CHAR", " ").strip()
-    articles = parse_multinews_line(src)
-    if not articles or not reference:
-        return None
-    story = pipeline.analyse(articles)  # type: ignore[attr-defined]
-    if not story.facts:
-        return None
-    reps = pipeline.realizer.realize(story)  # type: ignore[attr-defined]
-    texts = [story.sentences[i].text for i in reps]
-    gains = sentence_gains(texts, reference, tokens)  # type: ignore[arg-type]
-    vectors = pipeline.embedder.embed(texts).astype(np.float32)  # type: ignore[attr-defined]
-    return _base(fact_matrix(story, reps)), gains[:, 0] + gains[:, 1], vectors
-
-
 def _base(X: np.ndarray) -> np.ndarray:
     """The 20 features the selector had before the content probe (the trial's starting point)."""
     return np.delete(X, FEATURE_NAMES.index("content"), axis=1)
 
 
+def _rep_vectors(story: StoryAnalysis, reps: list[int]) -> np.ndarray:
+    """The representatives' embeddings, as the pipeline computed them."""
+    row_of = {i: r for r, i in enumerate(story.rows)}
+    return story.vectors[[row_of[i] for i in reps]]  # type: ignore[index]
+
+
 def embed_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int, n_stories: int, seed: int) -> None:
+    data = build_dataset(DATA / "train.src.gz", DATA / "train.tgt.gz", stories=n_stories, seed=seed)
+    y, E = target(data), data.vectors.astype(np.float32)  # type: ignore[union-attr]
+    probe = fit_probe(data)  # the shipped recipe: the content column filled out of fold
+    oof = data.X[:, FEATURE_NAMES.index("content")]
+    print(f"{len(data.groups)} training stories, {len(y)} rows")
+    print(f"content probe alone: Pearson r = {np.corrcoef(oof, y)[0, 1]:.3f} with the label")
     lgb = require_lightgbm()
-    src, tgt = DATA / "train.src.gz", DATA / "train.tgt.gz"
-    wanted = sample_lines(sum(1 for _ in iter_lines(src)), n_stories, seed)
-
-    def tasks() -> Iterator[tuple[str, str]]:
-        for k, pair in enumerate(zip(iter_lines(src), iter_lines(tgt), strict=False)):
-            if k in wanted:
-                yield pair
-
-    rows = [r for r in ordered_parallel(_rows, tasks(), 2) if r is not None]
-    X, y, E = (np.concatenate([r[k] for r in rows]) for k in range(3))
-    story_of = np.repeat(np.arange(len(rows)), [len(r[1]) for r in rows])
-    print(f"{len(rows)} training stories, {len(y)} rows")
-
-    def ridge(E: np.ndarray, y: np.ndarray) -> np.ndarray:
-        A = np.c_[E, np.ones(len(E))]
-        return np.linalg.solve(A.T @ A + np.eye(A.shape[1]), A.T @ y)
-
-    probe_oof = np.zeros(len(y))  # out-of-fold: the model must not see a probe fitted on its own rows
-    for fold in (0, 1):
-        w = ridge(E[story_of % 2 != fold], y[story_of % 2 != fold])
-        probe_oof[story_of % 2 == fold] = E[story_of % 2 == fold] @ w[:-1] + w[-1]
-    probe = ridge(E, y)
-    print(f"content probe alone: Pearson r = {np.corrcoef(probe_oof, y)[0, 1]:.3f} with the label")
     params = {**DEFAULT_PARAMS, "num_threads": 2}
-    variants: dict[str, tuple[object, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = {
-        "features (default recipe)": (lgb.train(params, lgb.Dataset(X, y), DEFAULT_ROUNDS), lambda X, E: X),
-        "features + 256-dim embedding": (lgb.train(params, lgb.Dataset(np.c_[X, E], y), 200), lambda X, E: np.c_[X, E]),
-        "features + content probe": (
-            lgb.train(params, lgb.Dataset(np.c_[X, probe_oof], y), DEFAULT_ROUNDS),
-            lambda X, E: np.c_[X, E @ probe[:-1] + probe[-1]],
+    base = _base(data.X)
+    variants: dict[str, tuple[Any, Callable[[StoryAnalysis, list[int]], np.ndarray]]] = {
+        "features (default recipe)": (
+            lgb.train(params, lgb.Dataset(base, y), DEFAULT_ROUNDS),
+            lambda s, r: _base(fact_matrix(s, r)),
         ),
+        "features + 256-dim embedding": (
+            lgb.train(params, lgb.Dataset(np.c_[base, E], y), 200),
+            lambda s, r: np.c_[_base(fact_matrix(s, r)), _rep_vectors(s, r)],
+        ),
+        "features + content probe": (fit_model(data), lambda s, r: fact_matrix(s, r, probe)),
     }
     print(f"| model | {' | '.join(sets)} |\n|---|{'---|' * len(sets)}")
     for name, (booster, columns) in variants.items():
@@ -189,9 +155,8 @@ def embed_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int, n_stor
         def pick(
             story: StoryAnalysis, reps: list[int], booster: Any = booster, columns: Callable = columns
         ) -> list[int]:
-            X = _base(fact_matrix(story, reps))
-            E = pipeline.embedder.embed([story.sentences[i].text for i in reps]).astype(np.float32)
-            score = booster.predict(columns(X, E), num_threads=1) - 1e3 * (X[:, _EARLIEST] > 29)
+            earliest = fact_matrix(story, reps)[:, _EARLIEST]
+            score = booster.predict(columns(story, reps), num_threads=1) - 1e3 * (earliest > 29)
             return greedy_mmr(story, reps, words, score, 0.1, 0.6, 6)
 
         print(f"| {name} | {' | '.join(rouge_of(stories, pipeline, pick) for stories in sets.values())} |", flush=True)

@@ -23,7 +23,7 @@ from newsfuse.ingest import iter_lines, parse_multinews_line
 from newsfuse.learn.dataset import Dataset, build_dataset
 from newsfuse.learn.fit import fit_model, fit_probe
 from newsfuse.pipeline import Pipeline
-from newsfuse.select import MMRSelector, greedy_mmr
+from newsfuse.select import LearnedSelector, MMRSelector, greedy_mmr
 from newsfuse.select.features import FEATURE_NAMES, fact_matrix
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multinews"
@@ -114,6 +114,7 @@ def main() -> int:
     w = args.words
     variants: dict[str, Callable[[StoryAnalysis, list[int]], list[int]]] = {}
     prior = MMRSelector()
+    rules = LearnedSelector()  # the shipped selection rule's settings
     variants["foundation: unsupervised score + MMR (no model)"] = lambda s, r: prior.select(s, r, w)
 
     def model_pick(features: tuple[str, ...], rule: str = "mmr") -> Callable[[StoryAnalysis, list[int]], list[int]]:
@@ -126,11 +127,13 @@ def main() -> int:
                 return trigram_blocking(story, reps, w, base)
             if rule == "none":
                 return greedy_mmr(story, reps, w, base, 0.0, 1.01, 6)
-            return greedy_mmr(story, reps, w, base, 0.1, 0.6, 6)
+            novelty = 0.0 if rule == "mmr-cosine" else rules.novelty
+            return greedy_mmr(story, reps, w, base, rules.redundancy, rules.max_overlap, rules.min_words, novelty)
 
         return pick
 
-    variants["learned, all features, MMR (default)"] = model_pick(FEATURE_NAMES)
+    variants["learned, all features, MMR + lexical novelty (default)"] = model_pick(FEATURE_NAMES)
+    variants["learned, all features, MMR without lexical novelty"] = model_pick(FEATURE_NAMES, "mmr-cosine")
     variants["learned, all features, trigram blocking"] = model_pick(FEATURE_NAMES, "trigram")
     variants["learned, all features, no redundancy control"] = model_pick(FEATURE_NAMES, "none")
     for name, group in GROUPS.items():

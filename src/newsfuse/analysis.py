@@ -33,7 +33,9 @@ class StoryAnalysis:
     by cleaning), and ``similarity`` is the candidates' cosine-similarity
     matrix, row for row.  ``vectors`` are the candidates' sentence embeddings
     (row for row; ``None`` when the embedder is lexical only) in the vector
-    space named by ``vector_space`` (e.g. ``wordllama-256``).
+    space named by ``vector_space`` (e.g. ``wordllama-256``).  ``words`` are
+    the lower-cased words of every sentence (as ``sentences``; empty when a
+    stage built the analysis without them).
     """
 
     articles: list[Article]
@@ -47,6 +49,7 @@ class StoryAnalysis:
     fact_of_row: list[int] = field(default_factory=list)
     vectors: np.ndarray | None = None
     vector_space: str = ""
+    words: list[list[str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -61,7 +61,7 @@ class Pipeline:
         for d, article in enumerate(story.articles):
             story.sentences.extend(self.splitter.split(article, d, self.max_sentences_per_article))
         # One pass of word extraction serves the structural labels and the copy detection.
-        words = sentence_words(story.articles, story.sentences)
+        story.words = words = sentence_words(story.articles, story.sentences)
         story.labels = structural_labels(story.articles, story.sentences, words=words)
         story.copies = near_copies(
             story.articles, opening_words=opening_words(story.sentences, words, len(story.articles))

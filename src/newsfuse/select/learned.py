@@ -63,6 +63,10 @@ class LearnedSelector:
     (centrality + support + lead); off by default, as mixing it in did not
     help on the tuning slices.
 
+    ``novelty`` subtracts, at each greedy step, that weight times the share of a fact's
+    content words the chosen sentences already hold (:mod:`.novelty`): ROUGE counts each
+    reference word once, so a restatement adds little even when it scores well alone.
+
     ``known_positions_first``: a fact that no article states before the latest
     position the model saw in training (its ``earliest`` feature beyond the
     training range recorded in the model file: candidate rank 30 for the
@@ -86,6 +90,7 @@ class LearnedSelector:
     redundancy: float = 0.1
     max_overlap: float = 0.6
     min_words: int = 6
+    novelty: float = 0.2
     known_positions_first: bool = True
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
@@ -128,4 +133,6 @@ class LearnedSelector:
         base = self._scores(story, representatives, X)
         if self.known_positions_first:
             base = base - _UNSEEN_PENALTY * self.unseen_positions(X)
-        return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)
+        return greedy_mmr(
+            story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words, self.novelty
+        )

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..analysis import StoryAnalysis
+from ..clean import words_of
 from .base import fits
+from .novelty import Coverage
 
 
 def fact_features(story: StoryAnalysis, representatives: list[int]) -> dict[str, np.ndarray]:
@@ -37,6 +39,30 @@ def fact_features(story: StoryAnalysis, representatives: list[int]) -> dict[str,
         lead[f] = 1.0 / np.sqrt(1.0 + earliest)
         words[f] = story.sentences[rep].n_words
     return {"centrality": cent, "support": support, "lead": lead, "words": words}
+
+
+def _best_novel(gain: np.ndarray, coverage: Coverage, novelty: float) -> int:
+    """``argmax(gain - novelty * coverage share)``, the share computed only for facts that could win.
+
+    The share only lowers a gain, so once a fact's exact gain is known no fact whose ``gain`` is
+    below it can win: walk down ``gain`` and stop there.  Ties go to the lowest index, as argmax.
+    """
+    best, best_gain = -1, -np.inf
+    for f in np.argsort(-gain, kind="stable").tolist():
+        g = gain[f]
+        if g < best_gain or g == -np.inf:
+            break
+        g = g - novelty * coverage.share(f)
+        if g > best_gain or (g == best_gain and f < best):
+            best, best_gain = f, g
+    return best
+
+
+def representative_words(story: StoryAnalysis, representatives: list[int]) -> list[list[str]]:
+    """The lower-cased words of each fact's representative (kept by the pipeline, else split here)."""
+    if story.words:
+        return [story.words[i] for i in representatives]
+    return [words_of(story.sentences[i].text) for i in representatives]
 
 
 @dataclass(frozen=True)
@@ -76,12 +102,14 @@ def greedy_mmr(
     redundancy: float,
     max_overlap: float,
     min_words: int,
+    novelty: float = 0.0,
 ) -> list[int]:
     """Pick facts by ``base`` score minus ``redundancy`` x their largest similarity to a chosen one.
 
-    Facts closer than ``max_overlap`` to a chosen fact, or shorter than
-    ``min_words``, are never picked; every pick follows the budget rule
-    :func:`~newsfuse.select.base.fits`.
+    With ``novelty``, minus also ``novelty`` x the share of the fact's content words that the chosen
+    facts already hold (:class:`~newsfuse.select.novelty.Coverage`).  Facts closer than
+    ``max_overlap`` to a chosen fact, or shorter than ``min_words``, are never picked; every pick
+    follows the budget rule :func:`~newsfuse.select.base.fits`.
     """
     if not story.facts:
         return []
@@ -91,17 +119,20 @@ def greedy_mmr(
     sim = story.similarity[np.ix_(reps, reps)]
     max_sim = np.zeros(len(reps), dtype=np.float32)
     alive = lengths >= min(min_words, int(lengths.max()))
+    coverage = Coverage(representative_words(story, representatives)) if novelty else None
     chosen: list[int] = []
     used = 0
     while alive.any():
         gain = np.where(alive, base - redundancy * max_sim, -np.inf)
-        f = int(np.argmax(gain))
+        f = int(np.argmax(gain)) if coverage is None else _best_novel(gain, coverage, novelty)
         alive[f] = False
         if not fits(used, int(lengths[f]), words):
             continue
         chosen.append(f)
         used += int(lengths[f])
         max_sim = np.maximum(max_sim, sim[f])
+        if coverage is not None:
+            coverage.add(f)
         # The budget only shrinks: a fact that no longer fits never will (same picks, fewer rounds).
         alive &= (max_sim < max_overlap) & (lengths <= words - used)
     return chosen

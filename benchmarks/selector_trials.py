@@ -1,4 +1,4 @@
-"""Two ideas for the learned selector, measured on the tuning slices (neither is shipped: see docs/selector.md).
+"""Ideas for the learned selector, measured on the tuning slices (see docs/selector.md for which shipped).
 
 ``--trial compress``: contiguous sentence trimming (issue 4's optional compression).  Every candidate
 sentence loses, where a rule matches, a trailing attribution (``..., police said.``, ``..., according
@@ -15,11 +15,16 @@ representative sentences' embeddings) for a seeded sample of training stories, t
 model on the 20 features with the same LightGBM recipe on features + embedding, and with the shipped
 recipe (the content probe, out of fold, as the 21st feature).
 
-Both score ROUGE-1 / ROUGE-2 / ROUGE-Lsum F1 at ``--words`` on val.src[0:300] and val-full250[0:125]
+``--trial novelty`` (shipped: 0.2 / 0.1 / 0.6): the selection rule's lexical novelty weight (minus that
+weight times the share of a fact's content words already chosen, ``select/novelty.py``) against the
+cosine redundancy weight and the overlap cut-off, with the shipped model.
+
+All score ROUGE-1 / ROUGE-2 / ROUGE-Lsum F1 at ``--words`` on val.src[0:300] and val-full250[0:125]
 (the tuning slices; never the report slices):
 
     python3 benchmarks/selector_trials.py --trial compress
     python3 benchmarks/selector_trials.py --trial embed --stories 20000
+    python3 benchmarks/selector_trials.py --trial novelty
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ from newsfuse.evaluate import rouge
 from newsfuse.learn.dataset import build_dataset
 from newsfuse.learn.fit import DEFAULT_PARAMS, DEFAULT_ROUNDS, fit_model, fit_probe, require_lightgbm, target
 from newsfuse.pipeline import Pipeline
-from newsfuse.select import greedy_mmr
+from newsfuse.select import LearnedSelector, greedy_mmr
 from newsfuse.select.features import FEATURE_NAMES, fact_matrix
 from newsfuse.select.learned import _EARLIEST
 from newsfuse.types import Sentence
@@ -162,9 +167,20 @@ def embed_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int, n_stor
         print(f"| {name} | {' | '.join(rouge_of(stories, pipeline, pick) for stories in sets.values())} |", flush=True)
 
 
+def novelty_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int) -> None:
+    print(f"| novelty / redundancy / overlap | {' | '.join(sets)} |\n|---|{'---|' * len(sets)}")
+    grid = [(0.0, 0.1, 0.6)] + [(n, r, o) for n in (0.15, 0.2, 0.3, 0.4) for r in (0.0, 0.1) for o in (0.6, 0.75)]
+    for novelty, redundancy, overlap in grid:
+        selector = LearnedSelector(novelty=novelty, redundancy=redundancy, max_overlap=overlap)
+        cells = [
+            rouge_of(stories, pipeline, lambda s, r, sel=selector: sel.select(s, r, words)) for stories in sets.values()
+        ]
+        print(f"| {novelty} / {redundancy} / {overlap} | {' | '.join(cells)} |", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--trial", choices=("compress", "embed"), required=True)
+    ap.add_argument("--trial", choices=("compress", "embed", "novelty"), required=True)
     ap.add_argument("--words", type=int, default=250)
     ap.add_argument("--stories", type=int, default=20000, help="training stories for --trial embed")
     ap.add_argument("--seed", type=int, default=13)
@@ -179,6 +195,8 @@ def main() -> int:
     }
     if args.trial == "compress":
         compress_trial(sets, pipeline, args.words)
+    elif args.trial == "novelty":
+        novelty_trial(sets, pipeline, args.words)
     else:
         embed_trial(sets, pipeline, args.words, args.stories, args.seed)
     return 0

@@ -115,6 +115,7 @@ def compress_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int) -> 
             for story, ref in stories:
                 trimmed_story = copy.copy(story)
                 trimmed_story.sentences = [trimmed(s, rules) for s in story.sentences]
+                trimmed_story.words = []  # the novelty term reads the trimmed texts, not the pipeline's words
                 n_trimmed += sum(t is not s for t, s in zip(trimmed_story.sentences, story.sentences, strict=True))
                 n_all += len(story.sentences)
                 variant.append((trimmed_story, ref))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from itertools import islice
 
 import numpy as np
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from newsfuse.clean import (
     is_boilerplate,
     is_headline_like,
+    is_link_heavy,
     near_copies,
     near_repeat_labels,
     normalize,
@@ -17,7 +19,7 @@ from newsfuse.clean import (
     structural_labels,
 )
 from newsfuse.embed import TfidfEmbedder
-from newsfuse.ingest import read_articles
+from newsfuse.ingest import iter_lines, parse_multinews_line, read_articles
 from newsfuse.pipeline import Pipeline
 from newsfuse.split import SyntokSplitter
 from newsfuse.types import Article, Sentence
@@ -58,6 +60,34 @@ def test_is_boilerplate(text):
 )
 def test_is_not_boilerplate(text):
     assert not is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Read or Share this story: http://usat.ly/1a6mXog", True),
+        ("Follow us on twitter.com/foxnewslatino Like us at facebook.com/foxnewslatino", True),
+        # Long promo lines are not caught by the phrase list (over 12 words) but are by their links.
+        (
+            "Subscribe NOW to The Tonight Show Starring Jimmy Fallon: http://bit.ly/1nwT1aN Watch The "
+            "Tonight Show Starring Jimmy Fallon Weeknights 11:35/10:35c Get more Jimmy Fallon: Follow "
+            "Jimmy: http://Twitter.com/JimmyFallon Like Jimmy: https://Facebook.com/JimmyFallon",
+            True,
+        ),
+        ("Information from: The Sun Chronicle, WWW.THESUNCHRONICLE.COM", True),
+        (
+            "Steve Copoulos tells The Sun Chronicle (http://bit.ly/2slf5yu) he added window art reading "
+            "'North now runs on Mike's' on his coffee shop in North Attleborough.",
+            False,
+        ),
+        ("Shares of Amazon.com rose 3% after the report.", False),
+        ("Kim met Xi in Beijing.", False),
+    ],
+)
+def test_link_lines_are_boilerplate(text, expected):
+    assert is_link_heavy(text) is expected
+    labels = structural_labels([Article("a", text)], [Sentence(0, 0, 0, len(text), text)])
+    assert (labels.get(0) == "boilerplate") is expected
 
 
 @pytest.mark.parametrize("text", ["Photo: AP", "© 2019 Reuters", "Watch: the video", "Listen:"])
@@ -256,6 +286,34 @@ def test_offtopic_labels_on_hand_made_vectors():
     assert offtopic_labels(sents, list(range(5)), vectors) == {1: "offtopic"}
     # Too few candidates: nothing is judged.
     assert offtopic_labels(sents[:3], [0, 1, 2], vectors[:3]) == {}
+
+
+def test_offtopic_never_judges_a_whole_article():
+    # One-paragraph articles (plain text, JSONL bodies): the real report (doc 1) is far from two
+    # boilerplate notices (docs 0 and 2) that agree with each other. Cleaning must not drop it:
+    # whether a whole article belongs to the story is not a paragraph question.
+    sents = [Sentence(0, k, 0, 1, "x", paragraph=0) for k in range(2)]
+    sents += [Sentence(1, k, 0, 1, "y", paragraph=0) for k in range(5)]
+    sents += [Sentence(2, k, 0, 1, "z", paragraph=0) for k in range(2)]
+    notice = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    report = np.array([0.0, 1.0, 0.0], dtype=np.float32)
+    vectors = np.stack([notice] * 2 + [report] * 5 + [notice] * 2)
+    assert offtopic_labels(sents, list(range(9)), vectors) == {}
+    # The same report split into paragraphs still loses a minority paragraph that is off-topic.
+    split = [Sentence(1, k, 0, 1, "y", paragraph=int(k == 4)) for k in range(5)]
+    vectors[6] = np.array([0.0, 0.0, 1.0], dtype=np.float32)
+    others = [Sentence(3, k, 0, 1, "w", paragraph=0) for k in range(3)]
+    labelled = offtopic_labels(split + others, list(range(8)), np.stack([report] * 4 + [vectors[6]] + [report] * 3))
+    assert labelled == {4: "offtopic"}
+
+
+def test_real_article_beside_boilerplate_pages_is_kept(data_dir):
+    # val-full250 story 140: a Politico report between two copies of Twitter's location notice.
+    line = next(islice(iter_lines(data_dir / "val-full250.src"), 140, None))
+    story = Pipeline().analyse(parse_multinews_line(line))
+    report = [i for i, s in enumerate(story.sentences) if s.doc == 1]
+    assert len(report) > 10
+    assert sum(i in story.rows for i in report) >= len(report) - 3
 
 
 def test_sentence_words_equal_words_of_each_sentence(example_dir):

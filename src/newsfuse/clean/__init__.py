@@ -3,6 +3,7 @@
 from .boilerplate import (
     is_boilerplate,
     is_headline_like,
+    is_link_heavy,
     near_copies,
     near_repeat_labels,
     normalize,
@@ -16,6 +17,7 @@ from .offtopic import offtopic_labels
 __all__ = [
     "is_boilerplate",
     "is_headline_like",
+    "is_link_heavy",
     "near_copies",
     "near_repeat_labels",
     "normalize",

@@ -23,6 +23,8 @@ _BOILERPLATE = re.compile(
     r"see also|comments|skip to|loading|continue reading|top stories)(?!\w)",
     re.IGNORECASE,
 )
+# Web addresses as scrapers leave them: share/subscribe links, embed credits, short links.
+_LINK = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|ly|io|co|gov|edu|tv)/\S*", re.IGNORECASE)
 _FINAL_STOP = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -66,6 +68,24 @@ def is_boilerplate(text: str) -> bool:
     return bool(_BOILERPLATE.match(text.strip())) and len(text.split()) <= 12
 
 
+def is_link_heavy(text: str, max_share: float = 0.25) -> bool:
+    """True for lines made of links: two web addresses or more, or one that fills a quarter of the text.
+
+    A reporter's sentence may cite one address in passing; 'Read or Share this story: http://...'
+    and 'Subscribe ... http://bit.ly/...' lines are page furniture, whatever their length.
+
+    >>> is_link_heavy("Read or Share this story: http://usat.ly/1a6mXog")
+    True
+    >>> is_link_heavy("Mr Copoulos tells the Sun Chronicle (http://bit.ly/2slf5yu) he added window art "
+    ...               "reading 'North now runs on Mike's' to his coffee shop.")
+    False
+    """
+    links = _LINK.findall(text)
+    if not links:
+        return False
+    return len(links) >= 2 or sum(map(len, links)) >= max_share * len("".join(text.split()))
+
+
 def is_headline_like(sentence: Sentence, max_words: int = 25) -> bool:
     """A whole line without a final stop: a headline, caption, dateline or section label."""
     if not (sentence.line_start and sentence.line_end):
@@ -95,7 +115,7 @@ def structural_labels(
         words = [words_of(s.text) for s in sentences]
     for i, s in enumerate(sentences):
         norm = " ".join(words[i])
-        if is_boilerplate(s.text):
+        if is_boilerplate(s.text) or is_link_heavy(s.text):
             labels[i] = "boilerplate"
         elif is_headline_like(s) or (titles.get(s.doc) and norm == titles[s.doc]):
             labels[i] = "headline"

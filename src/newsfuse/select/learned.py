@@ -17,7 +17,7 @@ import numpy as np
 
 from ..analysis import StoryAnalysis
 from ..errors import InputError
-from .features import FEATURE_NAMES, MAX_POSITION, fact_matrix
+from .features import FEATURE_NAMES, MAX_POSITION, fact_matrix, pair_matrix
 from .mmr import MMRSelector, greedy_mmr
 from .probe import ContentProbe, load_probe
 from .trees import TreeEnsemble
@@ -67,6 +67,12 @@ class LearnedSelector:
     content words the chosen sentences already hold (:mod:`.novelty`): ROUGE counts each
     reference word once, so a restatement adds little even when it scores well alone.
 
+    ``wording``: in :meth:`choose` (what the pipeline calls), each fact that several
+    outlets state is worded by the member sentence the model scores highest (scored as if it
+    represented the fact), not by the realize stage's most central one; a near-copy article's
+    sentence is never preferred to an original's.  :meth:`select` keeps the representatives
+    it is given.
+
     ``known_positions_first``: a fact that no article states before the latest
     position the model saw in training (its ``earliest`` feature beyond the
     training range recorded in the model file: candidate rank 30 for the
@@ -92,6 +98,7 @@ class LearnedSelector:
     min_words: int = 6
     novelty: float = 0.2
     known_positions_first: bool = True
+    wording: bool = True
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
         return self._scores(story, representatives, self.features(story, representatives))
@@ -105,10 +112,13 @@ class LearnedSelector:
         """:func:`fact_matrix` with this model's content probe."""
         return fact_matrix(story, representatives, self.probe())
 
-    def _scores(self, story: StoryAnalysis, representatives: list[int], X: np.ndarray) -> np.ndarray:
+    def _predict(self, X: np.ndarray) -> np.ndarray:
         path = self.model_path or str(default_model_path())
         model, columns = load_model(path), model_columns(path)
-        learned = model.predict(X if columns is None else X[:, columns])
+        return model.predict(X if columns is None else X[:, columns])
+
+    def _scores(self, story: StoryAnalysis, representatives: list[int], X: np.ndarray) -> np.ndarray:
+        learned = self._predict(X)
         if self.prior_weight:
             learned = learned + self.prior_weight * MMRSelector().scores(story, representatives)
         return learned
@@ -130,7 +140,61 @@ class LearnedSelector:
         if not story.facts:  # nothing to score
             return []
         X = self.features(story, representatives)
-        base = self._scores(story, representatives, X)
+        return self._greedy(story, representatives, words, X, self._scores(story, representatives, X))
+
+    def choose(self, story: StoryAnalysis, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
+        """The facts to state and, per fact, the sentence that states it (see ``wording``).
+
+        Returns ``(chosen facts, representatives)``; without ``wording`` the representatives
+        are the ones given and the facts those of :meth:`select`.
+        """
+        if not story.facts:
+            return [], list(representatives)
+        facts, sentences = self.alternatives(story, representatives) if self.wording else ([], [])
+        if not facts:
+            return self.select(story, representatives, words), list(representatives)
+        n = len(story.facts)
+        # One feature pass over the representatives and their alternatives (~9% more rows).
+        X = pair_matrix(
+            story,
+            np.r_[np.arange(n), facts],
+            list(representatives) + sentences,
+            representatives,
+            self.probe(),
+        )
+        raw = self._predict(X)
+        reps, rows = list(representatives), np.arange(n)
+        for j in np.argsort(-raw[n:], kind="stable"):  # best alternative of each fact first
+            f = facts[j]
+            if rows[f] == f and raw[n + j] > raw[f]:
+                reps[f], rows[f] = sentences[j], n + j
+        X = X[rows]
+        learned = raw[rows]
+        if self.prior_weight:
+            learned = learned + self.prior_weight * MMRSelector().scores(story, reps)
+        return self._greedy(story, reps, words, X, learned), reps
+
+    def alternatives(self, story: StoryAnalysis, representatives: list[int]) -> tuple[list[int], list[int]]:
+        """(fact, sentence) pairs that could word a fact instead of its representative.
+
+        A near-copy article's sentence is an alternative only when the representative is one too.
+        """
+        facts, sentences = [], []
+        copies = story.copies
+        for f, fact in enumerate(story.facts):
+            if len(fact.members) < 2:
+                continue
+            rep = representatives[f]
+            copied = story.sentences[rep].doc in copies
+            for i in fact.members:
+                if i != rep and (copied or story.sentences[i].doc not in copies):
+                    facts.append(f)
+                    sentences.append(i)
+        return facts, sentences
+
+    def _greedy(
+        self, story: StoryAnalysis, representatives: list[int], words: int, X: np.ndarray, base: np.ndarray
+    ) -> list[int]:
         if self.known_positions_first:
             base = base - _UNSEEN_PENALTY * self.unseen_positions(X)
         return greedy_mmr(

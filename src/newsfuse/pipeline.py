@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
@@ -105,8 +106,7 @@ class Pipeline:
         original = np.array([story.sentences[i].doc not in story.copies for i in rows])
         if not original.any():
             original[:] = True
-        # Without copies every row counts: skip scipy's (slow) boolean row selection.
-        lexical_centroid = np.asarray((lexical if original.all() else lexical[original]).mean(axis=0)).ravel()
+        lexical_centroid = _row_mean(lexical, original)
         story.centrality = (
             w * (semantic @ semantic[original].mean(axis=0)) + (1 - w) * (lexical @ lexical_centroid)
         ).astype(np.float32)
@@ -161,3 +161,14 @@ class Pipeline:
             for i in ordered
         )
         return SummarySentence(text=story.sentences[representative].text, support=fact.support, citations=citations)
+
+
+def _row_mean(matrix: sparse.csr_matrix, keep: np.ndarray) -> np.ndarray:
+    """The mean of the kept rows of a CSR matrix, as a dense vector.
+
+    One bincount over the stored entries: scipy's row selection and ``mean`` cost ~10x more here,
+    once per story.
+    """
+    matrix = matrix.tocsr()
+    data = matrix.data if keep.all() else np.where(np.repeat(keep, np.diff(matrix.indptr)), matrix.data, 0)
+    return np.bincount(matrix.indices, weights=data, minlength=matrix.shape[1]) / max(1, int(keep.sum()))

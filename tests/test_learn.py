@@ -382,6 +382,8 @@ def test_choose_words_each_fact_with_its_best_scored_member(multi_outlet_stories
             assert sel.scores(story, swapped)[f] > scores[f]
             # Never a near-copy's sentence in place of an original's.
             assert story.sentences[new].doc not in story.copies or story.sentences[old].doc in story.copies
+            # Never a sentence the selection would skip as too short in place of one it would not.
+            assert story.sentences[new].n_words >= sel.min_words or story.sentences[old].n_words < sel.min_words
     assert reworded >= 5
 
 

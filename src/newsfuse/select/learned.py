@@ -70,8 +70,8 @@ class LearnedSelector:
     ``wording``: in :meth:`choose` (what the pipeline calls), each fact that several
     outlets state is worded by the member sentence the model scores highest (scored as if it
     represented the fact), not by the realize stage's most central one; a near-copy article's
-    sentence is never preferred to an original's.  :meth:`select` keeps the representatives
-    it is given.
+    sentence is never preferred to an original's, nor one under ``min_words`` to a longer one.
+    :meth:`select` keeps the representatives it is given.
 
     ``known_positions_first``: a fact that no article states before the latest
     position the model saw in training (its ``earliest`` feature beyond the
@@ -177,17 +177,20 @@ class LearnedSelector:
     def alternatives(self, story: StoryAnalysis, representatives: list[int]) -> tuple[list[int], list[int]]:
         """(fact, sentence) pairs that could word a fact instead of its representative.
 
-        A near-copy article's sentence is an alternative only when the representative is one too.
+        A near-copy article's sentence is an alternative only when the representative is one too,
+        and one shorter than ``min_words`` (which the selection skips) only when the representative
+        is as well.
         """
         facts, sentences = [], []
-        copies = story.copies
+        copies, story_sentences = story.copies, story.sentences
         for f, fact in enumerate(story.facts):
             if len(fact.members) < 2:
                 continue
-            rep = representatives[f]
-            copied = story.sentences[rep].doc in copies
+            rep = story_sentences[representatives[f]]
+            copied, short = rep.doc in copies, rep.n_words < self.min_words
             for i in fact.members:
-                if i != rep and (copied or story.sentences[i].doc not in copies):
+                s = story_sentences[i]
+                if s is not rep and (copied or s.doc not in copies) and (short or s.n_words >= self.min_words):
                     facts.append(f)
                     sentences.append(i)
         return facts, sentences

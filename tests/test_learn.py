@@ -157,6 +157,21 @@ def test_bit_vector_scoring_equals_walking_every_tree():
     assert np.array_equal(model.predict(X), model._walk(X))
 
 
+def test_float32_rows_score_as_their_double_values():
+    """float32 rows compare with float32 thresholds: the same leaves as in double, at the edges too."""
+    model = load_model(str(default_model_path()))
+    rng = np.random.default_rng(2)
+    X = (rng.random((300, len(model.feature_names))) * 30).astype(np.float32)
+    # Every split's threshold rounded to float32, and the float32 values just below and above it.
+    edges = X[:1].repeat(3 * model.feature.size, axis=0)
+    for k, (f, t) in enumerate(zip(model.feature.ravel(), model.threshold.ravel(), strict=True)):
+        near = np.float32(t)
+        edges[3 * k : 3 * k + 3, f] = [np.nextafter(near, np.float32(-1e9)), near, np.nextafter(near, np.float32(1e9))]
+    X = np.vstack([X, edges])
+    assert np.array_equal(model.predict(X), model.predict(X.astype(np.float64)))
+    assert np.array_equal(model.predict(X), model._walk(X.astype(np.float64)))
+
+
 def test_a_bad_model_file_is_one_clear_error(tmp_path):
     from newsfuse.errors import InputError
 

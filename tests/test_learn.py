@@ -66,6 +66,33 @@ def test_story_rows_shape_and_labels(data_dir):
     assert story_rows("", tgt, 250) is None
 
 
+def test_story_rows_hold_every_facts_other_wordings(data_dir):
+    """After one row per fact come the other members of multi-outlet facts, labelled like any sentence."""
+    from newsfuse.ingest import iter_lines, parse_multinews_line
+    from newsfuse.select.learned import wording_alternatives
+
+    p = Pipeline()
+    lines = zip(iter_lines(data_dir / "val-full250.src"), iter_lines(data_dir / "val-full250.tgt"), strict=False)
+    for pair in lines:  # the first story whose outlets share a few facts
+        story = p.analyse(parse_multinews_line(pair[0]))
+        reps = p.realizer.realize(story)
+        facts, sentences = wording_alternatives(story, reps)
+        if len(facts) >= 3:
+            break
+    src, tgt = pair
+    X, y, _, _ = story_rows(src, tgt, 250)
+    n = len(story.facts)
+    assert len(facts) >= 3 and len(X) == n + len(facts)
+    content = FEATURE_NAMES.index("content")
+    assert np.array_equal(np.delete(X[:n], content, 1), np.delete(fact_matrix(story, reps), content, 1))
+    swapped = list(reps)
+    swapped[facts[0]] = sentences[0]
+    assert np.array_equal(np.delete(X[n], content), np.delete(fact_matrix(story, swapped)[facts[0]], content))
+    gains = sentence_gains([story.sentences[i].text for i in sentences], tgt.replace("NEWLINE_CHAR", " ").strip())
+    assert np.allclose(y[n:, :4], gains)
+    assert not y[n:, LABEL_NAMES.index("oracle")].any()  # the oracle summary is over representatives
+
+
 def test_feature_matrix_of_the_example(example_dir):
     from newsfuse.ingest import read_articles
 

@@ -1,4 +1,9 @@
-"""Training rows for the learned selector: one row per fact of a story, labelled against its reference."""
+"""Training rows for the learned selector, labelled against each story's reference.
+
+One row per fact (its representative, the realize stage's choice) and one per other member of a
+multi-outlet fact (as if it represented the fact): the model picks each fact's wording among them
+at inference (``LearnedSelector.choose``), so it learns from them too.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ import numpy as np
 
 from ..evaluate.runner import ordered_parallel
 from ..ingest import iter_lines, parse_multinews_line
-from ..select.features import fact_matrix
+from ..select.features import pair_matrix
+from ..select.learned import wording_alternatives
 from .labels import RougeTokens, greedy_oracle, sentence_gains
 
 LABEL_NAMES = ("p1", "p2", "r1", "r2", "oracle")
@@ -20,9 +26,9 @@ LABEL_NAMES = ("p1", "p2", "r1", "r2", "oracle")
 
 @dataclass
 class Dataset:
-    """Features ``X`` (facts x features), labels ``y`` (facts x LABEL_NAMES) and facts per story.
+    """Features ``X`` (rows x features), labels ``y`` (rows x LABEL_NAMES) and rows per story.
 
-    ``vectors`` are the representative sentences' embeddings (facts x dims, float16 to halve the
+    ``vectors`` are the rows' sentence embeddings (rows x dims, float16 to halve the
     memory of a large sample) in ``space``, for the content probe; ``X``'s ``content`` column is 0
     until :func:`newsfuse.learn.fit.fit_probe` fills it.
     """
@@ -52,7 +58,10 @@ StoryRows = tuple[np.ndarray, np.ndarray, np.ndarray | None, str]
 
 
 def story_rows(src_line: str, tgt_line: str, words: int) -> StoryRows | None:
-    """Features, labels, embeddings and vector space of one story's facts (``None``: no fact or no reference)."""
+    """Features, labels, embeddings and vector space of one story's rows (``None``: no fact or no reference).
+
+    The first rows are the facts' representatives, in fact order; the other members follow.
+    """
     from ..pipeline import Pipeline
 
     if "pipeline" not in _STATE:
@@ -66,15 +75,19 @@ def story_rows(src_line: str, tgt_line: str, words: int) -> StoryRows | None:
     if not story.facts:
         return None
     reps = pipeline.realizer.realize(story)
-    texts = [story.sentences[i].text for i in reps]
-    labels = np.zeros((len(reps), len(LABEL_NAMES)), dtype=np.float32)
+    alt_facts, alt_sentences = wording_alternatives(story, reps)
+    sentences = list(reps) + alt_sentences
+    texts = [story.sentences[i].text for i in sentences]
+    labels = np.zeros((len(sentences), len(LABEL_NAMES)), dtype=np.float32)
     labels[:, :4] = sentence_gains(texts, reference, tokens)
-    labels[greedy_oracle(texts, reference, words, tokens), 4] = 1.0
+    # The oracle summary is over the representatives only (one sentence per fact).
+    labels[greedy_oracle(texts[: len(reps)], reference, words, tokens), 4] = 1.0
     vectors = None
     if story.vectors is not None:
         row_of = {i: r for r, i in enumerate(story.rows)}
-        vectors = story.vectors[[row_of[i] for i in reps]].astype(np.float16)
-    return fact_matrix(story, reps), labels, vectors, story.vector_space
+        vectors = story.vectors[[row_of[i] for i in sentences]].astype(np.float16)
+    facts = np.r_[np.arange(len(reps)), alt_facts].astype(np.int64)
+    return pair_matrix(story, facts, sentences, reps), labels, vectors, story.vector_space
 
 
 def _task(args: tuple[str, str, int]) -> StoryRows | None:

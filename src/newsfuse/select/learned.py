@@ -50,6 +50,30 @@ def model_columns(path: str) -> list[int] | None:
     return None if names == FEATURE_NAMES else [FEATURE_NAMES.index(n) for n in names]
 
 
+def wording_alternatives(
+    story: StoryAnalysis, representatives: list[int], min_words: int = 0
+) -> tuple[list[int], list[int]]:
+    """(fact, sentence) pairs: the members of each fact other than its representative.
+
+    A near-copy article's sentence is one only when the representative is a copy too, and a
+    sentence under ``min_words`` only when the representative is under it as well.  Training
+    labels these pairs beside the representatives (the model scores them at inference).
+    """
+    facts, sentences = [], []
+    copies, story_sentences = story.copies, story.sentences
+    for f, fact in enumerate(story.facts):
+        if len(fact.members) < 2:
+            continue
+        rep = story_sentences[representatives[f]]
+        copied, short = rep.doc in copies, rep.n_words < min_words
+        for i in fact.members:
+            s = story_sentences[i]
+            if s is not rep and (copied or s.doc not in copies) and (short or s.n_words >= min_words):
+                facts.append(f)
+                sentences.append(i)
+    return facts, sentences
+
+
 # Larger than any spread of model scores: an unseen-position fact ranks below every seen one.
 _UNSEEN_PENALTY = 1e3
 _EARLIEST = FEATURE_NAMES.index("earliest")
@@ -177,23 +201,10 @@ class LearnedSelector:
     def alternatives(self, story: StoryAnalysis, representatives: list[int]) -> tuple[list[int], list[int]]:
         """(fact, sentence) pairs that could word a fact instead of its representative.
 
-        A near-copy article's sentence is an alternative only when the representative is one too,
-        and one shorter than ``min_words`` (which the selection skips) only when the representative
-        is as well.
+        See :func:`wording_alternatives`; a sentence shorter than ``min_words`` (which the
+        selection skips) only stands in for one that is too.
         """
-        facts, sentences = [], []
-        copies, story_sentences = story.copies, story.sentences
-        for f, fact in enumerate(story.facts):
-            if len(fact.members) < 2:
-                continue
-            rep = story_sentences[representatives[f]]
-            copied, short = rep.doc in copies, rep.n_words < self.min_words
-            for i in fact.members:
-                s = story_sentences[i]
-                if s is not rep and (copied or s.doc not in copies) and (short or s.n_words >= self.min_words):
-                    facts.append(f)
-                    sentences.append(i)
-        return facts, sentences
+        return wording_alternatives(story, representatives, self.min_words)
 
     def _greedy(
         self, story: StoryAnalysis, representatives: list[int], words: int, X: np.ndarray, base: np.ndarray

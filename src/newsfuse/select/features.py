@@ -116,9 +116,11 @@ def pair_matrix(
     best = np.maximum(others_best, cent)
     # Rank among the facts, most central first, ties in fact order (a stable sort of -centrality).
     ascending = np.sort(ref)
-    above = n - np.searchsorted(ascending, cent, side="right") - (ref[facts] > cent)
-    tied = np.searchsorted(ascending, cent, side="right") - np.searchsorted(ascending, cent, side="left")
-    for j in np.flatnonzero(tied > (ref[facts] == cent)):  # rare: exact ties with other facts
+    up_to = np.searchsorted(ascending, cent, side="right")
+    own_ref = ref[facts]  # the centrality of each row's fact's own representative
+    above = n - up_to - (own_ref > cent)
+    tied = up_to - np.searchsorted(ascending, cent, side="left")
+    for j in np.flatnonzero(tied > (own_ref == cent)):  # rare: exact ties with other facts
         above[j] += int(np.count_nonzero(ref[: facts[j]] == cent[j]))
     cent_rank = above / max(1, n - 1)
     others = sim[reps].copy()

@@ -142,7 +142,9 @@ class LearnedSelector:
         return model.predict(X if columns is None else X[:, columns])
 
     def _scores(self, story: StoryAnalysis, representatives: list[int], X: np.ndarray) -> np.ndarray:
-        learned = self._predict(X)
+        return self._with_prior(story, representatives, self._predict(X))
+
+    def _with_prior(self, story: StoryAnalysis, representatives: list[int], learned: np.ndarray) -> np.ndarray:
         if self.prior_weight:
             learned = learned + self.prior_weight * MMRSelector().scores(story, representatives)
         return learned
@@ -192,11 +194,7 @@ class LearnedSelector:
             f = facts[j]
             if rows[f] == f and raw[n + j] > raw[f]:
                 reps[f], rows[f] = sentences[j], n + j
-        X = X[rows]
-        learned = raw[rows]
-        if self.prior_weight:
-            learned = learned + self.prior_weight * MMRSelector().scores(story, reps)
-        return self._greedy(story, reps, words, X, learned), reps
+        return self._greedy(story, reps, words, X[rows], self._with_prior(story, reps, raw[rows])), reps
 
     def alternatives(self, story: StoryAnalysis, representatives: list[int]) -> tuple[list[int], list[int]]:
         """(fact, sentence) pairs that could word a fact instead of its representative.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,23 +40,6 @@ def fact_features(story: StoryAnalysis, representatives: list[int]) -> dict[str,
         lead[f] = 1.0 / np.sqrt(1.0 + earliest)
         words[f] = story.sentences[rep].n_words
     return {"centrality": cent, "support": support, "lead": lead, "words": words}
-
-
-def _best_novel(gain: np.ndarray, coverage: Coverage, novelty: float) -> int:
-    """``argmax(gain - novelty * coverage share)``, the share computed only for facts that could win.
-
-    The share only lowers a gain, so once a fact's exact gain is known no fact whose ``gain`` is
-    below it can win: walk down ``gain`` and stop there.  Ties go to the lowest index, as argmax.
-    """
-    best, best_gain = -1, -np.inf
-    for f in np.argsort(-gain, kind="stable").tolist():
-        g = gain[f]
-        if g < best_gain or g == -np.inf:
-            break
-        g = g - novelty * coverage.share(f)
-        if g > best_gain or (g == best_gain and f < best):
-            best, best_gain = f, g
-    return best
 
 
 def representative_words(story: StoryAnalysis, representatives: list[int]) -> list[list[str]]:
@@ -109,30 +93,53 @@ def greedy_mmr(
     With ``novelty``, minus also ``novelty`` x the share of the fact's content words that the chosen
     facts already hold (:class:`~newsfuse.select.novelty.Coverage`).  Facts closer than
     ``max_overlap`` to a chosen fact, or shorter than ``min_words``, are never picked; every pick
-    follows the budget rule :func:`~newsfuse.select.base.fits`.
+    follows the budget rule :func:`~newsfuse.select.base.fits`.  Each step takes the fact of highest
+    gain, the lowest index among equals.
+
+    >>> from newsfuse.pipeline import Pipeline
+    >>> from newsfuse.types import Article
+    >>> story = Pipeline().analyse([Article("a", "Kim left Beijing on Wednesday by train. He met Xi Jinping there twice.")])
+    >>> reps = [f.members[0] for f in story.facts]
+    >>> greedy_mmr(story, reps, 12, np.array([1.0, 2.0]), 0.1, 0.6, 6)  # 6 words, then 7 would pass 12
+    [1]
+    >>> greedy_mmr(story, reps, 13, np.array([1.0, 2.0]), 0.1, 0.6, 6)
+    [1, 0]
     """
     if not story.facts:
         return []
     row_of = {i: r for r, i in enumerate(story.rows)}
     reps = np.array([row_of[i] for i in representatives])
-    lengths = np.array([story.sentences[i].n_words for i in representatives])
+    lengths = [story.sentences[i].n_words for i in representatives]
     sim = story.similarity[np.ix_(reps, reps)]
     max_sim = np.zeros(len(reps), dtype=np.float32)
-    alive = lengths >= min(min_words, int(lengths.max()))
+    penalty = np.float32(redundancy)  # float32 like max_sim: the gains are what a vector pass computes
+    shortest = min(min_words, max(lengths))
     coverage = Coverage(representative_words(story, representatives)) if novelty else None
+    # Lazy greedy: a gain only falls as facts are chosen (max_sim and the covered share only grow), so
+    # a gain computed at an earlier step bounds it from above.  Pop the best bound, recompute that
+    # fact's gain, and take it if it still beats every other bound: the same picks as recomputing
+    # every gain at every step, for a few recomputed gains per pick.
+    heap = [(-float(base[f]), f) for f in range(len(lengths)) if lengths[f] >= shortest]
+    heapq.heapify(heap)
     chosen: list[int] = []
     used = 0
-    while alive.any():
-        gain = np.where(alive, base - redundancy * max_sim, -np.inf)
-        f = int(np.argmax(gain)) if coverage is None else _best_novel(gain, coverage, novelty)
-        alive[f] = False
-        if not fits(used, int(lengths[f]), words):
+    while heap:
+        _, f = heapq.heappop(heap)
+        # Out for good once a chosen fact is too close, or it no longer fits in what is left.
+        if chosen and (max_sim[f] >= max_overlap or lengths[f] > words - used):
+            continue
+        gain = base[f] - penalty * max_sim[f]
+        if coverage is not None:
+            gain = gain - novelty * coverage.share(f)
+        key = (-float(gain), f)
+        if heap and key > heap[0]:
+            heapq.heappush(heap, key)
+            continue
+        if not fits(used, lengths[f], words):
             continue
         chosen.append(f)
-        used += int(lengths[f])
+        used += lengths[f]
         max_sim = np.maximum(max_sim, sim[f])
         if coverage is not None:
             coverage.add(f)
-        # The budget only shrinks: a fact that no longer fits never will (same picks, fewer rounds).
-        alive &= (max_sim < max_overlap) & (lengths <= words - used)
     return chosen

@@ -141,6 +141,25 @@ def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
         assert lengths.tolist() == [len(w) for w in want] and ids.tolist() == [i for w in want for i in w]
 
 
+def test_wordllama_memo_grows_and_resets_without_changing_ids(data_dir):
+    """One embedder over many batches: the memo's arrays grow, then it starts over at cache_size."""
+    from newsfuse.embed.wordllama_embedder import _load, _vocab_words
+    from newsfuse.ingest import iter_lines, parse_multinews_line
+
+    tokenizer = _load(256)[1]
+    embedder = WordLlamaEmbedder(cache_size=len(_vocab_words(256)) + 1500)
+    sizes = []
+    for k, line in enumerate(iter_lines(data_dir / "val-full250.src")):
+        if k >= 8:
+            break
+        texts = [s.text for a in parse_multinews_line(line) for s in default_splitter().split(a, 0)]
+        want = [e.ids for e in tokenizer.encode_batch_fast(texts, add_special_tokens=False)]
+        ids, lengths = embedder._flat_ids(texts)
+        assert lengths.tolist() == [len(w) for w in want] and ids.tolist() == [i for w in want for i in w]
+        sizes.append(len(embedder._memo))
+    assert max(sizes) > len(_vocab_words(256)) + 1500 > min(sizes[1:])  # grew past the bound, then started over
+
+
 def test_wordllama_vocabulary_words_seed_the_memo_with_the_tokenizers_ids():
     from newsfuse.embed.wordllama_embedder import _load, _vocab_words
 

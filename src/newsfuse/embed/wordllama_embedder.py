@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,81 @@ def _separable(dim: int) -> str:
     return "".join(c for c in _TRAILING if not re.search(f"[A-Za-z0-9]{re.escape(c)}", tokens))
 
 
+@lru_cache(maxsize=4)
+def _seed_memo(dim: int) -> _WordIds:
+    """A word memo holding the vocabulary's words (copied by every embedder: copying is cheaper than filling)."""
+    return _WordIds(_vocab_words(dim))
+
+
+def _splits_simply(text: str) -> bool:
+    """Does ``text`` tokenize as its space-separated words one by one (no space runs or edge spaces, no marker)?"""
+    return "  " not in text and text[:1] != " " and text[-1:] != " " and "▁" not in text
+
+
+class _WordIds:
+    """The word -> token ids memo, as flat arrays: a batch's ids are one gather, not a walk over tuples.
+
+    Slot ``k`` (from 1: a missing word reads as slot 0) holds its word's ids at
+    ``flat[start[k] : start[k] + length[k]]``.  A fresh memo holds the vocabulary's words.
+    """
+
+    def __init__(self, seed: dict[str, tuple[int, ...]]) -> None:
+        self.slot: dict[str, int] = {}
+        self.start = np.zeros(2 * len(seed) + 2, dtype=np.int64)
+        self.length = np.zeros_like(self.start)
+        self.flat = np.zeros(2 * sum(map(len, seed.values())) + 2, dtype=np.int64)
+        self.used = 1  # slots taken, slot 0 included
+        self.filled = 0  # entries of flat taken
+        self.add(seed)
+
+    def __len__(self) -> int:
+        return self.used - 1
+
+    def copy(self) -> _WordIds:
+        out = _WordIds({})
+        out.slot, out.used, out.filled = self.slot.copy(), self.used, self.filled
+        out.start, out.length, out.flat = self.start.copy(), self.length.copy(), self.flat.copy()
+        return out
+
+    def add(self, encoded: dict[str, tuple[int, ...]]) -> None:
+        """Store each word's ids (the words must be new)."""
+        n, total = len(encoded), sum(map(len, encoded.values()))
+        if self.used + n > len(self.start):
+            self.start = np.resize(self.start, 2 * (self.used + n))
+            self.length = np.resize(self.length, len(self.start))
+        if self.filled + total > len(self.flat):
+            self.flat = np.resize(self.flat, 2 * (self.filled + total))
+        lengths = np.fromiter(map(len, encoded.values()), dtype=np.int64, count=n)
+        self.length[self.used : self.used + n] = lengths
+        self.start[self.used : self.used + n] = self.filled + np.cumsum(lengths) - lengths
+        self.flat[self.filled : self.filled + total] = np.fromiter(
+            chain.from_iterable(encoded.values()), dtype=np.int64, count=total
+        )
+        self.slot.update(zip(encoded, range(self.used, self.used + n), strict=True))
+        self.used += n
+        self.filled += total
+
+    def slots(self, words: Sequence[str]) -> np.ndarray:
+        """Each word's slot, 0 where the memo lacks it."""
+        return np.fromiter(map(self.slot.get, words, repeat(0)), dtype=np.int64, count=len(words))
+
+    def ids(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The ids of the slots' words end to end, and each word's number of ids."""
+        lengths = self.length[slots]
+        ends = np.cumsum(lengths)
+        # Token t of word w sits at start[w] + (t - first token of w in the output).
+        at = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(self.start[slots] - (ends - lengths), lengths)
+        return self.flat[at], lengths
+
+    def lookup(self, words: Sequence[str]) -> dict[str, tuple[int, ...]]:
+        """The ids of those of ``words`` that the memo holds."""
+        slots = self.slots(words)
+        held = np.flatnonzero(slots)
+        ids, lengths = self.ids(slots[held])
+        flat, bounds = ids.tolist(), np.cumsum(lengths).tolist()
+        return {words[k]: tuple(flat[a:b]) for k, a, b in zip(held.tolist(), [0, *bounds], bounds, strict=False)}
+
+
 class WordLlamaEmbedder:
     """Sentence vectors from WordLlama: the mean of static token embeddings (~15k sentences/s on a core).
 
@@ -87,10 +162,8 @@ class WordLlamaEmbedder:
     def __init__(self, dim: int = 256, cache_size: int = 200_000) -> None:
         self.dim = dim
         self.cache_size = cache_size
-        # word -> token ids; a memo only (same ids as the tokenizer), bounded by cache_size.
-        # Tuples, not lists: tuples of ints drop out of the garbage collector's tracking, so a memo of
-        # 100k words does not make every full collection walk 100k more objects.
-        self._pieces: dict[str, tuple[int, ...]] = {}
+        # word -> token ids; a memo only (same ids as the tokenizer), bounded by cache_size, made on first use.
+        self._memo: _WordIds | None = None
         self._suffixes: dict[str, tuple[int, ...]] = {}  # trailing punctuation -> its ids after a word
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
@@ -98,59 +171,48 @@ class WordLlamaEmbedder:
 
         The tokenizer is SentencePiece-style BPE whose pieces never span a
         space (apart from runs of spaces), so a text's ids are the
-        concatenation of its words' ids; texts with runs of spaces, or with
-        spaces at either end, go to the tokenizer whole.
+        concatenation of its words' ids; texts with runs of spaces, with
+        spaces at either end, or holding the space marker go to the tokenizer whole.
         """
-        words, simple = self._words(texts)
-        piece = self._pieces.__getitem__
-        whole = [t for t, ok in zip(texts, simple, strict=True) if not ok]
-        encoded = iter(self._encode_whole(whole))
-        # chain/map keep the per-word work in C: this runs for every sentence of every story.
-        return [
-            list(chain.from_iterable(map(piece, ws))) if ok else next(encoded)
-            for ws, ok in zip(words, simple, strict=True)
-        ]
+        ids, lengths = self._flat_ids(texts)
+        bounds = np.cumsum(lengths).tolist()
+        flat = ids.tolist()
+        return [flat[a:b] for a, b in zip([0, *bounds], bounds, strict=False)]
 
     def _flat_ids(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """All texts' token ids end to end, and each text's number of tokens (``token_ids``, flattened)."""
         joined = " ".join(texts)
-        if "  " in joined or joined[:1] == " " or joined[-1:] == " ":  # not every text splits simply
-            return self._flat_ids_by_text(texts)
-        # One split for all texts (C-level), one pass over the memo.  Every word's ids open with its only
-        # word-start token, so each text's tokens begin at the word-start token of its first word.
+        if _splits_simply(joined):
+            return self._flat_simple(texts, joined)
+        simple = [_splits_simply(t) for t in texts]
+        plain = [t for t, ok in zip(texts, simple, strict=True) if ok]
+        ids, lengths = self._flat_simple(plain, " ".join(plain)) if plain else (np.zeros(0, dtype=np.int64),) * 2
+        parts = iter(np.split(ids, np.cumsum(lengths)[:-1]) if plain else [])
+        whole = iter(self._encode_whole([t for t, ok in zip(texts, simple, strict=True) if not ok]))
+        out = [next(parts) if ok else np.asarray(next(whole), dtype=np.int64) for ok in simple]
+        lengths = np.fromiter(map(len, out), dtype=np.int64, count=len(out))
+        return (np.concatenate(out) if out else np.zeros(0, dtype=np.int64)), lengths
+
+    def _flat_simple(self, texts: Sequence[str], joined: str) -> tuple[np.ndarray, np.ndarray]:
+        """``_flat_ids`` of texts that all split simply (``joined`` is them joined by spaces)."""
+        # One split for all texts (C-level), one pass over the memo, one gather.
         words = joined.split(" ")
-        pieces = self._memo()
-        missing = set(words).difference(pieces)
-        if missing:
-            pieces.update(self._encode_words(sorted(missing)))
-        ids = np.fromiter(chain.from_iterable(map(pieces.__getitem__, words)), dtype=np.int64)
-        word_at = np.flatnonzero(_word_starts(self.dim)[ids])
-        if len(word_at) != len(words):  # an empty text, or a word holding the marker: count text by text
-            return self._flat_ids_by_text(texts)
+        memo = self._words_memo()
+        slots = memo.slots(words)
+        if not slots.all():
+            absent = slots == 0
+            missing = list(compress(words, absent.tolist()))
+            memo.add(self._encode_words(sorted(set(missing))))
+            slots[absent] = memo.slots(missing)
+        ids, per_word = memo.ids(slots)
         first_word = np.cumsum([0] + [t.count(" ") + 1 for t in texts[:-1]])
-        return ids, np.diff(np.append(word_at[first_word], ids.size))
+        return ids, np.add.reduceat(per_word, first_word) if len(texts) else np.zeros(0, dtype=np.int64)
 
-    def _flat_ids_by_text(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        encoded = self.token_ids(texts)
-        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-        return np.fromiter(chain.from_iterable(encoded), dtype=np.int64, count=int(lengths.sum())), lengths
-
-    def _memo(self) -> dict[str, tuple[int, ...]]:
+    def _words_memo(self) -> _WordIds:
         """The word -> token ids memo, seeded with the vocabulary's words and bounded by ``cache_size``."""
-        if len(self._pieces) > self.cache_size or not self._pieces:
-            self._pieces.clear()
-            self._pieces.update(_vocab_words(self.dim))
-        return self._pieces
-
-    def _words(self, texts: Sequence[str]) -> tuple[list[list[str]], list[bool]]:
-        """Each text's space-separated words (memoised, token ids ready) and whether it splits simply."""
-        pieces = self._memo()
-        simple = ["  " not in t and t[:1] != " " and t[-1:] != " " for t in texts]
-        words = [t.split(" ") if ok else [] for t, ok in zip(texts, simple, strict=True)]
-        missing = set(chain.from_iterable(words)).difference(pieces)
-        if missing:
-            pieces.update(self._encode_words(sorted(missing)))
-        return words, simple
+        if self._memo is None or len(self._memo) > self.cache_size:
+            self._memo = _seed_memo(self.dim).copy()
+        return self._memo
 
     def _encode_whole(self, texts: list[str]) -> list[list[int]]:
         if not texts:
@@ -164,7 +226,7 @@ class WordLlamaEmbedder:
         latter after an "a") goes to the tokenizer in one call.
         """
         trailing = _separable(self.dim)
-        pieces, suffixes = self._pieces, self._suffixes
+        memo, suffixes = self._words_memo(), self._suffixes
         tails: dict[str, tuple[str, str]] = {}
         direct: set[str] = set()
         for w in words:
@@ -173,14 +235,15 @@ class WordLlamaEmbedder:
                 tails[w] = (core, w[len(core) :])
             else:
                 direct.add(w)
-        direct.update(core for core, _ in tails.values() if core not in pieces)
+        known = memo.lookup(list({core for core, _ in tails.values()}))
+        direct.update(core for core, _ in tails.values() if core not in known)
         new_tails = {tail for _, tail in tails.values() if tail not in suffixes}
         encoded = self._encode_joined(sorted(direct | {"a" + tail for tail in new_tails}))
         for tail in new_tails:
             suffixes[tail] = encoded["a" + tail][1:]  # "a" is one token: what follows is the tail's ids
         out = {w: encoded[w] for w in direct}
         for w, (core, tail) in tails.items():
-            out[w] = (encoded[core] if core in encoded else pieces[core]) + suffixes[tail]
+            out[w] = (encoded[core] if core in encoded else known[core]) + suffixes[tail]
         return out
 
     def _encode_joined(self, words: list[str]) -> dict[str, tuple[int, ...]]:

@@ -98,7 +98,8 @@ def greedy_mmr(
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
-    >>> story = Pipeline().analyse([Article("a", "Kim left Beijing on Wednesday by train. He met Xi Jinping there twice.")])
+    >>> text = "Kim left Beijing on Wednesday by train. He met Xi Jinping there twice."
+    >>> story = Pipeline().analyse([Article("a", text)])
     >>> reps = [f.members[0] for f in story.facts]
     >>> greedy_mmr(story, reps, 12, np.array([1.0, 2.0]), 0.1, 0.6, 6)  # 6 words, then 7 would pass 12
     [1]

@@ -6,6 +6,8 @@ the model must behave the same on cased text from real outlets.
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 
 from ..analysis import StoryAnalysis
@@ -105,12 +107,13 @@ def pair_matrix(
     if n == 0 or m == 0:
         return out
     story_sentences = story.sentences
-    row_of = {i: r for r, i in enumerate(story.rows)}
-    rank = candidate_ranks(story)
+    n_rows = len(story.rows)
+    row_of = np.zeros(len(story_sentences), dtype=np.int64)  # sentence -> its row (candidates only)
+    row_of[story.rows] = np.arange(n_rows)
     sim = story.similarity
-    reps = np.fromiter((row_of[i] for i in sentences), dtype=np.int64, count=m)
+    reps = row_of[sentences]
     cent = story.centrality[reps]
-    ref = story.centrality[np.fromiter((row_of[i] for i in representatives), dtype=np.int64, count=n)]
+    ref = story.centrality[row_of[representatives]]
     # The best centrality among the other facts' representatives and this row's sentence.
     top = int(np.argmax(ref))
     others_best = np.where(facts == top, np.partition(ref, -2)[-2] if n > 1 else -np.inf, ref[top])
@@ -127,17 +130,19 @@ def pair_matrix(
     others = sim[reps].copy()
     others[np.arange(m), reps] = -1.0
     outlets = story.n_outlets
-    n_rows = len(story.rows)
     docs = np.fromiter((story_sentences[i].doc for i in story.rows), dtype=np.int64, count=n_rows)
-    lead_rows = np.fromiter((rank[i] < 3 for i in story.rows), dtype=bool, count=n_rows)
     # Per (row, article) maxima and means in one reduceat each, over columns grouped by article.
     by_doc = np.argsort(docs, kind="stable")
     sorted_docs = docs[by_doc]
     starts = np.flatnonzero(np.concatenate(([True], sorted_docs[1:] != sorted_docs[:-1])))
+    per_doc = np.diff(np.append(starts, n_rows))
+    # Each row's rank among its article's candidates (candidate_ranks): its place in its group.
+    row_rank = np.empty(n_rows, dtype=np.int64)
+    row_rank[by_doc] = np.arange(n_rows) - np.repeat(starts, per_doc)
     to_rep = sim[reps][:, by_doc]
     best_other = np.maximum.reduceat(others[:, by_doc], starts, axis=1)
-    own_mean = np.add.reduceat(to_rep, starts, axis=1) / np.diff(np.append(starts, n_rows))
-    lead_cols = np.flatnonzero(lead_rows[by_doc])  # every article's first candidate is among them
+    own_mean = np.add.reduceat(to_rep, starts, axis=1) / per_doc
+    lead_cols = np.flatnonzero(row_rank[by_doc] < 3)  # every article's first candidate is among them
     lead_best = np.maximum.reduceat(to_rep[:, lead_cols], np.searchsorted(lead_cols, starts), axis=1)
     other = docs[reps][:, None] != sorted_docs[starts][None, :]
     lead_sum = np.where(other, lead_best, 0.0).sum(axis=1)
@@ -150,11 +155,10 @@ def pair_matrix(
     )
     # Members of all facts as flat arrays (fact after fact): earliest rank in one pass.
     sizes = np.fromiter((len(fact.members) for fact in story.facts), dtype=np.int64, count=n)
-    member_rows = np.fromiter(
-        (row_of[i] for fact in story.facts for i in fact.members), dtype=np.int64, count=int(sizes.sum())
-    )
+    member_rows = row_of[
+        np.fromiter(chain.from_iterable(fact.members for fact in story.facts), dtype=np.int64, count=int(sizes.sum()))
+    ]
     fact_starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    row_rank = np.fromiter((rank[i] for i in story.rows), dtype=np.float32, count=n_rows)
     earliest = np.minimum.reduceat(row_rank[member_rows], fact_starts)[facts]
     # Each row's agreement with the other members of its fact, over the rows' members laid end to end.
     row_sizes = sizes[facts]
@@ -173,7 +177,7 @@ def pair_matrix(
         (support - 1) / max(1, outlets - 1),
         np.full(m, outlets),
         np.minimum(earliest, MAX_POSITION),
-        np.minimum([rank[i] for i in sentences], MAX_POSITION),
+        np.minimum(row_rank[reps], MAX_POSITION),
         np.minimum([story_sentences[i].paragraph for i in sentences], MAX_POSITION),
         np.maximum(words, 1),
         chars / np.maximum(words, 1),

@@ -122,6 +122,7 @@ def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
         "a ▁marker▁ inside and ▁▁ twice",
         'Tails: said." Beijing, U.S., 2,000; (AP) Xi’s” Kim!? m². x²). word)." Zzyzx," ok:',
         'Beijing Beijing, Beijing. Beijing.) said said." said.”',
+        "Special <s> tokens</s> <unk> and <b>tags</b>",
     ]
     texts = tricky + [p.read_text(encoding="utf-8")[:3000] for p in sorted(example_dir.glob("*.txt"))]
     tokenizer = _load(256)[1]
@@ -158,6 +159,17 @@ def test_wordllama_memo_grows_and_resets_without_changing_ids(data_dir):
         assert lengths.tolist() == [len(w) for w in want] and ids.tolist() == [i for w in want for i in w]
         sizes.append(len(embedder._memo))
     assert max(sizes) > len(_vocab_words(256)) + 1500 > min(sizes[1:])  # grew past the bound, then started over
+
+
+def test_wordllama_bare_tokenizer_on_normalized_text_equals_the_tokenizer(example_dir):
+    from newsfuse.embed.wordllama_embedder import _bare_tokenizer, _load, _normalized
+
+    words = sorted({w for p in sorted(example_dir.glob("*.txt")) for w in p.read_text(encoding="utf-8").split()})
+    words += ["émigré", "北京", "🚄", "x²).", "«Quoted»", "‼", "\t", "a\u00a0b"]
+    for texts in ([" ".join(words)], words):
+        want = [e.ids for e in _load(256)[1].encode_batch_fast(texts, add_special_tokens=False)]
+        bare = [_normalized(t) for t in texts]
+        assert [e.ids for e in _bare_tokenizer(256).encode_batch_fast(bare, add_special_tokens=False)] == want
 
 
 def test_wordllama_vocabulary_words_seed_the_memo_with_the_tokenizers_ids():

@@ -1,6 +1,8 @@
 """What the learned selector adds to the per-story time: the whole pipeline with it and with MMRSelector.
 
-CPU time (steady on a shared machine), best of --repeat passes, a fresh pipeline per pass.
+CPU time (steady on a shared machine), best of --repeat passes, fresh pipelines per pass.  The two
+pipelines take turns story by story (the order swapped every pass), so a busy spell on a shared
+machine slows both alike; run one after the other, the share swung between 15% and 26%.
 
     OPENBLAS_NUM_THREADS=1 RAYON_NUM_THREADS=1 python3 benchmarks/model_cost.py
 """
@@ -26,15 +28,22 @@ def main() -> None:
     args = ap.parse_args()
     stories = [a for a in iter_multinews(args.src) if a]
     best: dict[str, float] = {}
-    for _ in range(args.repeat):
-        for name, selector in (("learned", LearnedSelector()), ("mmr", MMRSelector())):
-            pipeline = Pipeline(selector=selector)
+    names = ["learned", "mmr"]
+    for k in range(args.repeat):
+        pipelines = {"learned": Pipeline(selector=LearnedSelector()), "mmr": Pipeline(selector=MMRSelector())}
+        for pipeline in pipelines.values():
             pipeline.summarize(stories[0], args.words)  # loads the models
-            start = time.process_time()
-            for articles in stories:
-                pipeline.summarize(articles, args.words)
-            ms = (time.process_time() - start) / len(stories) * 1000
-            best[name] = min(best.get(name, ms), ms)
+        seconds = dict.fromkeys(names, 0.0)
+        for articles in stories:
+            for name in names if k % 2 == 0 else names[::-1]:
+                start = time.process_time()
+                pipelines[name].summarize(articles, args.words)
+                seconds[name] += time.process_time() - start
+        ms = {name: seconds[name] / len(stories) * 1000 for name in names}
+        added = 100 * (ms["learned"] / ms["mmr"] - 1)
+        print(f"pass {k + 1}: learned {ms['learned']:.2f} ms, mmr {ms['mmr']:.2f} ms (+{added:.1f}%)")
+        for name in names:
+            best[name] = min(best.get(name, ms[name]), ms[name])
     share = best["learned"] / best["mmr"] - 1
     print(f"{len(stories)} stories of {args.src.name}, {args.words} words, CPU ms per story (best of {args.repeat})")
     print(f"learned {best['learned']:.2f} ms, mmr {best['mmr']:.2f} ms: the model adds {100 * share:.1f}%")

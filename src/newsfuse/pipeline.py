@@ -89,7 +89,7 @@ class Pipeline:
         else:
             semantic = self.embedder.embed(texts)
             lexical = TfidfEmbedder().embed_sparse(texts)
-        lexical_sim = (lexical @ lexical.T).toarray()
+        lexical_sim = _cosines(lexical)
         w = 1.0 if lexical_only else self.semantic_weight
         dropped = near_repeat_labels(story.sentences, rows, lexical_sim)
         dropped.update(offtopic_labels(story.sentences, rows, semantic))
@@ -161,6 +161,17 @@ class Pipeline:
             for i in ordered
         )
         return SummarySentence(text=story.sentences[representative].text, support=fact.support, citations=citations)
+
+
+def _cosines(matrix: sparse.csr_matrix, max_dense: int = 4_000_000) -> np.ndarray:
+    """``matrix @ matrix.T`` as a dense array, for unit-length sparse rows: their cosines.
+
+    Against a dense copy of the transpose while that copy is small: the same sums in the same
+    order as the sparse product (so the same floats), without building a sparse result.
+    """
+    if matrix.shape[0] * matrix.shape[1] <= max_dense:
+        return np.asarray(matrix @ matrix.T.toarray())
+    return (matrix @ matrix.T).toarray()
 
 
 def _row_mean(matrix: sparse.csr_matrix, keep: np.ndarray) -> np.ndarray:

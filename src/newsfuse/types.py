@@ -8,7 +8,6 @@ traced and highlighted back in its sources.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -61,11 +60,15 @@ class Sentence:
     line_start: bool = False
     line_end: bool = False
 
-    @cached_property
+    @property
     def n_words(self) -> int:
-        # Cached: selection asks for it many times per sentence (works on a frozen dataclass,
-        # which has a __dict__).
-        return len(self.text.split())
+        """The number of whitespace-separated words (what word budgets count)."""
+        # Cached in the instance dict, as functools.cached_property would, but without the lock it
+        # takes on every read in Python 3.11: selection asks for it many times per sentence.
+        n = self.__dict__.get("n_words")
+        if n is None:
+            n = self.__dict__["n_words"] = len(self.text.split())
+        return n
 
 
 @dataclass(frozen=True)

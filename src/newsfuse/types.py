@@ -71,6 +71,31 @@ class Sentence:
         return n
 
 
+def new_sentence(
+    doc: int, position: int, start: int, end: int, text: str, paragraph: int, line_start: bool, line_end: bool
+) -> Sentence:
+    """``Sentence(doc, position, ...)`` for splitters, which make one per sentence of every article.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__`` (about 1 us for
+    eight fields); filling the instance dict directly gives the same object in 0.4 us.
+
+    >>> new_sentence(0, 1, 5, 9, "Kim.", 0, True, True) == Sentence(0, 1, 5, 9, "Kim.", 0, True, True)
+    True
+    """
+    sentence = object.__new__(Sentence)
+    sentence.__dict__.update(
+        doc=doc,
+        position=position,
+        start=start,
+        end=end,
+        text=text,
+        paragraph=paragraph,
+        line_start=line_start,
+        line_end=line_end,
+    )
+    return sentence
+
+
 @dataclass(frozen=True)
 class Citation:
     """A source span behind a summary sentence: ``source`` is an article id."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from ..types import Article, Sentence
+from ..types import Article, Sentence, new_sentence
 
 # Any line break (\n, \r\n or a lone \r) ends a line.
 _LINE = re.compile(r"[^\r\n]+")
@@ -46,18 +46,7 @@ def split_by_line(
         for i, (start, end) in enumerate(spans):
             if end - start < min_chars:
                 continue
-            out.append(
-                Sentence(
-                    doc=doc,
-                    position=len(out),
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    paragraph=paragraph,
-                    line_start=i == 0,
-                    line_end=i == len(spans) - 1,
-                )
-            )
+            out.append(new_sentence(doc, len(out), start, end, text[start:end], paragraph, i == 0, i == len(spans) - 1))
             if max_sentences is not None and len(out) >= max_sentences:
                 return out
     return out

@@ -222,32 +222,28 @@ def opening_words(
 def _all_shingles(word_lists: Sequence[list[str]], n: int = 5) -> tuple[np.ndarray, np.ndarray]:
     """:func:`shingles` of every word list at once: (values, owner) sorted by value, unique per owner.
 
-    One hashing pass and one sort over all lists, instead of a handful of
-    numpy calls per list.
+    One hashing pass and one sort over all lists.  The owner rides in the low bits of each hash
+    (a bit per doubling of the lists), so that one plain sort of integers orders by value, then
+    owner; the values lose those bits, which leaves well over 50 bits to tell shingles apart.
     """
-    lengths = np.array([len(w) for w in word_lists], dtype=np.int64)
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    h = np.fromiter(map(hash, chain.from_iterable(word_lists)), dtype=np.int64, count=int(lengths.sum()))
-    h = h.view(np.uint64)
-    m = max(0, h.size - n + 1)
+    lengths = np.fromiter(map(len, word_lists), dtype=np.int64, count=len(word_lists))
+    total = int(lengths.sum())
+    h = np.fromiter(map(hash, chain.from_iterable(word_lists)), dtype=np.int64, count=total).view(np.uint64)
+    m = max(0, total - n + 1)
     acc = h[:m].copy()
     with np.errstate(over="ignore"):
         for k in range(1, n):
             acc = acc * np.uint64(1_000_003) ^ h[k : k + m]
+    bits = np.uint64(max(1, (len(word_lists) - 1).bit_length()))
     # Windows that start in a list and end in it; a list shorter than n words is one shingle of its own.
-    full = lengths >= n
-    pieces = [acc[a : a + length - n + 1] for a, length in zip(starts[full], lengths[full], strict=True)]
-    owners = [np.full(length - n + 1, d) for d, length in zip(np.flatnonzero(full), lengths[full], strict=True)]
-    for d in np.flatnonzero((lengths > 0) & ~full):
-        pieces.append(shingles(word_lists[d], n))
-        owners.append(np.full(1, d))
-    if not pieces:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    values, owner = np.concatenate(pieces), np.concatenate(owners)
-    order = np.lexsort((owner, values))
-    values, owner = values[order], owner[order]
-    keep = np.concatenate(([True], (values[1:] != values[:-1]) | (owner[1:] != owner[:-1])))
-    return values[keep], owner[keep]
+    owner = np.repeat(np.arange(len(word_lists), dtype=np.uint64), lengths)[:m]
+    inside = np.arange(m) + n <= np.repeat(np.cumsum(lengths), lengths)[:m]
+    keys = [(acc[inside] >> bits) << bits | owner[inside]]
+    for d in np.flatnonzero((lengths > 0) & (lengths < n)):
+        keys.append((shingles(word_lists[d], n) >> bits) << bits | np.uint64(d))
+    key = np.sort(np.concatenate(keys))
+    key = key[np.concatenate(([True], key[1:] != key[:-1]))] if key.size else key
+    return key >> bits, (key & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
 
 
 def _shared_counts(values: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:

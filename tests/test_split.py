@@ -8,7 +8,7 @@ import pytest
 
 from newsfuse.ingest import iter_multinews, read_articles
 from newsfuse.split import SyntokSplitter
-from newsfuse.types import Article
+from newsfuse.types import Article, count_words
 
 TEXT = (
     "Kim leaves Beijing\n"
@@ -135,3 +135,14 @@ def test_cr_only_line_breaks_are_line_breaks():
     text = "Kim leaves Beijing\r\rKim Jong Un left Beijing on Wednesday.\rHe met Xi."
     sents = SyntokSplitter().split(Article("a", text), 0)
     assert [s.text for s in sents] == ["Kim leaves Beijing", "Kim Jong Un left Beijing on Wednesday.", "He met Xi."]
+
+
+def test_count_words_matches_split_on_any_whitespace() -> None:
+    """Sentence.n_words' shortcut (count the spaces) agrees with str.split() whatever the whitespace."""
+    import random
+
+    pieces = [" ", "  ", "\t", "\n", "\xa0", "\u200b", "\u3000", "\u2028", "\x1c", "\x85", "\ufeff", "a", "é", "."]
+    rng = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert count_words(text) == len(text.split()), repr(text)

@@ -67,8 +67,22 @@ class Sentence:
         # takes on every read in Python 3.11: selection asks for it many times per sentence.
         n = self.__dict__.get("n_words")
         if n is None:
-            n = self.__dict__["n_words"] = len(self.text.split())
+            n = self.__dict__["n_words"] = count_words(self.text)
         return n
+
+
+def count_words(text: str) -> int:
+    """``len(text.split())``, without making the words when single spaces are the only whitespace.
+
+    ``isprintable()`` is False for every whitespace character but the space (and for a few
+    invisible ones, which take the slow way too).
+
+    >>> count_words("Kim left Beijing."), count_words(" a  b\tc "), count_words("")
+    (3, 3, 0)
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.count(" ") + 1 if text else 0
+    return len(text.split())
 
 
 def new_sentence(

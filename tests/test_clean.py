@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from itertools import islice
 
@@ -326,3 +327,32 @@ def test_sentence_words_equal_words_of_each_sentence(example_dir):
     articles.append(Article("tr", "İstanbul'da BÜYÜK miting. Straße ΣΊΣΥΦΟΣ ǅemal."))  # lower() changes lengths here
     sentences = [s for d, a in enumerate(articles) for s in default_splitter().split(a, d)]
     assert sentence_words(articles, sentences) == [words_of(s.text) for s in sentences]
+
+
+def test_boilerplate_first_words_cover_every_phrase() -> None:
+    """structural_labels only runs the boilerplate pattern when the first word could start it."""
+    from newsfuse.clean.boilerplate import _BOILERPLATE, _BOILERPLATE_FIRST
+
+    body = _BOILERPLATE.pattern.split("(", 1)[1]
+    depth, phrases, current = 0, [], ""
+    for c in body:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                break
+        if c == "|" and depth == 0:
+            phrases.append(current)
+            current = ""
+        else:
+            current += c
+    phrases.append(current)
+    assert len(phrases) > 20
+    for phrase in phrases:
+        first = re.match(r"[a-z]*", phrase).group()  # type: ignore[union-attr]  # [a-z]* always matches
+        assert first in _BOILERPLATE_FIRST or phrase == "©", phrase
+        if first:
+            text = phrase.split("(")[0].replace("\\", "") + " Read the rest"
+            labels = structural_labels([Article("a", text)], [Sentence(0, 0, 0, len(text), text)])
+            assert labels.get(0) in ("boilerplate", "headline"), phrase

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -224,7 +224,7 @@ class WordLlamaEmbedder:
         slots = memo.slots(words)
         if not slots.all():
             absent = slots == 0
-            missing = list(compress(words, absent.tolist()))
+            missing = [words[i] for i in np.flatnonzero(absent).tolist()]  # a few percent of the words
             memo.add(self._encode_words(sorted(set(missing))))
             slots[absent] = memo.slots(missing)
         ids, per_word = memo.ids(slots)

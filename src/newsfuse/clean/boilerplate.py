@@ -23,10 +23,10 @@ _BOILERPLATE = re.compile(
     r"see also|comments|skip to|loading|continue reading|top stories)(?!\w)",
     re.IGNORECASE,
 )
-# Web addresses as scrapers leave them: share/subscribe links, embed credits, short links.
-# The words _BOILERPLATE can start with ("latest", "read", ...): a sentence whose first word is
-# another plain ASCII word cannot match it, which spares the pattern on nearly every sentence.
+# The words _BOILERPLATE's phrases start with ("latest", "read", ...): a sentence whose first word
+# is another plain ASCII word cannot match it, which spares the pattern on nearly every sentence.
 _BOILERPLATE_FIRST = frozenset(re.findall(r"(?:\^\\W\*\(|\|)([a-z]+)", _BOILERPLATE.pattern))
+# Web addresses as scrapers leave them: share/subscribe links, embed credits, short links.
 _LINK = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|ly|io|co|gov|edu|tv)/\S*", re.IGNORECASE)
 _FINAL_STOP = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -123,7 +123,7 @@ def structural_labels(
     for i, s in enumerate(sentences):
         norm = " ".join(words[i])
         first = words[i][0] if words[i] else ""
-        could_be = not first.isascii() or first in _BOILERPLATE_FIRST or not first or "©" in s.text
+        could_be = not first or not first.isascii() or first in _BOILERPLATE_FIRST or "©" in s.text
         if (could_be and is_boilerplate(s.text)) or is_link_heavy(s.text):
             labels[i] = "boilerplate"
         elif is_headline_like(s) or (titles.get(s.doc) and norm == titles[s.doc]):

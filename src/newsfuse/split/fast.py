@@ -5,8 +5,8 @@ token, in pure Python.  But a sentence can only end at a token that is a
 terminal (``. ! ? ;`` and a few more) or at an opening bracket, and the words
 between such places are just moved along (syntok's InnerToken state) without
 being looked at.  ``FastSplitter`` finds the whitespace-separated chunks that
-hold a terminal or an opening bracket with one regular expression, tokenizes
-only those chunks (and what syntok peeks at after them) the way syntok does,
+hold a terminal or an opening bracket (a scan for those characters, each widened
+to its chunk), tokenizes only those chunks (and what syntok peeks at after them) the way syntok does,
 and runs a port of syntok's state machine over those tokens.  The chunks of
 plain words in between are skipped unread, so the sentences are syntok's.
 """

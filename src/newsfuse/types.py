@@ -48,7 +48,8 @@ class Sentence:
 
     ``doc`` is the index of the article in the story, ``position`` the index of
     the sentence inside its article and ``paragraph`` the index of its
-    paragraph (blocks separated by blank lines).
+    paragraph (blocks separated by blank lines).  Splitters make them with
+    :func:`new_sentence`, which skips ``__init__``: a field added here goes there too.
     """
 
     doc: int

@@ -146,3 +146,14 @@ def test_count_words_matches_split_on_any_whitespace() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert count_words(text) == len(text.split()), repr(text)
+
+
+def test_new_sentence_sets_every_field() -> None:
+    """Splitters build sentences with new_sentence (no __init__): it must set every field of Sentence."""
+    from dataclasses import fields
+
+    from newsfuse.types import Sentence, new_sentence
+
+    made = new_sentence(1, 2, 3, 9, "Kim left", 4, True, False)
+    assert set(vars(made)) == {f.name for f in fields(Sentence)}
+    assert made == Sentence(1, 2, 3, 9, "Kim left", 4, True, False)

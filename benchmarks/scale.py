@@ -74,9 +74,19 @@ def _measure(full: Path, probe: Path, n_probe: int, words: int, engine: str, wor
     for _ in range(repeat):  # alternated, so that drift lands on both alike
         runs.append(_timed(full, words, engine, workers))
         probes.append(_timed(probe, words, engine, workers)[0])
+    return _summary(runs, probes, n_probe)
+
+
+def _marginal(total: float, small: float, n: int, n_probe: int) -> float:
+    """Stories per second once running: the stories beyond the probe over the time beyond it."""
+    return (n - n_probe) / (total - small) if total > small else float("nan")
+
+
+def _summary(runs: list[tuple[float, int, str]], probes: list[float], n_probe: int) -> dict:
+    """The best whole and probe runs of one mode, and the start-up/marginal split they give."""
     total, n, digest = min(runs)
     small = min(probes)
-    rate = (n - n_probe) / (total - small) if total > small else float("nan")
+    rate = _marginal(total, small, n, n_probe)
     return {
         "stories": n,
         "run_s": round(total, 2),
@@ -180,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--local-default-threads", action="store_true", help="also time local at default threads")
     parser.add_argument("--probe", type=int, default=64, help="stories of the start-up probe run")
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per mode")
+    parser.add_argument(
+        "--interleave",
+        action="store_true",
+        help="start Ray first and take turns, mode by mode, in every repetition (for many-core nodes whose "
+        "speed drifts; Ray's idle processes then share the machine with the local runs)",
+    )
     parser.add_argument("--usd-per-cpu-hour", type=float, default=0.04)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
@@ -222,29 +238,46 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}; load average {load0[0]:.2f} {load0[1]:.2f}\n"
     )
 
-    from threadpoolctl import threadpool_limits
-
-    rows: list[tuple[str, int, dict[str, Any]]] = []
-    with threadpool_limits(limits=1):
-        rows.append(("local, 1 process, 1 thread", 1, measure("local", 1)))
-    if args.local_default_threads:
-        rows.append(("local, 1 process, default threads", os.cpu_count() or 1, measure("local", 1)))
-
     import ray
+    from threadpoolctl import threadpool_limits
 
     from newsfuse.engine.ray_engine import connect
 
-    start = time.perf_counter()
-    connect(max(pools))
-    ray_init_s = time.perf_counter() - start
-    for w in pools:
-        rows.append((f"ray, {w} actor{'s' if w > 1 else ''}", w, measure("ray", w)))
-    ray.shutdown()
-    # Local again, after Ray: a machine that speeds up or slows down during the benchmark
-    # (other tenants, a fresh VM still settling) shows as two different local figures, and
-    # the ratios use the faster of the two, so drift never flatters Ray.
-    with threadpool_limits(limits=1):
-        rows.append(("local, 1 process, 1 thread (again, after Ray)", 1, measure("local", 1)))
+    rows: list[tuple[str, int, dict[str, Any]]] = []
+    turns: dict[str, list[tuple[float, float]]] = {}  # --interleave: per mode, (whole, marginal) of every turn
+    if args.interleave:
+        start = time.perf_counter()
+        connect(max(pools))
+        ray_init_s = time.perf_counter() - start
+        modes = [("local, 1 process, 1 thread", "local", 1)]
+        modes += [(f"ray, {w} actor{'s' if w > 1 else ''}", "ray", w) for w in pools]
+        runs: dict[str, list[tuple[float, int, str]]] = {name: [] for name, _, _ in modes}
+        probes: dict[str, list[float]] = {name: [] for name, _, _ in modes}
+        for rep in range(args.repeat):
+            for name, engine, w in modes if rep % 2 == 0 else modes[::-1]:
+                with threadpool_limits(limits=1 if engine == "local" else None):
+                    runs[name].append(_timed(path, args.words, engine, w))
+                    probes[name].append(_timed(probe, args.words, engine, w)[0])
+                total, n, _ = runs[name][-1]
+                turns.setdefault(name, []).append((n / total, _marginal(total, probes[name][-1], n, n_probe)))
+        rows = [(name, w, _summary(runs[name], probes[name], n_probe)) for name, _, w in modes]
+        ray.shutdown()
+    else:
+        with threadpool_limits(limits=1):
+            rows.append(("local, 1 process, 1 thread", 1, measure("local", 1)))
+        if args.local_default_threads:
+            rows.append(("local, 1 process, default threads", os.cpu_count() or 1, measure("local", 1)))
+        start = time.perf_counter()
+        connect(max(pools))
+        ray_init_s = time.perf_counter() - start
+        for w in pools:
+            rows.append((f"ray, {w} actor{'s' if w > 1 else ''}", w, measure("ray", w)))
+        ray.shutdown()
+        # Local again, after Ray: a machine that speeds up or slows down during the benchmark
+        # (other tenants, a fresh VM still settling) shows as two different local figures, and
+        # the ratios use the faster of the two, so drift never flatters Ray.
+        with threadpool_limits(limits=1):
+            rows.append(("local, 1 process, 1 thread (again, after Ray)", 1, measure("local", 1)))
     load1 = os.getloadavg()
 
     local_rows = [r for name, _, r in rows if name.startswith("local, 1 process, 1 thread")]
@@ -290,6 +323,19 @@ def main(argv: list[str] | None = None) -> int:
         f"Same output in every mode: {'yes' if same else 'NO'}. "
         f"Load average after: {load1[0]:.2f} {load1[1]:.2f}."
     )
+    if turns:
+        # Each turn against the local run of the same repetition: drift between repetitions cancels.
+        local = turns["local, 1 process, 1 thread"]
+        report["turn_ratios"] = {}
+        for name, values in turns.items():
+            if name.startswith("ray"):
+                whole = [round(v[0] / b[0], 2) for v, b in zip(values, local, strict=True)]
+                marginal = [round(v[1] / b[1], 2) for v, b in zip(values, local, strict=True)]
+                report["turn_ratios"][name] = {"whole": whole, "marginal": marginal}
+                print(
+                    f"{name} against local, repetition by repetition: marginal {marginal} "
+                    f"(median {sorted(marginal)[len(marginal) // 2]}), whole run {whole}"
+                )
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

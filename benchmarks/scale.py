@@ -19,6 +19,10 @@ What it measures (a report, nothing is asserted; the same code paths as ``newsfu
   scheduling; local: the model load).  ``× local`` compares marginal rates; the whole-run ratio is
   shown too.  (Results reach the driver in ordered bursts, so time-to-first-result says little.)
 * every run's output is hashed: all modes must print the same digest (same input -> same output).
+* ``--interleave`` (for nodes whose speed drifts within minutes): Ray starts first, then the modes take
+  turns in every repetition (order reversed each time), and each Ray turn is also set against the
+  local run of its own repetition (printed as a list).  Ray's idle processes then share the machine
+  with the local runs, so use it where cores are to spare; ``--local-default-threads`` is not run then.
 
 Projected cost per million articles = CPUs reserved × the whole run's seconds (start-up included,
 ``ray.init`` not), scaled to 10^6 articles, times ``--usd-per-cpu-hour`` (an assumption you set;
@@ -194,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         "--interleave",
         action="store_true",
         help="start Ray first and take turns, mode by mode, in every repetition (for many-core nodes whose "
-        "speed drifts; Ray's idle processes then share the machine with the local runs)",
+        "speed drifts; Ray's idle processes then share the machine with the local runs; no default-threads run)",
     )
     parser.add_argument("--usd-per-cpu-hour", type=float, default=0.04)
     parser.add_argument("--json", type=Path, help="also write the figures here")

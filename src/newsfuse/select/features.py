@@ -51,9 +51,10 @@ _IS_WORD, _IS_SPACE, _IS_QUOTE, _IS_DOUBLED = 1, 2, 4, 8
 
 
 def _kinds() -> np.ndarray:
+    """Per code point (as long as _WORD_CHAR), its _IS_* bits; `` and '' (doubled) are quotes in tokenised text."""
     kind = _WORD_CHAR.astype(np.uint8) * _IS_WORD
     for chars, bit in ((" \t\n\r\f\v\xa0", _IS_SPACE), ('"“”', _IS_QUOTE), ("`'", _IS_DOUBLED)):
-        kind[[ord(c) for c in chars]] |= bit  # `` and '' are quotes in tokenised text
+        kind[[ord(c) for c in chars]] |= bit
     return kind
 
 

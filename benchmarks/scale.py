@@ -55,21 +55,69 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from newsfuse.engine import summarize_lines
+from newsfuse.engine import SummarizeLines, get_engine
 from newsfuse.ingest import parse_multinews_line
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multinews"
 
 
-def _timed(path: Path, words: int, engine: str, workers: int | None) -> tuple[float, int, str]:
-    """Seconds, stories and output digest of one run."""
+class _Clocked:
+    """The batch function, timed: every call appends ``pid start end stories cpu`` to ``log``.
+
+    Appends of one short line are atomic on a local file system, so the actors of one node can share
+    the log.  The wall clock (``time.time``) is the node's, common to all its processes.
+    """
+
+    def __init__(self, factory: Any, log: str) -> None:
+        self.fn = factory()
+        self.log = log
+
+    def __call__(self, batch: list[Any]) -> list[Any]:
+        start, cpu = time.time(), time.thread_time()
+        out = self.fn(batch)
+        cpu, end = time.thread_time() - cpu, time.time()
+        with open(self.log, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()} {start:.6f} {end:.6f} {len(batch)} {cpu:.6f}\n")
+        return out
+
+
+def _busy(log: Path) -> dict[str, Any]:
+    """What the batch log of one run says: the busy window (first batch start -> last batch end) and CPU."""
+    calls = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    starts = [float(c[1]) for c in calls]
+    ends = [float(c[2]) for c in calls]
+    stories = sum(int(c[3]) for c in calls)
+    cpu = sum(float(c[4]) for c in calls)
+    return {
+        "window_s": max(ends) - min(starts),
+        "first_batch_at": min(starts),
+        "processes": len({c[0] for c in calls}),
+        "cpu_ms_per_story": 1000 * cpu / max(stories, 1),
+    }
+
+
+def _timed(path: Path, words: int, engine: str, workers: int | None) -> tuple[float, int, str, dict[str, Any]]:
+    """Seconds, stories, output digest and busy window of one run.
+
+    The same path as :func:`newsfuse.engine.summarize_lines` (an engine's ``map_lines`` over
+    ``SummarizeLines``), the batch function wrapped in :class:`_Clocked`.
+    """
     digest = hashlib.sha256()
     n = 0
+    log = Path(tempfile.mkdtemp(prefix="newsfuse-clock-")) / "batches.log"
+    factory = partial(_Clocked, partial(SummarizeLines, words, "jsonl", "auto"), str(log))
     start = time.perf_counter()
-    for out in summarize_lines(path, words, engine=engine, workers=workers):
-        digest.update(out.encode("utf-8"))
-        n += 1
-    return time.perf_counter() - start, n, digest.hexdigest()[:16]
+    wall0 = time.time()
+    with get_engine(engine, workers) as runner:
+        for out in runner.map_lines(factory, [path]):
+            digest.update(out.encode("utf-8"))
+            n += 1
+    seconds = time.perf_counter() - start
+    busy = _busy(log)
+    busy["before_first_batch_s"] = busy.pop("first_batch_at") - wall0
+    log.unlink()
+    log.parent.rmdir()
+    return seconds, n, digest.hexdigest()[:16], busy
 
 
 def _measure(full: Path, probe: Path, n_probe: int, words: int, engine: str, workers: int, repeat: int) -> dict:
@@ -88,9 +136,10 @@ def _marginal(total: float, small: float, n: int, n_probe: int) -> float:
 
 def _summary(runs: list[tuple[float, int, str]], probes: list[float], n_probe: int) -> dict:
     """The best whole and probe runs of one mode, and the start-up/marginal split they give."""
-    total, n, digest = min(runs)
+    total, n, digest, _ = min(runs, key=lambda r: r[0])
     small = min(probes)
     rate = _marginal(total, small, n, n_probe)
+    busy = min((r[3] for r in runs), key=lambda b: b["window_s"])  # the steadiest run's window
     return {
         "stories": n,
         "run_s": round(total, 2),
@@ -98,6 +147,10 @@ def _summary(runs: list[tuple[float, int, str]], probes: list[float], n_probe: i
         "probe_run_s": round(small, 2),
         "startup_s": round(small - n_probe / rate, 2),
         "marginal_per_s": round(rate, 2),
+        "busy_s": round(busy["window_s"], 2),
+        "steady_per_s": round(n / busy["window_s"], 2),
+        "before_first_batch_s": round(busy["before_first_batch_s"], 2),
+        "cpu_ms_per_story": round(busy["cpu_ms_per_story"], 3),
         "sha256": digest,
     }
 
@@ -248,22 +301,23 @@ def main(argv: list[str] | None = None) -> int:
     from newsfuse.engine.ray_engine import connect
 
     rows: list[tuple[str, int, dict[str, Any]]] = []
-    turns: dict[str, list[tuple[float, float]]] = {}  # --interleave: per mode, (whole, marginal) of every turn
+    turns: dict[str, list[tuple[float, float, float]]] = {}  # --interleave: (whole, marginal, steady) per turn
     if args.interleave:
         start = time.perf_counter()
         connect(max(pools))
         ray_init_s = time.perf_counter() - start
         modes = [("local, 1 process, 1 thread", "local", 1)]
         modes += [(f"ray, {w} actor{'s' if w > 1 else ''}", "ray", w) for w in pools]
-        runs: dict[str, list[tuple[float, int, str]]] = {name: [] for name, _, _ in modes}
+        runs: dict[str, list[tuple[float, int, str, dict[str, Any]]]] = {name: [] for name, _, _ in modes}
         probes: dict[str, list[float]] = {name: [] for name, _, _ in modes}
         for rep in range(args.repeat):
             for name, engine, w in modes if rep % 2 == 0 else modes[::-1]:
                 with threadpool_limits(limits=1 if engine == "local" else None):
                     runs[name].append(_timed(path, args.words, engine, w))
                     probes[name].append(_timed(probe, args.words, engine, w)[0])
-                total, n, _ = runs[name][-1]
-                turns.setdefault(name, []).append((n / total, _marginal(total, probes[name][-1], n, n_probe)))
+                total, n, _, busy = runs[name][-1]
+                marginal = _marginal(total, probes[name][-1], n, n_probe)
+                turns.setdefault(name, []).append((n / total, marginal, n / busy["window_s"]))
         rows = [(name, w, _summary(runs[name], probes[name], n_probe)) for name, _, w in modes]
         ray.shutdown()
     else:
@@ -287,9 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     local_rows = [r for name, _, r in rows if name.startswith("local, 1 process, 1 thread")]
     base = max(r["stories_per_s"] for r in local_rows)
     base_marginal = max(r["marginal_per_s"] for r in local_rows)
-    print("| mode | stories | run s | stories/s | × local (run) | start-up s | marginal stories/s "
-          "| × local (marginal) | CPU-h per 1M articles | USD per 1M articles | output sha256 |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    base_steady = max(r["steady_per_s"] for r in local_rows)
+    print("| mode | stories | run s | stories/s | × local (run) | busy s | steady stories/s | × local (steady) "
+          "| before 1st batch s | CPU ms per story | start-up s | marginal stories/s | × local (marginal) "
+          "| CPU-h per 1M articles | USD per 1M articles | output sha256 |")  # fmt: skip
+    print("|---" * 16 + "|")
     report: dict[str, Any] = {
         "src": str(args.src),
         "stories": len(lines),
@@ -311,13 +367,15 @@ def main(argv: list[str] | None = None) -> int:
             "cpus": cpus,
             "speedup_run": round(r["stories_per_s"] / base, 2),
             "speedup_marginal": round(r["marginal_per_s"] / base_marginal, 2),
+            "speedup_steady": round(r["steady_per_s"] / base_steady, 2),
             "cpu_hours_per_million_articles": round(cpu_h, 2),
             "usd_per_million_articles": round(cpu_h * args.usd_per_cpu_hour, 3),
         }
         report["modes"][name] = r
         print(
             f"| {name} | {r['stories']} | {r['run_s']} | {r['stories_per_s']} | {r['speedup_run']} "
-            f"| {r['startup_s']} | {r['marginal_per_s']} | {r['speedup_marginal']} "
+            f"| {r['busy_s']} | {r['steady_per_s']} | {r['speedup_steady']} | {r['before_first_batch_s']} "
+            f"| {r['cpu_ms_per_story']} | {r['startup_s']} | {r['marginal_per_s']} | {r['speedup_marginal']} "
             f"| {r['cpu_hours_per_million_articles']} | {r['usd_per_million_articles']} | {r['sha256']} |"
         )
     same = len({r["sha256"] for _, _, r in rows}) == 1
@@ -335,9 +393,11 @@ def main(argv: list[str] | None = None) -> int:
             if name.startswith("ray"):
                 whole = [round(v[0] / b[0], 2) for v, b in zip(values, local, strict=True)]
                 marginal = [round(v[1] / b[1], 2) for v, b in zip(values, local, strict=True)]
-                report["turn_ratios"][name] = {"whole": whole, "marginal": marginal}
+                steady = [round(v[2] / b[2], 2) for v, b in zip(values, local, strict=True)]
+                report["turn_ratios"][name] = {"whole": whole, "marginal": marginal, "steady": steady}
                 print(
-                    f"{name} against local, repetition by repetition: marginal {marginal} "
+                    f"{name} against local, repetition by repetition: steady {steady} "
+                    f"(median {sorted(steady)[len(steady) // 2]}), marginal {marginal} "
                     f"(median {sorted(marginal)[len(marginal) // 2]}), whole run {whole}"
                 )
     if args.json:

@@ -9,6 +9,13 @@ from typing import Any
 
 from ..render.formats import FORMATS
 
+# A two-article story summarized once when a worker builds its batch function: the embedder's model
+# and the lazily imported stages load then (the worker's start-up), not in its first batch.
+_WARM_UP = (
+    "Officials said on Monday that heavy rain flooded the old town. ||||| "
+    "Heavy rain flooded the old town on Monday, officials said."
+)
+
 
 class SummarizeLines:
     """Multi-News lines in, one rendered summary per line out (``fmt`` as ``newsfuse summarize``).
@@ -31,6 +38,7 @@ class SummarizeLines:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.words, self.fmt = words, fmt
         self.pipeline = Pipeline(embedder=get_embedder(embedder))
+        self.render(_WARM_UP)
 
     def __call__(self, lines: list[str]) -> list[str]:
         return [self.render(line) for line in lines]
@@ -56,10 +64,12 @@ class ScoreStories:
         methods: tuple[str, ...],
         pipeline_options: dict[str, Any] | None = None,
     ) -> None:
+        from ..ingest import parse_multinews_line
         from ..pipeline import Pipeline
 
         self.words, self.methods = words, tuple(methods)
         self.pipeline = Pipeline(**(pipeline_options or {}))
+        self.pipeline.summarize(parse_multinews_line(_WARM_UP), words)
 
     def __call__(self, pairs: list[tuple[str, str]]) -> list[dict[str, tuple[dict[str, float], float, int]]]:
         from ..evaluate.runner import score_story

@@ -1,38 +1,43 @@
 """Scale-out throughput: `--engine ray --workers W` against `--engine local` in one process.
 
-What it measures (a report, nothing is asserted; the same code paths as ``newsfuse summarize
---input-format multinews --format jsonl``, i.e. :func:`newsfuse.engine.summarize_lines`):
+What it measures (a report, nothing is asserted; the same code path as ``newsfuse summarize
+--input-format multinews --format jsonl``: an engine's ``map_lines`` over ``SummarizeLines``, the
+batch function wrapped in a clock that logs every call's start, end, stories and thread CPU):
 
 * **local, 1 process**: every story summarized in this process, BLAS/OpenMP capped at one thread
-  (one core, like one Ray actor); with ``--local-default-threads`` also at the libraries' default.
-  The Pipeline build (WordLlama load) is inside the timing, as it is inside each Ray run.
+  (one core, like one Ray actor).
 * **Ray start-up**: ``ray.init(num_cpus=max(W))`` on its own (a cluster pays it once, not per job).
 * **ray, W actors**: one Ray Data run per W in ``--ray-workers``: read -> map_batches on an actor pool
   of W (each actor loads the Pipeline once, one BLAS thread) -> results streamed back in input order.
   ``run s`` is the whole run without ``ray.init``.
-* **local again**: the local mode runs a second time after the Ray runs; ``× local`` divides by the
-  faster of the two local figures, so a machine whose speed drifts during the benchmark cannot make
-  Ray look better than it is (the two local rows show the drift).
-* **start-up vs throughput**: each mode also runs on the first ``--probe`` stories.  The *marginal*
-  rate (stories/s once running) is (N - probe) / (run s - probe run s), and the fixed per-run
-  start-up is probe run s - probe / marginal rate (Ray: actor processes spawned, imports, model load,
-  scheduling; local: the model load).  ``× local`` compares marginal rates; the whole-run ratio is
-  shown too.  (Results reach the driver in ordered bursts, so time-to-first-result says little.)
+* **throughput, start-up apart** (the issue's figure): the *steady* rate is the stories over the busy
+  window, from the first batch's start to the last batch's end in any worker.  What comes before the
+  window is the run's start-up (Ray: actor processes, imports, model load, scheduling, the read;
+  local: the model load), reported as ``before 1st batch s``.  The window still holds everything that
+  competes with the workers while they run (the driver, Ray's own processes) and the uneven finish
+  of the last batches.  The *actors' own* rate sums each worker's stories over its own first-to-last
+  batch span: the rate a long job converges to, where workers starting or finishing apart no longer
+  count.  ``CPU ms per story`` is the workers' thread CPU inside their batches.
+* **marginal rate** (the older estimate, kept for comparison): each mode also runs on the first
+  ``--probe`` stories (``--probe 0``: no probe runs); (N - probe) / (run s - probe run s).  A
+  difference of two run times, so the noisiest figure here.
+* **interleaved repetitions** (the default): Ray starts first, then the modes take turns in every
+  repetition (order reversed each time), and each Ray turn is set against the local run of its own
+  repetition; the medians of these per-repetition ratios are the figures to quote, since the
+  machine's speed drifts between repetitions (other tenants, a fresh VM settling).  Ray's idle
+  processes share the machine with the local runs.  ``--sequential``: the older layout (local runs,
+  then Ray, then local again; best-of per mode, ratios against the faster local figure).
 * every run's output is hashed: all modes must print the same digest (same input -> same output).
-* ``--interleave`` (for nodes whose speed drifts within minutes): Ray starts first, then the modes take
-  turns in every repetition (order reversed each time), and each Ray turn is also set against the
-  local run of its own repetition (printed as a list).  Ray's idle processes then share the machine
-  with the local runs, so use it where cores are to spare; ``--local-default-threads`` is not run then.
 
 Projected cost per million articles = CPUs reserved × the whole run's seconds (start-up included,
 ``ray.init`` not), scaled to 10^6 articles, times ``--usd-per-cpu-hour`` (an assumption you set;
 default 0.04 USD, roughly one on-demand x86 vCPU-hour of a compute-optimised cloud instance).  The
 machine's load average is printed before and after: on a shared machine, other people's work lands
-in these timings, and the start-up/marginal split (two runs under different load) is the noisiest
-figure of all.
+in these timings.
 
     PYTHONPATH=src python3 benchmarks/scale.py --limit 500
-    PYTHONPATH=src python3 benchmarks/scale.py --limit 5000 --json scale.json
+    OPENBLAS_NUM_THREADS=1 RAYON_NUM_THREADS=1 PYTHONPATH=src python3 benchmarks/scale.py \\
+        --limit 5000 --probe 0 --ray-workers 2 --repeat 7 --json scale.json
     PYTHONPATH=src python3 benchmarks/scale.py --cluster-sim 1000 --partitions 4
 
 ``--cluster-sim`` measures instead what partitioning costs the (stateful) story clustering; see
@@ -46,6 +51,7 @@ import hashlib
 import json
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -59,6 +65,7 @@ from newsfuse.engine import SummarizeLines, get_engine
 from newsfuse.ingest import parse_multinews_line
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multinews"
+LOCAL = "local, 1 process, 1 thread"
 
 
 class _Clocked:
@@ -81,52 +88,50 @@ class _Clocked:
         return out
 
 
-def _busy(log: Path) -> dict[str, Any]:
-    """What the batch log of one run says: the busy window (first batch start -> last batch end) and CPU."""
+def _busy(log: Path, began: float) -> dict[str, float]:
+    """What the batch log of one run (begun at wall time ``began``) says about its busy window.
+
+    >>> import tempfile
+    >>> log = Path(tempfile.mkdtemp()) / "b.log"
+    >>> _ = log.write_text("1 10.0 12.0 100 1.9\\n2 10.5 12.5 100 1.9\\n1 12.0 13.0 50 0.9\\n")
+    >>> b = _busy(log, 9.0)
+    >>> b["window_s"], b["before_first_batch_s"], b["steady_per_s"], round(b["actors_per_s"], 1)
+    (3.0, 1.0, 83.3, 100.0)
+    """
     calls = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
-    starts = [float(c[1]) for c in calls]
-    ends = [float(c[2]) for c in calls]
+    spans: dict[str, list[float]] = {}
+    for pid, start, end, stories, _ in calls:
+        first, last, n = spans.get(pid, [float(start), float(end), 0])
+        spans[pid] = [min(first, float(start)), max(last, float(end)), n + int(stories)]
+    first = min(v[0] for v in spans.values())
+    window = max(v[1] for v in spans.values()) - first
     stories = sum(int(c[3]) for c in calls)
-    cpu = sum(float(c[4]) for c in calls)
     return {
-        "window_s": max(ends) - min(starts),
-        "first_batch_at": min(starts),
-        "processes": len({c[0] for c in calls}),
-        "cpu_ms_per_story": 1000 * cpu / max(stories, 1),
+        "window_s": round(window, 3),
+        "before_first_batch_s": round(first - began, 3),
+        "steady_per_s": round(stories / window, 1),
+        "actors_per_s": round(sum(n / (last - start) for start, last, n in spans.values()), 1),
+        "workers_seen": len(spans),
+        "cpu_ms_per_story": round(1000 * sum(float(c[4]) for c in calls) / max(stories, 1), 3),
     }
 
 
-def _timed(path: Path, words: int, engine: str, workers: int | None) -> tuple[float, int, str, dict[str, Any]]:
-    """Seconds, stories, output digest and busy window of one run.
-
-    The same path as :func:`newsfuse.engine.summarize_lines` (an engine's ``map_lines`` over
-    ``SummarizeLines``), the batch function wrapped in :class:`_Clocked`.
-    """
+def _timed(path: Path, words: int, engine: str, workers: int) -> dict[str, Any]:
+    """One run: seconds, stories, output digest and what its batch log says (:func:`_busy`)."""
     digest = hashlib.sha256()
     n = 0
     log = Path(tempfile.mkdtemp(prefix="newsfuse-clock-")) / "batches.log"
     factory = partial(_Clocked, partial(SummarizeLines, words, "jsonl", "auto"), str(log))
-    start = time.perf_counter()
-    wall0 = time.time()
+    began, start = time.time(), time.perf_counter()
     with get_engine(engine, workers) as runner:
         for out in runner.map_lines(factory, [path]):
             digest.update(out.encode("utf-8"))
             n += 1
     seconds = time.perf_counter() - start
-    busy = _busy(log)
-    busy["before_first_batch_s"] = busy.pop("first_batch_at") - wall0
+    busy = _busy(log, began)
     log.unlink()
     log.parent.rmdir()
-    return seconds, n, digest.hexdigest()[:16], busy
-
-
-def _measure(full: Path, probe: Path, n_probe: int, words: int, engine: str, workers: int, repeat: int) -> dict:
-    """Best-of-``repeat`` whole and probe runs, and the start-up/marginal split they give."""
-    runs, probes = [], []
-    for _ in range(repeat):  # alternated, so that drift lands on both alike
-        runs.append(_timed(full, words, engine, workers))
-        probes.append(_timed(probe, words, engine, workers)[0])
-    return _summary(runs, probes, n_probe)
+    return {"run_s": round(seconds, 3), "stories": n, "sha256": digest.hexdigest()[:16], **busy}
 
 
 def _marginal(total: float, small: float, n: int, n_probe: int) -> float:
@@ -134,24 +139,37 @@ def _marginal(total: float, small: float, n: int, n_probe: int) -> float:
     return (n - n_probe) / (total - small) if total > small else float("nan")
 
 
-def _summary(runs: list[tuple[float, int, str]], probes: list[float], n_probe: int) -> dict:
-    """The best whole and probe runs of one mode, and the start-up/marginal split they give."""
-    total, n, digest, _ = min(runs, key=lambda r: r[0])
-    small = min(probes)
-    rate = _marginal(total, small, n, n_probe)
-    busy = min((r[3] for r in runs), key=lambda b: b["window_s"])  # the steadiest run's window
+def _turn(path: Path, probe: Path | None, n_probe: int, words: int, engine: str, workers: int) -> dict[str, Any]:
+    """One run of a mode, and its probe run (when ``probe``) for the marginal rate."""
+    run = _timed(path, words, engine, workers)
+    run["stories_per_s"] = round(run["stories"] / run["run_s"], 1)
+    if probe is not None:
+        small = _timed(probe, words, engine, workers)["run_s"]
+        run["probe_run_s"] = small
+        run["marginal_per_s"] = round(_marginal(run["run_s"], small, run["stories"], n_probe), 1)
+    return run
+
+
+RATES = ("stories_per_s", "steady_per_s", "actors_per_s", "marginal_per_s")
+
+
+def _best(turns: list[dict[str, Any]]) -> dict[str, Any]:
+    """A mode's figures over its turns: the best of each rate, the medians of the rest."""
+    out: dict[str, Any] = {"turns": len(turns), "stories": turns[0]["stories"], "sha256": turns[0]["sha256"]}
+    out["same_output_every_turn"] = len({t["sha256"] for t in turns}) == 1
+    for key in ("run_s", "window_s", "before_first_batch_s", "cpu_ms_per_story", "probe_run_s"):
+        if key in turns[0]:
+            out[key] = round(statistics.median(t[key] for t in turns), 3)
+    for key in RATES:
+        if key in turns[0]:
+            out[key] = max(t[key] for t in turns)
+    return out
+
+
+def _ratios(turns: list[dict[str, Any]], local: list[dict[str, Any]]) -> dict[str, list[float]]:
+    """Each turn's rates over the local turn of the same repetition."""
     return {
-        "stories": n,
-        "run_s": round(total, 2),
-        "stories_per_s": round(n / total, 2),
-        "probe_run_s": round(small, 2),
-        "startup_s": round(small - n_probe / rate, 2),
-        "marginal_per_s": round(rate, 2),
-        "busy_s": round(busy["window_s"], 2),
-        "steady_per_s": round(n / busy["window_s"], 2),
-        "before_first_batch_s": round(busy["before_first_batch_s"], 2),
-        "cpu_ms_per_story": round(busy["cpu_ms_per_story"], 3),
-        "sha256": digest,
+        key: [round(t[key] / b[key], 2) for t, b in zip(turns, local, strict=True)] for key in RATES if key in turns[0]
     }
 
 
@@ -244,15 +262,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=5000, help="stories (lines) to run")
     parser.add_argument("--words", type=int, default=120)
     parser.add_argument("--ray-workers", default="1,2", help="comma-separated actor counts")
-    parser.add_argument("--local-default-threads", action="store_true", help="also time local at default threads")
-    parser.add_argument("--probe", type=int, default=64, help="stories of the start-up probe run")
-    parser.add_argument("--repeat", type=int, default=1, help="best of N runs per mode")
     parser.add_argument(
-        "--interleave",
-        action="store_true",
-        help="start Ray first and take turns, mode by mode, in every repetition (for many-core nodes whose "
-        "speed drifts; Ray's idle processes then share the machine with the local runs; no default-threads run)",
+        "--probe", type=int, default=0, help="stories of a probe run per turn, for the marginal rate (0: none)"
     )
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions (turns per mode)")
+    parser.add_argument(
+        "--local-workers",
+        default="",
+        help="comma-separated process counts of extra `--engine local --workers N` modes (a fork pool on this "
+        "node: what the node itself gives N workers, without Ray)",
+    )
+    parser.add_argument(
+        "--sequential",
+        action="store_true",
+        help="all local turns first, then Ray, then local again (the older layout) instead of interleaving",
+    )
+    parser.add_argument("--interleave", action="store_true", help=argparse.SUPPRESS)  # the default now
     parser.add_argument("--usd-per-cpu-hour", type=float, default=0.04)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
@@ -284,10 +309,11 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.src, encoding="utf-8") as fh:
         lines = list(islice(fh, args.limit))
     path.write_text("".join(lines), encoding="utf-8")
-    probe = tmp / "probe.src"
     n_probe = min(args.probe, len(lines) // 2)
-    probe.write_text("".join(lines[:n_probe]), encoding="utf-8")
-    measure = partial(_measure, path, probe, n_probe, args.words, repeat=args.repeat)
+    probe: Path | None = None
+    if n_probe > 0:
+        probe = tmp / "probe.src"
+        probe.write_text("".join(lines[:n_probe]), encoding="utf-8")
     articles = sum(len(parse_multinews_line(line)) for line in lines)
     load0 = os.getloadavg()
     print(
@@ -300,106 +326,108 @@ def main(argv: list[str] | None = None) -> int:
 
     from newsfuse.engine.ray_engine import connect
 
-    rows: list[tuple[str, int, dict[str, Any]]] = []
-    turns: dict[str, list[tuple[float, float, float]]] = {}  # --interleave: (whole, marginal, steady) per turn
-    if args.interleave:
+    modes = [(LOCAL, "local", 1)]
+    modes += [(f"local, {w} processes", "local", w) for w in (int(x) for x in args.local_workers.split(",") if x)]
+    modes += [(f"ray, {w} actor{'s' if w > 1 else ''}", "ray", w) for w in pools]
+    turns: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _ in modes}
+
+    def turn(name: str, engine: str, w: int) -> None:
+        # One BLAS/OpenMP thread per local process (forked workers inherit it), as in each actor.
+        with threadpool_limits(limits=1 if engine == "local" else None):
+            turns[name].append(_turn(path, probe, n_probe, args.words, engine, w))
+
+    if args.sequential:
+        for _ in range(args.repeat):
+            turn(*modes[0])
         start = time.perf_counter()
         connect(max(pools))
         ray_init_s = time.perf_counter() - start
-        modes = [("local, 1 process, 1 thread", "local", 1)]
-        modes += [(f"ray, {w} actor{'s' if w > 1 else ''}", "ray", w) for w in pools]
-        runs: dict[str, list[tuple[float, int, str, dict[str, Any]]]] = {name: [] for name, _, _ in modes}
-        probes: dict[str, list[float]] = {name: [] for name, _, _ in modes}
-        for rep in range(args.repeat):
-            for name, engine, w in modes if rep % 2 == 0 else modes[::-1]:
-                with threadpool_limits(limits=1 if engine == "local" else None):
-                    runs[name].append(_timed(path, args.words, engine, w))
-                    probes[name].append(_timed(probe, args.words, engine, w)[0])
-                total, n, _, busy = runs[name][-1]
-                marginal = _marginal(total, probes[name][-1], n, n_probe)
-                turns.setdefault(name, []).append((n / total, marginal, n / busy["window_s"]))
-        rows = [(name, w, _summary(runs[name], probes[name], n_probe)) for name, _, w in modes]
+        for mode in modes[1:]:  # the local pools too: Ray's idle processes are up for all but the first
+            for _ in range(args.repeat):
+                turn(*mode)
         ray.shutdown()
+        # Local again, after Ray: drift during the benchmark shows as two local figures, and the
+        # ratios use the faster, so drift never flatters Ray.
+        for _ in range(args.repeat):
+            turn(*modes[0])
     else:
-        with threadpool_limits(limits=1):
-            rows.append(("local, 1 process, 1 thread", 1, measure("local", 1)))
-        if args.local_default_threads:
-            rows.append(("local, 1 process, default threads", os.cpu_count() or 1, measure("local", 1)))
         start = time.perf_counter()
         connect(max(pools))
         ray_init_s = time.perf_counter() - start
-        for w in pools:
-            rows.append((f"ray, {w} actor{'s' if w > 1 else ''}", w, measure("ray", w)))
+        for rep in range(args.repeat):
+            for mode in modes if rep % 2 == 0 else modes[::-1]:
+                turn(*mode)
         ray.shutdown()
-        # Local again, after Ray: a machine that speeds up or slows down during the benchmark
-        # (other tenants, a fresh VM still settling) shows as two different local figures, and
-        # the ratios use the faster of the two, so drift never flatters Ray.
-        with threadpool_limits(limits=1):
-            rows.append(("local, 1 process, 1 thread (again, after Ray)", 1, measure("local", 1)))
     load1 = os.getloadavg()
 
-    local_rows = [r for name, _, r in rows if name.startswith("local, 1 process, 1 thread")]
-    base = max(r["stories_per_s"] for r in local_rows)
-    base_marginal = max(r["marginal_per_s"] for r in local_rows)
-    base_steady = max(r["steady_per_s"] for r in local_rows)
-    print("| mode | stories | run s | stories/s | × local (run) | busy s | steady stories/s | × local (steady) "
-          "| before 1st batch s | CPU ms per story | start-up s | marginal stories/s | × local (marginal) "
-          "| CPU-h per 1M articles | USD per 1M articles | output sha256 |")  # fmt: skip
-    print("|---" * 16 + "|")
+    rows = {name: _best(t) for name, t in turns.items()}
+    base = rows[LOCAL]
     report: dict[str, Any] = {
         "src": str(args.src),
         "stories": len(lines),
         "articles": articles,
         "probe": n_probe,
         "repeat": args.repeat,
+        "layout": "sequential" if args.sequential else "interleaved",
         "words": args.words,
         "cpus": os.cpu_count(),
         "ray_init_s": round(ray_init_s, 2),
         "load_before": [round(x, 2) for x in load0],
         "load_after": [round(x, 2) for x in load1],
         "usd_per_cpu_hour": args.usd_per_cpu_hour,
-        "modes": {},
+        "modes": rows,
+        "turns": turns,
     }
-    for name, cpus, r in rows:
+    print(
+        "| mode | turns | run s | × local (run) | before 1st batch s | busy s | steady stories/s | × local (steady) "
+        "| actors' own stories/s | × local (actors) | CPU ms per story | marginal × local | CPU-h per 1M articles "
+        "| USD per 1M articles | output sha256 |"
+    )
+    print("|---" * 15 + "|")
+    for (name, _, cpus), r in zip(modes, rows.values(), strict=True):
         # CPUs reserved × the whole run (start-up included, as a job of this size pays it).
         cpu_h = cpus * r["run_s"] / articles * 1e6 / 3600
         r |= {
             "cpus": cpus,
-            "speedup_run": round(r["stories_per_s"] / base, 2),
-            "speedup_marginal": round(r["marginal_per_s"] / base_marginal, 2),
-            "speedup_steady": round(r["steady_per_s"] / base_steady, 2),
             "cpu_hours_per_million_articles": round(cpu_h, 2),
             "usd_per_million_articles": round(cpu_h * args.usd_per_cpu_hour, 3),
         }
-        report["modes"][name] = r
+        for key in RATES:
+            if key in r:
+                r[f"x_local_{key}"] = round(r[key] / base[key], 2)
+        marginal = r.get("x_local_marginal_per_s", "—")
         print(
-            f"| {name} | {r['stories']} | {r['run_s']} | {r['stories_per_s']} | {r['speedup_run']} "
-            f"| {r['busy_s']} | {r['steady_per_s']} | {r['speedup_steady']} | {r['before_first_batch_s']} "
-            f"| {r['cpu_ms_per_story']} | {r['startup_s']} | {r['marginal_per_s']} | {r['speedup_marginal']} "
+            f"| {name} | {r['turns']} | {r['run_s']} | {r['x_local_stories_per_s']} | {r['before_first_batch_s']} "
+            f"| {r['window_s']} | {r['steady_per_s']} | {r['x_local_steady_per_s']} | {r['actors_per_s']} "
+            f"| {r['x_local_actors_per_s']} | {r['cpu_ms_per_story']} | {marginal} "
             f"| {r['cpu_hours_per_million_articles']} | {r['usd_per_million_articles']} | {r['sha256']} |"
         )
-    same = len({r["sha256"] for _, _, r in rows}) == 1
+    same = len({t["sha256"] for ts in turns.values() for t in ts}) == 1
     report["same_output"] = same
     print(
-        f"\nRay start-up (ray.init, num_cpus={max(pools)}): {ray_init_s:.2f} s, not in the runs above. "
-        f"Same output in every mode: {'yes' if same else 'NO'}. "
-        f"Load average after: {load1[0]:.2f} {load1[1]:.2f}."
+        f"\nRates are each mode's best turn, times its median turn. Ray start-up (ray.init, num_cpus={max(pools)}): "
+        f"{ray_init_s:.2f} s, not in the runs above. Same output in every turn of every mode: "
+        f"{'yes' if same else 'NO'}. Load average after: {load1[0]:.2f} {load1[1]:.2f}."
     )
-    if turns:
-        # Each turn against the local run of the same repetition: drift between repetitions cancels.
-        local = turns["local, 1 process, 1 thread"]
+    if not args.sequential:
+        # Each turn against the local turn of the same repetition: drift between repetitions cancels.
         report["turn_ratios"] = {}
         for name, values in turns.items():
-            if name.startswith("ray"):
-                whole = [round(v[0] / b[0], 2) for v, b in zip(values, local, strict=True)]
-                marginal = [round(v[1] / b[1], 2) for v, b in zip(values, local, strict=True)]
-                steady = [round(v[2] / b[2], 2) for v, b in zip(values, local, strict=True)]
-                report["turn_ratios"][name] = {"whole": whole, "marginal": marginal, "steady": steady}
-                print(
-                    f"{name} against local, repetition by repetition: steady {steady} "
-                    f"(median {sorted(steady)[len(steady) // 2]}), marginal {marginal} "
-                    f"(median {sorted(marginal)[len(marginal) // 2]}), whole run {whole}"
-                )
+            if name == LOCAL:
+                continue
+            ratios = _ratios(values, turns[LOCAL])
+            report["turn_ratios"][name] = ratios
+            medians = {k: round(statistics.median(v), 2) for k, v in ratios.items()}
+            report["turn_ratios"][name]["median"] = medians
+            print(f"\n{name} against local, repetition by repetition (median):")
+            for key, label in (
+                ("steady_per_s", "steady (busy window)"),
+                ("actors_per_s", "actors' own rates"),
+                ("marginal_per_s", "marginal (probe difference)"),
+                ("stories_per_s", "whole run, start-up included"),
+            ):
+                if key in ratios:
+                    print(f"  {label}: {ratios[key]} ({medians[key]})")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

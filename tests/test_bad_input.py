@@ -210,6 +210,42 @@ def test_eval_with_missing_file(cli, tmp_path):
     assert_clean_error(cli("eval", "--src", str(tmp_path / "x.src"), "--tgt", str(tmp_path / "x.tgt")), "no such file")
 
 
+def multinews_line(i: int) -> str:
+    return article(i).replace("\n", " ") + " ||||| " + article(i + 1).replace("\n", " ") + "\n"
+
+
+@pytest.mark.parametrize("name", ["photo.src", "photo.txt"])
+def test_multinews_batch_rejects_a_binary_file(cli, tmp_path, name):
+    # One story per line of random bytes would be summarized as garbage: say what is wrong instead.
+    f = tmp_path / name
+    f.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    assert_clean_error(cli("summarize", "--input-format", "multinews", str(f)), "binary")
+
+
+def test_multinews_batch_rejects_empty_input_but_not_an_empty_part(cli, tmp_path):
+    empty, good = tmp_path / "a.src", tmp_path / "b.src"
+    empty.write_bytes(b"")
+    good.write_text(multinews_line(1) + multinews_line(3))
+    assert_clean_error(cli("summarize", str(empty)), "empty")
+    assert_clean_error(cli("summarize", str(empty), str(empty)), "empty")
+    proc = cli("summarize", str(empty), str(good), "-f", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 2  # the good part's two stories, nothing lost
+
+
+def test_multinews_batch_rejects_a_broken_gzip_file(cli, tmp_path):
+    f = tmp_path / "part.src.gz"
+    f.write_bytes(b"this is not gzip")
+    assert_clean_error(cli("summarize", "--input-format", "multinews", str(f)), "cannot be read")
+
+
+def test_eval_rejects_a_binary_file(cli, tmp_path):
+    src, tgt = tmp_path / "x.src", tmp_path / "x.tgt"
+    src.write_text(multinews_line(1))
+    tgt.write_bytes(bytes(range(256)) * 8)
+    assert_clean_error(cli("eval", "--src", str(src), "--tgt", str(tgt)), "binary")
+
+
 def test_bad_word_budget_is_a_usage_error(cli, example_dir):
     proc = cli("summarize", str(example_dir), "--words", "0")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr

@@ -113,15 +113,18 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def check_paths(paths: Sequence[str | Path]) -> list[str]:
-    """The paths as strings, each checked to be a readable file (URIs such as s3://... pass as they are)."""
-    from ..ingest.readers import _check_file
+    """The paths as strings, each checked to be a readable text file (URIs such as s3://... pass as they are).
 
-    out = []
-    for p in paths:
-        s = str(p)
-        if "://" not in s:
-            _check_file(Path(s))
-        out.append(s)
+    A missing file, a folder or a binary file is an InputError; so are inputs that are all empty
+    (one empty part among several is fine: it holds no story to lose).
+    """
+    from ..ingest.readers import check_lines_file
+
+    out = [str(p) for p in paths]
     if not out:
         raise InputError("no input files given")
+    local = [s for s in out if "://" not in s]
+    with_text = [check_lines_file(s) for s in local]
+    if local and len(local) == len(out) and not any(with_text):
+        raise InputError(f"{out[0]}: is empty" if len(out) == 1 else f"all {len(out)} inputs are empty")
     return out

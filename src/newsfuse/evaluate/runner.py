@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..ingest import iter_lines, parse_multinews_line
+from ..ingest.readers import check_lines_file
 from .peers import PEERS, get_peer
 from .rouge import METRICS, reference_sentences, rouge
 
@@ -169,6 +170,8 @@ def evaluate(
         raise InputError(f"unknown method(s) {', '.join(sorted(unknown))}; choose from {', '.join(METHODS)}")
     if words < 1:
         raise InputError("--words must be at least 1")
+    for path in (src, tgt):  # missing, binary or broken-gzip inputs fail here, before any scoring
+        check_lines_file(path)
     report = EvalReport(src=str(src), tgt=str(tgt), words=words)
 
     def tasks() -> Iterator[tuple[str, str, int, tuple[str, ...], dict[str, Any]]]:

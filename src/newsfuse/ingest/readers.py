@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..types import Article
-from .decode import decode_text
+from .decode import decode_text, looks_binary
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -155,6 +155,41 @@ def _check_file(p: Path) -> None:
         raise InputError(f"{p}: no such file or folder")
     if p.is_dir():
         raise InputError(f"{p}: is a folder, expected a file")
+
+
+def check_lines_file(path: str | Path, head: int = 65536) -> bool:
+    """Check a one-story-per-line file before a batch run; True when it holds any text.
+
+    Raises InputError for a missing file, a folder, a binary file (judged on its first
+    bytes, after gunzipping a ``.gz``) or a broken gzip file.  Returns False for a file
+    that is empty or only whitespace (the caller decides whether that is an error: one
+    empty part among many loses nothing).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.src").write_text("Kim left Beijing. ||||| Kim left.\\n")
+    >>> _ = (folder / "b.src").write_bytes(b"\\n  \\n")
+    >>> check_lines_file(folder / "a.src"), check_lines_file(folder / "b.src")
+    (True, False)
+    >>> _ = (folder / "c.src").write_bytes(bytes(range(256)))
+    >>> check_lines_file(folder / "c.src")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    newsfuse.errors.InputError: ...c.src: looks like a binary file, not text
+    """
+    import gzip
+    import zlib
+
+    p = Path(path)
+    _check_file(p)
+    try:
+        with (gzip.open if p.suffix == ".gz" else open)(p, "rb") as fh:  # type: ignore[operator]
+            data = fh.read(head + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{p}: cannot be read ({exc})") from None
+    if looks_binary(data):
+        raise InputError(f"{p}: looks like a binary file, not text")
+    return len(data) > head or bool(data.strip())
 
 
 def detect_format(name: str, text: str) -> str:

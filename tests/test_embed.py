@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -180,3 +184,17 @@ def test_wordllama_vocabulary_words_seed_the_memo_with_the_tokenizers_ids():
     words = sorted(seeds)
     encoded = _load(256)[1].encode_batch_fast(words, add_special_tokens=False)
     assert [tuple(e.ids) for e in encoded] == [seeds[w] for w in words]
+
+
+def test_loading_wordllama_leaves_the_root_logger_alone():
+    # wordllama's __init__ calls logging.basicConfig(level=INFO); through newsfuse it must not, or
+    # every library's INFO messages (rouge-score's "Using default tokenizer.") land on stderr.
+    code = (
+        "import logging; from newsfuse.embed import get_embedder; "
+        "get_embedder('wordllama').embed(['Kim left Beijing.']); "
+        "logging.getLogger('absl').info('should not print'); "
+        "root = logging.getLogger(); print(len(root.handlers), root.level)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["0", str(logging.WARNING)]
+    assert "should not print" not in proc.stderr

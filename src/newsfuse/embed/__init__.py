@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from .base import Embedder, l2_normalize
 from .tfidf import TfidfEmbedder
-from .wordllama_embedder import WordLlamaEmbedder
+from .wordllama_embedder import WordLlamaEmbedder, import_wordllama
 
 
 def default_embedder() -> Embedder:
     """WordLlama when its package imports, else TF-IDF."""
     try:
-        import wordllama  # noqa: F401
+        import_wordllama()
     except ImportError:
         return TfidfEmbedder()
     return WordLlamaEmbedder()
@@ -24,7 +24,7 @@ def get_embedder(name: str) -> Embedder:
         return default_embedder()
     if name == "wordllama":
         try:
-            import wordllama  # noqa: F401
+            import_wordllama()
         except ImportError:
             raise NewsfuseError("wordllama is not installed: pip install wordllama, or use --embedder tfidf") from None
         return WordLlamaEmbedder()

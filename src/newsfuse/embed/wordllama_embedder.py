@@ -15,14 +15,37 @@ from scipy import sparse
 from .base import l2_normalize
 
 
+def import_wordllama() -> Any:
+    """The ``wordllama`` module, imported without the root-logger set-up its ``__init__`` does.
+
+    wordllama calls ``logging.basicConfig(level=INFO)`` on import, which makes every
+    library's INFO messages (rouge-score's "Using default tokenizer.", ...) print on
+    stderr: the handler it adds is removed and the root level restored.  Raises
+    ImportError when wordllama is not installed.
+    """
+    import logging
+    import sys
+
+    if "wordllama" in sys.modules:
+        return sys.modules["wordllama"]
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    import wordllama
+
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)
+    return wordllama
+
+
 @lru_cache(maxsize=4)
 def _load(dim: int) -> tuple[Any, Any, np.ndarray]:
     """The WordLlama model, an unpadded copy of its tokenizer, and its token-embedding table."""
-    import wordllama
     from tokenizers import Tokenizer
-    from wordllama import WordLlama
 
-    model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=dim)
+    wordllama = import_wordllama()
+    model = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=dim)
     tokenizer = Tokenizer.from_str(model.tokenizer.to_str())
     tokenizer.no_padding()
     return model, tokenizer, np.ascontiguousarray(model.embedding, dtype=np.float32)

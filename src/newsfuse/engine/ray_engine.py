@@ -35,9 +35,9 @@ from .base import BatchFn, Factory, check_paths
 # the last on 5,000 stories, 1.62-1.67x local against 1.57x with 32).  BLOCK_ROWS only
 # bounds the tables the read yields (its memory): Ray Data joins them and cuts the
 # file's rows into blocks of its own (~1 MiB each), one actor task per block.  On 2
-# vCPUs, 40-80 blocks for 5,000 stories (override_num_blocks) ran clearly slower
-# (1.48x local against 1.65-1.68x), 4-8 blocks 1.72-1.79x: within the noise of the
-# default 12 (1.65-1.75x), so Ray Data's own block size stays.
+# vCPUs, 40-80 blocks for 5,000 stories (override_num_blocks) ran slower in every
+# paired run (1.48-1.66x local against 1.65-1.76x for the default 12); 4-8 blocks
+# gave 1.72-1.79x, within that noise: Ray Data's own block size stays.
 BLOCK_ROWS = 256
 BATCH_SIZE = 128
 

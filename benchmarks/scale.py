@@ -37,7 +37,7 @@ in these timings.
 
     PYTHONPATH=src python3 benchmarks/scale.py --limit 500
     OPENBLAS_NUM_THREADS=1 RAYON_NUM_THREADS=1 PYTHONPATH=src python3 benchmarks/scale.py \\
-        --limit 5000 --probe 0 --ray-workers 2 --repeat 7 --json scale.json
+        --limit 5000 --local-workers 2 --ray-workers 2 --repeat 9 --json scale.json
     PYTHONPATH=src python3 benchmarks/scale.py --cluster-sim 1000 --partitions 4
 
 ``--cluster-sim`` measures instead what partitioning costs the (stateful) story clustering; see

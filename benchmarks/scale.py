@@ -28,6 +28,9 @@ batch function wrapped in a clock that logs every call's start, end, stories and
   processes share the machine with the local runs.  ``--sequential``: the older layout (local runs,
   then Ray, then local again; best-of per mode, ratios against the faster local figure).
 * every run's output is hashed: all modes must print the same digest (same input -> same output).
+* ``--busy N`` keeps N other CPU-bound processes running throughout, at normal priority: a machine
+  with other work on it.  The header says at which niceness Ray's workers ran (0, the caller's, unless
+  ``RAY_worker_niceness`` is set: ``RAY_worker_niceness=15`` reproduces Ray's own default).
 
 Projected cost per million articles = CPUs reserved × the whole run's seconds (start-up included,
 ``ray.init`` not), scaled to 10^6 articles, times ``--usd-per-cpu-hour`` (an assumption you set;
@@ -132,6 +135,13 @@ def _timed(path: Path, words: int, engine: str, workers: int) -> dict[str, Any]:
     log.unlink()
     log.parent.rmdir()
     return {"run_s": round(seconds, 3), "stories": n, "sha256": digest.hexdigest()[:16], **busy}
+
+
+def _spin() -> None:
+    """Other work on the machine (``--busy``): a CPU-bound loop until terminated."""
+    x = 0
+    while True:
+        x = (x + 1) % 1_000_003
 
 
 def _marginal(total: float, small: float, n: int, n_probe: int) -> float:
@@ -278,6 +288,14 @@ def main(argv: list[str] | None = None) -> int:
         help="all local turns first, then Ray, then local again (the older layout) instead of interleaving",
     )
     parser.add_argument("--interleave", action="store_true", help=argparse.SUPPRESS)  # the default now
+    parser.add_argument(
+        "--busy",
+        type=int,
+        default=0,
+        metavar="N",
+        help="keep N other CPU-bound processes running at normal priority throughout (a machine with other "
+        "work on it: an IDE, a browser, another job)",
+    )
     parser.add_argument("--usd-per-cpu-hour", type=float, default=0.04)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
@@ -315,16 +333,26 @@ def main(argv: list[str] | None = None) -> int:
         probe = tmp / "probe.src"
         probe.write_text("".join(lines[:n_probe]), encoding="utf-8")
     articles = sum(len(parse_multinews_line(line)) for line in lines)
-    load0 = os.getloadavg()
-    print(
-        f"# scale.py: {len(lines)} stories ({articles} articles) of {args.src.name}, {args.words} words; "
-        f"{os.cpu_count()} CPUs, Python {platform.python_version()}; load average {load0[0]:.2f} {load0[1]:.2f}\n"
-    )
+    import multiprocessing
 
     import ray
     from threadpoolctl import threadpool_limits
 
-    from newsfuse.engine.ray_engine import connect
+    from newsfuse.engine.ray_engine import connect, local_system_config
+
+    # Started before Ray and the turns, so that nothing of theirs is inherited; daemons end with the script.
+    busy = [multiprocessing.Process(target=_spin, daemon=True) for _ in range(args.busy)]
+    for proc in busy:
+        proc.start()
+    niceness = os.environ.get("RAY_worker_niceness", local_system_config().get("worker_niceness"))  # noqa: SIM112 (Ray's spelling)
+    if os.environ.get("RAY_ADDRESS"):
+        niceness = "the cluster's"
+    load0 = os.getloadavg()
+    print(
+        f"# scale.py: {len(lines)} stories ({articles} articles) of {args.src.name}, {args.words} words; "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}; load average {load0[0]:.2f} {load0[1]:.2f}; "
+        f"other busy processes: {args.busy}; Ray workers at niceness {niceness}\n"
+    )
 
     modes = [(LOCAL, "local", 1)]
     modes += [(f"local, {w} processes", "local", w) for w in (int(x) for x in args.local_workers.split(",") if x)]
@@ -359,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
                 turn(*mode)
         ray.shutdown()
     load1 = os.getloadavg()
+    for proc in busy:
+        proc.terminate()
 
     rows = {name: _best(t) for name, t in turns.items()}
     base = rows[LOCAL]
@@ -374,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         "ray_init_s": round(ray_init_s, 2),
         "load_before": [round(x, 2) for x in load0],
         "load_after": [round(x, 2) for x in load1],
+        "busy_processes": args.busy,
+        "ray_worker_niceness": niceness,
         "usd_per_cpu_hour": args.usd_per_cpu_hour,
         "modes": rows,
         "turns": turns,

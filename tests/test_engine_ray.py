@@ -19,6 +19,7 @@ ray = pytest.importorskip("ray", reason='Ray is not installed: pip install -e ".
 
 from newsfuse.cli import main  # noqa: E402
 from newsfuse.engine import SummarizeLines, get_engine, summarize_lines  # noqa: E402
+from newsfuse.engine.ray_engine import connect, local_system_config  # noqa: E402
 from newsfuse.evaluate import evaluate  # noqa: E402
 
 
@@ -28,9 +29,10 @@ def ray_session():
     if ray.is_initialized():
         yield
         return
-    ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING")
+    started = connect(2)  # the local Ray the engine itself starts (niceness, logging)
     yield
-    ray.shutdown()
+    if started:
+        ray.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +131,27 @@ def test_killed_worker_is_retried_and_output_complete(ray_session, val200, tmp_p
         out = list(engine.map_items(partial(KillOnce, str(flag), lines[37], 60), lines))
     assert flag.exists()  # a worker really died mid-run
     assert out == expected  # and the run still gave every story, in order
+
+
+class Niceness:
+    """A batch function that reports the niceness of the process running it."""
+
+    def __call__(self, items: list[int]) -> list[int]:
+        return [os.getpriority(os.PRIO_PROCESS, 0) for _ in items]
+
+
+def test_actors_run_at_the_callers_priority(ray_session):
+    # Ray's default would start them at +15, below every other process of the machine.
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    with get_engine("ray", 2) as engine:
+        seen = set(engine.map_items(Niceness, range(16)))
+    assert seen == {os.getpriority(os.PRIO_PROCESS, 0)}
+
+
+def test_user_niceness_setting_wins(monkeypatch):
+    assert local_system_config() == {"worker_niceness": 0}
+    monkeypatch.setenv("RAY_worker_niceness", "10")
+    assert local_system_config() == {}
 
 
 def test_cluster_on_ray_gives_the_same_stories(ray_session, data_dir, tmp_path, capsys):

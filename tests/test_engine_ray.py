@@ -148,6 +148,19 @@ def test_actors_run_at_the_callers_priority(ray_session):
     assert seen == {os.getpriority(os.PRIO_PROCESS, 0)}
 
 
+def test_cli_starts_its_own_ray_quietly(val200, tmp_path, cli):
+    # A fresh process, as a user runs it: newsfuse starts (and stops) a local Ray itself.
+    lines = tmp_path / "six.src"
+    lines.write_text("".join(val200.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
+    common = ["summarize", str(lines), "--input-format", "multinews", "--format", "jsonl", "--embedder", "tfidf"]
+    proc = cli(*common, "--engine", "ray", "--workers", "1", "-o", str(tmp_path / "ray.jsonl"))
+    assert proc.returncode == 0, proc.stderr
+    assert cli(*common, "-o", str(tmp_path / "local.jsonl")).returncode == 0
+    assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+    assert "Token authentication is enabled" not in proc.stderr  # Ray's notice on every local start
+    assert "Traceback" not in proc.stderr
+
+
 def test_user_niceness_setting_wins(monkeypatch):
     assert local_system_config() == {"worker_niceness": 0}
     monkeypatch.setenv("RAY_worker_niceness", "10")

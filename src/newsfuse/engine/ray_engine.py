@@ -114,6 +114,23 @@ def local_system_config() -> dict[str, Any]:
     return {"worker_niceness": 0}
 
 
+class _DropNotice(logging.Filter):
+    """Drops log records whose message starts with ``prefix``."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.prefix)
+
+
+# Ray enables token authentication on every local cluster it starts, and says so with a
+# WARNING on each run: news for nobody running newsfuse (its other warnings, e.g. that
+# authentication is *disabled*, still show).
+_TOKEN_NOTICE = ("ray._private.authentication.authentication_token_setup", "Token authentication is enabled")
+
+
 def connect(workers: int | None = None) -> bool:
     """Join the Ray cluster at ``RAY_ADDRESS``, else start a local one; True when this call started it."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
@@ -123,12 +140,18 @@ def connect(workers: int | None = None) -> bool:
     if address:
         ray.init(address=address, logging_level=logging.WARNING)
     else:
-        ray.init(
-            num_cpus=workers or os.cpu_count() or 1,
-            include_dashboard=False,
-            logging_level=logging.WARNING,
-            _system_config=local_system_config(),
-        )
+        notice = logging.getLogger(_TOKEN_NOTICE[0])
+        quiet = _DropNotice(_TOKEN_NOTICE[1])
+        notice.addFilter(quiet)
+        try:
+            ray.init(
+                num_cpus=workers or os.cpu_count() or 1,
+                include_dashboard=False,
+                logging_level=logging.WARNING,
+                _system_config=local_system_config(),
+            )
+        finally:
+            notice.removeFilter(quiet)
     return True
 
 

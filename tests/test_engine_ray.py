@@ -162,6 +162,7 @@ def test_cli_starts_its_own_ray_quietly(val200, tmp_path, cli):
 
 
 def test_user_niceness_setting_wins(monkeypatch):
+    monkeypatch.delenv("RAY_worker_niceness", raising=False)
     assert local_system_config() == {"worker_niceness": 0}
     monkeypatch.setenv("RAY_worker_niceness", "10")
     assert local_system_config() == {}

@@ -105,7 +105,7 @@ def local_system_config() -> dict[str, Any]:
     Ray runs its worker processes at niceness 15 (``worker_niceness``), below every
     ordinary process: the actors, which do all of the job's work, then yield a CPU to
     anything else that wants it, and two actors next to one busy process ran slower
-    than the local engine's single process (0.79x; docs/scaling.md).  They run at the
+    than the local engine's single process (0.77x; docs/scaling.md).  They run at the
     caller's own priority instead, as the local engine's work does.  A
     ``RAY_worker_niceness`` in the environment is the user's choice and wins.
     """

@@ -80,6 +80,46 @@ def test_latin1_file(cli, tmp_path):
     assert "approuvé" in data["sources"][0]["text"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark(cli, tmp_path, encoding):
+    # As Windows editors save "Unicode" text: its NUL bytes must not make it look binary.
+    f = tmp_path / "a.txt"
+    text = "\ufeff" + article(2) if encoding.endswith("-be") else article(2)  # utf-16/32 codecs add the mark
+    f.write_bytes(text.encode(encoding))
+    (tmp_path / "b.txt").write_text(article(4), encoding="utf-8")
+    data = assert_summary(cli("summarize", str(f), str(tmp_path / "b.txt"), "-f", "json"))
+    assert data["warnings"] == []
+    assert any(s["support"] == 2 for s in data["sentences"])  # both read: the same facts line up
+
+
+def test_utf16_batch_input_says_to_convert_it(cli, tmp_path):
+    f = tmp_path / "part.src"
+    f.write_text(multinews_line(1), encoding="utf-16")
+    assert_clean_error(cli("summarize", "--input-format", "multinews", str(f)), "UTF-16 text", "iconv")
+    garbage = tmp_path / "noise.src"
+    garbage.write_bytes(b"\xff\xfe" + bytes(range(256)) * 8)  # a UTF-16 mark, then no text
+    assert_clean_error(cli("summarize", "--input-format", "multinews", str(garbage)), "binary")
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        ('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title></channel></rss>', "RSS/Atom feed"),
+        ('<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>', "RSS/Atom feed"),
+        ('<opml version="2.0"><body><outline xmlUrl="https://a.example/rss"/></body></opml>', "OPML list"),
+    ],
+)
+def test_a_feed_given_to_summarize_points_to_ingest(cli, tmp_path, content, what):
+    # A feed lists other pages, often of many stories: summarizing its XML as one article is wrong.
+    feed = tmp_path / "news.xml"
+    feed.write_text(content)
+    assert_clean_error(cli("summarize", str(feed)), what, "newsfuse ingest")
+    (tmp_path / "a.txt").write_text(article(1))
+    proc = cli("summarize", str(feed), str(tmp_path / "a.txt"), "-f", "json")
+    assert_summary(proc)
+    assert what in proc.stderr and "skipped" in proc.stderr
+
+
 def test_broken_utf8_file(cli, tmp_path):
     f = tmp_path / "a.txt"
     f.write_bytes(

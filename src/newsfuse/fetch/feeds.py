@@ -11,17 +11,14 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from ..dedup import canonical_url
 from ..errors import InputError
-from ..ingest import article_from_html, decode_text, looks_binary
+from ..ingest import article_from_html, decode_text, feed_kind, looks_binary
 from ..types import Article
-
-_FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF|opml)\b", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -39,9 +36,9 @@ class Feed:
 
 def sniff(content: bytes, content_type: str = "") -> str:
     """``feed``, ``opml``, ``html`` or ``binary`` from the body (and the declared type)."""
-    m = _FEED_START.match(content[:4096])
-    if m:
-        return "opml" if m.group(1).lower() == b"opml" else "feed"
+    kind = feed_kind(content[:4096].decode("latin-1"))
+    if kind:
+        return kind
     if any(t in content_type for t in ("rss", "atom")):
         return "feed"
     if content_type.startswith(("image/", "audio/", "video/", "font/")) or content_type in {

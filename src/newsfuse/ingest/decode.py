@@ -25,6 +25,48 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
+# UTF-32 first: its little-endian BOM begins with UTF-16's.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``"utf-16"`` or ``"utf-32"`` when ``data`` starts with that encoding's byte-order mark, else None.
+
+    >>> wide_encoding("Kim".encode("utf-16")), wide_encoding(b"Kim")
+    ('utf-16', None)
+    """
+    return next((codec for bom, codec in _WIDE_BOMS if data.startswith(bom)), None)
+
+
+def wide_text(data: bytes, *, head: bool = False) -> str | None:
+    """The text of ``data`` when it is UTF-16 or UTF-32 with a byte-order mark, else None.
+
+    Windows editors save "Unicode" text so; its NUL bytes would otherwise look binary.
+    Bytes that do not decode, or decode to control characters, are not such text.
+    ``head=True``: ``data`` is the start of a longer file (a character cut at its end is fine).
+
+    >>> wide_text("Kim left.".encode("utf-16")), wide_text(b"Kim left."), wide_text(b"\\xff\\xfe\\x00\\x00\\x00\\x01")
+    ('Kim left.', None, None)
+    """
+    codec = wide_encoding(data)
+    if codec is None:
+        return None
+    if head:
+        data = data[: len(data) // 4 * 4]
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if not head or exc.start < len(data) - 4:
+            return None
+        text = data[: exc.start].decode(codec)
+    return None if looks_binary(text.encode("utf-8")) else text
+
+
 def decode_text(data: bytes, name: str = "input") -> tuple[str, str | None]:
     """Decode ``data`` and return ``(text, warning)``.
 
@@ -33,9 +75,16 @@ def decode_text(data: bytes, name: str = "input") -> tuple[str, str | None]:
     broken ones with U+FFFD; text with no multi-byte UTF-8 at all is read as
     Windows-1252/Latin-1, the usual encoding of older news archives.
 
+    UTF-16 and UTF-32 are read when the text starts with their byte-order mark.
+
     >>> decode_text("café".encode("latin-1"))
     ('café', 'input: not UTF-8, read as Windows-1252')
+    >>> decode_text("café".encode("utf-16"))
+    ('café', None)
     """
+    wide = wide_text(data)
+    if wide is not None:
+        return wide, None
     if looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text")
     try:

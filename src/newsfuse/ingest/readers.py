@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..types import Article
-from .decode import decode_text, looks_binary
+from .decode import decode_text, looks_binary, wide_encoding, wide_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -23,6 +23,22 @@ MULTINEWS_SEPARATORS = ("story_separator_special_tag", "|||||")
 FORMATS = ("auto", "text", "html", "jsonl", "multinews")
 
 _HEADLINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+# An XML declaration and comments may come before a feed's root element.
+_FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF|opml)\b", re.S | re.I)
+
+
+def feed_kind(head: str) -> str | None:
+    """``"feed"`` for an RSS/Atom/RDF document, ``"opml"`` for an OPML list of feeds, else None.
+
+    Judged on the root element at the start of ``head`` (bytes may be passed decoded as Latin-1).
+
+    >>> feed_kind('<?xml version="1.0"?><rss version="2.0"><channel/></rss>'), feed_kind("<html><body>Hi")
+    ('feed', None)
+    """
+    m = _FEED_START.match(head[:4096])
+    if not m:
+        return None
+    return "opml" if m.group(1).lower() == "opml" else "feed"
 
 
 def guess_title(text: str) -> str | None:
@@ -187,6 +203,13 @@ def check_lines_file(path: str | Path, head: int = 65536) -> bool:
             data = fh.read(head + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"{p}: cannot be read ({exc})") from None
+    codec = wide_encoding(data)
+    if codec and wide_text(data, head=True) is not None:
+        codec = codec.upper()
+        raise InputError(
+            f"{p}: is {codec} text; batch inputs are read as UTF-8 "
+            f"(convert it first, e.g. iconv -f {codec} -t UTF-8 {p} > {p.stem}.utf8{p.suffix})"
+        )
     if looks_binary(data):
         raise InputError(f"{p}: looks like a binary file, not text")
     return len(data) > head or bool(data.strip())
@@ -213,6 +236,13 @@ def articles_from_text(
     text: str, name: str, fmt: str, *, path: str | None = None, skip_invalid: bool = False
 ) -> tuple[list[Article], list[str]]:
     """Read every article held in one decoded input."""
+    if fmt == "auto" and (kind := feed_kind(text)):
+        # Its items are other pages, often of many stories: ingest fetches them and groups them.
+        what = "an RSS/Atom feed" if kind == "feed" else "an OPML list of feeds"
+        raise InputError(
+            f"{name}: is {what}, not an article; store its articles as stories with "
+            f"`newsfuse ingest {name}`, then `newsfuse stories` and `newsfuse summarize --story ID`"
+        )
     fmt = detect_format(name, text) if fmt == "auto" else fmt
     stem = Path(name).stem if path else "stdin"
     if not text.strip():

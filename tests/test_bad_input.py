@@ -180,6 +180,22 @@ def test_non_english_text(cli, tmp_path):
     assert data["sentences"]
 
 
+def test_chinese_articles_give_sentences_not_whole_texts(cli, tmp_path):
+    # No spaces between words, full-width stops: split into sentences, a character counted as a word.
+    zh = [
+        "市议会周一批准了新的预算。学校将获得百分之四的额外资金。批评者认为预算忽视了不断上涨的住房成本。市长预计本周签署预算。",
+        "周一，市议会批准了新预算。批评者说，预算忽视了住房成本。数百名居民出席了会议，表达支持或反对意见。",
+    ]
+    (tmp_path / "a.txt").write_text(zh[0])
+    page = f"<html><head><title>市议会批准预算</title></head><body><article><p>{zh[1]}</p></article></body></html>"
+    (tmp_path / "b.html").write_text(page)  # a Chinese page has article text (it has few spaces)
+    data = assert_summary(cli("summarize", str(tmp_path), "-f", "json", "-w", "40"))
+    texts = [s["text"] for s in data["sentences"]]
+    assert len(texts) >= 2 and all(t.endswith("。") and t.count("。") == 1 for t in texts)
+    assert 0 < data["words"] <= 40 + max(len(t) for t in texts)  # the budget counts characters
+    assert {c["source"] for s in data["sentences"] for c in s["citations"]} == {"a", "b"}
+
+
 def test_malformed_jsonl_reports_line_number(cli, tmp_path):
     f = tmp_path / "a.jsonl"
     f.write_text(json.dumps({"text": article(1)}) + "\n{not json\n")

@@ -8,6 +8,7 @@ import pytest
 
 from newsfuse.ingest import iter_multinews, read_articles
 from newsfuse.split import SyntokSplitter
+from newsfuse.split.fast import FastSplitter
 from newsfuse.types import Article, count_words
 
 TEXT = (
@@ -135,6 +136,31 @@ def test_cr_only_line_breaks_are_line_breaks():
     text = "Kim leaves Beijing\r\rKim Jong Un left Beijing on Wednesday.\rHe met Xi."
     sents = SyntokSplitter().split(Article("a", text), 0)
     assert [s.text for s in sents] == ["Kim leaves Beijing", "Kim Jong Un left Beijing on Wednesday.", "He met Xi."]
+
+
+@pytest.mark.parametrize("splitter", [SyntokSplitter(), FastSplitter()])
+def test_chinese_and_japanese_sentences_end_at_full_width_stops(splitter):
+    # No space follows 。！？ in Chinese or Japanese text, and syntok does not cut there.
+    text = "金正恩周三离开北京。他会见了习近平！  “会谈很成功？”官员说。\n東京で会見が開かれた。Kim left."
+    sents = splitter.split(Article("a", text), 0)
+    assert [s.text for s in sents] == [
+        "金正恩周三离开北京。",
+        "他会见了习近平！",
+        "“会谈很成功？”",
+        "官员说。",
+        "東京で会見が開かれた。",
+        "Kim left.",
+    ]
+    check_offsets(Article("a", text), sents)
+    assert [(s.line_start, s.line_end) for s in sents] == [
+        (True, False),
+        (False, False),
+        (False, False),
+        (False, True),
+        (True, False),
+        (False, True),
+    ]
+    assert [s.n_words for s in sents] == [9, 7, 5, 3, 10, 2]  # a Chinese or Japanese character is a word
 
 
 def test_count_words_matches_split_on_any_whitespace() -> None:

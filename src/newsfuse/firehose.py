@@ -33,7 +33,7 @@ from .errors import InputError, NewsfuseError
 from .fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
 from .ingest import decode_text, read_articles
 from .store import Store, iso
-from .types import Article
+from .types import Article, count_words
 
 MIN_WORDS = 20  # fewer words than this is a teaser or an error page, not an article
 
@@ -208,8 +208,8 @@ class Firehose:
 
     # -- one article -> store ----------------------------------------------------------------------
     def _store_one(self, label: str, article: Article, report: IngestReport) -> None:
-        if len(article.text.split()) < MIN_WORDS:
-            self._skip(report, label, f"{label}: too little text to be an article ({len(article.text.split())} words)")
+        if (n := count_words(article.text)) < MIN_WORDS:
+            self._skip(report, label, f"{label}: too little text to be an article ({n} words)")
             return
         key = canonical_url(article.url) if article.url else None
         found = self.store.find_article(canonical_url=key, text=article.text)

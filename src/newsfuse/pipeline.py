@@ -27,7 +27,7 @@ from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
 from .select import LearnedSelector, Selector, choose
 from .split import Splitter, default_splitter
-from .types import Article, Citation, Story, SummarySentence
+from .types import Article, Citation, Story, SummarySentence, count_words
 
 DEFAULT_WORDS = 120
 # Labels that a last-resort fallback may still use when nothing else is left.
@@ -149,7 +149,7 @@ class Pipeline:
             sources=story.articles,
             sentences=sentences,
             warnings=list(story.warnings),
-            words=sum(len(s.text.split()) for s in sentences),
+            words=sum(count_words(s.text) for s in sentences),
         )
 
     @staticmethod

@@ -7,6 +7,7 @@ traced and highlighted back in its sources.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -63,7 +64,7 @@ class Sentence:
 
     @property
     def n_words(self) -> int:
-        """The number of whitespace-separated words (what word budgets count)."""
+        """The number of words (what word budgets count; see :func:`count_words`)."""
         # Cached in the instance dict, as functools.cached_property would, but without the lock it
         # takes on every read in Python 3.11: selection asks for it many times per sentence.
         n = self.__dict__.get("n_words")
@@ -72,15 +73,38 @@ class Sentence:
         return n
 
 
-def count_words(text: str) -> int:
-    """``len(text.split())``, without making the words when single spaces are the only whitespace.
+# Han characters and Japanese kana (ranges for a regex character class): Chinese and Japanese write
+# words without spaces between them, so each such character counts as a word.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK = re.compile(f"[{CJK_CHARS}]")
+# Those characters and CJK punctuation (ideographic stops and commas, full-width forms).
+_CJK_OR_MARK = re.compile(f"[{CJK_CHARS}\u3000-\u303f\uff00-\uffef]")
 
-    ``isprintable()`` is False for every whitespace character but the space (and for a few
-    invisible ones, which take the slow way too).
 
-    >>> count_words("Kim left Beijing."), count_words(" a  b\tc "), count_words("")
-    (3, 3, 0)
+def has_cjk(text: str) -> bool:
+    """Does ``text`` hold any Chinese or Japanese character?
+
+    >>> has_cjk("Kim left."), has_cjk("金正恩 left.")
+    (False, True)
     """
+    return not text.isascii() and _CJK.search(text) is not None
+
+
+def count_words(text: str) -> int:
+    """The words of ``text``: ``len(text.split())``, each Chinese or Japanese character counting as one word.
+
+    (Their text has no spaces between words; a character is the unit word budgets use for them.)
+    Without making the words when single spaces are the only whitespace: ``isprintable()`` is
+    False for every whitespace character but the space (and for a few invisible ones, which
+    take the slow way too).
+
+    >>> count_words("Kim left Beijing."), count_words(" a  b\tc "), count_words(""), count_words("金正恩离开北京。")
+    (3, 3, 0, 7)
+    """
+    if has_cjk(text):
+        # Plus the other words between them (Latin names, numbers), not the quotes and brackets left over.
+        others = _CJK_OR_MARK.sub(" ", text).split()
+        return len(_CJK.findall(text)) + sum(1 for w in others if any(c.isalnum() for c in w))
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text.count(" ") + 1 if text else 0
     return len(text.split())

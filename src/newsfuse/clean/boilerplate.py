@@ -12,7 +12,7 @@ from itertools import chain
 
 import numpy as np
 
-from ..types import Article, Sentence
+from ..types import CJK_CHARS, Article, Sentence, has_cjk
 
 # Phrases that scrapers leave around article bodies (navigation, promos, credits).
 _BOILERPLATE = re.compile(
@@ -30,11 +30,18 @@ _BOILERPLATE_FIRST = frozenset(re.findall(r"(?:\^\\W\*\(|\|)([a-z]+)", _BOILERPL
 _LINK = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|ly|io|co|gov|edu|tv)/\S*", re.IGNORECASE)
 _FINAL_STOP = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 _WORD = re.compile(r"\w+", re.UNICODE)
+# The same, but each Chinese or Japanese character a word of its own (see count_words).
+_WORD_CJK = re.compile(f"[^\\W{CJK_CHARS}]+|[{CJK_CHARS}]")
 
 
 def words_of(text: str) -> list[str]:
-    """The lower-cased words of ``text`` (runs of word characters), punctuation and spacing dropped."""
-    return _WORD.findall(text.lower())
+    """The lower-cased words of ``text`` (runs of word characters; each Chinese or Japanese character
+    is a word), punctuation and spacing dropped.
+
+    >>> words_of("Kim LEFT Beijing."), words_of("金正恩离开 Beijing.")
+    (['kim', 'left', 'beijing'], ['金', '正', '恩', '离', '开', 'beijing'])
+    """
+    return (_WORD_CJK if has_cjk(text) else _WORD).findall(text.lower())
 
 
 def sentence_words(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[list[str]]:
@@ -48,12 +55,13 @@ def sentence_words(articles: Sequence[Article], sentences: Sequence[Sentence]) -
     [['kim', 'left']]
     """
     lowered = [a.text.lower() for a in articles]
-    find = _WORD.findall
+    # The regex that splits Chinese/Japanese characters costs ~20% more: only for articles that hold some.
+    finders = [(_WORD_CJK if has_cjk(a.text) else _WORD).findall for a in articles]
     out = []
     for s in sentences:
         low = lowered[s.doc]
         # Lower-casing can change the length (İ -> i̇): then the offsets no longer fit and the sentence goes alone.
-        out.append(find(low, s.start, s.end) if len(low) == len(articles[s.doc].text) else words_of(s.text))
+        out.append(finders[s.doc](low, s.start, s.end) if len(low) == len(articles[s.doc].text) else words_of(s.text))
     return out
 
 

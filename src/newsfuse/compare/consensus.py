@@ -7,7 +7,7 @@ larger budget when the filter leaves room, keeping the most central facts that p
 from __future__ import annotations
 
 from ..analysis import StoryAnalysis
-from ..types import Story
+from ..types import Story, count_words
 from .base import ConsensusFact, span_of
 
 
@@ -44,7 +44,7 @@ def summary_with_min_support(pipeline, analysis: StoryAnalysis, words: int, min_
     where = {(analysis.articles[s.doc].id, s.start): i for i, s in enumerate(analysis.sentences)}
     for factor in (2, 4, 8, 16):
         passing = [s for s in story.sentences if s.support >= min_support]
-        if sum(len(s.text.split()) for s in passing) >= words or len(story.sentences) >= len(analysis.facts):
+        if sum(count_words(s.text) for s in passing) >= words or len(story.sentences) >= len(analysis.facts):
             break
         story = pipeline.summarize_analysis(analysis, words * factor)
     passing = [s for s in story.sentences if s.support >= min_support]
@@ -55,7 +55,7 @@ def summary_with_min_support(pipeline, analysis: StoryAnalysis, words: int, min_
 
     kept, used = set(), 0
     for s in sorted(passing, key=rank):
-        n = len(s.text.split())
+        n = count_words(s.text)
         if used + n <= words or not kept:
             kept.add(id(s))
             used += n

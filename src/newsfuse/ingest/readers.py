@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..types import Article
+from ..types import Article, count_words
 from .decode import decode_text, looks_binary, wide_encoding, wide_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
@@ -67,7 +67,7 @@ def article_from_html(html: str, id: str, *, path: str | None = None, url: str |
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if len(text.split()) < 5:  # a menu or a cookie notice is not an article
+    if count_words(text) < 5:  # a menu or a cookie notice is not an article
         raise InputError(f"{path or id}: no article text found in this HTML page")
     return Article(
         id=id,

@@ -10,6 +10,9 @@ from ..types import Article, Sentence, new_sentence
 
 # Any line break (\n, \r\n or a lone \r) ends a line.
 _LINE = re.compile(r"[^\r\n]+")
+# Chinese and Japanese end a sentence with a full-width stop (and maybe a closing quote or bracket),
+# often with no space after it: syntok does not cut there.
+_CJK_STOP = re.compile("[\u3002\uff01\uff1f][\u201d\u2019\u300d\u300f\uff09)\"']*")
 
 
 class Splitter(Protocol):
@@ -43,10 +46,32 @@ def split_by_line(
             paragraph += 1
         last_end = line.end()
         spans = list(line_spans(line.group(), line.start()))
+        if _CJK_STOP.search(line.group()):
+            spans = cut_at_cjk_stops(text, spans)
         for i, (start, end) in enumerate(spans):
             if end - start < min_chars:
                 continue
             out.append(new_sentence(doc, len(out), start, end, text[start:end], paragraph, i == 0, i == len(spans) - 1))
             if max_sentences is not None and len(out) >= max_sentences:
                 return out
+    return out
+
+
+def cut_at_cjk_stops(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of ``text`` cut after each Chinese/Japanese full stop, exclamation or question mark.
+
+    >>> text = "金正恩周三离开北京。他会见了习近平。"
+    >>> [text[a:b] for a, b in cut_at_cjk_stops(text, [(0, len(text))])]
+    ['金正恩周三离开北京。', '他会见了习近平。']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for stop in _CJK_STOP.finditer(text, start, end):
+            if stop.end() < end:
+                out.append((start, stop.end()))
+                start = stop.end()
+                while start < end and text[start].isspace():
+                    start += 1
+        if start < end:
+            out.append((start, end))
     return out

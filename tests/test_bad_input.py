@@ -113,7 +113,8 @@ def test_a_feed_given_to_summarize_points_to_ingest(cli, tmp_path, content, what
     # A feed lists other pages, often of many stories: summarizing its XML as one article is wrong.
     feed = tmp_path / "news.xml"
     feed.write_text(content)
-    assert_clean_error(cli("summarize", str(feed)), what, "newsfuse ingest")
+    assert_clean_error(cli("summarize", str(feed)), what, f"newsfuse ingest {feed}")
+    assert_clean_error(cli("summarize", "-", stdin=content.encode()), what, "newsfuse ingest FILE")
     (tmp_path / "a.txt").write_text(article(1))
     proc = cli("summarize", str(feed), str(tmp_path / "a.txt"), "-f", "json")
     assert_summary(proc)

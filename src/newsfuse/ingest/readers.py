@@ -239,9 +239,10 @@ def articles_from_text(
     if fmt == "auto" and (kind := feed_kind(text)):
         # Its items are other pages, often of many stories: ingest fetches them and groups them.
         what = "an RSS/Atom feed" if kind == "feed" else "an OPML list of feeds"
+        ingest = f"`newsfuse ingest {name}`" if path else "`newsfuse ingest FILE` (saved to a file)"
         raise InputError(
             f"{name}: is {what}, not an article; store its articles as stories with "
-            f"`newsfuse ingest {name}`, then `newsfuse stories` and `newsfuse summarize --story ID`"
+            f"{ingest}, then `newsfuse stories` and `newsfuse summarize --story ID`"
         )
     fmt = detect_format(name, text) if fmt == "auto" else fmt
     stem = Path(name).stem if path else "stdin"

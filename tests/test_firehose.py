@@ -46,7 +46,7 @@ def test_batch_with_every_bad_input(server, tmp_path):
         "/no-text.html", "/bad-feed.xml",
     ]  # fmt: skip
     items = [server.url("/feed.xml"), *[server.url(p) for p in bad], "http://127.0.0.1:1/down.html"]
-    items += [server.url("/feeds.opml"), str(tmp_path / "missing.html")]
+    items += [server.url("/feeds.opml"), str(tmp_path / "missing.html"), "ftp://example.org/kim.html"]
     report = run_batch(db, items)
     stored = dict(report.stored)
     assert len(stored) == 3, report
@@ -67,6 +67,7 @@ def test_batch_with_every_bad_input(server, tmp_path):
         "htp:/not a url": "only http",
         server.url("/missing-feed.xml"): "HTTP 404",
         str(tmp_path / "missing.html"): "no such file",
+        "ftp://example.org/kim.html": "only http:// and https://",  # not "no such file"
     }
     for item, why in expected.items():
         assert why in reasons[item], (item, reasons.get(item))

@@ -20,6 +20,7 @@ reason and the batch goes on.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -62,6 +63,10 @@ Event = Callable[[str, str, object], None]  # (kind, item, detail): "stored", "s
 
 def _is_url(item: str) -> bool:
     return item.startswith(("http://", "https://"))
+
+
+# Any scheme: an ftp:// or file:// item is a URL the fetcher refuses (and says why), not a missing file.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class Firehose:
@@ -111,7 +116,7 @@ class Firehose:
         for item in items:
             if isinstance(item, Article):
                 yield item.id, item
-            elif _is_url(item):
+            elif _is_url(item) or (_SCHEME.match(item) and not Path(item).exists()):
                 yield from self._expand_url(item, report)
             else:
                 yield from self._expand_path(item, report)

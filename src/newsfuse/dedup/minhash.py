@@ -72,12 +72,19 @@ class NearDuplicateIndex:
         self._lsh = MinHashLSH(threshold=min(threshold, 0.3), num_perm=num_perm)
         self._sigs: dict[str, Signature] = {}
         self._order: dict[str, int] = {}
+        # The permutations of seed 1, drawn once: MinHash draws them anew for every object (~10% of ingest).
+        self._permutations = MinHash(num_perm=num_perm, seed=1, scheme=_SCHEME).permutations
 
     def __len__(self) -> int:
         return len(self._sigs)
 
+    def _minhash(self, hashvalues: np.ndarray | None = None) -> MinHash:
+        return MinHash(
+            num_perm=self.num_perm, seed=1, scheme=_SCHEME, hashvalues=hashvalues, permutations=self._permutations
+        )
+
     def signature(self, text: str) -> Signature:
-        mh = MinHash(num_perm=self.num_perm, seed=1, scheme=_SCHEME)
+        mh = self._minhash()
         sh = shingles(text, self.shingle)
         if sh:
             mh.update_batch(list(sh))
@@ -87,7 +94,7 @@ class NearDuplicateIndex:
         """The earliest indexed text that ``sig``'s text copies, or None."""
         if sig.size == 0:
             return None
-        mh = MinHash(num_perm=self.num_perm, seed=1, scheme=_SCHEME, hashvalues=sig.hashvalues)
+        mh = self._minhash(sig.hashvalues)
         best: tuple[int, str] | None = None
         for key in self._lsh.query(mh):
             other = self._sigs[key]
@@ -103,7 +110,7 @@ class NearDuplicateIndex:
             return
         self._sigs[key] = sig
         self._order[key] = len(self._order)
-        self._lsh.insert(key, MinHash(num_perm=self.num_perm, seed=1, scheme=_SCHEME, hashvalues=sig.hashvalues))
+        self._lsh.insert(key, self._minhash(sig.hashvalues))
 
     def add(self, key: str, text: str) -> str | None:
         """Index ``text`` under ``key`` unless it copies an indexed text: then return that text's key."""

@@ -145,3 +145,93 @@ def test_cli_store_errors_are_one_line(tmp_path, capsys):
     assert "cannot read the duration" in capsys.readouterr().err
     assert main(["ingest", str(tmp_path / "nothing-here"), "--db", db]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+# -- time partitions (issue 8: clustering streams too long for one clusterer) ---------------------------------------
+DAY = 86400.0
+
+
+def test_time_windows_replay_the_overlap_before_them():
+    from newsfuse.cluster.partition import time_partitions
+
+    when = [0.0, 2 * DAY, 6.5 * DAY, None, 7.5 * DAY, 30 * DAY]
+    parts = time_partitions(when, 7 * DAY, 3 * DAY)
+    # Window 0 [0, 7d), window 1 [7d, 14d) replays [4d, 7d); the untimed article goes with the one before it;
+    # the empty windows between day 14 and day 28 are left out.
+    assert [(p.start / DAY, p.replay, p.own) for p in parts] == [
+        (0, (), (0, 1, 2, 3)),
+        (7, (2, 3), (4,)),
+        (28, (), (5,)),
+    ]
+    assert [p.replay for p in time_partitions(when, 7 * DAY, 0)] == [(), (), ()]
+    # An overlap longer than a window replays several windows, in input order.
+    assert time_partitions([0.0, 1.0, 2.0, 3.0], 1.0, 3.0)[-1].replay == (0, 1, 2)
+    # Input out of time order: each window holds its own articles in input order.
+    assert [p.own for p in time_partitions([5 * DAY, 0.0, 6 * DAY, DAY], 2 * DAY, 0)] == [(1, 3), (0,), (2,)]
+
+
+def test_time_windows_reject_what_they_cannot_cut():
+    from newsfuse.cluster.partition import time_partitions
+    from newsfuse.errors import InputError
+
+    assert time_partitions([], DAY) == []
+    for span, overlap in ((0.0, 0.0), (-DAY, 0.0), (float("inf"), 0.0), (DAY, -1.0), (DAY, float("nan"))):
+        with pytest.raises(InputError):
+            time_partitions([0.0], span, overlap)
+    with pytest.raises(InputError, match="none of the 2 articles has one"):
+        time_partitions([None, None], DAY)
+
+
+def test_stitching_continues_merges_and_numbers_stories():
+    from newsfuse.cluster.partition import Partition, stitch
+
+    parts = [
+        Partition(0.0, (), (0, 1, 2)),
+        Partition(7.0, (1, 2), (3, 4, 5)),  # its story 1 holds replayed articles of two earlier stories
+        Partition(14.0, (5,), (6, 7)),
+    ]
+    labels = [[1, 2, 4], [1, 1, 1, 2, 3], [5, 5, 9]]
+    # Stories 2 and 4 of the first window merge (older id kept); new stories take ids above every id so far.
+    assert stitch(parts, labels, 8) == [1, 2, 2, 2, 6, 7, 7, 16]
+    with pytest.raises(ValueError, match="3 labels for 2 articles"):
+        stitch([Partition(0.0, (), (0, 1))], [[1, 1, 1]], 2)
+
+
+def test_a_story_across_a_cut_continues_only_with_the_overlap():
+    from newsfuse.engine.cluster import cluster_articles
+
+    articles = [*arts(FLOOD, "f"), *arts(KIM, "k")]
+    when = [0.0, DAY, 5 * DAY, 6.5 * DAY, 7.5 * DAY]  # the cut at day 7 falls inside the Kim story
+    one = cluster_articles(articles, when=when)
+    assert one[0] == one[1] and one[2] == one[3] == one[4] and one[0] != one[2]
+    assert cluster_articles(articles, when=when, partition=7 * DAY) == one
+    assert cluster_articles(articles, when=when, partition=100 * DAY, overlap=0) == one  # one window
+    cut = cluster_articles(articles, when=when, partition=7 * DAY, overlap=0)
+    assert cut[:4] == one[:4] and cut[4] not in cut[:4]
+
+
+def test_cli_partition_options(tmp_path, capsys):
+    rows = [{"id": f"k{i}", "text": t, "published": f"2024-03-0{1 + 3 * i}T12:00:00Z"} for i, t in enumerate(KIM)]
+    path = tmp_path / "stream.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["cluster", str(path), "--partition", "5d"]) == 0
+    assert [json.loads(line)["story"] for line in capsys.readouterr().out.splitlines()] == [1, 1, 1]
+    assert main(["cluster", str(path), "--partition", "5d", "--overlap", "0"]) == 0
+    assert [json.loads(line)["story"] for line in capsys.readouterr().out.splitlines()] == [1, 1, 2]
+    for bad, says in (("0", "--partition must be a positive duration"), ("soon", "cannot read the duration 'soon'")):
+        assert main(["cluster", str(path), "--partition", bad]) == 2
+        err = capsys.readouterr().err
+        assert says in err and len(err.splitlines()) == 1
+    untimed = tmp_path / "untimed.jsonl"
+    untimed.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in rows), encoding="utf-8")
+    assert main(["cluster", str(untimed), "--partition", "1w"]) == 2
+    assert "need publication times" in capsys.readouterr().err
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(path.read_text(encoding="utf-8") + json.dumps({"id": "x", "text": KIM[0]}) + "\n", "utf-8")
+    assert main(["cluster", str(mixed), "--partition", "1w"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 4 and "1 of 4 articles have no readable 'published' time" in err
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text("".join(json.dumps({**r, "story": "kim"}) + "\n" for r in rows), encoding="utf-8")
+    assert main(["eval-clustering", str(labelled), "--format", "json", "--partition", "5d", "--overlap", "0"]) == 0
+    assert json.loads(capsys.readouterr().out)["predicted_stories"] == 2

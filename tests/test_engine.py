@@ -153,6 +153,28 @@ def test_cluster_with_a_local_pool_gives_the_same_stories(articles_jsonl, cli):
     assert 60 <= len({r["story"] for r in rows}) < len(rows)
 
 
+def test_time_partitions_on_a_local_pool_give_the_same_stories(articles_jsonl, cli):
+    whole = cli("cluster", str(articles_jsonl))
+    one = cli("cluster", str(articles_jsonl), "--partition", "4d")
+    two = cli("cluster", str(articles_jsonl), "--partition", "4d", "--workers", "2")
+    wide = cli("cluster", str(articles_jsonl), "--partition", "60d", "--workers", "2")  # one window
+    assert all(p.returncode == 0 for p in (whole, one, two, wide)), one.stderr + two.stderr + wide.stderr
+    assert two.stdout == one.stdout
+    assert wide.stdout == whole.stdout
+    cut = [json.loads(line) for line in one.stdout.splitlines()]
+    assert [r["id"] for r in cut] == [json.loads(line)["id"] for line in whole.stdout.splitlines()]
+    # Five windows over ~20 days; stitching keeps most stories whole (the gold story of every article is known).
+    gold = {json.loads(line)["id"]: json.loads(line)["story"] for line in articles_jsonl.read_text().splitlines()}
+    from newsfuse.cluster import clustering_scores
+
+    f1 = clustering_scores([gold[r["id"]] for r in cut], [r["story"] for r in cut])["f1"]
+    f1_whole = clustering_scores(
+        [gold[json.loads(x)["id"]] for x in whole.stdout.splitlines()],
+        [json.loads(x)["story"] for x in whole.stdout.splitlines()],
+    )["f1"]
+    assert f1 >= f1_whole - 0.03
+
+
 def test_missing_file_is_reported_before_ray_starts(tmp_path, cli):
     proc = cli("summarize", str(tmp_path / "none.src"), "--engine", "ray", "--output", str(tmp_path / "out.jsonl"))
     assert proc.returncode == 2

@@ -183,3 +183,9 @@ def test_cluster_on_ray_gives_the_same_stories(ray_session, data_dir, tmp_path, 
     on_ray = capsys.readouterr().out
     assert on_ray == local
     assert len(local.splitlines()) > 256  # more than one feature chunk
+    # Weekly windows, each clustered by an actor after replaying the 3 days before it: same stories as locally.
+    assert main(["cluster", str(path), "--partition", "1w"]) == 0
+    local_weeks = capsys.readouterr().out
+    assert main(["cluster", str(path), "--partition", "1w", "--engine", "ray", "--workers", "2"]) == 0
+    assert capsys.readouterr().out == local_weeks
+    assert local_weeks != local  # the cuts change some stories: the windows were really used

@@ -5,13 +5,16 @@ Each command lives in its own module of this package and registers itself on ``a
 
 from __future__ import annotations
 
+import re
 import sys
+from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from .. import __version__
+from ..errors import InputError
 
 app = typer.Typer(
     name="newsfuse",
@@ -32,6 +35,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``90s``, ``10m``, ``2h``, ``2d``, ``1w`` (or a plain number of seconds).
+
+    >>> parse_duration("2d")
+    datetime.timedelta(days=2)
+    """
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*", text.lower())
+    if not m:
+        raise InputError(f"cannot read the duration {text!r}: use e.g. 90s, 10m, 2h, 2d or 1w")
+    return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2) or "s"])
 
 
 class OutputFormat(StrEnum):

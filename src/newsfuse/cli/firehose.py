@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
 
 from ..errors import InputError
-from .app import OutputFormat, app, warn
+from .app import OutputFormat, app, parse_duration, warn
 
 DbOption = Annotated[
     str | None,
@@ -27,20 +26,6 @@ AllowPrivate = Annotated[
     bool,
     typer.Option("--allow-private", help="Also fetch from loopback/private/link-local addresses (your own network)."),
 ]
-
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-def parse_duration(text: str) -> timedelta:
-    """``90s``, ``10m``, ``2h``, ``2d``, ``1w`` (or a plain number of seconds).
-
-    >>> parse_duration("2d")
-    datetime.timedelta(days=2)
-    """
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*", text.lower())
-    if not m:
-        raise InputError(f"cannot read the duration {text!r}: use e.g. 90s, 10m, 2h, 2d or 1w")
-    return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2) or "s"])
 
 
 def _printer(fmt: str, quiet: bool):

@@ -96,14 +96,14 @@ def test_bad_engine_and_workers():
         list(summarize_lines("/nonexistent/val.src", 50))
 
 
-@pytest.mark.parametrize("command", ["summarize", "eval"])
+@pytest.mark.parametrize("command", ["summarize", "eval", "ingest"])
 def test_without_ray_says_how_to_install(command, lines40, tmp_path):
     # A Python where `import ray` fails, as on an install without the [ray] extra.
-    args = (
-        ["summarize", str(lines40), "--engine", "ray", "--output", str(tmp_path / "out.jsonl")]
-        if command == "summarize"
-        else ["eval", "--src", str(lines40), "--tgt", str(lines40), "--engine", "ray", "--out", str(tmp_path)]
-    )
+    args = {
+        "summarize": ["summarize", str(lines40), "--engine", "ray", "--output", str(tmp_path / "out.jsonl")],
+        "eval": ["eval", "--src", str(lines40), "--tgt", str(lines40), "--engine", "ray", "--out", str(tmp_path)],
+        "ingest": ["ingest", str(lines40), "--engine", "ray", "--db", f"sqlite:///{tmp_path / 'out.jsonl'}"],
+    }[command]
     code = f"import sys; sys.modules['ray'] = None; from newsfuse.cli import main; sys.exit(main({args!r}))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 2
@@ -173,6 +173,25 @@ def test_time_partitions_on_a_local_pool_give_the_same_stories(articles_jsonl, c
         [json.loads(x)["story"] for x in whole.stdout.splitlines()],
     )["f1"]
     assert f1 >= f1_whole - 0.03
+
+
+def test_ingest_with_a_local_pool_stores_the_same(bulk_corpus, stored_stories, tmp_path, cli):
+    corpus = bulk_corpus
+    one = cli("ingest", str(corpus), "--db", f"sqlite:///{tmp_path / 'one.db'}", "--format", "jsonl")
+    two = cli("ingest", str(corpus), "--db", f"sqlite:///{tmp_path / 'two.db'}", "--format", "jsonl", "--workers", "2")
+    assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
+    assert two.stdout == one.stdout and two.stderr == one.stderr
+    stored = [json.loads(line) for line in one.stdout.splitlines()]
+    assert len(stored) > 256  # more than one chunk of features
+    copies = corpus.read_text(encoding="utf-8").count('-copy"')
+    dups = [line for line in one.stderr.splitlines() if line.startswith("newsfuse: duplicate of")]
+    assert copies >= 8 and sum(line.endswith(("-copy", "-loud")) for line in dups) == 2 * copies
+    assert "teaser: too little text" in one.stderr
+    assert 60 <= len({r["story"] for r in stored}) < len(stored)
+    rows = stored_stories(tmp_path / "one.db")
+    assert len(rows) == len(stored)
+    assert sum("wire" in outlets for *_, outlets in rows) == copies  # the exact copies credit their outlet
+    assert stored_stories(tmp_path / "two.db") == rows
 
 
 def test_missing_file_is_reported_before_ray_starts(tmp_path, cli):

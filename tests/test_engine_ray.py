@@ -107,6 +107,31 @@ def test_eval_on_ray_gives_the_same_report(ray_session, data_dir, tmp_path):
     assert json.loads((tmp_path / "report.json").read_text())["stories"] == 10
 
 
+def test_ingest_on_ray_stores_the_same(ray_session, bulk_corpus, stored_stories, tmp_path, capsys):
+    from newsfuse.firehose import ingest
+    from newsfuse.store import open_store
+
+    args = ["ingest", str(bulk_corpus), "--format", "jsonl"]
+    assert main([*args, "--db", f"sqlite:///{tmp_path / 'local.db'}"]) == 0
+    local = capsys.readouterr()
+    assert main([*args, "--db", f"sqlite:///{tmp_path / 'ray.db'}", "--engine", "ray", "--workers", "2"]) == 0
+    on_ray = capsys.readouterr()
+    assert on_ray.out == local.out
+    assert [ln for ln in on_ray.err.splitlines() if ln.startswith("newsfuse:")] == local.err.splitlines()
+    assert len(local.out.splitlines()) > 256  # more than one chunk of features
+    rows = stored_stories(tmp_path / "local.db")
+    assert stored_stories(tmp_path / "ray.db") == rows
+    # The Python API, into a store that already holds part of the corpus: the rest joins the same stories.
+    part = tmp_path / "part.jsonl"
+    lines = bulk_corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    part.write_text("".join(lines[:150]), encoding="utf-8")
+    with open_store(f"sqlite:///{tmp_path / 'api.db'}") as store:
+        first = ingest([str(part)], store)
+        rest = ingest([str(bulk_corpus)], store, engine="ray", workers=2)
+    assert len(first.stored) + len(rest.stored) == len(rows)
+    assert stored_stories(tmp_path / "api.db") == rows
+
+
 class KillOnce:
     """The real summarizer, except that the worker holding ``victim`` kills its own process the first time."""
 

@@ -22,14 +22,17 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .cluster import OnlineClusterer
+from .cluster.online import Features
 from .dedup import NearDuplicateIndex, Signature, canonical_url
+from .engine.base import batched
+from .engine.cluster import CHUNK  # articles whose features are computed together, on every engine
 from .errors import InputError, NewsfuseError
 from .fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
 from .ingest import decode_text, read_articles
@@ -37,6 +40,34 @@ from .store import Store, iso
 from .types import Article, count_words
 
 MIN_WORDS = 20  # fewer words than this is a teaser or an error page, not an article
+
+
+@dataclass
+class Prepared:
+    """What storing an article needs that depends on the article alone: its word count and, when it has
+    enough words to be stored, its MinHash ``signature`` and clustering ``features``."""
+
+    words: int
+    signature: Signature | None = None
+    features: Features | None = None
+
+
+def prepare_articles(
+    articles: Sequence[Article], clusterer: OnlineClusterer, index: NearDuplicateIndex
+) -> list[Prepared]:
+    """The stateless half of ingest for one chunk: word counts, signatures and features (in one batch).
+
+    >>> arts = [Article("a", "Too short."), Article("b", "Rain flooded the old town of Bath on Monday. " * 3)]
+    >>> [(p.words, p.features is not None) for p in prepare_articles(arts, OnlineClusterer(None), NearDuplicateIndex())]
+    [(2, False), (27, True)]
+    """
+    counts = [count_words(a.text) for a in articles]
+    kept = [a for a, n in zip(articles, counts, strict=True) if n >= MIN_WORDS]
+    feats = iter(clusterer.features(kept))
+    return [
+        Prepared(n, index.signature(a.text), next(feats)) if n >= MIN_WORDS else Prepared(n)
+        for a, n in zip(articles, counts, strict=True)
+    ]
 
 
 @dataclass
@@ -82,7 +113,12 @@ class Firehose:
         fetcher: Fetcher | None = None,
         on_event: Event | None = None,
         workers: int = 8,
+        engine: str = "local",
+        engine_workers: int | None = None,
     ) -> None:
+        from .engine.base import require
+
+        require(engine)  # before any work: says how to install Ray when it is missing
         self.store = store
         self.fetcher = fetcher or Fetcher(allow_private=allow_private)
         self._own_fetcher = fetcher is None
@@ -90,6 +126,8 @@ class Firehose:
         self.index = NearDuplicateIndex()
         self.on_event = on_event
         self.workers = workers
+        # None: prepare articles in this process as they arrive; else (name, workers) of the engine.
+        self.engine = None if engine == "local" and (engine_workers or 1) <= 1 else (engine, engine_workers)
         # Feed validators (ETag, Last-Modified) of this run, saved once the feed's entries are stored.
         self._validators: dict[str, tuple[str | None, str | None, int]] = {}
         for key, blob in store.article_signatures():
@@ -212,13 +250,13 @@ class Firehose:
         )
 
     # -- one article -> store ----------------------------------------------------------------------
-    def _store_one(self, label: str, article: Article, report: IngestReport) -> None:
-        if (n := count_words(article.text)) < MIN_WORDS:
-            self._skip(report, label, f"{label}: too little text to be an article ({n} words)")
+    def _store_one(self, label: str, article: Article, prep: Prepared, report: IngestReport) -> None:
+        if prep.signature is None or prep.features is None:
+            self._skip(report, label, f"{label}: too little text to be an article ({prep.words} words)")
             return
         key = canonical_url(article.url) if article.url else None
         found = self.store.find_article(canonical_url=key, text=article.text)
-        sig = self.index.signature(article.text)
+        sig = prep.signature
         if found is None:
             found = self.index.query(sig)
         if found is not None:
@@ -228,7 +266,7 @@ class Firehose:
                 self.on_event("duplicate", label, found)
             return
         now = time.time()
-        f = self.clusterer.features([article])[0]
+        f = prep.features
         proposal = self.clusterer.propose(f, now)
         saved = self.store.save_article(
             article,
@@ -243,19 +281,50 @@ class Firehose:
         if self.on_event:
             self.on_event("stored", saved.article_id, saved.story_id)
 
+    def _fetched(
+        self, pending: Iterable[tuple[str, Future[Article]]], report: IngestReport
+    ) -> Iterator[tuple[str, Article]]:
+        for label, future in pending:
+            try:
+                yield label, future.result()
+            except (InputError, NewsfuseError) as err:
+                self._skip(report, label, str(err))
+
+    def _prepared_on_engine(self, chunks: list[list[tuple[str, Article]]]) -> Iterator[list[Prepared]]:
+        from functools import partial
+
+        from .engine import get_engine
+        from .engine.ingest import PrepareArticles
+
+        name, workers = self.engine  # type: ignore[misc]
+        embedder = self.clusterer.embedder
+        factory = partial(
+            PrepareArticles,
+            embedder=None if embedder is None else embedder.name,
+            head_words=self.clusterer.head_words,
+            num_perm=self.index.num_perm,
+            shingle=self.index.shingle,
+        )
+        with get_engine(name, workers, batch_size=1) as runner:
+            yield from runner.map_items(factory, ([a for _, a in chunk] for chunk in chunks))
+
     def ingest(self, items: Sequence[str | Article]) -> IngestReport:
         report = IngestReport()
         self._validators = {}
         # Pages are fetched in parallel (per-host limits apply) but stored in input order: same input, same stories.
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             pending = [(label, pool.submit(self._materialize, what)) for label, what in self._expand(items, report)]
-            for label, future in pending:
-                try:
-                    article = future.result()
-                except (InputError, NewsfuseError) as err:
-                    self._skip(report, label, str(err))
-                    continue
-                self._store_one(label, article, report)
+            if self.engine is None:  # in this process, each chunk stored as soon as it is fetched
+                for chunk in batched(self._fetched(pending, report), CHUNK):
+                    preps = prepare_articles([a for _, a in chunk], self.clusterer, self.index)
+                    for (label, article), prep in zip(chunk, preps, strict=True):
+                        self._store_one(label, article, prep, report)
+            else:
+                chunks = list(batched(self._fetched(pending, report), CHUNK))
+        if self.engine is not None:  # everything fetched first: the workers start once, for all of it
+            for chunk, preps in zip(chunks, self._prepared_on_engine(chunks), strict=True):
+                for (label, article), prep in zip(chunk, preps, strict=True):
+                    self._store_one(label, article, prep, report)
         for url, (etag, modified, status) in self._validators.items():
             self.store.set_fetch_state(url, etag=etag, last_modified=modified, status=status)
         return report
@@ -268,9 +337,25 @@ def ingest(
     allow_private: bool | Collection[str] = False,
     clusterer: OnlineClusterer | None = None,
     on_event: Event | None = None,
+    engine: str = "local",
+    workers: int | None = None,
 ) -> IngestReport:
-    """Fetch, deduplicate, cluster and store ``items``; see the module docstring."""
-    hose = Firehose(store, allow_private=allow_private, clusterer=clusterer, on_event=on_event)
+    """Fetch, deduplicate, cluster and store ``items``; see the module docstring.
+
+    ``engine`` / ``workers``: compute the articles' signatures and features on that many local
+    processes or Ray actors (``engine="ray"``); storing stays in this process, in input order, so
+    the store ends up the same on every engine.  Then every article is read before the first is
+    stored (a bulk load of files or JSONL), where in-process ingest stores each chunk of 256 as it
+    arrives.
+    """
+    hose = Firehose(
+        store,
+        allow_private=allow_private,
+        clusterer=clusterer,
+        on_event=on_event,
+        engine=engine,
+        engine_workers=workers,
+    )
     try:
         return hose.ingest(items)
     finally:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from ..engine.base import EngineName, require
 from ..errors import InputError
 from .app import OutputFormat, app, parse_duration, warn
 
@@ -44,12 +45,22 @@ def _printer(fmt: str, quiet: bool):
     return on_event
 
 
-def _run(items: list[str], db: str | None, allow_private: bool, fmt: str, quiet: bool):
+def _run(
+    items: list[str],
+    db: str | None,
+    allow_private: bool,
+    fmt: str,
+    quiet: bool,
+    engine: str = "local",
+    workers: int | None = None,
+):
     from ..firehose import ingest
     from ..store import open_store
 
     with open_store(db) as store:
-        return ingest(items, store, allow_private=allow_private, on_event=_printer(fmt, quiet))
+        return ingest(
+            items, store, allow_private=allow_private, on_event=_printer(fmt, quiet), engine=engine, workers=workers
+        )
 
 
 def _summary(report, fmt: str) -> None:
@@ -77,15 +88,40 @@ def ingest(
         OutputFormat, typer.Option("--format", "-f", help="text: a line per stored article; jsonl; json: one report.")
     ] = OutputFormat.text,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")] = False,
+    engine: Annotated[
+        EngineName,
+        typer.Option(
+            help='Compute signatures and features on local processes or on Ray (pip install "newsfuse\\[ray]").'
+        ),
+    ] = EngineName.local,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Worker processes or Ray actors for --engine \\[default: 1 local, every CPU on Ray]."),
+    ] = None,
 ) -> None:
     """Fetch, deduplicate, cluster into stories and store articles.
 
     Each stored article is printed as soon as it is committed; bad items are skipped with a one-line
     warning and the rest goes on.  Exit code 2 when nothing could be read at all.
 
+    For a bulk load (a large JSONL corpus), --engine ray (or --workers N) computes each article's
+    MinHash signature and clustering features on N workers; storing stays in this process and in
+    input order, so the store holds the same articles and stories as with one process.  Everything
+    is read first, then stored.
+
     Examples:  newsfuse ingest feeds.opml  ·  newsfuse ingest https://example.org/article.html
+    ·  newsfuse ingest corpus.jsonl --engine ray --workers 8
     """
-    report = _run(items, db, allow_private, "jsonl" if fmt == OutputFormat.jsonl else fmt.value, quiet)
+    require(engine.value)  # one line on how to install Ray, before reading anything
+    report = _run(
+        items,
+        db,
+        allow_private,
+        "jsonl" if fmt == OutputFormat.jsonl else fmt.value,
+        quiet,
+        engine=engine.value,
+        workers=workers,
+    )
     _summary(report, fmt.value)
     if report.skipped and not (report.stored or report.duplicates or report.not_modified):
         raise typer.Exit(2)

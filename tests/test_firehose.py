@@ -194,3 +194,31 @@ def test_watch_polls_and_new_articles_join(server, tmp_path, capsys):
     assert captured.out.count("stored ") == 3  # the second poll gets a 304 and stores nothing
     assert "1 feeds not modified" in captured.err
     assert main(["watch", "x", "--every", "0s", "--db", db]) == 2
+
+
+def test_an_engine_needs_an_embedder_its_workers_can_rebuild(tmp_path):
+    import numpy as np
+
+    from newsfuse.errors import InputError
+    from newsfuse.types import Article
+
+    class Handmade:
+        def embed(self, texts):
+            return np.ones((len(texts), 4), dtype=np.float32)
+
+    rain = "Heavy rain flooded the old town of Bath on Monday, officials said, and roads were closed. " * 3
+    fire = "A fire destroyed a warehouse in Leeds overnight; firefighters worked until dawn to stop it. " * 3
+    arts = [Article("rain", rain), Article("fire", fire), Article("rain-again", rain.replace("Monday", "Tuesday"))]
+    with open_store(f"sqlite:///{tmp_path / 'e.db'}") as store:
+        with pytest.raises(InputError, match="wordllama, tfidf or None"):
+            ingest(arts, store, clusterer=OnlineClusterer(Handmade()), workers=2)
+        assert store.list_stories() == []  # refused before anything was stored
+    # A words-only clusterer travels: two local workers store what one process stores.
+    reports = []
+    for name, workers in (("one", None), ("two", 2)):
+        with open_store(f"sqlite:///{tmp_path / name}.db") as store:
+            reports.append(ingest(arts, store, clusterer=OnlineClusterer(embedder=None), workers=workers).to_dict())
+    assert reports[0] == reports[1]
+    assert [s["story"] for s in reports[0]["stored"]] == [1, 2] and reports[0]["duplicates"] == [
+        {"item": "rain-again", "of": "rain"}
+    ]

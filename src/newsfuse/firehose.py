@@ -128,6 +128,8 @@ class Firehose:
         self.workers = workers
         # None: prepare articles in this process as they arrive; else (name, workers) of the engine.
         self.engine = None if engine == "local" and (engine_workers or 1) <= 1 else (engine, engine_workers)
+        if self.engine is not None:
+            _embedder_name(self.clusterer)  # checked before anything is fetched
         # Feed validators (ETag, Last-Modified) of this run, saved once the feed's entries are stored.
         self._validators: dict[str, tuple[str | None, str | None, int]] = {}
         for key, blob in store.article_signatures():
@@ -297,10 +299,9 @@ class Firehose:
         from .engine.ingest import PrepareArticles
 
         name, workers = self.engine  # type: ignore[misc]
-        embedder = self.clusterer.embedder
         factory = partial(
             PrepareArticles,
-            embedder=None if embedder is None else embedder.name,
+            embedder=_embedder_name(self.clusterer),
             head_words=self.clusterer.head_words,
             num_perm=self.index.num_perm,
             shingle=self.index.shingle,
@@ -360,6 +361,17 @@ def ingest(
         return hose.ingest(items)
     finally:
         hose.close()
+
+
+def _embedder_name(clusterer: OnlineClusterer) -> str | None:
+    """The clusterer's embedder by name, as engine workers build their own (one built by hand cannot travel)."""
+    embedder = clusterer.embedder
+    if embedder is None:
+        return None
+    name = getattr(embedder, "name", None)
+    if name not in {"wordllama", "tfidf"}:
+        raise InputError("ingest on an engine needs a clusterer whose embedder is wordllama, tfidf or None")
+    return name
 
 
 def _epoch(stamp: str | None) -> float | None:

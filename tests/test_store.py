@@ -147,3 +147,43 @@ def test_firehose_on_both_databases(db_url):
     with open_store(db_url) as store:  # a second run finds everything stored
         again = ingest(items, store, clusterer=OnlineClusterer(embedder=None))
         assert again.stored == [] and len(again.duplicates) == 4 and store.count_articles() == 3
+
+
+def test_transaction_commits_once_and_rolls_back_whole(db_url):
+    with open_store(db_url) as store, open_store(db_url) as reader:
+        with store.transaction() as tx:
+            a = tx.save_article(art("a", "Kim met Xi in Beijing.", url="https://ap.org/kim", source="AP"))
+            tx.save_article(art("b", "Xi hosted Kim at the Great Hall.", source="AP"), story_id=a.story_id)
+            # the block reads its own writes; another connection sees nothing before the commit
+            assert tx.find_article(canonical_url="https://ap.org/kim") == "a"
+            assert tx.find_article(text="Xi hosted Kim at the Great Hall.") == "b"
+            assert reader.find_article(canonical_url="https://ap.org/kim") is None
+            assert tx.credit_outlet("a", "BBC") and not tx.credit_outlet("a", "BBC")
+        assert reader.count_articles() == 2 and reader.get_story(a.story_id).n_outlets == 2
+        with pytest.raises(RuntimeError), store.transaction() as tx:
+            tx.save_article(art("c", "Floods in Texas.", source="Reuters"))
+            tx.save_article(art("d", "More floods in Texas.", source="Reuters"), story_id=a.story_id)
+            raise RuntimeError("the chunk fails")
+        assert reader.count_articles() == 2 and reader.get_article("c") is None
+        assert [(s.id, s.n_articles) for s in reader.list_stories()] == [(a.story_id, 2)]
+
+
+def test_one_chunk_finds_copies_stored_earlier_in_it(db_url):
+    """Dedup inside one chunk's transaction: the same page under another form of its URL, rewritten since
+    (too different for the MinHash index: only the canonical URL, looked up in the open transaction, finds it)."""
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.firehose import ingest
+
+    kim = "Kim Jong Un arrived in Beijing by armoured train on Monday for talks with Xi Jinping. "
+    items = [
+        Article("p1", kim * 4, url="https://news.example/kim?utm_source=feed", source="AP"),
+        Article(
+            "p2",
+            "Update: the North Korean leader left China on Wednesday after two days of meetings. " * 3,
+            url="https://NEWS.example/kim",
+            source="AP",
+        ),
+    ]
+    with open_store(db_url) as store:
+        report = ingest(items, store, clusterer=OnlineClusterer(embedder=None))
+        assert [a for a, _ in report.stored] == ["p1"] and report.duplicates == [("p2", "p1")]

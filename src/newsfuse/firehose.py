@@ -36,7 +36,7 @@ from .engine.cluster import CHUNK  # articles whose features are computed togeth
 from .errors import InputError, NewsfuseError
 from .fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
 from .ingest import decode_text, read_articles
-from .store import Store, iso
+from .store import Store, Transaction, iso
 from .types import Article, count_words
 
 MIN_WORDS = 20  # fewer words than this is a teaser or an error page, not an article
@@ -251,26 +251,43 @@ class Firehose:
             published=getattr(entry, "published", None),
         )
 
-    # -- one article -> store ----------------------------------------------------------------------
-    def _store_one(self, label: str, article: Article, prep: Prepared, report: IngestReport) -> None:
+    # -- articles -> store -------------------------------------------------------------------------
+    def _store_chunk(
+        self, chunk: Sequence[tuple[str, Article]], preps: Sequence[Prepared], report: IngestReport
+    ) -> None:
+        """Store a chunk in input order, in one transaction (one commit per chunk, not per article).
+
+        Events are sent once the chunk is committed: what is reported stored is in the store.  A
+        failure rolls the chunk back and ends the run; ingesting the same input again stores the rest.
+        """
+        events: list[tuple[str, str, object]] = []
+        with self.store.transaction() as tx:
+            for (label, article), prep in zip(chunk, preps, strict=True):
+                events.append(self._store_one(tx, label, article, prep, report))
+        if self.on_event:
+            for event in events:
+                self.on_event(*event)
+
+    def _store_one(
+        self, tx: Transaction, label: str, article: Article, prep: Prepared, report: IngestReport
+    ) -> tuple[str, str, object]:
         if prep.signature is None or prep.features is None:
-            self._skip(report, label, f"{label}: too little text to be an article ({prep.words} words)")
-            return
+            reason = f"{label}: too little text to be an article ({prep.words} words)"
+            report.skipped.append((label, reason))
+            return "skipped", label, reason
         key = canonical_url(article.url) if article.url else None
-        found = self.store.find_article(canonical_url=key, text=article.text)
+        found = tx.find_article(canonical_url=key, text=article.text)
         sig = prep.signature
         if found is None:
             found = self.index.query(sig)
         if found is not None:
-            self.store.credit_outlet(found, article.outlet, article.url)
+            tx.credit_outlet(found, article.outlet, article.url)
             report.duplicates.append((label, found))
-            if self.on_event:
-                self.on_event("duplicate", label, found)
-            return
+            return "duplicate", label, found
         now = time.time()
         f = prep.features
         proposal = self.clusterer.propose(f, now)
-        saved = self.store.save_article(
+        saved = tx.save_article(
             article,
             story_id=None if proposal.new else proposal.story,
             merge=proposal.merged,
@@ -280,8 +297,7 @@ class Firehose:
         self.clusterer.commit(f, saved.story_id, merged=proposal.merged, when=now)
         self.index.insert(saved.article_id, sig)
         report.stored.append((saved.article_id, saved.story_id))
-        if self.on_event:
-            self.on_event("stored", saved.article_id, saved.story_id)
+        return "stored", saved.article_id, saved.story_id
 
     def _fetched(
         self, pending: Iterable[tuple[str, Future[Article]]], report: IngestReport
@@ -318,14 +334,12 @@ class Firehose:
             if self.engine is None:  # in this process, each chunk stored as soon as it is fetched
                 for chunk in batched(self._fetched(pending, report), CHUNK):
                     preps = prepare_articles([a for _, a in chunk], self.clusterer, self.index)
-                    for (label, article), prep in zip(chunk, preps, strict=True):
-                        self._store_one(label, article, prep, report)
+                    self._store_chunk(chunk, preps, report)
             else:
                 chunks = list(batched(self._fetched(pending, report), CHUNK))
         if self.engine is not None:  # everything fetched first: the workers start once, for all of it
             for chunk, preps in zip(chunks, self._prepared_on_engine(chunks), strict=True):
-                for (label, article), prep in zip(chunk, preps, strict=True):
-                    self._store_one(label, article, prep, report)
+                self._store_chunk(chunk, preps, report)
         for url, (etag, modified, status) in self._validators.items():
             self.store.set_fetch_state(url, etag=etag, last_modified=modified, status=status)
         return report

@@ -28,6 +28,9 @@ batch function wrapped in a clock that logs every call's start, end, stories and
   processes share the machine with the local runs.  ``--sequential``: the older layout (local runs,
   then Ray, then local again; best-of per mode, ratios against the faster local figure).
 * every run's output is hashed: all modes must print the same digest (same input -> same output).
+* ``--ray-variant BLOCKS:TASKS`` (repeatable) adds a Ray mode with the file cut into BLOCKS actor tasks
+  and at most TASKS queued on each actor (``RayEngine(blocks=, tasks_per_actor=)``; 0 keeps Ray Data's
+  own), to see whether finer, more dynamic dispatch evens out the actors' finish on a given node.
 * ``--busy N`` keeps N other CPU-bound processes running throughout, at normal priority: a machine
   with other work on it.  The header says at which niceness Ray's workers ran (0, the caller's, unless
   ``RAY_worker_niceness`` is set: ``RAY_worker_niceness=15`` reproduces Ray's own default).
@@ -119,14 +122,14 @@ def _busy(log: Path, began: float) -> dict[str, float]:
     }
 
 
-def _timed(path: Path, words: int, engine: str, workers: int) -> dict[str, Any]:
+def _timed(path: Path, words: int, engine: str, workers: int, **options: Any) -> dict[str, Any]:
     """One run: seconds, stories, output digest and what its batch log says (:func:`_busy`)."""
     digest = hashlib.sha256()
     n = 0
     log = Path(tempfile.mkdtemp(prefix="newsfuse-clock-")) / "batches.log"
     factory = partial(_Clocked, partial(SummarizeLines, words, "jsonl", "auto"), str(log))
     began, start = time.time(), time.perf_counter()
-    with get_engine(engine, workers) as runner:
+    with get_engine(engine, workers, **options) as runner:
         for out in runner.map_lines(factory, [path]):
             digest.update(out.encode("utf-8"))
             n += 1
@@ -149,12 +152,14 @@ def _marginal(total: float, small: float, n: int, n_probe: int) -> float:
     return (n - n_probe) / (total - small) if total > small else float("nan")
 
 
-def _turn(path: Path, probe: Path | None, n_probe: int, words: int, engine: str, workers: int) -> dict[str, Any]:
+def _turn(
+    path: Path, probe: Path | None, n_probe: int, words: int, engine: str, workers: int, **options: Any
+) -> dict[str, Any]:
     """One run of a mode, and its probe run (when ``probe``) for the marginal rate."""
-    run = _timed(path, words, engine, workers)
+    run = _timed(path, words, engine, workers, **options)
     run["stories_per_s"] = round(run["stories"] / run["run_s"], 1)
     if probe is not None:
-        small = _timed(probe, words, engine, workers)["run_s"]
+        small = _timed(probe, words, engine, workers, **options)["run_s"]
         run["probe_run_s"] = small
         run["marginal_per_s"] = round(_marginal(run["run_s"], small, run["stories"], n_probe), 1)
     return run
@@ -276,6 +281,14 @@ def main(argv: list[str] | None = None) -> int:
         "node: what the node itself gives N workers, without Ray)",
     )
     parser.add_argument(
+        "--ray-variant",
+        action="append",
+        default=[],
+        metavar="BLOCKS:TASKS",
+        help="an extra Ray mode per variant, at the largest --ray-workers: the file cut into BLOCKS actor tasks, "
+        "at most TASKS queued per actor (0 keeps Ray Data's own); repeatable",
+    )
+    parser.add_argument(
         "--sequential",
         action="store_true",
         help="all local turns first, then Ray, then local again (the older layout) instead of interleaving",
@@ -350,15 +363,27 @@ def main(argv: list[str] | None = None) -> int:
         f"other busy processes: {args.busy}; Ray workers at niceness {niceness}\n"
     )
 
-    modes = [(LOCAL, "local", 1)]
-    modes += [(f"local, {w} processes", "local", w) for w in (int(x) for x in args.local_workers.split(",") if x)]
-    modes += [(f"ray, {w} actor{'s' if w > 1 else ''}", "ray", w) for w in pools]
-    turns: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _ in modes}
+    modes: list[tuple[str, str, int, dict[str, Any]]] = [(LOCAL, "local", 1, {})]
+    local_pools = [int(x) for x in args.local_workers.split(",") if x]
+    modes += [(f"local, {w} processes", "local", w, {}) for w in local_pools]
+    modes += [(f"ray, {w} actor{'s' if w > 1 else ''}", "ray", w, {}) for w in pools]
+    for variant in args.ray_variant:
+        blocks, tasks = (int(x) for x in variant.split(":"))
+        options = {"blocks": blocks or None, "tasks_per_actor": tasks or None}
+        modes.append(
+            (
+                f"ray, {max(pools)} actors, {blocks or 'own'} blocks, {tasks or 'default'} tasks per actor",
+                "ray",
+                max(pools),
+                options,
+            )
+        )
+    turns: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _, _ in modes}
 
-    def turn(name: str, engine: str, w: int) -> None:
+    def turn(name: str, engine: str, w: int, options: dict[str, Any]) -> None:
         # One BLAS/OpenMP thread per local process (forked workers inherit it), as in each actor.
         with threadpool_limits(limits=1 if engine == "local" else None):
-            turns[name].append(_turn(path, probe, n_probe, args.words, engine, w))
+            turns[name].append(_turn(path, probe, n_probe, args.words, engine, w, **options))
 
     if args.sequential:
         for _ in range(args.repeat):
@@ -412,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
         "| USD per 1M articles | output sha256 |"
     )
     print("|---" * 15 + "|")
-    for (name, _, cpus), r in zip(modes, rows.values(), strict=True):
+    for (name, _, cpus, _), r in zip(modes, rows.values(), strict=True):
         # CPUs reserved × the whole run (start-up included, as a job of this size pays it).
         cpu_h = cpus * r["run_s"] / articles * 1e6 / 3600
         r |= {

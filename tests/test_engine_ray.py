@@ -93,6 +93,17 @@ def test_lines_split_as_python_reads_them(ray_session, tmp_path):
         assert list(engine.map_lines(factory, [plain, packed])) == expected + expected
 
 
+def test_block_and_queue_tuning_keeps_the_output(ray_session, val200):
+    """``blocks`` (actor tasks per file) and ``tasks_per_actor`` (queued per actor) are for speed only."""
+    factory = partial(SummarizeLines, 40, "jsonl", "tfidf")
+    head = val200.parent / "val40.src"
+    head.write_text("".join(val200.read_text(encoding="utf-8").splitlines(keepends=True)[:40]), encoding="utf-8")
+    expected = list(get_engine("local").map_lines(factory, [head]))
+    with get_engine("ray", 2, blocks=9, tasks_per_actor=1, batch_size=3) as engine:
+        assert engine.blocks == 9 and engine.tasks_per_actor == 1
+        assert list(engine.map_lines(factory, [head])) == expected
+
+
 def test_eval_on_ray_gives_the_same_report(ray_session, data_dir, tmp_path):
     kwargs = dict(words=120, methods=["newsfuse", "lead"], skip=300, limit=40)
     local = evaluate(data_dir / "val.src", data_dir / "val.tgt", workers=1, **kwargs).to_dict()

@@ -172,13 +172,20 @@ class RayEngine:
         *,
         batch_size: int = BATCH_SIZE,
         block_rows: int = BLOCK_ROWS,
+        blocks: int | None = None,
+        tasks_per_actor: int | None = None,
         progress: bool = False,
     ) -> None:
+        """``blocks`` splits a file's lines into that many actor tasks (None: Ray Data's own ~1 MiB
+        blocks); ``tasks_per_actor`` bounds the tasks queued on one actor (None: Ray Data's default).
+        Both are for tuning; outputs are the same whatever they are."""
         self._started = connect(workers)
         cpus = int(ray.cluster_resources().get("CPU", 1))
         self.workers = workers or max(1, cpus)
         self.batch_size = batch_size
         self.block_rows = block_rows
+        self.blocks = blocks
+        self.tasks_per_actor = tasks_per_actor
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True  # results in input order, as the local engine
         ctx.enable_progress_bars = progress
@@ -188,9 +195,8 @@ class RayEngine:
         logging.getLogger("ray.data._internal.progress").setLevel(logging.INFO if progress else logging.ERROR)
 
     def map_lines(self, factory: Factory, paths: Sequence[str | Path]) -> Iterator[Any]:
-        # The read is I/O: it takes no CPU slot, so it never waits behind the actors.
-        ds = ray.data.read_datasource(LinesDatasource(check_paths(paths), block_rows=self.block_rows), num_cpus=0)
-        return self._run(ds, factory, "text")
+        source = LinesDatasource(check_paths(paths), block_rows=self.block_rows)
+        return self._run(self._read(source), factory, "text")
 
     def map_items(self, factory: Factory, items: Iterable[Any]) -> Iterator[Any]:
         rows = [{"item": pickle.dumps(item)} for item in items]
@@ -220,11 +226,16 @@ class RayEngine:
         if fmt not in ("parquet", "json"):
             raise ValueError(f"unknown output format {fmt!r}; choose parquet or json")
         source = LinesDatasource(check_paths(paths), block_rows=self.block_rows, include_paths=True)
-        ds = self._stage(ray.data.read_datasource(source, num_cpus=0), factory, "text", text_column=column)
+        ds = self._stage(self._read(source), factory, "text", text_column=column)
         if fmt == "parquet":
             ds.write_parquet(out_dir)
         else:
             ds.write_json(out_dir)
+
+    def _read(self, source: LinesDatasource) -> ray.data.Dataset:
+        # The read is I/O: it takes no CPU slot, so it never waits behind the actors.
+        blocks = {} if self.blocks is None else {"override_num_blocks": self.blocks}
+        return ray.data.read_datasource(source, num_cpus=0, **blocks)
 
     def _run(self, ds: ray.data.Dataset, factory: Factory, column: str) -> Iterator[Any]:
         for batch in self._stage(ds, factory, column).iter_batches(batch_size=None, batch_format="pyarrow"):
@@ -239,7 +250,7 @@ class RayEngine:
             fn_constructor_args=(factory, column, text_column),
             batch_size=self.batch_size,
             batch_format="pyarrow",
-            compute=ray.data.ActorPoolStrategy(size=self.workers),
+            compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=self.tasks_per_actor),
             num_cpus=1,
             # Ray Data's actor pools default to max_restarts=-1 and max_task_retries=-1:
             # a dead actor is restarted and its batch retried (tests/test_engine_ray.py kills one).

@@ -67,7 +67,7 @@ class FetchState:
 # The write path's statements, built once with bound parameters: SQLAlchemy then only binds
 # values (building a statement per call cost ~3x the Python of binding one, ~10 statements a stored
 # article).  Parameter names end in "_" where a column of the same name is in a SET clause.
-_KEY_TAKEN = select(articles.c.id).where(articles.c.key == bindparam("key_"))
+_ID_OF_KEY = select(articles.c.id).where(articles.c.key == bindparam("key_"))
 _BY_URL = articles.c.canonical_url == bindparam("url_")
 _BY_HASH = articles.c.content_hash == bindparam("hash_")
 _FIND = {
@@ -444,7 +444,7 @@ class Transaction:
 
     def credit_outlet(self, article_id: str, outlet: str, url: str | None = None) -> bool:
         """Credit one more outlet with a stored article (a wire copy or reprint); False if already credited."""
-        row = self.conn.execute(select(articles.c.id).where(articles.c.key == article_id)).first()
+        row = self.conn.execute(_ID_OF_KEY, {"key_": article_id}).first()
         if row is None:
             raise NewsfuseError(f"no stored article {article_id!r}")
         oid = self._outlet_id(outlet)
@@ -530,7 +530,7 @@ class Transaction:
     def _free_key(self, key: str) -> str:
         key = key[:560] or "article"
         new, n = key, 1
-        while self.conn.execute(_KEY_TAKEN, {"key_": new}).first() is not None:
+        while self.conn.execute(_ID_OF_KEY, {"key_": new}).first() is not None:
             n += 1
             new = f"{key}-{n}"
         return new

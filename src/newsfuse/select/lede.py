@@ -1,0 +1,78 @@
+"""The lede: the fact most outlets open with, worded by a sentence that states it on its own.
+
+A reader expects a news summary to start with what happened.  Outlets put that in their first
+sentences, so the lede is the fact, among those some article opens with, whose statement is found
+at the top of the most articles (a member of the fact there, or a sentence close to it).  Its
+wording is the member that opens an article and reads alone (its unit is the sentence itself),
+the most central such one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..analysis import StoryAnalysis
+from .features import candidate_ranks
+
+
+def lede_fact(
+    story: StoryAnalysis,
+    representatives: list[int],
+    lead_ranks: int = 2,
+    top_ranks: int = 3,
+    threshold: float = 0.45,
+    min_words: int = 8,
+) -> tuple[int, int] | None:
+    """``(fact, sentence)``: the lede fact and the sentence to word it, or None when no article has one.
+
+    Candidates are facts with a member among the first ``lead_ranks`` candidate sentences of an
+    original (not near-copy) article, of at least ``min_words`` words, that read alone.  Each
+    scores one vote per original article whose first ``top_ranks`` candidates hold a member or a
+    sentence at least ``threshold`` similar to one of its lead members; ties go to centrality.
+
+    >>> from newsfuse.pipeline import Pipeline
+    >>> from newsfuse.types import Article
+    >>> story = Pipeline().analyse([
+    ...     Article("a", "Kim Jong Un left Beijing on Wednesday after talks with Xi. Trade was discussed too."),
+    ...     Article("b", "North Korea's Kim Jong Un left Beijing on Wednesday after meeting Xi. It was his 4th trip."),
+    ... ])
+    >>> f, i = lede_fact(story, [fact.members[0] for fact in story.facts])
+    >>> story.sentences[i].position
+    0
+    """
+    if not story.facts or not story.rows:
+        return None
+    rank = candidate_ranks(story)
+    row_of = {i: r for r, i in enumerate(story.rows)}
+    originals = {s.doc for s in story.sentences} - set(story.copies)
+    if not originals:
+        originals = {s.doc for s in story.sentences}
+    tops: dict[int, list[int]] = {}
+    for i in story.rows:
+        d = story.sentences[i].doc
+        if d in originals and rank[i] < top_ranks:
+            tops.setdefault(d, []).append(row_of[i])
+    best: tuple[float, float, int, int] | None = None
+    for f, fact in enumerate(story.facts):
+        leads = [
+            i
+            for i in fact.members
+            if rank.get(i, top_ranks) < lead_ranks
+            and story.sentences[i].doc in originals
+            and story.sentences[i].n_words >= min_words
+            and story.unit(i) == (i, i)
+        ]
+        if not leads:
+            continue
+        lead_rows = [row_of[i] for i in leads]
+        votes = 0
+        for rows in tops.values():
+            if float(story.similarity[np.ix_(lead_rows, rows)].max()) >= threshold:
+                votes += 1
+        wording = max(leads, key=lambda i: float(story.centrality[row_of[i]]))
+        key = (float(votes), float(story.centrality[row_of[wording]]), -f, wording)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    return -int(best[2]), int(best[3])

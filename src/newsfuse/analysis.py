@@ -53,7 +53,7 @@ class StoryAnalysis:
     words: list[list[str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     context: Any = None
-    context_signals: tuple[list[str | None], list[str | None]] | None = None
+    context_signals: Any = None
     lede: int | None = None
     wording: dict[int, int] = field(default_factory=dict)
 

@@ -133,7 +133,7 @@ class LearnedSelector:
 
     model_path: str | None = None
     prior_weight: float = 0.0
-    crowd_prior: float = 1.5
+    crowd_prior: float = 1.0
     crowd_outlets: tuple[int, int] = (4, 8)
     redundancy: float = 0.1
     max_overlap: float = 0.6

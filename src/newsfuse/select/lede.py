@@ -3,9 +3,9 @@
 A reader expects a news summary to start with what happened.  Outlets put that in their first
 sentences, so the lede is the fact, among those some article opens with, whose statement is found
 at the top of the most articles (a member of the fact there, or a sentence close to it); among
-equals, the one stated earliest (journalists write the lede first), then the most central.  Its
-wording is the member that opens an article and reads alone (its unit is the sentence itself),
-the earliest such one, then the most central.
+equals, the most central.  Its wording is the member that opens an article and reads alone (its
+unit is the sentence itself), the most central such one.  (Preferring an article's very first
+sentence among equals cost 0.3 ROUGE-2 recall on DUC 2004 dev and nothing on Multi-News.)
 """
 
 from __future__ import annotations
@@ -29,8 +29,7 @@ def lede_fact(
     Candidates are facts with a member among the first ``lead_ranks`` candidate sentences of an
     original (not near-copy) article, of at least ``min_words`` words, that read alone.  Each
     scores one vote per original article whose first ``top_ranks`` candidates hold a member or a
-    sentence at least ``threshold`` similar to one of its lead members; ties go to the earliest
-    candidate rank (journalists write the lede first), then to centrality.
+    sentence at least ``threshold`` similar to one of its lead members; ties go to centrality.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -54,7 +53,7 @@ def lede_fact(
         d = story.sentences[i].doc
         if d in originals and rank[i] < top_ranks:
             tops.setdefault(d, []).append(row_of[i])
-    best: tuple[float, float, int, int] | None = None
+    best: tuple[float, float, int, int] | None = None  # votes, centrality, -fact, wording
     for f, fact in enumerate(story.facts):
         leads = [
             i
@@ -71,10 +70,10 @@ def lede_fact(
         for rows in tops.values():
             if float(story.similarity[np.ix_(lead_rows, rows)].max()) >= threshold:
                 votes += 1
-        wording = max(leads, key=lambda i: (-rank[i], float(story.centrality[row_of[i]])))
-        key = (float(votes), -float(rank[wording]), float(story.centrality[row_of[wording]]), -f, wording)
+        wording = max(leads, key=lambda i: float(story.centrality[row_of[i]]))
+        key = (float(votes), float(story.centrality[row_of[wording]]), -f, wording)
         if best is None or key > best:
             best = key
     if best is None:
         return None
-    return -int(best[3]), int(best[4])
+    return -int(best[2]), int(best[3])

@@ -7,12 +7,16 @@ its article:
 - **cut from context**: the unit's first sentence needs the sentence before it in its article (the
   signals of :mod:`newsfuse.units.context`: pronoun, demonstrative or connective opener, "the + noun"
   back-reference, lower-case start, inside a quote opened before, the answer to a question, "said"
-  with no named speaker), or its last sentence leaves a quote open or asks a question that the next
-  one answers;
+  with no named speaker) and the summary unit before it does not end with that sentence, or its
+  last sentence leaves a quote open or asks a question and the next summary unit does not go on
+  from there;
 - **lede first**: the first unit opens its article (its first sentence is among the article's first
   two candidate sentences), and, stricter, its statement is found in the opening (first three
   candidates) of at least half of the story's original articles, as the lede of the story rather
-  than of one outlet.
+  than of one outlet.  With the human references beside the stories (``--tgt``, on by default for
+  val-full250), an outside judge too: the share of summaries whose first unit is, of all their
+  units, the one closest (ROUGE-2 recall, then ROUGE-1) to the reference's first sentence, the
+  editor's lede (``--baseline`` gives the same figures for the old pipeline: sentences alone, no lede).
 
 ``--sample N`` writes N random summaries (seeded) to a text file for reading by hand (page furniture,
 dangling references), with each unit's source and offsets.
@@ -33,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT.parent / "shared" / "data" / "multinews" / "val-full250.src"
+TGT = SRC.with_suffix(".tgt")
 
 
 def unit_of_sentence(story, summary_sentence) -> tuple[int, int] | None:
@@ -53,6 +58,7 @@ def unit_of_sentence(story, summary_sentence) -> tuple[int, int] | None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--src", type=Path, default=SRC)
+    ap.add_argument("--tgt", type=Path, help="references, line for line (default: beside the default --src)")
     ap.add_argument("--words", type=int, default=250)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--sample", type=int, default=0, help="write N random summaries for reading")
@@ -73,6 +79,9 @@ def main() -> int:
     from newsfuse.units import ContextUnits
 
     lines = args.src.read_text(encoding="utf-8").splitlines()[: args.limit]
+    tgt = args.tgt or (TGT if args.src == SRC else None)
+    references = tgt.read_text(encoding="utf-8").splitlines() if tgt and tgt.is_file() else None
+    judged = editor_lede = 0
     pipeline = Pipeline(units=None, lede=False) if args.baseline else Pipeline()
     signals = ContextUnits()
     units = cut = multi = 0
@@ -91,16 +100,23 @@ def main() -> int:
         back, forward = signals.signals(story)
         rank = candidate_ranks(story)
         shown = []
+        previous_end = None
         for n, s in enumerate(summary.sentences):
             span = unit_of_sentence(story, s)
             units += 1
             if span is None:
                 reasons["unmatched"] = reasons.get("unmatched", 0) + 1
                 cut += 1
+                previous_end = None
                 continue
             first, last = span
             multi += last > first
-            why = back[first] or forward[last]
+            continues = previous_end is not None and previous_end == first - 1
+            why = (None if continues else back[first]) or (None if n + 1 < len(summary.sentences) else forward[last])
+            if forward[last] and n + 1 < len(summary.sentences):
+                following = unit_of_sentence(story, summary.sentences[n + 1])
+                why = why or (forward[last] if following is None or following[0] != last + 1 else None)
+            previous_end = last
             if why:
                 cut += 1
                 reasons[why] = reasons.get(why, 0) + 1
@@ -111,6 +127,9 @@ def main() -> int:
                 f"  [{s.citations[0].source} {s.citations[0].start}-{s.citations[0].end}] "
                 f"{' '.join(s.text.split())}" + (f"   <-- {why}" if why else "")
             )
+        if references is not None and len(summary.sentences) > 1:
+            judged += 1
+            editor_lede += _closest_to_reference_lede([x.text for x in summary.sentences], references[k]) == 0
         summaries.append((k, shown))
     result = {
         "stories": stories,
@@ -121,6 +140,11 @@ def main() -> int:
         "cut_reasons": reasons,
         "lede_opens_an_article": round(opens_article / max(1, stories), 4),
         "lede_opens_half_the_articles": round(opens_story / max(1, stories), 4),
+        **(
+            {"first_unit_is_the_editors_lede": round(editor_lede / max(1, judged), 4), "judged": judged}
+            if references is not None
+            else {}
+        ),
     }
     print(json.dumps(result, indent=2))
     if args.json:
@@ -135,6 +159,20 @@ def main() -> int:
                 fh.write(f"=== story {k}\n" + "\n".join(shown) + "\n\n")
         print(f"{len(picked)} summaries written to {args.out}", file=sys.stderr)
     return 0
+
+
+def _closest_to_reference_lede(units: list[str], reference: str) -> int:
+    """The index of the unit closest to the reference's first sentence (ROUGE-2, then ROUGE-1 recall)."""
+    from newsfuse.evaluate.rouge import _scorer, reference_sentences
+    from newsfuse.split import default_splitter
+    from newsfuse.types import Article
+
+    lines = reference_sentences(reference)
+    text = lines[0].lstrip("–- ") if lines else ""
+    first = next(iter(default_splitter().split(Article("ref", text), 0, 1)), None)
+    lede = first.text if first is not None else text
+    scores = [_scorer().score(u, lede) for u in units]
+    return max(range(len(units)), key=lambda j: (scores[j]["rouge2"].precision, scores[j]["rouge1"].precision, -j))
 
 
 def _opens_story(story, first: int, last: int, rank, np, threshold: float = 0.45) -> bool:

@@ -79,14 +79,19 @@ def test_units_cite_the_exact_span_and_never_start_cut(data_dir):
         story = pipeline.summarize_analysis(analysis, 250)
         back, forward = signals.signals(analysis)
         by_id = {a.id: a for a in story.sources}
+        spans = []
         for s in story.sentences:
             quoted = s.citations[0]
             assert by_id[quoted.source].text[quoted.start : quoted.end] == s.text
             doc = next(d for d, a in enumerate(analysis.articles) if a.id == quoted.source)
             first = next(i for i, x in enumerate(analysis.sentences) if x.doc == doc and x.start == quoted.start)
             last = next(i for i, x in enumerate(analysis.sentences) if x.doc == doc and x.end == quoted.end)
-            assert back[first] is None and forward[last] is None, s.text
+            spans.append((first, last))
             multi += last > first
+        for k, (first, last) in enumerate(spans):
+            # A unit that leans on the sentence before it follows the summary unit ending there.
+            assert back[first] is None or (k and spans[k - 1][1] == first - 1), story.sentences[k].text
+            assert forward[last] is None or (k + 1 < len(spans) and spans[k + 1][0] == last + 1)
     assert multi  # real stories do hold sentences that need their neighbours
 
 

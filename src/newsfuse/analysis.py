@@ -56,6 +56,7 @@ class StoryAnalysis:
     context_signals: Any = None
     lede: int | None = None
     wording: dict[int, int] = field(default_factory=dict)
+    stated: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def unit(self, i: int) -> tuple[int, int] | None:
         """``(first, last)`` sentence indices of the run of its article that sentence ``i`` is stated with.

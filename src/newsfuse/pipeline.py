@@ -149,7 +149,7 @@ class Pipeline:
         if not story.facts:
             return Story(sources=story.articles, sentences=[], warnings=list(story.warnings))
         representatives = self.realizer.realize(story)
-        story.lede = None
+        story.lede, story.stated = None, {}
         if self.lede:
             found = lede_fact(story, representatives)
             if found is not None:
@@ -169,7 +169,7 @@ class Pipeline:
         """The fact worded by its representative's unit: the verbatim source text from the unit's first
         sentence to its last, cited first, then the other outlets' statements of the fact."""
         fact = story.facts[f]
-        lo, hi = story.unit(representative) or (representative, representative)
+        lo, hi = story.stated.get(f) or story.unit(representative) or (representative, representative)
         first, last = story.sentences[lo], story.sentences[hi]
         article = story.articles[first.doc]
         quoted = Citation(article.id, first.start, last.end)

@@ -14,7 +14,8 @@ class PositionOrderer:
     News is written top-down (what happened, then details, then background),
     so the relative position at which outlets state a fact is a good proxy for
     both importance and chronology.  Ties go to the article order.  A fact is
-    placed where its unit starts (the context it is stated with).  A unit that
+    placed where its unit starts (the context it is stated with; ``story.stated``
+    when selection recorded it).  A unit that
     continues, in its article, right where another chosen unit ends follows
     that unit directly: a run from one outlet stays together.
     """
@@ -23,7 +24,7 @@ class PositionOrderer:
         lengths: dict[int, int] = {}
         for s in story.sentences:
             lengths[s.doc] = max(lengths.get(s.doc, 0), s.position + 1)
-        units = {f: story.unit(story.wording.get(f, story.facts[f].members[0])) for f in chosen}
+        units = {f: story.stated.get(f) or story.unit(story.wording.get(f, story.facts[f].members[0])) for f in chosen}
 
         def rel(i: int) -> float:
             s = story.sentences[i]
@@ -44,13 +45,19 @@ class PositionOrderer:
         if story.lede in chosen:
             ordered.remove(story.lede)
             ordered.insert(0, story.lede)
-        return _keep_runs(ordered, units, [s.doc for s in story.sentences])
+        return _keep_runs(ordered, units, [s.doc for s in story.sentences], keep_first=story.lede in chosen)
 
 
-def _keep_runs(ordered: list[int], units: dict[int, tuple[int, int] | None], docs: list[int]) -> list[int]:
+def _keep_runs(
+    ordered: list[int], units: dict[int, tuple[int, int] | None], docs: list[int], keep_first: bool = False
+) -> list[int]:
     """Move each unit that starts right after another chosen unit's end, in the same article, to just behind it.
 
-    ``docs`` is the article of each sentence index.
+    ``docs`` is the article of each sentence index; with ``keep_first`` the first fact stays first (the lede).
+    A unit ordered before the one it continues moves behind it too:
+
+    >>> _keep_runs([2, 0, 1], {0: (0, 1), 1: (7, 7), 2: (2, 3)}, [0] * 8)
+    [0, 2, 1]
 
     >>> _keep_runs([0, 1, 2], {0: (0, 1), 1: (7, 7), 2: (2, 3)}, [0] * 8)
     [0, 2, 1]
@@ -62,10 +69,18 @@ def _keep_runs(ordered: list[int], units: dict[int, tuple[int, int] | None], doc
         u = units[f]
         if u is not None and u[0] > 0 and docs[u[0] - 1] == docs[u[0]]:
             follower[u[0]] = f
+    leads_into = {}  # fact -> the chosen fact whose span ends right before it starts
+    for f in ordered:
+        u = units[f]
+        if u is not None and u[1] + 1 in follower:
+            leads_into[follower[u[1] + 1]] = f
+    if keep_first and ordered:
+        leads_into.pop(ordered[0], None)
+        follower = {k: g for k, g in follower.items() if g != ordered[0]}
     out: list[int] = []
     placed: set[int] = set()
     for f in ordered:
-        if f in placed:
+        if f in placed or f in leads_into:  # a follower is placed behind the span it continues
             continue
         out.append(f)
         placed.add(f)

@@ -117,8 +117,10 @@ def greedy_mmr(
 
     Each fact is stated by its representative's *unit* (:meth:`StoryAnalysis.unit`): the sentence
     with the context it needs.  A unit costs all its words; a fact without a unit is never picked;
-    a unit that overlaps a chosen one is skipped, and facts stated inside a chosen unit count as said.
-    ``story.lede`` (when set) is picked first if it fits.
+    facts stated inside a chosen unit count as said.  A unit that overlaps a chosen one is skipped,
+    unless the overlap is the unit's start and ends where a chosen span ends: then only the rest is
+    stated (and paid for), and the order keeps it right behind that span.  What each chosen fact
+    states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -147,15 +149,36 @@ def greedy_mmr(
     fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
     said: set[int] = set()  # facts a chosen unit states
     used: set[int] = set()  # sentences inside chosen units
+    ends: set[int] = set()  # the last sentence of each chosen span
+    stated: dict[int, tuple[int, int]] = {}
     chosen: list[int] = []
     spent = 0
 
-    def take(f: int) -> None:
+    def span_of(f: int) -> tuple[int, int] | None:
+        """What stating ``f`` adds: its unit, or the part of it past a chosen span it continues."""
+        u = units[f]
+        if u is None or f in said:
+            return None
+        lo, hi = u
+        k = lo
+        while k <= hi and k in used:
+            k += 1
+        if k > representatives[f] or (k > lo and k - 1 not in ends):
+            return None
+        if any(j in used for j in range(k, hi + 1)):
+            return None
+        return k, hi
+
+    def cost(f: int, span: tuple[int, int]) -> int:
+        return lengths[f] if span == units[f] else unit_words(story, span)
+
+    def take(f: int, span: tuple[int, int]) -> None:
         nonlocal max_sim, spent
         chosen.append(f)
-        spent += lengths[f]
-        lo, hi = units[f]  # type: ignore[misc]
-        for k in range(lo, hi + 1):
+        spent += cost(f, span)
+        stated[f] = span
+        ends.add(span[1])
+        for k in range(span[0], span[1] + 1):
             used.add(k)
             if k in fact_of:
                 said.add(fact_of[k])
@@ -163,13 +186,9 @@ def greedy_mmr(
         if coverage is not None:
             coverage.add(f)
 
-    def fits_unit(f: int) -> bool:
-        u = units[f]
-        return u is not None and f not in said and not any(k in used for k in range(u[0], u[1] + 1))
-
     lede = story.lede
-    if lede is not None and lede < len(units) and fits_unit(lede) and fits(0, lengths[lede], words):
-        take(lede)
+    if lede is not None and lede < len(units) and units[lede] is not None and fits(0, lengths[lede], words):
+        take(lede, units[lede])  # type: ignore[arg-type]
     # Lazy greedy: a gain only falls as facts are chosen (max_sim and the covered share only grow), so
     # a gain computed at an earlier step bounds it from above.  Pop the best bound, recompute that
     # fact's gain, and take it if it still beats every other bound: the same picks as recomputing
@@ -178,8 +197,9 @@ def greedy_mmr(
     heapq.heapify(heap)
     while heap:
         _, f = heapq.heappop(heap)
-        # Out for good once a chosen fact is too close, or it no longer fits in what is left.
-        if chosen and (max_sim[f] >= max_overlap or lengths[f] > words - spent or not fits_unit(f)):
+        span = span_of(f)
+        # Out for good once a chosen fact is too close, it overlaps what is chosen, or it no longer fits.
+        if span is None or (chosen and (max_sim[f] >= max_overlap or cost(f, span) > words - spent)):
             continue
         gain = base[f] - penalty * max_sim[f]
         if coverage is not None:
@@ -188,7 +208,8 @@ def greedy_mmr(
         if heap and key > heap[0]:
             heapq.heappush(heap, key)
             continue
-        if not fits(spent, lengths[f], words):
+        if not fits(spent, cost(f, span), words):
             continue
-        take(f)
+        take(f, span)
+    story.stated = stated
     return chosen

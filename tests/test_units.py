@@ -118,3 +118,24 @@ def test_units_off_keeps_single_sentences(example_dir):
     for s in story.sentences:
         c = s.citations[0]
         assert by_id[c.source].text[c.start : c.end] == s.text
+
+
+def test_connective_phrases_are_tried_after_their_first_words():
+    """The phrase pattern runs only after a word of _PHRASE_STARTS: every phrase must start with one."""
+    import re
+
+    from newsfuse.units.context import _CONNECTIVE_PHRASES, _PHRASE_STARTS
+
+    body = _CONNECTIVE_PHRASES.pattern.removeprefix("(?:").rsplit(")", 1)[0]
+    depth, parts, current = 0, [], ""
+    for ch in body:  # split on the top-level alternatives only
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    firsts = {re.match(r"[a-z]+", p).group(0) for p in parts}
+    assert firsts <= _PHRASE_STARTS

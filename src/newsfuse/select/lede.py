@@ -48,30 +48,37 @@ def lede_fact(
     originals = {s.doc for s in story.sentences} - set(story.copies)
     if not originals:
         originals = {s.doc for s in story.sentences}
-    tops: dict[int, list[int]] = {}
-    for i in story.rows:
-        d = story.sentences[i].doc
-        if d in originals and rank[i] < top_ranks:
-            tops.setdefault(d, []).append(row_of[i])
+    fact_of = story.fact_of_row
+    docs = sorted(originals)
+    top_rows = [row_of[i] for i in story.rows if story.sentences[i].doc in originals and rank[i] < top_ranks]
+    if not top_rows:
+        return None
+    # Candidate wordings: opening sentences of original articles, long enough, that read alone.
+    leads = [
+        i
+        for i in story.rows
+        if rank[i] < lead_ranks
+        and story.sentences[i].doc in originals
+        and story.sentences[i].n_words >= min_words
+        and story.unit(i) == (i, i)
+    ]
+    if not leads:
+        return None
+    lead_rows = [row_of[i] for i in leads]
+    # hits[a, d]: lead sentence a is close to a sentence in the opening of article docs[d].
+    close = story.similarity[np.ix_(lead_rows, top_rows)] >= threshold
+    column_doc = np.searchsorted(docs, [story.sentences[story.rows[r]].doc for r in top_rows])
+    hits = np.zeros((len(leads), len(docs)), dtype=bool)
+    for d in range(len(docs)):
+        hits[:, d] = close[:, column_doc == d].any(axis=1)
+    by_fact: dict[int, list[int]] = {}
+    for a, r in enumerate(lead_rows):
+        by_fact.setdefault(fact_of[r], []).append(a)
     best: tuple[float, float, int, int] | None = None  # votes, centrality, -fact, wording
-    for f, fact in enumerate(story.facts):
-        leads = [
-            i
-            for i in fact.members
-            if rank.get(i, top_ranks) < lead_ranks
-            and story.sentences[i].doc in originals
-            and story.sentences[i].n_words >= min_words
-            and story.unit(i) == (i, i)
-        ]
-        if not leads:
-            continue
-        lead_rows = [row_of[i] for i in leads]
-        votes = 0
-        for rows in tops.values():
-            if float(story.similarity[np.ix_(lead_rows, rows)].max()) >= threshold:
-                votes += 1
-        wording = max(leads, key=lambda i: float(story.centrality[row_of[i]]))
-        key = (float(votes), float(story.centrality[row_of[wording]]), -f, wording)
+    for f, members in by_fact.items():
+        votes = float(hits[members].any(axis=0).sum())
+        wording = max((leads[a] for a in members), key=lambda i: float(story.centrality[row_of[i]]))
+        key = (votes, float(story.centrality[row_of[wording]]), -f, wording)
         if best is None or key > best:
             best = key
     if best is None:

@@ -413,6 +413,8 @@ def unnamed_speaker(text: str, words: Sequence[str] | None = None) -> bool:
     """
     if words is None:
         words = words_of(text)
+    if _ATTRIBUTION.isdisjoint(words):
+        return False
     for k, w in enumerate(words):
         if w not in _ATTRIBUTION:
             continue
@@ -435,6 +437,11 @@ def has_attribution(text: str, words: Sequence[str] | None = None) -> bool:
     return not _ATTRIBUTION.isdisjoint(words) or "according to" in text.lower()
 
 
+# The first words of _CONNECTIVE_PHRASES: the pattern is tried only after one of them.
+_PHRASE_STARTS = frozenset(
+    ["in", "as", "even", "despite", "after", "because", "on", "at", "by", "for", "once", "since", "that", "this", "not"]
+)
+_THE_NOUN = re.compile(r"the\s+([a-z]+)", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LEADING = " \t\n\"'“”‘’`([—–-•*>"
 # Quote marks: straight double quotes toggle; curly and TeX-style quotes open and close.
@@ -473,10 +480,10 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
         return "pronoun"
     if base in _CONNECTIVES and not quoted_start:
         return "connective"
-    if _CONNECTIVE_PHRASES.match(rest):
+    if base in _PHRASE_STARTS and _CONNECTIVE_PHRASES.match(rest):
         return "connective"
     if base == "the":
-        m = re.match(r"the\s+([a-z]+)", rest, re.IGNORECASE)
+        m = _THE_NOUN.match(rest)
         if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS:
             return "back-reference"
     return None

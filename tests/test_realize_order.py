@@ -145,3 +145,11 @@ def test_summary_follows_the_orderer(example_dir):
     rels = [by_text[s.text] for k, s in enumerate(summary.sentences) if k and k not in followers]
     assert len(rels) >= 3
     assert rels == sorted(rels)
+
+
+def test_a_run_ending_in_the_lede_opens_the_summary():
+    sentences = [Sentence(0, k, 0, 1, f"s{k}") for k in range(10)]
+    story = StoryAnalysis(articles=[Article("a", "x")], sentences=sentences)
+    story.facts = [Fact((k,), 1) for k in (0, 1, 2, 8)]
+    story.lede = 1  # the article's second sentence; its first is chosen too
+    assert PositionOrderer().order(story, [3, 1, 0, 2]) == [0, 1, 2, 3]

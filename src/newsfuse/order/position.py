@@ -11,6 +11,8 @@ from ..analysis import StoryAnalysis
 class PositionOrderer:
     """The lede first, then facts by their earliest relative position in any source article.
 
+    (When a chosen unit ends right where the lede starts in its article, that run opens the summary.)
+
     News is written top-down (what happened, then details, then background),
     so the relative position at which outlets state a fact is a good proxy for
     both importance and chronology.  Ties go to the article order.  A fact is
@@ -42,10 +44,20 @@ class PositionOrderer:
             )
 
         ordered = sorted(chosen, key=key)
+        docs = [s.doc for s in story.sentences]
         if story.lede in chosen:
-            ordered.remove(story.lede)
-            ordered.insert(0, story.lede)
-        return _keep_runs(ordered, units, [s.doc for s in story.sentences], keep_first=story.lede in chosen)
+            # The lede opens the summary; so does a chosen opening the lede continues in its article.
+            ends = {u[1]: f for f, u in units.items() if u is not None}
+            head = story.lede
+            while (
+                units[head] is not None
+                and units[head][0] - 1 in ends
+                and docs[units[head][0] - 1] == docs[units[head][0]]
+            ):
+                head = ends[units[head][0] - 1]
+            ordered.remove(head)
+            ordered.insert(0, head)
+        return _keep_runs(ordered, units, docs, keep_first=story.lede in chosen)
 
 
 def _keep_runs(

@@ -41,6 +41,7 @@ _RULES: list[tuple[str, str, str]] = [
         None,
     ),
     ("post-fragment", r"(?:[#@]\w+[\W_]*|(?:pic\.twitter\.com|https?://t\.co)/\S+\s*)+$", None),
+    ("byline-contact", r"[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$", None),
     (
         "promo",
         r"\W*(?:>+\s*)?(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|See also|"
@@ -49,13 +50,15 @@ _RULES: list[tuple[str, str, str]] = [
         r"Explore further|Top stories|Most popular|Most read|Editor's picks)\s*[:|]"
         r"|\W*(?:RELATED|MUST WATCH|JUST WATCHED|READ MORE|SEE ALSO|ALSO READ"
         r"|Related (?:PHOTOS|VIDEO|Stories|Articles))\b"
-        r"|[►▶»>]\s*\w",
+        r"|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
+        r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
+        r"Don't miss|Click (?:here|to))\b",
         None,
     ),
     (
         "promo",
         r"(?<![A-Z] )\b(?:RELATED|READ MORE|MUST WATCH|JUST WATCHED|SEE ALSO|ALSO READ)\b(?! [A-Z]{2})"
-        r"|\b(?:Replay More Videos|More Videos \.\.\.)",
+        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])",
         "related watched videos @caps",
     ),
     (
@@ -80,7 +83,11 @@ _RULES: list[tuple[str, str, str]] = [
         rf"|\W*\d{{1,2}} (?:minutes?|hours?|days?) ago\W*$|\d{{1,2}}:\d{{2}}, (?:{_MONTHS}) \d{{1,2}}, \d{{4}}",
         None,
     ),
-    ("chart", r"\W*(?:Stock )?Chart (?:for|of)\b|\W*Chart:|\W*Graphic:|\W*Interactive:", None),
+    (
+        "chart",
+        r"\W*(?:Stock )?Chart (?:for|of)\b|\W*(?:Chart|Graphic|Interactive|Map)(?::| shows\b| of the day\b)",
+        None,
+    ),
     (
         "sign-up",
         r"\W*(?:Sign up|Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Join us on|Join (?:The|the) Conversation|Like us on|"
@@ -166,6 +173,9 @@ _READER_QUESTION = re.compile(
     r"(?:Do|Did|Does|Have|Has|Are|Were|Would|Will|Can|Could|Should|Is|Ever|What|Which|How|Who|Where|Why)\b"
     r"[^\"“”]{0,120}\byou(?:r|'re|’re|'ve|’ve)?\b[^\"“”]*\?$"
 )
+# A video's promo line: "NBC10's Lu Ann Cahn has the details."
+_PROMO_ENDS = ("details.", "the story.", "the latest.", "more.", "reports.")
+_HAS_THE_DETAILS = re.compile(r" (?:has|have) (?:the )?(?:details|story|latest|more)\.$")
 # A teaser or caption cut off by the page: "...died of a heart attack on Tuesday,..."
 _TRUNCATED = re.compile(r"[\w,;:)]\s?(?:\.\.\.|…)$")
 # The opening of an answer: a question followed by one is an interview's, not the reader's.
@@ -196,7 +206,7 @@ _FIRST_WORDS = _word_set(
     "illustration screenshot screengrab file pictured corrects stock chart graphic interactive sign "
     "subscribe join like follow get email newsletter stay you by please view want download comments comment leave "
     "post add contributing reporting editing additional written compiled contact reach copyright source journal "
-    "continue contact contacts"
+    "continue contact contacts test take find check don't graphic map"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
@@ -229,7 +239,7 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
         m = _AT_START.match(text)
         if m is not None:
             return _START_NAMES[int(m.lastgroup[1:])]
-    at, caps = "@" in text, "READ" in text or "ALSO" in text or "WATCH" in text
+    at, caps = "@" in text, "READ" in text or "ALSO" in text or "WATCH" in text or "MORE" in text
     if at or caps or not _TRIGGERS.isdisjoint(words):
         present = _TRIGGERS.intersection(words)
         if at:
@@ -239,6 +249,8 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
         for name, pattern, triggers in _ANYWHERE:
             if not triggers.isdisjoint(present) and pattern.search(text):
                 return name
+    if text.endswith(_PROMO_ENDS) and _HAS_THE_DETAILS.search(text, len(text) - 40):
+        return "video-embed"
     if text.endswith("?") and _READER_QUESTION.match(text):
         return "reader-question"
     if text.endswith(("...", "…")) and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):

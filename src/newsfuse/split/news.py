@@ -104,7 +104,11 @@ FURNITURE_LABEL = (
     r"(?:\d{1,2} (?:minutes?|hours?|days?|weeks?|months?|years?) ago"
     rf"|(?:UPDATE[D]?|Update[d]?)(?: \d{{1,2}})?\s*[:|](?: (?:{_MONTH_NAMES})\.? \d{{1,2}}(?:, \d{{4}})?,"
     r" \d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?)?"
-    r"|Continue reading the main story"
+    r"|Follow (?:us|[\w.@]+)(?: on)?:? (?:Facebook|Twitter|Instagram)(?: ?[|,] ?(?:Facebook|Twitter|Instagram))*"
+    r"|Continue reading the main story|Buy Photo|AP(?= (?!Photo)[A-Z][a-z])"
+    r"|Get (?:[Tt]he|[Oo]ur) [^.!?]{0,80}?(?:Free )?Sign Up"
+    r"|\((?:[\w-]+\.)+(?:com|org|net|gov|edu|ca|uk|au|ly)\)"
+    r"|Copyright (?:© ?)?(?:\d{4} )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){1,2}"
     r"|(?:Advertisement|ADVERTISEMENT|Story [Cc]ontinue[sd]? [Bb]elow(?: [Aa]dvertisement)?)(?= *[\"“A-Z]|\W*$)"
     r"|\(?AP Photo/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+\)?"
     r"|(?:AP Photo|Photo(?:graph)?|Image|Picture|Credit|Photo credit)\s*[:/]\s*"
@@ -124,10 +128,12 @@ _PROMO_LABEL = re.compile(
 # What a label, credit or promo that FURNITURE_PREFIX or _PROMO_LABEL match may start with (but "Name
 # Name/Agency" credits, which hold a "/"): a cheap test before those patterns.
 _LABEL_STARTS = tuple("0123456789(>") + _tuple(
+    "Buy Get Copyright Follow "
     "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
     "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
     "VIDEO Gallery GALLERY"
 )
+_OPENERS = STARTERS | {"Let", "Even", "Just"}
 _SMALL_WORDS = _words("a an the of to in on at by for with from and or but as vs")
 # A promo or credit in brackets inside a line: "(PHOTOS: Lois Lerner returns)", "[VIDEO: ...]", "(Photo: AP)".
 _BRACKETED = re.compile(
@@ -140,7 +146,16 @@ _HANDLE_DATE = re.compile(
     rf"\(@\w{{1,30}}\)\s+(?:on\s+)?(?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
     r"(?: at \d{1,2}:\d{2}\s?[ap]m(?: [A-Z]{2,4})?)?"
 )
-_SIGNATURE_START = re.compile(r"(?:(?:pic\.twitter\.com|https?://t\.co)/\S+\s+)?(?:[—–]|--?|A post shared by) ?")
+_SIGNATURE_MARKS = ("—", "– ", " - ", "-- ", "A post shared by")
+# A subhead glued to the sentence after it: "No known precedent There was no official communique".
+_SUBHEAD = re.compile(
+    r" (?:The|This|That|These|Those|It|He|She|They|We|There|Here|His|Her|Their|Our|In|On|At|For|After|When|While|"
+    r"But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|Meanwhile) (?=[a-z])"
+)
+_DASHES = frozenset(["—", "–", "-", "--"])
+_SUBHEAD_STOPS = frozenset('.!?:;,"“”()[]—')
+# Staff initials and agencies after an article's last sentence: "jh/asz (SID, dpa)".
+_INITIALS = re.compile(r" [a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$")
 
 
 def repair_spans(line: str, spans: list[tuple[int, int]], offset: int = 0) -> list[tuple[int, int]]:
@@ -217,7 +232,7 @@ def _cut(line: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int
         cuts = [_quote_side(line, c) for c in cuts]
     if bullet:
         cuts.extend(m.start() + 1 for m in _BULLET.finditer(line))
-    cuts.extend(furniture_cuts(line, (a - offset for a, _ in spans)))
+    cuts.extend(furniture_cuts(line, (a - offset for a, _ in spans), offset == 0))
     if not cuts and not bullet:
         return spans
     cuts = sorted(offset + c for c in cuts)
@@ -243,10 +258,12 @@ def _cut(line: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int
     return out
 
 
-def furniture_cuts(line: str, starts: Iterable[int]) -> list[int]:
+def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False) -> list[int]:
     """Offsets in ``line`` that set page furniture apart from the sentences around it.
 
-    ``starts`` are where sentences start in ``line``: a furniture prefix is looked for there.
+    ``starts`` are where sentences start in ``line``: a furniture prefix, or a subhead glued to the
+    sentence, is looked for there; where ``line`` opens its article (``article_start``), a headline
+    in title case glued to the first sentence too.
 
     >>> line = "AP Photo/David Zalubowski The Rockies said so. RIP. — Jon (@jon) June 20, 2017 Wow (PHOTOS: A B) end."
     >>> cuts = furniture_cuts(line, [0, 47])
@@ -255,7 +272,11 @@ def furniture_cuts(line: str, starts: Iterable[int]) -> list[int]:
      '(PHOTOS: A B)', ' end.']
     """
     cuts: list[int] = []
-    for start in starts:
+    for k, start in enumerate(starts):
+        if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
+            cuts.append(end)
+        if (sub := _SUBHEAD.search(line, start, start + 80)) and _is_subhead(line, start, sub.start()):
+            cuts.append(sub.start() + 1)
         if not (line.startswith(_LABEL_STARTS, start) or line.find("/", start, start + 50) >= 0):
             continue
         for _ in range(4):  # "Advertisement Continue reading the main story ..."
@@ -269,9 +290,7 @@ def furniture_cuts(line: str, starts: Iterable[int]) -> list[int]:
             cuts.append(end)
     if "(@" in line:
         for m in _HANDLE_DATE.finditer(line):
-            head = max(
-                line.rfind("—", 0, m.start()), line.rfind(" -", 0, m.start()), line.rfind("A post shared", 0, m.start())
-            )
+            head = max(line.rfind(mark, 0, m.start()) for mark in _SIGNATURE_MARKS)
             if head < 0 or m.start() - head > 80:
                 continue
             link = line.rfind(" ", 0, max(0, head - 1)) + 1
@@ -281,10 +300,33 @@ def furniture_cuts(line: str, starts: Iterable[int]) -> list[int]:
     if "(" in line or "[" in line:
         for m in _BRACKETED.finditer(line):
             cuts.extend((m.start(), m.end()))
+    if line.find("/", len(line) - 60) >= 0 and (m := _INITIALS.search(line, len(line) - 60)):
+        cuts.append(m.start())
     return cuts
 
 
-def _headline_end(line: str, at: int) -> int | None:
+def _is_subhead(line: str, start: int, end: int) -> bool:
+    """Whether ``line[start:end]`` (before a sentence opener) is a subhead: a few words, the first one
+    capitalised, no punctuation, ending in a lower-case word.
+
+    >>> _is_subhead("No known precedent There was no official communique.", 0, 18)
+    True
+    >>> _is_subhead("Police said on Monday, There", 0, 22)
+    False
+    """
+    head = line[start:end]
+    return (
+        head[:1].isupper()
+        and "caption" not in head
+        and "opyright" not in head
+        and head[-1:].isalpha()
+        and head[-1:].islower()
+        and head.count(" ") <= 5
+        and _SUBHEAD_STOPS.isdisjoint(head)
+    )
+
+
+def _headline_end(line: str, at: int, min_words: int = 2) -> int | None:
     """Where a promo headline in title case that starts at ``at`` ends: before the sentence glued to it.
 
     The headline runs while its words are capitalised (or numbers, or small words); the sentence
@@ -303,12 +345,14 @@ def _headline_end(line: str, at: int) -> int | None:
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", line[at : at + 300])]
     last_capital = None
     for k, (pos, word) in enumerate(words):
-        if k >= 2 and word[0] in '"“‘':
+        if word in _DASHES or word[-1] == ")":  # a dateline, not a headline
+            return None
+        if k >= min_words and word[0] in '"“‘':
             return at + pos
         if word[0].isupper() or word[0].isdigit():
             last_capital = k
         elif word[0].isalpha() and word.lower() not in _SMALL_WORDS:
-            if last_capital is None or last_capital < 2 or words[last_capital][1] not in STARTERS:
+            if last_capital is None or last_capital < min_words or words[last_capital][1] not in _OPENERS:
                 return None
             return at + words[last_capital][0]
     return None

@@ -138,7 +138,7 @@ def structural_labels(
         if (could_be and is_boilerplate(s.text)) or is_link_heavy(s.text):
             labels[i] = "boilerplate"
         elif i in furniture:
-            labels[i] = "furniture"
+            labels[i] = furniture[i]
         elif is_headline_like(s) or (titles.get(s.doc) and norm == titles[s.doc]):
             labels[i] = "headline"
         elif len(words[i]) < min_words:

@@ -173,9 +173,13 @@ _READER_QUESTION = re.compile(
     r"(?:Do|Did|Does|Have|Has|Are|Were|Would|Will|Can|Could|Should|Is|Ever|What|Which|How|Who|Where|Why)\b"
     r"[^\"“”]{0,120}\byou(?:r|'re|’re|'ve|’ve)?\b[^\"“”]*\?$"
 )
-# A video's promo line: "NBC10's Lu Ann Cahn has the details."
-_PROMO_ENDS = ("details.", "the story.", "the latest.", "more.", "reports.")
-_HAS_THE_DETAILS = re.compile(r" (?:has|have) (?:the )?(?:details|story|latest|more)\.$")
+# A video's promo line: "NBC10's Lu Ann Cahn has the details.", "WSJ's Sumathi Reddy discusses with Tanya Rivero."
+_VIDEO_PROMO = re.compile(
+    r"(?:[A-Z][\w.]*['’]s )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:ha(?:s|ve) (?:the )?(?:details|story|latest|more)"
+    r"|reports|discusses(?: [\w'’-]+){0,4} with [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.$"
+)
+# The end of a sentence, or of a line a sentence runs on from; a segment without one may be a headline.
+_ENDINGS = frozenset(".!?…:;,\"”’')]")
 # A teaser or caption cut off by the page: "...died of a heart attack on Tuesday,..."
 _TRUNCATED = re.compile(r"[\w,;:)]\s?(?:\.\.\.|…)$")
 # The opening of an answer: a question followed by one is an interview's, not the reader's.
@@ -249,13 +253,25 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
         for name, pattern, triggers in _ANYWHERE:
             if not triggers.isdisjoint(present) and pattern.search(text):
                 return name
-    if text.endswith(_PROMO_ENDS) and _HAS_THE_DETAILS.search(text, len(text) - 40):
+    if len(text) < 110 and text.endswith(".") and _VIDEO_PROMO.match(text):
         return "video-embed"
+    if text[-1:] not in _ENDINGS and len(words) >= 3 and _title_case(text):
+        return "headline"
     if text.endswith("?") and _READER_QUESTION.match(text):
         return "reader-question"
     if text.endswith(("...", "…")) and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
         return "truncated"
     return None
+
+
+def _title_case(text: str) -> bool:
+    """Whether most longer words of ``text`` are capitalised, as in a headline: "Kate Upton Breaks News on Red Carpet".
+
+    >>> _title_case("Kate Upton Breaks Engagement News on Red Carpet"), _title_case("It isn't")
+    (True, False)
+    """
+    long = [w for w in text.split() if len(w) > 3]
+    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
 
 
 def _quotes_closed(text: str) -> bool:
@@ -282,7 +298,7 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
             if nxt.doc == s.doc and _ANSWER.match(nxt.text):
                 continue
         if rule is not None:
-            labels[i] = "furniture"
+            labels[i] = "headline" if rule == "headline" else "furniture"
     return labels
 
 

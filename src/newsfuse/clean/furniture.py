@@ -52,6 +52,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|Related (?:PHOTOS|VIDEO|Stories|Articles))\b"
         r"|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
         r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
+        r"For more (?:about|on|information|details|coverage|news|stories)\b|"
         r"Don't miss|Click (?:here|to))\b",
         None,
     ),
@@ -178,6 +179,11 @@ _VIDEO_PROMO = re.compile(
     r"(?:[A-Z][\w.]*['’]s )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:ha(?:s|ve) (?:the )?(?:details|story|latest|more)"
     r"|reports|discusses(?: [\w'’-]+){0,4} with [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.$"
 )
+# A wire photo's caption ends with its date: "... in Castel Gandolfo Saturday, March 23, 2013."
+_CAPTION_DATE = re.compile(
+    r"(?:,| (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.$"
+)
 # The end of a sentence, or of a line a sentence runs on from; a segment without one may be a headline.
 _ENDINGS = frozenset(".!?…:;,\"”’')]")
 # A teaser or caption cut off by the page: "...died of a heart attack on Tuesday,..."
@@ -210,7 +216,7 @@ _FIRST_WORDS = _word_set(
     "illustration screenshot screengrab file pictured corrects stock chart graphic interactive sign "
     "subscribe join like follow get email newsletter stay you by please view want download comments comment leave "
     "post add contributing reporting editing additional written compiled contact reach copyright source journal "
-    "continue contact contacts test take find check don't graphic map"
+    "continue contact contacts test take find check don't graphic map for"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
@@ -255,8 +261,13 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
                 return name
     if len(text) < 110 and text.endswith(".") and _VIDEO_PROMO.match(text):
         return "video-embed"
-    if text[-1:] not in _ENDINGS and len(words) >= 3 and _title_case(text):
+    if len(words) >= 3 and (
+        (text[-1:] not in _ENDINGS and _title_case(text))
+        or (len(words) >= 5 and _title_case(text, 1.0, 4) and not text.isupper())
+    ):
         return "headline"
+    if text[-5:-1].isdigit() and text.endswith(".") and _CAPTION_DATE.search(text, len(text) - 45):
+        return "caption"
     if text.endswith("?") and _READER_QUESTION.match(text):
         return "reader-question"
     if text.endswith(("...", "…")) and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
@@ -264,14 +275,14 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
     return None
 
 
-def _title_case(text: str) -> bool:
+def _title_case(text: str, share: float = 0.75, least: int = 2) -> bool:
     """Whether most longer words of ``text`` are capitalised, as in a headline: "Kate Upton Breaks News on Red Carpet".
 
     >>> _title_case("Kate Upton Breaks Engagement News on Red Carpet"), _title_case("It isn't")
     (True, False)
     """
     long = [w for w in text.split() if len(w) > 3]
-    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
+    return len(long) >= least and sum(w[:1].isupper() for w in long) >= share * len(long)
 
 
 def _quotes_closed(text: str) -> bool:

@@ -83,7 +83,7 @@ _QUOTES = frozenset("\"”’'")
 # Two sentences a scraper glued: a word in capitals ("PEOPLE.Asked"), a closing quote after the stop
 # ('out."Anne'). Abbreviations in capitals ("U.S.Army") have a stop or a letter before the last word.
 # Found from the stop (a plain scan), the word before it checked by hand (see _glued_cuts).
-_GLUED = re.compile(r"[.!?][\"”]?(?=[A-Z][a-z])")
+_GLUED = re.compile(r"[.!?][\"”]{0,2}(?=[A-Z][a-z]|I[\s'’])")
 _CAPS_WORD = re.compile(r"(?<![A-Za-z.])[A-Z]{3,}$")
 _BULLETS = "•▪■●◦‣"
 _BULLET = re.compile(rf"\s(?:[{_BULLETS}]|\*(?=\s+[A-Z]))\s+(?=\S)")
@@ -153,7 +153,7 @@ _SUBHEAD = re.compile(
     r"But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|Meanwhile) (?=[a-z])"
 )
 _DASHES = frozenset(["—", "–", "-", "--"])
-_SUBHEAD_STOPS = frozenset('.!?:;,"“”()[]—')
+_SUBHEAD_STOPS = frozenset('.!?:;"“”()[]—')
 # Staff initials and agencies after an article's last sentence: "jh/asz (SID, dpa)".
 _INITIALS = re.compile(r" [a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$")
 
@@ -318,6 +318,7 @@ def _is_subhead(line: str, start: int, end: int) -> bool:
     return (
         head[:1].isupper()
         and "caption" not in head
+        and head.count(",") <= 1
         and "opyright" not in head
         and head[-1:].isalpha()
         and head[-1:].islower()
@@ -367,9 +368,9 @@ def _glued_cuts(line: str) -> list[int]:
     out = []
     for m in _GLUED.finditer(line):
         at = m.start()
-        if m.end() - at == 2:  # a quote after the stop
-            if at >= 2 and line[at - 1].islower() and line[at - 2].islower():
-                out.append(m.end())
+        if m.end() - at > 1:  # a quote after the stop: 'die."It', 'I am.""I don't'
+            if at >= 2 and line[at - 1].isalnum() and line[at - 2].isalnum() and not line[at - 1].isupper():
+                out.append(at + 2)
         elif at >= 3 and line[at - 1].isupper() and _CAPS_WORD.search(line, max(0, at - 40), at):
             out.append(m.end())
     return out

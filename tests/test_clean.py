@@ -404,6 +404,28 @@ def test_boilerplate_first_words_cover_every_phrase() -> None:
         ("Stock Chart for AAPL", "chart"),
         ("(Reporting by David Lawder; Editing by Tom Heneghan)", "byline-contact"),
         ("#Oscars https://t.co/xiLXLizzNd", "post-fragment"),
+        ("Buy Photo", "label"),
+        ("REUTERS/Jonathan Ernst", "label"),
+        ("UPDATE II", "label"),
+        ("Updated at 9:23 a.m. to correct the name of the driver.", "stamp"),
+        ("Watch Colbert’s trip to Russia’s Evening Urgant in the Late Show clip above.", "video-embed"),
+        ("NBC10's Lu Ann Cahn has the details.", "video-embed"),
+        ("[Republicans vow no hearings, no votes for Obama’s Supreme Court pick]", "promo"),
+        ("Test your knowledge of the Seven Kingdoms with Vanity Fair ’s Game of Unknowns.", "promo"),
+        ("Graphic shows country-by-country look allegations of spying by the U.S. National Security Agency", "chart"),
+        ("Kate Upton Breaks Engagement News on Red Carpet", "headline"),
+        ("Line Up: Chicago Mayoral Hopefuls 1.", "headline"),
+        (
+            "A truck makes its way down a snow covered Interstate I-35/I-80, Thursday, Dec. 20, 2012, in Des Moines, "
+            "Iowa.",
+            "caption",
+        ),
+        (
+            "Vatican security guards stand by the main gate of the papal residence in Castelgandolfo, in the outskirts"
+            " of Rome, Saturday, March 23, 2013.",
+            "caption",
+        ),
+        ("jh/asz (SID, dpa)", "byline-contact"),
     ],
 )
 def test_furniture_rules_on_real_furniture(text: str, rule: str) -> None:

@@ -50,9 +50,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"Explore further|Top stories|Most popular|Most read|Editor's picks)\s*[:|]"
         r"|\W*(?:RELATED|MUST WATCH|JUST WATCHED|READ MORE|SEE ALSO|ALSO READ"
         r"|Related (?:PHOTOS|VIDEO|Stories|Articles))\b"
-        r"|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
+        r"|More info:|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
         r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
-        r"For more (?:about|on|information|details|coverage|news|stories)\b|"
+        r"For more (?:about|on|information|details|coverage|news|stories)\b|MORE (?=[A-Z])|"
         r"Don't miss|Click (?:here|to))\b",
         None,
     ),
@@ -65,7 +65,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "caption",
         r"\W*(?:Image (?:copyright|caption)|Image:|Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
-        r"Photo (?:by|credit)|Pictures?:|Picture (?:by|credit)|Credit:|Illustration:|Screen(?:shot|grab)(?: via|:)|"
+        r"Photo (?:by|credit)|Image (?:from|courtesy|via)\b|"
+        r"Pictures?:|Picture (?:by|credit)|Credit:|Illustration:|Screen(?:shot|grab)(?: via|:)|"
         r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
         r"(?:image|photo|photograph|picture|screenshot|handout photo) (?:released|provided|taken|made available|"
         r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/)",
@@ -74,12 +75,15 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "caption",
         r"\((?:AP|AFP|Reuters|EPA|Getty Images)(?: Photo)?/[^)]{0,60}\)|/Getty Images\b|\(Photo(?: credit)?:|"
-        r"\bClick (?:to|on the) (?:enlarge|expand)|\bclick on (?:an|the) image\b",
-        "ap afp reuters epa getty photo click",
+        r"\bClick (?:to|on the) (?:enlarge|expand)|\bclick on (?:an|the) image\b|"
+        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+        r"[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b",
+        "ap afp reuters epa getty photo click monday tuesday wednesday thursday friday saturday sunday",
     ),
     (
         "stamp",
-        rf"\W*(?:\d{{1,2}} (?:minutes?|hours?|days?|weeks?|months?) ago|Published|Posted|Updated|Last updated|"
+        rf"\W*Updated at \d|\W*(?:\d{{1,2}} (?:minutes?|hours?|days?|weeks?|months?) ago|"
+        rf"Published|Posted|Updated|Last updated|"
         rf"Modified)\b(?: on)?:? ?(?:(?:{_MONTHS})\.? \d{{1,2}}|\d{{1,2}}[:/])"
         rf"|\W*\d{{1,2}} (?:minutes?|hours?|days?) ago\W*$|\d{{1,2}}:\d{{2}}, (?:{_MONTHS}) \d{{1,2}}, \d{{4}}",
         None,
@@ -118,8 +122,9 @@ _RULES: list[tuple[str, str, str]] = [
         "video-embed",
         r"\bAdd this video to your (?:website|site|blog)\b|\bcopying the code below\b|\bembed (?:code|this video)\b|"
         r"\bMedia requires JavaScript\b|\bVideo will (?:play|begin)\b|\bautoplay\b|\bNow [Pp]laying\b|"
-        r"\bThis video is (?:no longer available|unavailable)\b|\bWatch the (?:full )?video\b",
-        "video embed autoplay playing copying",
+        r"\bThis video is (?:no longer available|unavailable)\b|\bWatch the (?:full )?video\b|"
+        r"\b(?:clip|video|player) (?:above|below)\b|\bWait \d+ seconds? to continue\b|GET THIS VIDEO\b",
+        "video embed autoplay playing copying clip player wait",
     ),
     (
         "comments",
@@ -187,7 +192,7 @@ _CAPTION_DATE = re.compile(
 # The end of a sentence, or of a line a sentence runs on from; a segment without one may be a headline.
 _ENDINGS = frozenset(".!?…:;,\"”’')]")
 # A teaser or caption cut off by the page: "...died of a heart attack on Tuesday,..."
-_TRUNCATED = re.compile(r"[\w,;:)]\s?(?:\.\.\.|…)$")
+_TRUNCATED = re.compile(r"[\w,;:)]\s?(?:\.\.\.|…)$|[a-z]\.\.\.\.$")
 # The opening of an answer: a question followed by one is an interview's, not the reader's.
 _ANSWER = re.compile(r"[\"“‘'`]|(?:I|I'm|I’m|I've|I’ve|We|We're|We’re|Yes|No|Well|Oh|Sure|Absolutely|Not|Nope|Yeah)\b")
 
@@ -216,7 +221,7 @@ _FIRST_WORDS = _word_set(
     "illustration screenshot screengrab file pictured corrects stock chart graphic interactive sign "
     "subscribe join like follow get email newsletter stay you by please view want download comments comment leave "
     "post add contributing reporting editing additional written compiled contact reach copyright source journal "
-    "continue contact contacts test take find check don't graphic map for"
+    "continue contact contacts test take find check don't graphic map for updated buy get"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {

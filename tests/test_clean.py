@@ -532,3 +532,13 @@ def test_furniture_is_rare_in_newswire(data_dir) -> None:
         found += len(furniture_labels(sentences))
     assert total > 1000
     assert found <= 0.002 * total
+
+
+def test_a_wire_story_with_many_photo_captions_is_kept(data_dir) -> None:
+    # val-full250 story 51: an AP story whose page holds six dated photo captions beside its seven sentences.
+    line = next(islice(iter_lines(data_dir / "val-full250.src"), 51, None))
+    story = Pipeline(embedder=TfidfEmbedder()).analyse(parse_multinews_line(line))
+    assert not any(w.startswith("dropped input 1 ") for w in story.warnings)
+    kept = [story.sentences[i].text for i in story.rows if story.sentences[i].doc == 0]
+    assert kept[0].startswith("CANNES, France (AP) — A man rushed onto the red carpet")
+    assert not any("(Associated Press)" in t or "poses for photographers" in t for t in kept)

@@ -319,13 +319,19 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
 
 
 def furniture_pages(
-    articles: Sequence[Article], sentences: Sequence[Sentence], labels: dict[int, str], min_share: float = 0.5
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    labels: dict[int, str],
+    min_share: float = 0.5,
+    max_text_words: int = 40,
 ) -> dict[int, str]:
     """Articles that are page furniture as a whole: ``{article index: what it is}``.
 
     An article is furniture when at least ``min_share`` of its words sit in sentences labelled
     ``furniture`` or ``boilerplate`` (a web-archive notice, a "Tweet with a location" page, a
-    sign-up form); it is named by the rule most of its furniture words break.
+    sign-up form) and fewer than ``max_text_words`` words in sentences with no label at all (a
+    wire story with a dozen photo captions is still an article); it is named by the rule most of
+    its furniture words break.
 
     >>> from newsfuse.split import FastSplitter
     >>> notice = Article("a", "These crawls are part of an effort to archive pages as they are created. "
@@ -337,13 +343,17 @@ def furniture_pages(
     """
     words = [0] * len(articles)
     bad = [0] * len(articles)
+    text = [0] * len(articles)
     for i, s in enumerate(sentences):
         words[s.doc] += s.n_words
-        if labels.get(i) in ("furniture", "boilerplate"):
+        label = labels.get(i)
+        if label in ("furniture", "boilerplate"):
             bad[s.doc] += s.n_words
+        elif label is None:
+            text[s.doc] += s.n_words
     pages: dict[int, str] = {}
     for d in range(len(articles)):
-        if words[d] and bad[d] >= min_share * words[d]:
+        if words[d] and bad[d] >= min_share * words[d] and text[d] < max_text_words:
             rules: dict[str, int] = {}
             for s in sentences:
                 if s.doc == d and (rule := furniture_rule(s.text) or "boilerplate"):

@@ -75,10 +75,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "caption",
         r"\((?:AP|AFP|Reuters|EPA|Getty Images)(?: Photo)?/[^)]{0,60}\)|/Getty Images\b|\(Photo(?: credit)?:|"
-        r"\bClick (?:to|on the) (?:enlarge|expand)|\bclick on (?:an|the) image\b|"
-        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
-        r"[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b",
-        "ap afp reuters epa getty photo click monday tuesday wednesday thursday friday saturday sunday",
+        r"\bClick (?:to|on the) (?:enlarge|expand)|\bclick on (?:an|the) image\b",
+        "ap afp reuters epa getty photo click",
     ),
     (
         "stamp",
@@ -180,6 +178,7 @@ _READER_QUESTION = re.compile(
     r"[^\"“”]{0,120}\byou(?:r|'re|’re|'ve|’ve)?\b[^\"“”]*\?$"
 )
 # A video's promo line: "NBC10's Lu Ann Cahn has the details.", "WSJ's Sumathi Reddy discusses with Tanya Rivero."
+_VIDEO_ENDS = ("details.", "story.", "latest.", "more.", "reports.")
 _VIDEO_PROMO = re.compile(
     r"(?:[A-Z][\w.]*['’]s )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:ha(?:s|ve) (?:the )?(?:details|story|latest|more)"
     r"|reports|discusses(?: [\w'’-]+){0,4} with [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.$"
@@ -189,6 +188,12 @@ _CAPTION_DATE = re.compile(
     r"(?:,| (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.$"
 )
+# A wire photo's caption dates itself in full: "..., Thursday, Dec. 20, 2012, in Des Moines, Iowa."
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b"
+)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]{3}")
 # The end of a sentence, or of a line a sentence runs on from; a segment without one may be a headline.
 _ENDINGS = frozenset(".!?…:;,\"”’')]")
 # A teaser or caption cut off by the page: "...died of a heart attack on Tuesday,..."
@@ -215,19 +220,45 @@ _AT = frozenset(["@"])
 _CAPS = frozenset(["@caps"])  # a label in capitals: READ MORE, SEE ALSO, MUST WATCH
 # Where a segment may open with furniture: its first word, or one of these first characters.
 _FIRST_WORDS = _word_set(
-    "update updated advertisement story ap photo photograph photos image images picture pictures credit getty "
-    "istock shutterstock published posted modified last more related read see also watch must just video videos "
-    "gallery next up don't recommended trending sponsored explore top most editor's editor hide show caption "
-    "illustration screenshot screengrab file pictured corrects stock chart graphic interactive sign "
-    "subscribe join like follow get email newsletter stay you by please view want download comments comment leave "
-    "post add contributing reporting editing additional written compiled contact reach copyright source journal "
-    "continue contact contacts test take find check don't graphic map for updated buy get"
+    "update updated advertisement ap photo photograph photos image images picture pictures credit getty istock "
+    "shutterstock published posted modified more related read watch must video videos gallery recommended trending "
+    "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
+    "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
+    "additional written compiled contact contacts reach copyright source journal continue buy map"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
     "in": _word_set("this"),
     "this": _word_set("image photo photograph picture screenshot undated file story article"),
     "a": _word_set("post"),
+    "for": _word_set("more"),
+    "take": _word_set("our the"),
+    "find": _word_set("out"),
+    "check": _word_set("out"),
+    "test": _word_set("your"),
+    "get": _word_set("the our"),
+    "don": _word_set("t"),
+    "you": _word_set("can may must agree"),
+    "by": _word_set("signing"),
+    "most": _word_set("popular read"),
+    "just": _word_set("watched"),
+    "top": _word_set("stories"),
+    "next": _word_set("up"),
+    "up": _word_set("next"),
+    "last": _word_set("updated"),
+    "story": _word_set("continued continues highlights"),
+    "see": _word_set("also more"),
+    "show": _word_set("caption"),
+    "like": _word_set("us"),
+    "stay": _word_set("up"),
+    "please": _word_set("verify turn enable"),
+    "view": _word_set("all"),
+    "want": _word_set("more"),
+    "post": _word_set("a"),
+    "add": _word_set("a this"),
+    "leave": _word_set("a"),
+    "join": _word_set("us the"),
+    "explore": _word_set("further"),
 }
 _FIRST_CHARS = frozenset("0123456789#@—–-►▶»>(|[©")
 _WORD = re.compile(r"\w+")
@@ -264,20 +295,29 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
         for name, pattern, triggers in _ANYWHERE:
             if not triggers.isdisjoint(present) and pattern.search(text):
                 return name
-    if len(text) < 110 and text.endswith(".") and _VIDEO_PROMO.match(text):
+    if len(text) < 110 and (text.endswith(_VIDEO_ENDS) or " discusses " in text) and _VIDEO_PROMO.match(text):
         return "video-embed"
-    if len(words) >= 3 and (
-        (text[-1:] not in _ENDINGS and _title_case(text))
-        or (len(words) >= 5 and _title_case(text, 1.0, 4) and not text.isupper())
-    ):
+    if len(words) >= 3 and (text[-1:] not in _ENDINGS or len(words) >= 5) and _is_headline(text, len(words)):
         return "headline"
     if text[-5:-1].isdigit() and text.endswith(".") and _CAPTION_DATE.search(text, len(text) - 45):
+        return "caption"
+    if (", 20" in text or ", 19" in text) and _WEEKDAY_DATE.search(text):
         return "caption"
     if text.endswith("?") and _READER_QUESTION.match(text):
         return "reader-question"
     if text.endswith(("...", "…")) and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
         return "truncated"
     return None
+
+
+def _is_headline(text: str, n_words: int) -> bool:
+    """A title-case segment: without a final stop, or with one when every longer word is capitalised."""
+    if text[-1:] not in _ENDINGS:
+        return _title_case(text)
+    # Most sentences show a lower-case longer word early on: no need to look further.
+    if n_words < 5 or _LOWER_WORD.search(text, 0, 60):
+        return False
+    return not text.isupper() and _title_case(text, 1.0, 4)
 
 
 def _title_case(text: str, share: float = 0.75, least: int = 2) -> bool:
@@ -327,7 +367,7 @@ def furniture_pages(
 ) -> dict[int, str]:
     """Articles that are page furniture as a whole: ``{article index: what it is}``.
 
-    An article is furniture when at least ``min_share`` of its words sit in sentences labelled
+    An article is furniture when at least ``min_share`` of its text sits in sentences labelled
     ``furniture`` or ``boilerplate`` (a web-archive notice, a "Tweet with a location" page, a
     sign-up form) and fewer than ``max_text_words`` words in sentences with no label at all (a
     wire story with a dozen photo captions is still an article); it is named by the rule most of
@@ -341,23 +381,26 @@ def furniture_pages(
     >>> furniture_pages([notice, news], sents, furniture_labels(sents))
     {0: 'web-archive'}
     """
-    words = [0] * len(articles)
+    # Characters stand in for words in the shares (a pass over ints; words are counted only for the
+    # articles that qualify).
+    chars = [0] * len(articles)
     bad = [0] * len(articles)
-    text = [0] * len(articles)
-    for i, s in enumerate(sentences):
-        words[s.doc] += s.n_words
-        label = labels.get(i)
-        if label in ("furniture", "boilerplate"):
-            bad[s.doc] += s.n_words
-        elif label is None:
-            text[s.doc] += s.n_words
+    for i, label in labels.items():
+        if label == "furniture" or label == "boilerplate":
+            s = sentences[i]
+            bad[s.doc] += s.end - s.start
+    for s in sentences:
+        chars[s.doc] += s.end - s.start
     pages: dict[int, str] = {}
     for d in range(len(articles)):
-        if words[d] and bad[d] >= min_share * words[d] and text[d] < max_text_words:
+        if not bad[d] or bad[d] < min_share * chars[d]:
+            continue
+        own = [i for i, s in enumerate(sentences) if s.doc == d]
+        if sum(sentences[i].n_words for i in own if i not in labels) < max_text_words:
             rules: dict[str, int] = {}
-            for s in sentences:
-                if s.doc == d and (rule := furniture_rule(s.text) or "boilerplate"):
-                    rules[rule] = rules.get(rule, 0) + s.n_words
+            for i in own:
+                rule = furniture_rule(sentences[i].text) or "boilerplate"
+                rules[rule] = rules.get(rule, 0) + sentences[i].n_words
             pages[d] = max(rules, key=rules.__getitem__)
     return pages
 

@@ -30,6 +30,7 @@ All of it works on offsets only: every span still slices the article text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -277,11 +278,16 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
      '(PHOTOS: A B)', ' end.']
     """
     cuts: list[int] = []
+    starts = list(starts)
+    # Subheads: one scan of the line for a sentence opener after a lower-case word, each found one
+    # judged against the sentence start before it.
+    for sub in _SUBHEAD.finditer(line):
+        k = bisect_right(starts, sub.start()) - 1
+        if k >= 0 and sub.start() - starts[k] <= 80 and _is_subhead(line, starts[k], sub.start()):
+            cuts.append(sub.start() + 1)
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
             cuts.append(end)
-        if (sub := _SUBHEAD.search(line, start, start + 80)) and _is_subhead(line, start, sub.start()):
-            cuts.append(sub.start() + 1)
         if not (line.startswith(_LABEL_STARTS, start) or line.find("/", start, start + 50) >= 0):
             continue
         for _ in range(4):  # "Advertisement Continue reading the main story ..."

@@ -217,7 +217,8 @@ _AT_START, _START_NAMES = _start_rules()
 _ANYWHERE = [(name, re.compile(pattern), _word_set(words)) for name, pattern, words in _RULES if words is not None]
 _TRIGGERS = frozenset().union(*(words for _, _, words in _ANYWHERE))
 _AT = frozenset(["@"])
-_CAPS = frozenset(["@caps"])  # a label in capitals: READ MORE, SEE ALSO, MUST WATCH
+_CAPS = frozenset(["@caps"])  # a label in capitals: READ MORE, SEE ALSO, MUST WATCH, MORE
+_CAPS_GATE = frozenset(["read", "also", "watch", "more"])
 # Where a segment may open with furniture: its first word, or one of these first characters.
 _FIRST_WORDS = _word_set(
     "update updated advertisement ap photo photograph photos image images picture pictures credit getty istock "
@@ -276,16 +277,20 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
     """
     if words is None:
         words = _WORD.findall(text.lower())
-    if words and (
-        text[:1] in _FIRST_CHARS
-        or words[0] in _FIRST_WORDS
-        or (len(words) > 1 and words[1] in _FIRST_PAIRS.get(words[0], ()))
+    if not words:
+        return None
+    first = words[0]
+    if (
+        first in _FIRST_WORDS
+        or text[0] in _FIRST_CHARS
+        or (first in _FIRST_PAIRS and len(words) > 1 and words[1] in _FIRST_PAIRS[first])
         or text.find("/", 0, 80) >= 0
     ):
         m = _AT_START.match(text)
         if m is not None:
             return _START_NAMES[int(m.lastgroup[1:])]
-    at, caps = "@" in text, "READ" in text or "ALSO" in text or "WATCH" in text or "MORE" in text
+    at = "@" in text
+    caps = not _CAPS_GATE.isdisjoint(words) and ("READ" in text or "ALSO" in text or "WATCH" in text or "MORE" in text)
     if at or caps or not _TRIGGERS.isdisjoint(words):
         present = _TRIGGERS.intersection(words)
         if at:
@@ -295,18 +300,23 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
         for name, pattern, triggers in _ANYWHERE:
             if not triggers.isdisjoint(present) and pattern.search(text):
                 return name
-    if len(text) < 110 and (text.endswith(_VIDEO_ENDS) or " discusses " in text) and _VIDEO_PROMO.match(text):
-        return "video-embed"
-    if len(words) >= 3 and (text[-1:] not in _ENDINGS or len(words) >= 5) and _is_headline(text, len(words)):
+    last = text[-1]
+    if last == ".":
+        if len(text) < 110 and (text.endswith(_VIDEO_ENDS) or " discusses " in text) and _VIDEO_PROMO.match(text):
+            return "video-embed"
+        if text[-5:-1].isdigit() and _CAPTION_DATE.search(text, len(text) - 45):
+            return "caption"
+        if text.endswith("...") and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
+            return "truncated"
+    elif last == "?":
+        if _READER_QUESTION.match(text):
+            return "reader-question"
+    elif last == "…" and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
+        return "truncated"
+    if len(words) >= 3 and _is_headline(text, len(words)):
         return "headline"
-    if text[-5:-1].isdigit() and text.endswith(".") and _CAPTION_DATE.search(text, len(text) - 45):
-        return "caption"
     if (", 20" in text or ", 19" in text) and _WEEKDAY_DATE.search(text):
         return "caption"
-    if text.endswith("?") and _READER_QUESTION.match(text):
-        return "reader-question"
-    if text.endswith(("...", "…")) and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
-        return "truncated"
     return None
 
 
@@ -314,6 +324,9 @@ def _is_headline(text: str, n_words: int) -> bool:
     """A title-case segment: without a final stop, or with one when every longer word is capitalised."""
     if text[-1:] not in _ENDINGS:
         return _title_case(text)
+    space = text.find(" ")
+    if n_words < 5 or not text[space + 1 : space + 2].isupper():
+        return False
     # Most sentences show a lower-case longer word early on: no need to look further.
     if n_words < 5 or _LOWER_WORD.search(text, 0, 60):
         return False

@@ -80,6 +80,7 @@ _QUESTION_END = re.compile(r"[?!][\"”’']{1,2}$|[?!]''$")
 # A dateline: a place in capitals, maybe a state and an agency ("SAN FRANCISCO, Calif. (AP)").
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z. ]{1,20})?(?: \([^()]{1,30}\))?")
 _DASH = "—–-"
+_JOIN_ENDS = frozenset(".)\"”’'ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _QUOTES = frozenset("\"”’'")
 # Two sentences a scraper glued: a word in capitals ("PEOPLE.Asked"), a closing quote after the stop
 # ('out."Anne'). Abbreviations in capitals ("U.S.Army") have a stop or a letter before the last word.
@@ -154,9 +155,11 @@ _HANDLE_DATE = re.compile(
 )
 _SIGNATURE_MARKS = ("—", "– ", " - ", "-- ", "A post shared by")
 # A subhead glued to the sentence after it: "No known precedent There was no official communique".
+_NON_SPACE = re.compile(r"\S+")
 _SUBHEAD = re.compile(
-    r" (?:The|This|That|These|Those|It|He|She|They|We|There|Here|His|Her|Their|Our|In|On|At|For|After|When|While|"
-    r"But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|Meanwhile) (?=[a-z])"
+    r" (?<=[a-z’'”] )(?:The|This|That|These|Those|It|He|She|They|We|There|Here|His|Her|Their|Our|In|On|At|For|"
+    r"After|When|While|But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|"
+    r"Meanwhile) (?=[a-z])"
 )
 _DASHES = frozenset(["—", "–", "-", "--"])
 _SUBHEAD_STOPS = frozenset('.!?:;"“”()[]—')
@@ -182,8 +185,10 @@ def _joined(line: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[
     out = [spans[0]]
     for start, end in spans[1:]:
         a, b = out[-1]
+        last = line[b - offset - 1] if b > a else ""
+        # Only a span that ends in a stop, a bracket, a quote or a capital can belong to the next.
         if (
-            b > a
+            last in _JOIN_ENDS
             and start < end
             and _may_join(line, a - offset, b - offset)
             and _belong_together(line[a - offset : b - offset], line[start - offset : end - offset])
@@ -202,7 +207,12 @@ def _may_join(line: str, a: int, b: int) -> bool:
     """
     last = line[b - 1]
     if last == ".":
-        word = line[line.rfind(" ", a, b - 1) + 1 : b - 1]
+        # Titles, months and "No" are capitalised words of at most seven letters.
+        space = line.rfind(" ", max(a, b - 10), b - 1)
+        start = space + 1 if space >= 0 else a
+        word = line[start : b - 1]
+        if len(word) > 9 or not (word.lstrip("(\"'“‘")[:1].isupper() or "-" in word):
+            return False
         return word[-4:].lstrip("(\"'“‘-") in _JOIN_WORDS or "-" in word
     if last in _QUOTES:
         return line[b - 2 : b - 1] in ("?", "!") or line[b - 3 : b - 2] in ("?", "!")
@@ -354,19 +364,19 @@ def _headline_end(line: str, at: int, min_words: int = 2) -> int | None:
     >>> _headline_end("More: Wendy Davis Eyes Texas Governor Run Blonde, strikingly pretty", 6) is None
     True
     """
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", line[at : at + 300])]
-    last_capital = None
-    for k, (pos, word) in enumerate(words):
+    last_capital = None  # (index, offset, word) of the last capitalised word
+    for k, m in enumerate(_NON_SPACE.finditer(line, at, at + 300)):
+        word = m.group()
         if word in _DASHES or word[-1] == ")":  # a dateline, not a headline
             return None
         if k >= min_words and word[0] in '"“‘':
-            return at + pos
+            return m.start()
         if word[0].isupper() or word[0].isdigit():
-            last_capital = k
+            last_capital = (k, m.start(), word)
         elif word[0].isalpha() and word.lower() not in _SMALL_WORDS:
-            if last_capital is None or last_capital < min_words or words[last_capital][1] not in _OPENERS:
+            if last_capital is None or last_capital[0] < min_words or last_capital[2] not in _OPENERS:
                 return None
-            return at + words[last_capital][0]
+            return last_capital[1]
     return None
 
 

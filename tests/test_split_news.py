@@ -221,3 +221,13 @@ def test_furniture_glued_to_a_sentence_is_cut_off(text: str, expected: list[str]
 )
 def test_news_sentences_are_not_cut_as_furniture(text: str) -> None:
     assert sentences(text) == [text]
+
+
+def test_a_name_that_holds_a_sentence_opener_is_not_a_subhead() -> None:
+    # val-full250: "Youth With a Mission" is an organisation, not a subhead followed by "With a ...".
+    text = "Bae, who had trained with missionary organization Youth With a Mission, ran a tour group."
+    assert sentences(text) == [text]
+    assert sentences("A mystery, and no answer in sight There was too much trauma.") == [
+        "A mystery, and no answer in sight",
+        "There was too much trauma.",
+    ]

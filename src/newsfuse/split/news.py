@@ -328,7 +328,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
 
 def _is_subhead(line: str, start: int, end: int) -> bool:
     """Whether ``line[start:end]`` (before a sentence opener) is a subhead: a few words, the first one
-    capitalised, no punctuation, ending in a lower-case word.
+    capitalised, no punctuation but a comma, ending in a lower-case word.
 
     >>> _is_subhead("No known precedent There was no official communique.", 0, 18)
     True
@@ -342,8 +342,8 @@ def _is_subhead(line: str, start: int, end: int) -> bool:
         and head.count(",") <= 1
         and "opyright" not in head
         and head[-1:].isalpha()
-        and head[-1:].islower()
-        and head.count(" ") <= 5
+        and head[head.rfind(" ") + 1].islower()
+        and head.count(" ") <= 7
         and _SUBHEAD_STOPS.isdisjoint(head)
     )
 

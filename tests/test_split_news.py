@@ -156,3 +156,78 @@ def test_repair_spans_keeps_offsets_into_the_text() -> None:
     spans = repair_spans(line, [(text.index(p), text.index(p) + len(p)) for p in pieces], offset=5)
     assert [text[a:b] for a, b in spans] == ["He met Rep. John Lewis.", "A bullet"]
     assert repair_spans("", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # val-full250 lines (Multi-News joins an article's lines): furniture glued to a sentence is cut off.
+        (
+            "Buy Photo Flint — Sixteen months after it was identified as a likely source, the water was not tested.",
+            [
+                "Buy Photo",
+                "Flint — Sixteen months after it was identified as a likely source, the water was not tested.",
+            ],
+        ),
+        (
+            "No known precedent There was no official communique on the results of the visit.",
+            ["No known precedent", "There was no official communique on the results of the visit."],
+        ),
+        (
+            "Kate Upton Breaks Engagement News on Red Carpet She threw a curveball.",
+            ["Kate Upton Breaks Engagement News on Red Carpet", "She threw a curveball."],
+        ),
+        (
+            "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up In the "
+            "petition, Eichmann says the court overstated his role.",
+            [
+                "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up",
+                "In the petition, Eichmann says the court overstated his role.",
+            ],
+        ),
+        (
+            'RIP to the legend. pic.twitter.com/DbYHt8gwex — Charlamagne Tha God (@cthagod) June 20, 2017 "Rock you '
+            'in your face" will forever be the hardest line.',
+            [
+                "RIP to the legend.",
+                "pic.twitter.com/DbYHt8gwex — Charlamagne Tha God (@cthagod) June 20, 2017",
+                '"Rock you in your face" will forever be the hardest line.',
+            ],
+        ),
+        (
+            '(parl.gc.ca) "We will be changing the entire national anthem," said Vecchio.',
+            ["(parl.gc.ca)", '"We will be changing the entire national anthem," said Vecchio.'],
+        ),
+        (
+            "She repeated that feat indoors in Prague in March of this year. jh/asz (SID, dpa)",
+            ["She repeated that feat indoors in Prague in March of this year.", "jh/asz (SID, dpa)"],
+        ),
+    ],
+)
+def test_furniture_glued_to_a_sentence_is_cut_off(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sentences the furniture cuts must leave whole.
+        "He told The Associated Press that the photo was taken in 2016.",
+        "CANNES, France (AP) — A man rushed onto the red carpet at the Cannes Film Festival on Friday.",
+        "The Iditarod Trail Sled Dog Race — Alaska's “Last Great Race” — was reeling in the wake of an attack.",
+        "Officials in Kansas City said the storm had passed.",
+        "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping.",
+    ],
+)
+def test_news_sentences_are_not_cut_as_furniture(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_a_name_that_holds_a_sentence_opener_is_not_a_subhead() -> None:
+    # val-full250: "Youth With a Mission" is an organisation, not a subhead followed by "With a ...".
+    text = "Bae, who had trained with missionary organization Youth With a Mission, ran a tour group."
+    assert sentences(text) == [text]
+    assert sentences("A mystery, and no answer in sight There was too much trauma.") == [
+        "A mystery, and no answer in sight",
+        "There was too much trauma.",
+    ]

@@ -20,7 +20,15 @@ from scipy import sparse
 
 from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
-from .clean import near_copies, near_repeat_labels, offtopic_labels, opening_words, sentence_words, structural_labels
+from .clean import (
+    drop_furniture_pages,
+    near_copies,
+    near_repeat_labels,
+    offtopic_labels,
+    opening_words,
+    sentence_words,
+    structural_labels,
+)
 from .embed import Embedder, TfidfEmbedder, default_embedder
 from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
@@ -70,6 +78,7 @@ class Pipeline:
         # One pass of word extraction serves the structural labels and the copy detection.
         story.words = words = sentence_words(story.articles, story.sentences)
         story.labels = structural_labels(story.articles, story.sentences, words=words)
+        story.warnings.extend(drop_furniture_pages(story.articles, story.sentences, story.labels))
         story.copies = near_copies(
             story.articles, opening_words=opening_words(story.sentences, words, len(story.articles))
         )

@@ -72,6 +72,101 @@ def _scope_differs(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
     return bool(oa and ob and oa != ob)
 
 
+_CONTRAST = frozenset(
+    [
+        "minimum",
+        "maximum",
+        "average",
+        "median",
+        "mean",
+        "total",
+        "annual",
+        "monthly",
+        "weekly",
+        "daily",
+        "hourly",
+        "initial",
+        "final",
+        "base",
+        "starting",
+        "current",
+        "previous",
+        "former",
+        "new",
+        "old",
+        "original",
+    ]
+)
+_RATE = re.compile(
+    r"^\s*(?:a|an|per|each|every)\s+(?:week|day|hour|month|year|night|head|person|share|game|season)\b", re.I
+)
+_RANGE_GLUE = re.compile(r"^\s*(?:to|or|-|–|and)\s*$")
+_PEOPLE = frozenset({"people", "person", "passenger", "crew", "occupant", "resident", "worker", "student"})
+_TOTAL_TAIL = re.compile(r"^\s*and\s+(crew|passengers|staff|crew members)\b", re.I)
+_WINDOW = 3
+# Sentences sharing this share of their content words are paraphrases: their figures are comparable.
+_PARAPHRASE = 0.5
+
+
+def _window_words(sentence: str, start: int, end: int, skip: set[str]) -> set[str]:
+    """The content lemmas nearest before and after ``sentence[start:end]`` (the expression's context)."""
+    keep = [w for w in content([t for *_, t in words(sentence[:start])]) if w not in skip and w not in _CALENDAR]
+    ahead = [w for w in content([t for *_, t in words(sentence[end:])]) if w not in skip and w not in _CALENDAR]
+    return set(keep[-_WINDOW:]) | set(ahead[:_WINDOW])
+
+
+def _same_context(a: str, sa: tuple[int, int], b: str, sb: tuple[int, int], skip: set[str]) -> bool:
+    """Whether the words around two expressions share a content word: they state the same thing's figure.
+
+    "Three people were stabbed" / "two people have been stabbed" share "stabbed"; "a democracy
+    campaigner for 20 years" / "served two years in prison" share nothing.
+    """
+    return bool(_window_words(a, *sa, skip) & _window_words(b, *sb, skip))
+
+
+def _contrast(q: Quantity, sentence: str) -> set[str]:
+    before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
+    return set(before) & _CONTRAST
+
+
+def _is_rate(q: Quantity, sentence: str) -> bool:
+    tail = sentence[q.end : q.end + 30]
+    if q.noun and q.noun not in {"$", "%"}:
+        tail = re.sub(r"^\s*[\w’'-]+", "", tail, count=1)
+    return bool(_RATE.match(tail))
+
+
+def _range_partner(q: Quantity, qs: list[Quantity], sentence: str) -> Quantity | None:
+    """The other end of "eight to fifteen years", "40 or 50 people" when ``q`` is one end."""
+    for o in qs:
+        if o is q:
+            continue
+        lo, hi = (q, o) if q.end <= o.start else (o, q)
+        if _RANGE_GLUE.match(sentence[lo.end : hi.start]):
+            return o
+    return None
+
+
+def _covered_by_range(q: Quantity, other: Quantity, others: list[Quantity], sentence: str) -> bool:
+    partner = _range_partner(other, others, sentence)
+    if partner is None:
+        return False
+    lo, hi = min(other.lo, partner.lo), max(other.hi, partner.hi)
+    return q.lo <= hi and lo <= q.hi
+
+
+def _after_noun(q: Quantity, sentence: str) -> str:
+    return re.sub(r"^\s*[\w’'-]+", "", sentence[q.end : q.end + 40], count=1)
+
+
+def _sums(qs: list[Quantity]) -> list[tuple[float, float]]:
+    """Intervals of the sums of two or more people counts of one sentence (parts of a total)."""
+    parts = [q for q in qs if q.noun in _PEOPLE and q.kind == "count"]
+    if len(parts) < 2:
+        return []
+    return [(sum(q.lo for q in parts), sum(q.hi for q in parts))]
+
+
 def _values_agree(qa: Quantity, qb: Quantity) -> bool:
     if qa.kind == "tally" or qb.kind == "tally":
         return qa.kind == qb.kind and qa.value == qb.value and qa.other == qb.other
@@ -80,6 +175,17 @@ def _values_agree(qa: Quantity, qb: Quantity) -> bool:
 
 def _slot(q: Quantity) -> str:
     return q.kind if q.kind in {"age", "tally"} else q.noun
+
+
+def _slot_in(q: Quantity, sentence: str) -> str:
+    """The slot a number fills: totals of people ("189 people", "157 passengers and crew") share one."""
+    if (
+        q.kind == "count"
+        and q.noun in _PEOPLE
+        and (q.noun in {"people", "person"} or _TOTAL_TAIL.match(_after_noun(q, sentence)))
+    ):
+        return "people-total"
+    return _slot(q)
 
 
 def _same_subject(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -107,11 +213,19 @@ def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str) 
             return _same_subject(qa.subject, qb.subject)
         return n_a == 1 and n_b == 1 and not qa.subject and not qb.subject
     if qa.kind != "tally":
-        if qa.noun != qb.noun:
+        if qa.noun != qb.noun and not (qa.noun in _PEOPLE and qb.noun in _PEOPLE):
             return False
         if not qa.noun and (not qa.before or not qb.before or qa.before[-1] != qb.before[-1]):
             return False  # a bare number: only when the word just before it is the same ("magnitude 6.4")
     if _scope_differs(qa, qb, a, b):
+        return False
+    if _contrast(qa, a) != _contrast(qb, b) or _is_rate(qa, a) != _is_rate(qb, b):
+        return False  # "minimum salary" / "average salary", "$700 a week" / "$40,000"
+    if (
+        qa.kind != "tally"
+        and _overlap(a, b) < _PARAPHRASE
+        and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun})
+    ):
         return False
     if n_a == 1 and n_b == 1:
         return True
@@ -129,9 +243,42 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
     out: list[Conflict] = []
     by_slot: dict[str, tuple[list[Quantity], list[Quantity]]] = {}
     for q in qa_all:
-        by_slot.setdefault(_slot(q), ([], []))[0].append(q)
+        by_slot.setdefault(_slot_in(q, a), ([], []))[0].append(q)
     for q in qb_all:
-        by_slot.setdefault(_slot(q), ([], []))[1].append(q)
+        by_slot.setdefault(_slot_in(q, b), ([], []))[1].append(q)
+    # A total that the other outlet gives as parts: "157 passengers and crew" / "149 passengers and 8 crew".
+    totals_a, totals_b = by_slot.get("people-total", ([], []))
+    sums_a, sums_b = _sums(qa_all), _sums(qb_all)
+    for q in list(totals_a):
+        if not totals_b and sums_b:
+            if not any(q.lo <= hi and lo <= q.hi for lo, hi in sums_b):
+                out.append(
+                    Conflict(
+                        "number",
+                        q.start,
+                        q.end,
+                        qb_all[0].start,
+                        qb_all[-1].end,
+                        q.text,
+                        b[qb_all[0].start : qb_all[-1].end],
+                    )
+                )
+            by_slot["people-total"] = ([], totals_b)
+    for q in list(totals_b):
+        if not totals_a and sums_a:
+            if not any(q.lo <= hi and lo <= q.hi for lo, hi in sums_a):
+                out.append(
+                    Conflict(
+                        "number",
+                        qa_all[0].start,
+                        qa_all[-1].end,
+                        q.start,
+                        q.end,
+                        a[qa_all[0].start : qa_all[-1].end],
+                        q.text,
+                    )
+                )
+            by_slot["people-total"] = (by_slot.get("people-total", ([], []))[0], [])
     for xs, ys in by_slot.values():
         if not xs or not ys:
             continue
@@ -143,6 +290,8 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 left_b.remove(match)
         for qa in left_a:
             qb = next((q for q in left_b if _comparable(qa, q, len(xs), len(ys), a, b)), None)
+            if qb is not None and (_covered_by_range(qa, qb, qb_all, b) or _covered_by_range(qb, qa, qa_all, a)):
+                continue  # "every eight years" / "every eight to fifteen years"
             if qb is not None:
                 out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
                 left_b.remove(qb)
@@ -187,7 +336,15 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
     if zone:
         da = [d for d in da if d.value and not (d.key or "").startswith("weekday:")]
         db = [d for d in db if d.value and not (d.key or "").startswith("weekday:")]
-    verdicts = [(x, y, _dates_agree(x, y)) for x in da for y in db]
+    # The same vague relative words ("last week" / "last week" in articles days apart) name one time.
+    da = [x for x in da if x.value or x.key]
+    verdicts = [
+        (x, y, _dates_agree(x, y))
+        for x in da
+        for y in db
+        if not (x.relative and y.relative and x.granularity != "day" and x.text.lower() == y.text.lower())
+        and _same_context(a, (x.start, x.end), b, (y.start, y.end), set())
+    ]
     judged = [v for v in verdicts if v[2] is not None]
     if judged and not any(v[2] for v in judged):
         x, y, _ = judged[0]
@@ -217,8 +374,89 @@ def _name_head(tokens: list[str]) -> list[str]:
     return tokens[:k] if k >= 2 and k < len(tokens) and all(t[:1].islower() for t in tokens[k:]) else tokens
 
 
+_ANTONYM_BASES = (
+    ("stall stalls stalled stalling", "advance advances advanced advancing progress progressed"),
+    ("profit profits", "loss losses"),
+    ("pass passes passed", "reject rejects rejected defeat defeated"),
+    ("approve approves approved", "reject rejects rejected block blocked"),
+    ("confirm confirms confirmed", "deny denies denied"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling drop drops dropped"),
+    ("increase increases increased", "decrease decreases decreased"),
+    ("gain gains gained", "loss losses lost"),
+    ("up", "down"),
+    ("higher", "lower"),
+    ("acquit acquitted acquittal", "convict convicted conviction"),
+    ("guilty", "innocent"),
+    ("alive survived survives", "dead died killed"),
+    ("support supports supported", "oppose opposes opposed"),
+    ("accept accepts accepted", "reject rejects rejected decline declined"),
+    ("open opens opened", "close closes closed shut"),
+    ("lift lifts lifted", "impose imposes imposed"),
+    ("allow allows allowed", "ban bans banned forbid forbids forbade"),
+    ("agree agrees agreed", "disagree disagrees disagreed refuse refused"),
+    ("expand expands expanded", "shrink shrinks shrank cut cuts"),
+)
+ANTONYMS = frozenset((x, y) for left, right in _ANTONYM_BASES for x in left.split() for y in right.split()) | frozenset(
+    (y, x) for left, right in _ANTONYM_BASES for x in left.split() for y in right.split()
+)
+# Job titles in one role slot: two of them for one slot is a conflict ("chief executive" / "finance chief").
+_ROLES = {
+    "chief executive officer": "ceo",
+    "chief executive": "ceo",
+    "ceo": "ceo",
+    "chief financial officer": "cfo",
+    "finance chief": "cfo",
+    "financial chief": "cfo",
+    "cfo": "cfo",
+    "chief operating officer": "coo",
+    "operating chief": "coo",
+    "coo": "coo",
+    "vice president": "vice-president",
+    "president": "president",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "lieutenant governor": "lieutenant-governor",
+    "governor": "governor",
+    "mayor": "mayor",
+    "prime minister": "prime-minister",
+    "foreign minister": "foreign-minister",
+    "finance minister": "finance-minister",
+    "defense minister": "defense-minister",
+    "attorney general": "attorney-general",
+    "treasurer": "treasurer",
+    "secretary of state": "secretary-of-state",
+    "head coach": "head-coach",
+    "general manager": "general-manager",
+}
+_ROLE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ROLES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_SOCIAL_CREDIT = re.compile(r"\(@\w+\)|\bpost shared by\b", re.IGNORECASE)
+
+
+def _polarity_tokens(tokens: list[tuple[int, int, str]], lo: int, hi: int) -> list[int]:
+    """Negations among tokens[lo:hi]; the "not" of "whether or not" says nothing."""
+    out = []
+    for k in range(lo, hi):
+        t = tokens[k][2]
+        if not is_negation(t):
+            continue
+        if t.lower() == "not" and k >= 2 and tokens[k - 1][2].lower() == "or" and tokens[k - 2][2].lower() == "whether":
+            continue
+        out.append(k)
+    return out
+
+
 def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: float = 0.65) -> list[Conflict]:
-    """Role and negation conflicts between two nearly identical sentences, from a word diff."""
+    """Role and polarity conflicts between two nearly identical sentences, from a word diff.
+
+    Polarity flips are negations ("not", "refused", "denied", "failed") and antonyms ("stalled" /
+    "advanced", "a profit" / "a loss", "won" / "lost") in a short local edit; roles are names or job
+    titles ("chief executive" / "finance chief") replacing each other in the same slot.
+
+    >>> [c.kind for c in diff_conflicts("Talks have stalled since June, officials said.",
+    ...                                 "Talks have advanced rapidly since June, officials said.")]
+    ['negation']
+    """
     ta, tb = words(a), words(b)
     la, lb = [t[2].lower() for t in ta], [t[2].lower() for t in tb]
     sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
@@ -227,21 +465,37 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
     out: list[Conflict] = []
     neg_a: list[int] = []
     neg_b: list[int] = []
+    social = bool(_SOCIAL_CREDIT.search(a) or _SOCIAL_CREDIT.search(b))
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
         if i2 - i1 <= 4 and j2 - j1 <= 4:
             # Only local edits: a "not" deep inside a clause one side lacks says nothing about the shared claim.
-            neg_a += [k for k in range(i1, i2) if is_negation(ta[k][2])]
-            neg_b += [k for k in range(j1, j2) if is_negation(tb[k][2])]
+            neg_a += _polarity_tokens(ta, i1, i2)
+            neg_b += _polarity_tokens(tb, j1, j2)
+            if op == "replace":
+                flip = next(((x, y) for x in range(i1, i2) for y in range(j1, j2) if (la[x], lb[y]) in ANTONYMS), None)
+                if flip is not None:
+                    neg_a.append(flip[0])
         if op != "replace" or i1 == 0 or j1 == 0 or i2 - i1 > 6 or j2 - j1 > 6:
             continue
+        if social:
+            continue  # "A post shared by X (@x)": embeds of different posts, not one fact
         xa, xb = _name_head([t[2] for t in ta[i1:i2]]), _name_head([t[2] for t in tb[j1:j2]])
         i2, j2 = i1 + len(xa), j1 + len(xb)
         # Titles inside the replaced words belong to the name ("Chinese President Xi Jinping").
         if sm.ratio() >= min_role_ratio and _namelike(xa) and _namelike(xb) and not same_name(xa, xb):
             sa, ea, sb, eb = ta[i1][0], ta[i2 - 1][1], tb[j1][0], tb[j2 - 1][1]
             out.append(Conflict("role", sa, ea, sb, eb, a[sa:ea], b[sb:eb]))
+    if sm.ratio() >= min_role_ratio and not any(c.kind == "role" for c in out):
+        # A title the other sentence replaces by another ("Apple's chief executive" / "Apple's finance chief").
+        ra = {m.group(1).lower(): m for m in _ROLE_RE.finditer(a)}
+        rb = {m.group(1).lower(): m for m in _ROLE_RE.finditer(b)}
+        only_a = {k: m for k, m in ra.items() if _ROLES[k] not in {_ROLES[x] for x in rb}}
+        only_b = {k: m for k, m in rb.items() if _ROLES[k] not in {_ROLES[x] for x in ra}}
+        if len(only_a) == 1 and len(only_b) == 1:
+            (ma,), (mb,) = only_a.values(), only_b.values()
+            out.append(Conflict("role", ma.start(1), ma.end(1), mb.start(1), mb.end(1), ma.group(1), mb.group(1)))
     if len(neg_a) % 2 != len(neg_b) % 2:
         # Show the clause around the negation on each side.
         ka = neg_a[0] if neg_a else _first_diff(sm, "a")

@@ -261,7 +261,7 @@ _TITLES = frozenset(
 )
 _NEG = re.compile(
     r"^(not|never|no|none|nobody|nothing|neither|nor|without|denied|denies|deny|denying|refused|refuses"
-    r"|refuse|rejected|rejects|reject|cannot|n't|n’t)$|n['’]t$",
+    r"|refuse|rejected|rejects|reject|cannot|n't|n’t|fail|fails|failed|failure|unable)$|n['’]t$",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*\.?|[^\w\s]")
@@ -504,6 +504,18 @@ def _close(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
+def _abbreviates(x: str, y: str) -> bool:
+    """Whether one word is an abbreviation with a full stop of the other: its letters in order, same first letter."""
+    short, long_ = sorted((x, y), key=len)
+    if not short.endswith(".") or "." in short[:-1] or len(short) < 3 or len(long_) <= len(short):
+        return False
+    s, t = short[:-1].lower(), long_.lower()
+    if s[0] != t[0]:
+        return False
+    it = iter(t)
+    return all(ch in it for ch in s)
+
+
 def same_name(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
     """Whether two names can refer to the same person, place or organisation.
 
@@ -518,6 +530,9 @@ def same_name(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) ->
     ib = "".join(w[0] for w in b if w).lower()
     ia = "".join(w[0] for w in a if w).lower()
     if initials_a == ib or initials_b == ia:
+        return True
+    # Abbreviations: "Conn." / "Connecticut", "Calif." / "California", "Gov." / "Governor".
+    if len(a) == 1 and len(b) == 1 and _abbreviates(a[0], b[0]):
         return True
     # Acronyms written two ways: "U.S." / "USA", "U.N." / "UN".
     if len(a) == 1 and len(b) == 1 and a[0].replace(".", "").isupper() and b[0].replace(".", "").isupper():

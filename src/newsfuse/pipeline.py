@@ -21,6 +21,7 @@ from scipy import sparse
 from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
 from .clean import near_copies, near_repeat_labels, offtopic_labels, opening_words, sentence_words, structural_labels
+from .compare.disputed import mark_disputed
 from .embed import Embedder, TfidfEmbedder, default_embedder
 from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
@@ -145,6 +146,7 @@ class Pipeline:
         representatives = self.realizer.realize(story)
         chosen, representatives = choose(self.selector, story, representatives, words)
         sentences = [self._summary_sentence(story, f, representatives[f]) for f in self.orderer.order(story, chosen)]
+        sentences = mark_disputed(story, sentences)
         return Story(
             sources=story.articles,
             sentences=sentences,

@@ -22,9 +22,13 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
+
+if TYPE_CHECKING:
+    from .base import Version
 
 KINDS = ("number", "date", "role", "quote", "negation")
 _ORDINALS = frozenset(
@@ -558,7 +562,7 @@ def compare_sentences(a: str, b: str, anchor_a: date | None = None, anchor_b: da
 
 
 # Pairs from one aligned fact always qualify; other pairs of different outlets need this similarity.
-PAIR_SIMILARITY = 0.5
+PAIR_SIMILARITY = 0.45
 MAX_PAIRS = 3000
 MAX_SENTENCE_CHARS = 1200
 MAX_DISAGREEMENTS = 500
@@ -581,8 +585,32 @@ def candidate_pairs(analysis, *, min_similarity: float = PAIR_SIMILARITY, max_pa
     return [(int(r1[k]), int(r2[k]), float(sim[r1[k], r2[k]])) for k in order]
 
 
+def claim_key(claim: str) -> str:
+    """What a version says, for grouping versions that agree: "Fifteen" and "15" are one."""
+    qs = quantities(claim)
+    if len(qs) == 1 and qs[0].kind != "tally":
+        return f"{qs[0].value:g}"
+    return " ".join(re.findall(r"\w+", claim.lower().replace("’", "'")))
+
+
+def _sides_first(vs: list[Version]) -> tuple[Version, ...]:
+    """Versions ordered so that the first two say different things, then the rest by side."""
+    by_side: dict[str, list[Version]] = {}
+    for v in vs:
+        by_side.setdefault(claim_key(v.claim), []).append(v)
+    sides = sorted(by_side.values(), key=len, reverse=True)
+    if len(sides) < 2:
+        return tuple(vs)
+    head = [sides[0][0], sides[1][0]]
+    rest = [v for side in sides for v in side if v not in head]
+    return tuple(head + rest)
+
+
 def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = MAX_PAIRS):
-    """Every disagreement between outlets of the story, deduplicated, most similar pairs first.
+    """Every disagreement between outlets of the story, one item per conflict, most similar first.
+
+    Versions linked by a conflict form one item: four outlets giving two figures are one
+    disagreement with four versions (see ``Disagreement.sides``), not four pairs.
 
     Returns ``(disagreements, notes)``.  Work is bounded: at most ``max_pairs`` pairs are read and
     sentences longer than ``MAX_SENTENCE_CHARS`` (tables, run-on lists) are skipped.
@@ -597,8 +625,18 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
         notes.append(f"compared the {max_pairs} most similar sentence pairs of different outlets, not all")
         pairs = pairs[:max_pairs]
     long_skipped = 0
-    out = []
-    seen: set[tuple] = set()
+    # Every pairwise conflict links two versions (sentence, claim); linked versions form one item.
+    versions: dict[tuple[int, int], Version] = {}
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+    kinds: dict[tuple[int, int], str] = {}
+    best: dict[tuple[int, int], float] = {}
+
+    def root(x: tuple[int, int]) -> tuple[int, int]:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
     for r1, r2, sim in pairs:
         i, j = analysis.rows[r1], analysis.rows[r2]
         si, sj = analysis.sentences[i], analysis.sentences[j]
@@ -608,13 +646,27 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
             long_skipped += 1
             continue
         for c in compare_sentences(si.text, sj.text, anchors[si.doc], anchors[sj.doc]):
-            key = (c.kind, si.doc, si.start + c.a_start, sj.doc, sj.start + c.b_start)
-            if key in seen:
-                continue
-            seen.add(key)
-            va = Version(span_of(analysis, i), c.a_text, si.start + c.a_start, si.start + c.a_end)
-            vb = Version(span_of(analysis, j), c.b_text, sj.start + c.b_start, sj.start + c.b_end)
-            out.append(Disagreement(c.kind, (va, vb), sim))
+            ka, kb = (i, si.start + c.a_start), (j, sj.start + c.b_start)
+            for k, v in (
+                (ka, Version(span_of(analysis, i), c.a_text, si.start + c.a_start, si.start + c.a_end)),
+                (kb, Version(span_of(analysis, j), c.b_text, sj.start + c.b_start, sj.start + c.b_end)),
+            ):
+                if k not in versions:
+                    versions[k], parent[k] = v, k
+            a, b = root(ka), root(kb)
+            if a != b:
+                parent[b] = a
+            top = root(a)
+            kinds.setdefault(top, c.kind)
+            best[top] = max(sim, best.get(a, 0.0), best.get(b, 0.0))
+    groups: dict[tuple[int, int], list[Version]] = {}
+    for k, v in versions.items():
+        groups.setdefault(root(k), []).append(v)
+    out = []
+    for top, vs in groups.items():
+        kind = kinds.get(top) or next(kinds[k] for k in kinds if root(k) == top)
+        out.append(Disagreement(kind, _sides_first(vs), best.get(top, 0.0)))
+    out.sort(key=lambda d: -d.similarity)
     if len(out) > MAX_DISAGREEMENTS:
         notes.append(f"{len(out)} disagreements found; kept the {MAX_DISAGREEMENTS} from the most similar pairs")
         out = out[:MAX_DISAGREEMENTS]

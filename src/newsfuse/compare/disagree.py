@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .text import _TITLES as _TITLE_WORDS
 from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
@@ -77,7 +78,9 @@ def _scope_differs(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
 
 
 _CONTRAST = frozenset(
-    [
+    ["request", "requested", "sought", "seeking", "sentenced", "served", "serving", "probation", "faced", "faces"]
+    + ["owe", "owed", "owes", "remaining", "balance", "unpaid", "outstanding"]
+    + [
         "minimum",
         "maximum",
         "average",
@@ -128,9 +131,43 @@ def _same_context(a: str, sa: tuple[int, int], b: str, sb: tuple[int, int], skip
     return bool(_window_words(a, *sa, skip) & _window_words(b, *sb, skip))
 
 
+def _appositive(q: Quantity, sentence: str) -> tuple[str, ...]:
+    """The name a figure describes when it sits in an apposition: "Zirkle, a three-time runner-up"."""
+    m = re.search(r"((?:[A-Z][\w’'.-]+\s?){1,3}),\s+(?:a|an|the)\s*$", sentence[max(0, q.start - 60) : q.start])
+    return tuple(w.lower() for w in m.group(1).split()) if m else ()
+
+
+def _governor(sentence: str, start: int) -> str | None:
+    before = [w for w in content([t for *_, t in words(sentence[:start])]) if w not in _CALENDAR]
+    return before[-1] if before else None
+
+
+def _same_governor(a: str, x: DateMention, b: str, y: DateMention) -> bool:
+    """Whether the word each date hangs on ("found Tuesday", "confirmed Wednesday") is around the other date."""
+    ga, gb = _governor(a, x.start), _governor(b, y.start)
+    wa, wb = _window_words(a, x.start, x.end, set()), _window_words(b, y.start, y.end, set())
+    return (ga is not None and ga in wb) or (gb is not None and gb in wa)
+
+
+def _loose_dates_differ(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> bool:
+    """Both sentences date what they say, and no two of their dates agree: likely two events."""
+    da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)
+    verdicts = [_dates_agree(x, y) for x in da for y in db]
+    judged = [v for v in verdicts if v is not None]
+    return bool(judged) and not any(judged)
+
+
 def _contrast(q: Quantity, sentence: str) -> set[str]:
     before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
     return set(before) & _CONTRAST
+
+
+_THRESHOLD = re.compile(r"^\s*(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal)\b", re.IGNORECASE)
+
+
+def _is_threshold(q: Quantity, sentence: str) -> bool:
+    """A figure named as a mark to reach ("the $1 billion benchmark"), not a measurement."""
+    return bool(_THRESHOLD.match(sentence[q.end : q.end + 20]))
 
 
 def _is_rate(q: Quantity, sentence: str) -> bool:
@@ -172,6 +209,12 @@ def _sums(qs: list[Quantity]) -> list[tuple[float, float]]:
 
 
 def _values_agree(qa: Quantity, qb: Quantity) -> bool:
+    if qa.kind == "tally" and qb.kind == "tally" and qa.other and qb.other:
+        big, small = max(qa.value, qa.other, qb.value, qb.other), min(qa.value, qa.other, qb.value, qb.other)
+        if small and big / small > 3 and max(qa.value, qa.other) / max(1.0, max(qb.value, qb.other)) not in (1.0,):
+            scale_a, scale_b = max(qa.value, qa.other), max(qb.value, qb.other)
+            if max(scale_a, scale_b) / max(1.0, min(scale_a, scale_b)) > 3:
+                return True  # a score and a win-loss record are different things ("121-106" / "2-9")
     if qa.kind == "tally" or qb.kind == "tally":
         return qa.kind == qb.kind and qa.value == qb.value and qa.other == qb.other
     return qa.lo <= qb.hi * 1.0001 and qb.lo <= qa.hi * 1.0001
@@ -223,7 +266,15 @@ def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str) 
             return False  # a bare number: only when the word just before it is the same ("magnitude 6.4")
     if _scope_differs(qa, qb, a, b):
         return False
-    if _contrast(qa, a) != _contrast(qb, b) or _is_rate(qa, a) != _is_rate(qb, b):
+    sa, sb = _appositive(qa, a), _appositive(qb, b)
+    if qa.kind != "age" and sa and sb and set(sa).isdisjoint(sb):
+        return False  # "Zirkle, a three-time runner-up" / "King, a four-time champion": two people
+    if (
+        _contrast(qa, a) != _contrast(qb, b)
+        or _is_rate(qa, a) != _is_rate(qb, b)
+        or _is_threshold(qa, a)
+        or _is_threshold(qb, b)
+    ):
         return False  # "minimum salary" / "average salary", "$700 a week" / "$40,000"
     if (
         qa.kind != "tally"
@@ -283,9 +334,18 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                     )
                 )
             by_slot["people-total"] = (by_slot.get("people-total", ([], []))[0], [])
-    for xs, ys in by_slot.values():
+    values_a, values_b = {q.value for q in qa_all}, {q.value for q in qb_all}
+    for slot, (xs, ys) in by_slot.items():
         if not xs or not ys:
             continue
+        if slot == "age" and sorted(q.value for q in xs) == sorted(q.value for q in ys):
+            continue  # the same ages, whoever the text seems to give them to
+        if slot == "tally":
+            # "49-45 percent" / "Romney at 49 percent and Obama at 45 percent": both figures given apart.
+            xs = [q for q in xs if not (q.other is not None and {q.value, q.other} <= values_b)]
+            ys = [q for q in ys if not (q.other is not None and {q.value, q.other} <= values_a)]
+            if not xs or not ys:
+                continue
         left_a, left_b = list(xs), list(ys)
         for qa in xs:
             match = next((qb for qb in left_b if _values_agree(qa, qb) and _may_pair(qa, qb)), None)
@@ -348,6 +408,7 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
         for y in db
         if not (x.relative and y.relative and x.granularity != "day" and x.text.lower() == y.text.lower())
         and _same_context(a, (x.start, x.end), b, (y.start, y.end), set())
+        and _same_governor(a, x, b, y)
     ]
     judged = [v for v in verdicts if v[2] is not None]
     if judged and not any(v[2] for v in judged):
@@ -368,6 +429,28 @@ def _namelike(tokens: list[str]) -> bool:
         and all(t[:1].isupper() or t.lower() in _NAME_GLUE for t in tokens)
         and not any(t[:1].isdigit() for t in tokens)
     )
+
+
+_PRONOUNS = frozenset({"i", "i'm", "i'd", "i'll", "i've", "we", "we're", "you", "he", "she", "it", "they"})
+
+
+def _listed_or_cut(xa, xb, la, lb, i2, j2, ta, tb) -> bool:
+    """Name swaps that are not one slot filled twice: list items ("including Georgia, Indiana" /
+    "including Alabama, Indiana, Georgia"), a name the other sentence also has, a name cut short
+    ("Ipswich Police Lt." / "Acting Police Chief Lt.") or a pronoun ("I’m" / "I'm")."""
+    na = {t.lower().replace("’", "'").rstrip(".") for t in xa}
+    nb = {t.lower().replace("’", "'").rstrip(".") for t in xb}
+    if na & _PRONOUNS or nb & _PRONOUNS:
+        return True
+    if na <= {t.replace("’", "'").rstrip(".") for t in lb} or nb <= {t.replace("’", "'").rstrip(".") for t in la}:
+        return True
+    nxt_a = ta[i2][2] if i2 < len(ta) else ""
+    nxt_b = tb[j2][2] if j2 < len(tb) else ""
+    if nxt_a[:1].isupper() or nxt_b[:1].isupper():
+        return True
+    after_a = ta[i2 + 1][2] if i2 + 1 < len(ta) else ""
+    after_b = tb[j2 + 1][2] if j2 + 1 < len(tb) else ""
+    return (nxt_a == "," and after_a[:1].isupper()) or (nxt_b == "," and after_b[:1].isupper())
 
 
 def _name_head(tokens: list[str]) -> list[str]:
@@ -470,6 +553,7 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
     neg_a: list[int] = []
     neg_b: list[int] = []
     social = bool(_SOCIAL_CREDIT.search(a) or _SOCIAL_CREDIT.search(b))
+    flips = 0
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
@@ -479,8 +563,9 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
             neg_b += _polarity_tokens(tb, j1, j2)
             if op == "replace":
                 flip = next(((x, y) for x in range(i1, i2) for y in range(j1, j2) if (la[x], lb[y]) in ANTONYMS), None)
-                if flip is not None:
+                if flip is not None and not is_negation(ta[flip[0]][2]) and not is_negation(tb[flip[1]][2]):
                     neg_a.append(flip[0])
+                    flips += 1
         if op != "replace" or i1 == 0 or j1 == 0 or i2 - i1 > 6 or j2 - j1 > 6:
             continue
         if social:
@@ -488,7 +573,14 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
         xa, xb = _name_head([t[2] for t in ta[i1:i2]]), _name_head([t[2] for t in tb[j1:j2]])
         i2, j2 = i1 + len(xa), j1 + len(xb)
         # Titles inside the replaced words belong to the name ("Chinese President Xi Jinping").
-        if sm.ratio() >= min_role_ratio and _namelike(xa) and _namelike(xb) and not same_name(xa, xb):
+        if (
+            sm.ratio() >= min_role_ratio
+            and _namelike(xa)
+            and _namelike(xb)
+            and len(ta) >= 6
+            and not _listed_or_cut(xa, xb, la, lb, i2, j2, ta, tb)
+            and not same_name(xa, xb)
+        ):
             sa, ea, sb, eb = ta[i1][0], ta[i2 - 1][1], tb[j1][0], tb[j2 - 1][1]
             out.append(Conflict("role", sa, ea, sb, eb, a[sa:ea], b[sb:eb]))
     if sm.ratio() >= min_role_ratio and not any(c.kind == "role" for c in out):
@@ -500,7 +592,9 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
         if len(only_a) == 1 and len(only_b) == 1:
             (ma,), (mb,) = only_a.values(), only_b.values()
             out.append(Conflict("role", ma.start(1), ma.end(1), mb.start(1), mb.end(1), ma.group(1), mb.group(1)))
-    if len(neg_a) % 2 != len(neg_b) % 2:
+    whole_a = len(_polarity_tokens(ta, 0, len(ta))) + flips
+    whole_b = len(_polarity_tokens(tb, 0, len(tb)))
+    if len(neg_a) % 2 != len(neg_b) % 2 and whole_a % 2 != whole_b % 2:
         # Show the clause around the negation on each side.
         ka = neg_a[0] if neg_a else _first_diff(sm, "a")
         kb = neg_b[0] if neg_b else _first_diff(sm, "b")
@@ -557,8 +651,12 @@ def compare_sentences(a: str, b: str, anchor_a: date | None = None, anchor_b: da
 
     ``anchor_a``/``anchor_b`` are the publication days of their articles, for relative dates.
     """
-    found = number_conflicts(a, b) + date_conflicts(a, b, anchor_a, anchor_b) + quote_conflicts(a, b)
-    return found + diff_conflicts(a, b)
+    if a.lstrip().startswith("(") or b.lstrip().startswith("("):
+        return []  # parenthetical references ("(Labor union president 302, February 2, 2009, p. 7)")
+    numbers, dates = number_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
+    if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
+        return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
+    return numbers + dates + quote_conflicts(a, b) + diff_conflicts(a, b)
 
 
 # Pairs from one aligned fact always qualify; other pairs of different outlets need this similarity.

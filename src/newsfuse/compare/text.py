@@ -204,7 +204,9 @@ _APPROX = [
         r"|just over|~)\s*$",
     ),
     ("more", r"(more than|over|at least|upwards of|above|in excess of|exceeding|≥|>)\s*$"),
-    ("less", r"(less than|fewer than|under|up to|at most|as much as|as many as|as high as|no more than|≤|<)\s*$"),
+    # A ceiling, not an estimate: "faces up to 14 years" is any term up to 14.
+    ("ceiling", r"(up to|a maximum of|at most|no more than)\s*$"),
+    ("less", r"(less than|fewer than|under|as much as|as many as|as high as|≤|<)\s*$"),
 ]
 _TITLES = frozenset(
     [
@@ -297,6 +299,13 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
 
 
+# Verbs and other words that follow a number without being its unit ("31.6 live with a spouse").
+_NOT_UNITS = frozenset(
+    "live lives lived die died dies remain remained were are was is be have had has said say says voted went came "
+    "got get left work worked".split()
+)
+
+
 def lemma(word: str) -> str:
     w = word.lower().strip(".’'")
     w = _UNITS.get(w, w)
@@ -328,6 +337,8 @@ def _interval(value: float, approx: str, raw: str) -> tuple[float, float]:
         return value, value * 1.5
     if approx == "less":
         return value / 1.5, value
+    if approx == "ceiling":
+        return 0.0, value
     digits = raw.replace(",", "").split(".")[0]
     round_number = (len(digits) >= 3 and digits.endswith("00")) or ("." in raw.replace(",", "") and value >= 1e6)
     tol = 0.03 if round_number else 0.005
@@ -367,6 +378,8 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             break
         if any(a < e and s < b for a, b in taken) or (out and s < out[-1].end):
             continue
+        if sentence[e : e + 1] == "/" or sentence[max(0, s - 1) : s] == "/" or re.match(r"\s\d+/\d", sentence[e:]):
+            continue  # fractions ("1 1/2 years"): not counts
         value = _parse_number(m)
         if value is None or (m.group("num") and re.fullmatch(r"(1[89]|20)\d\d", m.group("num")) and not m.group("cur")):
             continue  # a bare year is a date, not a quantity
@@ -460,6 +473,7 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             and re.match(r"[A-Za-z]", after_toks[0])
             and after_toks[0].lower() not in STOP
             and not after_toks[0][0].isupper()
+            and after_toks[0].lower() not in _NOT_UNITS
         ):
             noun = lemma(after_toks[0])
             after_toks = after_toks[1:]

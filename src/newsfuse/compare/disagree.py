@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .text import _TITLES as _TITLE_WORDS
 from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
@@ -77,33 +76,13 @@ def _scope_differs(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
     return bool(oa and ob and oa != ob)
 
 
-_CONTRAST = frozenset(
-    ["request", "requested", "sought", "seeking", "sentenced", "served", "serving", "probation", "faced", "faces"]
-    + ["owe", "owed", "owes", "remaining", "balance", "unpaid", "outstanding"]
-    + [
-        "minimum",
-        "maximum",
-        "average",
-        "median",
-        "mean",
-        "total",
-        "annual",
-        "monthly",
-        "weekly",
-        "daily",
-        "hourly",
-        "initial",
-        "final",
-        "base",
-        "starting",
-        "current",
-        "previous",
-        "former",
-        "new",
-        "old",
-        "original",
-    ]
-)
+# Words before a figure that say which figure it is: two of them differing means two different figures.
+_CONTRAST_WORDS = """
+    request requested sought seeking sentenced served serving probation faced faces owe owed owes remaining balance
+    unpaid outstanding minimum maximum average median mean total annual monthly weekly daily hourly initial final
+    base starting current previous former new old original
+"""
+_CONTRAST = frozenset(_CONTRAST_WORDS.split())
 _RATE = re.compile(
     r"^\s*(?:a|an|per|each|every)\s+(?:week|day|hour|month|year|night|head|person|share|game|season)\b", re.I
 )

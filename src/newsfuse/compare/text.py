@@ -301,8 +301,35 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 # Verbs and other words that follow a number without being its unit ("31.6 live with a spouse").
 _NOT_UNITS = frozenset(
-    "live lives lived die died dies remain remained were are was is be have had has said say says voted went came "
-    "got get left work worked".split()
+    [
+        "live",
+        "lives",
+        "lived",
+        "die",
+        "died",
+        "dies",
+        "remain",
+        "remained",
+        "were",
+        "are",
+        "was",
+        "is",
+        "be",
+        "have",
+        "had",
+        "has",
+        "said",
+        "say",
+        "says",
+        "voted",
+        "went",
+        "came",
+        "got",
+        "get",
+        "left",
+        "work",
+        "worked",
+    ]
 )
 
 

@@ -38,7 +38,9 @@ def stories():
         yield f"mn{k:03d}", arts
     for line in (DATA / "duc2004-dev" / "dev.jsonl").read_text().splitlines():
         c = json.loads(line)
-        arts = [Article(a["id"], a["text"], source=a.get("source"), published=a.get("published")) for a in c["articles"]]
+        arts = [
+            Article(a["id"], a["text"], source=a.get("source"), published=a.get("published")) for a in c["articles"]
+        ]
         yield c["id"], arts
 
 

@@ -89,6 +89,9 @@ class _Checker:
         self.profiles: dict[int, Profile] = {}
         self.anchors = [article_anchor(a.published) for a in story.articles]
         self.scores: dict[tuple[int, int], float] = {}
+        from ..compare.disagree import PAIR_SIMILARITY
+
+        self.compare_at = PAIR_SIMILARITY
         self.conflicts: dict[tuple[int, int], bool] = {}
 
     def _text(self, r: int) -> str:
@@ -126,4 +129,6 @@ class _Checker:
         cross = [(x, y) for x in group_a for y in group_b]
         if any(self.score(x, y) < group for x, y in cross):
             return False
-        return not any(self.conflict(x, y) for x, y in cross)
+        # Conflicts are read where a disagreement could be reported: pairs similar enough to be compared.
+        sim = self.story.similarity
+        return not any(self.conflict(x, y) for x, y in cross if sim[x, y] >= self.compare_at)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .timeline import SMALL_NUMBERS, find_dates, find_times
@@ -296,7 +297,12 @@ class Quantity:
 
 def words(text: str) -> list[tuple[int, int, str]]:
     """Word and punctuation tokens with offsets."""
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text))
 
 
 # Verbs and other words that follow a number without being its unit ("31.6 live with a spouse").
@@ -393,6 +399,18 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
 
     ``limit`` stops after that many (table-like text can hold thousands).
     """
+    return list(_quantities(sentence, limit))
+
+
+@lru_cache(maxsize=16384)
+def _quantities(sentence: str, limit: int | None) -> tuple[Quantity, ...]:
+    # Memoised: key numbers and the disagreement checks read the same sentences.
+    return tuple(_scan_quantities(sentence, limit))
+
+
+def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
+    if _NUM_RE.search(sentence) is None:
+        return []
     taken = [(d.start, d.end) for d in find_dates(sentence, None)] + [(s, e) for s, e, _ in find_times(sentence)]
     toks = words(sentence)
     starts = [t[0] for t in toks]

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 _MONTHS = {
     "january": 1,
@@ -233,7 +234,40 @@ def _looks_ahead(before: str) -> bool:
 
 def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
     """Every date expression of ``sentence``, resolved against ``anchor`` (the article's day) when needed."""
+    return list(_find_dates(sentence, anchor))
+
+
+@lru_cache(maxsize=16384)
+def _find_dates(sentence: str, anchor: date | None) -> tuple[DateMention, ...]:
+    # Memoised: the timeline, the number reader and the disagreement checks read the same sentences.
+    return tuple(_scan_dates(sentence, anchor))
+
+
+def _scan_dates(sentence: str, anchor: date | None) -> list[DateMention]:
     out: list[DateMention] = []
+    for form, g, text, start, ahead, bound, past in _date_forms(sentence):
+        mention = _resolve(form, g, text, start, anchor, ahead, bound, past)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+# Every date pattern needs a digit or one of these words; sentences with neither skip the patterns.
+_DATE_HINT = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|to(day|night|morrow)"
+    r"|yesterday|week|month|year|ago|decade|centur|spring|summer|autumn|fall|winter|christmas|easter|eve"
+    r"|thanksgiving|halloween|hanukkah|ramadan|diwali|new\s+year|weekend|fortnight|quarter|season|noon|midnight"
+    r"|morning|afternoon|evening|night|earlier|later|last|next|this|past|previous|coming|recent)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=16384)
+def _date_forms(sentence: str) -> tuple[tuple, ...]:
+    """What the date patterns find in a sentence, before any article date is applied (memoised)."""
+    out: list[tuple] = []
+    if not _DATE_HINT.search(sentence):
+        return ()  # no digit and no calendar word: the full patterns cannot match
     for m in _DATE_RE.finditer(sentence):
         form = m.lastgroup[1:] if m.lastgroup else ""
         g = {k[len(form) + 1 :]: v for k, v in m.groupdict().items() if k.startswith(form + "_") and v is not None}
@@ -246,10 +280,9 @@ def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
         before = sentence[max(0, m.start() - 200) : m.start()]
         bound = bool(_RELATION.search(before)) or bool(re.match(r"(?i)(since|until|by|from)\b", text))
         clause = re.split(r"[,;:]", before)[-1] + text + re.split(r"[,;:.]", sentence[m.end() : m.end() + 200])[0]
-        mention = _resolve(form, g, text, start, anchor, _looks_ahead(before + " " + text), bound, _PAST.search(clause))
-        if mention is not None:
-            out.append(mention)
-    return out
+        past = bool(_PAST.search(clause))
+        out.append((form, g, text, start, _looks_ahead(before + " " + text), bound, past))
+    return tuple(out)
 
 
 def _resolve(

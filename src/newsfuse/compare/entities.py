@@ -294,7 +294,8 @@ _OPENERS = frozenset(
 )
 PLACES_HINT = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 # Capitalised words that are not names: interjections, auxiliaries and sentence openers of quotes.
-_NOT_NAMES_WORDS = """do does did don't doesn't didn't sorry yes no oh ok okay please thanks thank well hey wow let let's
+_NOT_NAMES_WORDS = """
+    do does did don't doesn't didn't sorry yes no oh ok okay please thanks thank well hey wow let let's
     i'm i’m it's it’s that's that’s we're we’re you're you’re they're they’re there's there’s here's here’s
     so and but or maybe perhaps absolutely sure great good right look listen watch read click follow share
     photo photos video videos image images getty close advertisement related more updated"""
@@ -501,7 +502,7 @@ def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: i
         for q in quantities(s.text, limit=max_per_sentence):
             if q.noun.endswith("est"):
                 continue  # "the two largest economies": a rank, not a figure
-            if q.kind == "count" and not q.noun and not q.text[:1].isdigit() and not q.text[:1] == "$":
+            if q.kind == "count" and not q.noun and not q.text[:1].isdigit() and q.text[:1] != "$":
                 continue  # a bare number word ("two") says nothing without its unit
             unit = "years old" if q.kind == "age" else q.noun
             key = (q.kind, unit, round(q.value, 6), q.other)

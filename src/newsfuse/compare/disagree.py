@@ -22,6 +22,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
@@ -341,9 +342,14 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _content_set(sentence: str) -> frozenset[str]:
+    return frozenset(content([t for *_, t in words(sentence)]))
+
+
 def _overlap(a: str, b: str) -> float:
     """Share of the smaller sentence's content words that the other sentence also has."""
-    wa, wb = set(content([t for *_, t in words(a)])), set(content([t for *_, t in words(b)]))
+    wa, wb = _content_set(a), _content_set(b)
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
@@ -369,11 +375,18 @@ def _dates_agree(x: DateMention, y: DateMention) -> bool | None:
     return None
 
 
+_DATE_OR_TIME = re.compile(
+    r"\d|\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|yesterday"
+    r"|tomorrow|week|month|year|ago|christmas|easter|eve|thanksgiving|noon|midnight)",
+    re.IGNORECASE,
+)
+
+
 def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date | None = None) -> list[Conflict]:
     """Event dates (or clock times) of the two sentences that cannot be the same."""
     out: list[Conflict] = []
-    if _overlap(a, b) < _MIN_DATE_OVERLAP:
-        return out  # different events, each with its own date
+    if not (_DATE_OR_TIME.search(a) and _DATE_OR_TIME.search(b)) or _overlap(a, b) < _MIN_DATE_OVERLAP:
+        return out  # no date on one side; or different events, each with its own date
     zone = bool(_ZONE.search(a) or _ZONE.search(b))
     da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)
     if zone:
@@ -508,6 +521,8 @@ def _polarity_tokens(tokens: list[tuple[int, int, str]], lo: int, hi: int) -> li
             continue
         if t.lower() == "not" and k >= 2 and tokens[k - 1][2].lower() == "or" and tokens[k - 2][2].lower() == "whether":
             continue
+        if t.lower() == "no" and k + 1 < len(tokens) and tokens[k + 1][2] in {",", ".", "!"}:
+            continue  # the interjection "No, that's not even close" adds no negation
         out.append(k)
     return out
 
@@ -526,7 +541,7 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
     ta, tb = words(a), words(b)
     la, lb = [t[2].lower() for t in ta], [t[2].lower() for t in tb]
     sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
-    if sm.ratio() < min_ratio:
+    if sm.real_quick_ratio() < min_ratio or sm.quick_ratio() < min_ratio or sm.ratio() < min_ratio:
         return []
     out: list[Conflict] = []
     neg_a: list[int] = []

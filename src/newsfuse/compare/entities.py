@@ -356,8 +356,12 @@ class HeuristicNER:
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         out: list[EntityMention] = []
         k = 0
-        while k < len(toks):
+        n = len(toks)
+        while k < n:
             t = toks[k][2]
+            if not (t[0].isupper() and t[0].isalpha()):
+                k += 1
+                continue
             opener = k == 0 or toks[k - 1][2] in {'"', "“", "‘", ":", "—", "–", "(", "["}
             if (
                 not self._cap(t)

@@ -256,8 +256,8 @@ def _scan_dates(sentence: str, anchor: date | None) -> list[DateMention]:
 _DATE_HINT = re.compile(
     r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|to(day|night|morrow)"
     r"|yesterday|week|month|year|ago|decade|centur|spring|summer|autumn|fall|winter|christmas|easter|eve"
-    r"|thanksgiving|halloween|hanukkah|ramadan|diwali|new\s+year|weekend|fortnight|quarter|season|noon|midnight"
-    r"|morning|afternoon|evening|night|earlier|later|last|next|this|past|previous|coming|recent)",
+    r"|thanksgiving|halloween|hanukkah|ramadan|diwali|weekend|fortnight|quarter|noon|midnight"
+    r"|morning|afternoon|evening|night)",
     re.IGNORECASE,
 )
 

@@ -32,8 +32,14 @@ def facts_of(story, needle: str):
 
 
 def test_same_speaker_and_briefing_with_another_claim_is_not_support():
-    lu_a = "Chinese Foreign Ministry spokesman Lu Kang told a regular news briefing Tuesday that the visit had no bearing on trade talks."
-    lu_b = "At Tuesday's daily Foreign Ministry briefing, spokesman Lu Kang said Beijing remains supportive of efforts to end tensions."
+    lu_a = (
+        "Chinese Foreign Ministry spokesman Lu Kang told a regular news briefing Tuesday that the visit "
+        "had no bearing on trade talks."
+    )
+    lu_b = (
+        "At Tuesday's daily Foreign Ministry briefing, spokesman Lu Kang said Beijing remains supportive "
+        "of efforts to end tensions."
+    )
     para = "Foreign Ministry spokesman Lu Kang told reporters on Tuesday the visit had no bearing on the trade talks."
     assert claim_score(profile(lu_a), profile(lu_b), 0.55) < CLAIM_THRESHOLD
     assert claim_score(profile(lu_a), profile(para), 0.7) >= CLAIM_THRESHOLD

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Honest support: an outlet supports a fact only when it states the same claim; conflicting versions
 stay apart and the summary says "disputed"; the detector's coverage and the real labelled sets."""
 

@@ -86,7 +86,14 @@ def real_figures(errors: bool) -> None:
 def clear_caches() -> None:
     from newsfuse.compare import disagree, text, timeline
 
-    for fn in (text._words, text._quantities, timeline._find_dates, timeline._date_forms, disagree._content_set):
+    for fn in (
+        text._words,
+        text._quantities,
+        timeline._find_dates,
+        timeline._date_forms,
+        disagree._content_set,
+        disagree._compare,
+    ):
         fn.cache_clear()
 
 

@@ -645,6 +645,18 @@ def compare_sentences(a: str, b: str, anchor_a: date | None = None, anchor_b: da
 
     ``anchor_a``/``anchor_b`` are the publication days of their articles, for relative dates.
     """
+    return list(_compare(a, b, anchor_a, anchor_b))
+
+
+@lru_cache(maxsize=65536)
+def _compare(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> tuple[Conflict, ...]:
+    # Memoised: the aligner, the disputed marking and the disagreement list read the same pairs.
+    if a == b and anchor_a == anchor_b:
+        return ()
+    return tuple(_conflicts(a, b, anchor_a, anchor_b))
+
+
+def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> list[Conflict]:
     if a.lstrip().startswith("(") or b.lstrip().startswith("("):
         return []  # parenthetical references ("(Labor union president 302, February 2, 2009, p. 7)")
     numbers, dates = number_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)

@@ -29,6 +29,7 @@ from .clean import (
     sentence_words,
     structural_labels,
 )
+from .compare.disputed import mark_disputed
 from .embed import Embedder, TfidfEmbedder, default_embedder
 from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
@@ -165,7 +166,10 @@ class Pipeline:
                 story.lede, representatives[found[0]] = found
         chosen, representatives = choose(self.selector, story, representatives, words)
         story.wording = {f: representatives[f] for f in chosen}
-        sentences = [self._summary_sentence(story, f, representatives[f]) for f in self.orderer.order(story, chosen)]
+        ordered = self.orderer.order(story, chosen)
+        sentences = mark_disputed(
+            story, [self._summary_sentence(story, f, representatives[f]) for f in ordered], ordered
+        )
         return Story(
             sources=story.articles,
             sentences=sentences,

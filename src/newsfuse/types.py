@@ -145,13 +145,52 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class OtherVersion:
+    """Another outlet's version of a disputed fact: the words it states instead, and where."""
+
+    claim: str
+    support: int
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Why a summary sentence is disputed: ``claim`` (its words) is stated differently by ``others``.
+
+    ``kind`` is one of number, date, role, quote, negation (as the analysis's disagreements).
+    """
+
+    kind: str
+    claim: str
+    others: tuple[OtherVersion, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "claim": self.claim,
+            "versions": [
+                {
+                    "claim": o.claim,
+                    "support": o.support,
+                    "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in o.citations],
+                }
+                for o in self.others
+            ],
+        }
+
+
+@dataclass(frozen=True)
 class SummarySentence:
-    """One sentence of the summary, the sources that state it and its support."""
+    """One sentence of the summary, the sources that state it and its support.
+
+    ``disputed`` lists the other versions of its fact that outlets state (empty when none conflicts).
+    """
 
     text: str
     support: int
     citations: tuple[Citation, ...]
     score: float = 0.0
+    disputed: tuple[Dispute, ...] = ()
 
 
 @dataclass
@@ -189,6 +228,7 @@ class Story:
                     "text": s.text,
                     "support": s.support,
                     "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in s.citations],
+                    "disputed": [d.to_dict() for d in s.disputed],
                 }
                 for s in self.sentences
             ],

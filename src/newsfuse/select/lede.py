@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..analysis import StoryAnalysis
+from ..units.context import pronoun_before_name
 from .features import candidate_ranks
 
 
@@ -27,7 +28,8 @@ def lede_fact(
     """``(fact, sentence)``: the lede fact and the sentence to word it, or None when no article has one.
 
     Candidates are facts with a member among the first ``lead_ranks`` candidate sentences of an
-    original (not near-copy) article, of at least ``min_words`` words, that read alone.  Each
+    original (not near-copy) article, of at least ``min_words`` words, that read alone and name
+    who they are about before any "he" or "her" (:func:`~newsfuse.units.context.pronoun_before_name`).  Each
     scores one vote per original article whose first ``top_ranks`` candidates hold a member or a
     sentence at least ``threshold`` similar to one of its lead members; ties go to centrality.
 
@@ -61,6 +63,7 @@ def lede_fact(
         and story.sentences[i].doc in originals
         and story.sentences[i].n_words >= min_words
         and story.unit(i) == (i, i)
+        and not pronoun_before_name(story.sentences[i].text)
     ]
     if not leads:
         return None

@@ -427,6 +427,55 @@ def unnamed_speaker(text: str, words: Sequence[str] | None = None) -> bool:
     return False
 
 
+_PERSON_PRONOUNS = frozenset(["he", "she", "him", "his", "her", "hers"])
+_NOT_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "i",
+    ]
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def pronoun_before_name(text: str) -> bool:
+    """Does a person pronoun ("he", "her") come before any name in ``text``, so that it can only point back?
+
+    A sentence that opens the summary must name who it is about.  Names are capitalized words past
+    the first (days and months are not names).
+
+    >>> pronoun_before_name("Police said Tuesday he lived in east London.")
+    True
+    >>> pronoun_before_name("Khuram Butt, 27, said he lived in east London.")
+    False
+    """
+    for k, m in enumerate(_TOKEN.finditer(text)):
+        word = m.group(0)
+        low = word.lower()
+        if low in _PERSON_PRONOUNS:
+            return True
+        if k and word[0].isupper() and low.rstrip(".") not in _NOT_NAMES:
+            return False
+    return False
+
+
 def has_attribution(text: str, words: Sequence[str] | None = None) -> bool:
     """Does ``text`` attribute what it says ("said", "told", "according to")?
 
@@ -528,16 +577,32 @@ def _is_whole_quote(text: str) -> bool:
 def quote_depth(text: str, depth: int = 0) -> int:
     """The quote depth after reading ``text`` from ``depth`` (0 outside a quote, 1 inside one).
 
+    Curly and TeX-style marks say which way they go.  A straight mark opens a quote where a word
+    would start (after a space, a bracket or a dash, or at the start) and closes one where a word
+    ends; only between two word characters does it toggle.  So a quote that goes on into a new
+    sentence, re-opened with a mark as news style has it, stays open.
+
     >>> quote_depth('He said: "We will.'), quote_depth('"We will," he said.'), quote_depth("won.''", 1)
     (1, 0, 0)
+    >>> quote_depth('"Jimmy and I were just fooling around.', 1)
+    1
     """
-    for mark in _QUOTE.findall(text):
+    for m in _QUOTE.finditer(text):
+        mark = m.group(0)
         if mark in _OPENERS:
             depth = 1
         elif mark in _CLOSERS:
             depth = 0
         else:
-            depth = 1 - depth
+            p = m.start()
+            before = text[p - 1] if p else " "
+            after = text[p + 1] if p + 1 < len(text) else " "
+            if before.isspace() or before in "([{—–-":
+                depth = 1
+            elif after.isspace() or not after.isalnum():
+                depth = 0
+            else:
+                depth = 1 - depth
     return depth
 
 

@@ -1,12 +1,19 @@
-"""Online story clustering: each article joins the story of its best-matching recent article, or starts one.
+"""Online story clustering: each article joins the best-matching recent story, or starts one.
 
-The match score mixes an IDF-weighted bag of words (title words and capitalised names count more; the
-document frequencies grow with the stream) with the cosine of WordLlama vectors.  Candidates come from an
+The match score of an article with an earlier one mixes an IDF-weighted bag of words (title words and
+capitalised names count more; the document frequencies are the stream's plus those of a background
+collection shipped with the package) with the cosine of WordLlama vectors.  Candidates come from an
 inverted index over the article's most distinctive words, and they are scored with array operations over
 the index's posting lists (no Python loop per candidate), so an article costs about the same however long
-the stream is.  An article that matches articles of two stories strongly bridges them: the younger story
-merges into the older.  Stories quiet for longer than ``window`` seconds close (only when articles carry
-times).
+the stream is.
+
+A story's score mixes its best-matching article with its *profile*, the mean score over its latest
+``profile_size`` articles (so the story is judged by what it is about now, not only by its closest
+article), and, when articles carry times, decays with the time since the story's latest article (halved
+every ``half_life`` seconds): a quiet story needs a closer match to continue.  An article that matches
+two stories strongly bridges them: the younger story merges into the older.  Stories quiet for longer
+than ``window`` seconds close, and the clusterer forgets them (:meth:`OnlineClusterer.retire`), so memory
+follows the stories still open, not the length of the stream.  Without times nothing decays or closes.
 
 >>> from newsfuse.types import Article
 >>> c = OnlineClusterer(embedder=None)
@@ -19,11 +26,14 @@ times).
 
 from __future__ import annotations
 
+import gzip
 import re
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -31,6 +41,7 @@ from ..embed.base import Embedder
 from ..types import Article
 from .base import Assignment
 
+DAY = 86400.0
 _WORD = re.compile(r"\w+")
 # Short English function words; anything in it never helps to tell two stories apart.
 _STOP_TEXT = """a about above after again against all also am an and any are as at be because been before being below
@@ -54,6 +65,28 @@ class Features:
     words: dict[str, float]
     vector: np.ndarray | None = None
     key: str = ""
+
+
+@dataclass(frozen=True)
+class WordPrior:
+    """Document frequencies of words in a background collection of ``n`` articles (added to the stream's)."""
+
+    n: int
+    df: dict[str, int]
+
+
+def default_prior() -> WordPrior:
+    """The shipped background frequencies: words of 34,012 Multi-News *training* articles (see
+    ``benchmarks/word_prior.py``); the table is read once per process."""
+    return _load_prior(str(Path(__file__).with_name("models") / "word_df.tsv.gz"))
+
+
+@lru_cache(maxsize=4)
+def _load_prior(path: str) -> WordPrior:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        df = {w: int(c) for w, c in (line.rstrip("\n").split("\t") for line in f)}
+    return WordPrior(int(head[1]), df)
 
 
 @dataclass
@@ -100,9 +133,14 @@ class OnlineClusterer:
     ``threshold``: the score needed to join a story; ``merge_threshold``: the score with a second story's
     article that makes the new article a bridge between the two; ``dense_weight``: share of the WordLlama
     cosine in the score (``embedder=None`` uses words only); ``dense_floor``: the cosine below which the
-    vectors add nothing; ``window``: seconds after which a quiet story closes; ``common_fraction``: words in
-    more than this share of the articles (and more than 50) find no candidates; ``head_words``: words read
-    from each article; ``query_terms``: the article's most distinctive words that look up candidates.
+    vectors add nothing; ``window``: seconds after which a quiet story closes and is forgotten;
+    ``common_fraction``: words in more than this share of the articles (and more than 50) find no
+    candidates; ``head_words``: words read from each article; ``query_terms``: the article's most
+    distinctive words that look up candidates; ``profile_weight``: share of the story's profile (mean
+    score over its latest ``profile_size`` articles) in a story's score, the rest being its best article;
+    ``half_life``: seconds of quiet after which a story's score counts half (0: no decay); ``prior``:
+    background document frequencies (``"default"``: the shipped table, see :func:`default_prior`; None:
+    the stream's alone); ``retire_every``: timed articles between two checks for stories to forget.
     """
 
     def __init__(
@@ -113,10 +151,15 @@ class OnlineClusterer:
         merge_threshold: float = 0.4,
         dense_weight: float = 0.15,
         dense_floor: float = 0.6,
-        window: float = 3 * 86400.0,
+        window: float = 30 * DAY,
         common_fraction: float = 0.05,
-        head_words: int = 250,
-        query_terms: int = 40,
+        head_words: int = 1000,
+        query_terms: int = 80,
+        profile_weight: float = 0.5,
+        profile_size: int = 5,
+        half_life: float = 14 * DAY,
+        prior: WordPrior | str | None = "default",
+        retire_every: int = 1024,
     ) -> None:
         if embedder == "default":
             from ..embed import default_embedder
@@ -131,6 +174,18 @@ class OnlineClusterer:
         self.common_fraction = common_fraction
         self.head_words = head_words
         self.query_terms = query_terms
+        self.profile_weight = profile_weight
+        self.profile_size = profile_size
+        self.half_life = half_life
+        self.prior = default_prior() if prior == "default" else prior
+        if isinstance(self.prior, str):
+            raise ValueError("prior must be 'default', a WordPrior or None")
+        self._since_retire = 0
+        self.retire_every = retire_every
+        self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
+        # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
+        self._story_size = np.zeros(1024, dtype=np.int64)
+        self._story_last = np.full(1024, np.nan)
         # The inverted index: word -> its id; per id the document frequency and the posting list
         # (article numbers and the word's weight in each), kept as compact growable arrays.
         self._term_id: dict[str, int] = {}
@@ -169,7 +224,12 @@ class OnlineClusterer:
         df = np.fromiter(
             (self._df[i] if (i := ids.get(t)) is not None else 0 for t in terms), dtype=np.float64, count=len(terms)
         )
-        w = (1.0 + np.log(np.maximum(tf, 1.0))) * (np.log((self._n_docs + 2) / (df + 1.0)) + 1.0)
+        n_docs = self._n_docs
+        if self.prior is not None:
+            prior = self.prior.df
+            df = df + np.fromiter((prior.get(t, 0) for t in terms), dtype=np.float64, count=len(terms))
+            n_docs += self.prior.n
+        w = (1.0 + np.log(np.maximum(tf, 1.0))) * (np.log((n_docs + 2) / (df + 1.0)) + 1.0)
         norm = float(np.sqrt(w @ w)) or 1.0
         weighted = _Weighted(self._n_docs, terms, w / norm)
         self._cache = (f, weighted)
@@ -202,38 +262,50 @@ class OnlineClusterer:
             self._parent[story], story = root, self._parent[story]
         return root
 
-    def _open(self, story: int, when: float | None) -> bool:
-        last = self._stories[story].last
-        return when is None or last is None or when - last <= self.window
-
     # -- the decision ----------------------------------------------------------------------------
-    def propose(self, f: Features, when: float | None = None) -> Assignment:
-        """Where ``f`` would go now (no state changes): an existing story, or ``new`` (story 0)."""
+    def candidate_stories(self, f: Features, when: float | None = None) -> dict[str, np.ndarray]:
+        """The open stories that share distinctive words with ``f``, and how well ``f`` matches each.
+
+        Arrays of one entry per story: ``story`` (ids, ascending), ``best`` (score of its best-matching
+        article), ``profile`` (mean score over its latest ``profile_size`` articles; 0 for those not
+        found) and ``gap`` (seconds since its latest article; NaN without times).
+        """
         docs, lex = self._candidates(self._weigh(f))
-        if not len(docs):
-            return Assignment(story=0, new=True)
         total = (1.0 - self.dense_weight) * lex
-        if self.dense_weight and f.vector is not None and self._vectors is not None:
+        if len(docs) and self.dense_weight and f.vector is not None and self._vectors is not None:
             dense = self._vectors[docs] @ f.vector
             total = total + self.dense_weight * np.maximum(dense - self.dense_floor, 0.0) / (1.0 - self.dense_floor)
-        keep = total >= min(self.threshold, self.merge_threshold)
-        docs, total = docs[keep], total[keep]
-        best_story, best_score, merged = 0, 0.0, []
-        for k in np.lexsort((docs, -total)):  # best first; ties go to the older article
-            score = float(total[k])
-            story = int(self._doc_story[docs[k]])
-            if not self._open(story, when):
-                continue
-            if not best_story:
-                if score < self.threshold:
-                    break
-                best_story, best_score = story, score
-            elif score >= self.merge_threshold and story != best_story and story not in merged:
-                merged.append(story)
-            elif score < self.merge_threshold:
-                break
-        if not best_story:
+        story_ids, inverse = np.unique(self._doc_story[docs], return_inverse=True)
+        best = np.zeros(len(story_ids))
+        np.maximum.at(best, inverse, total)
+        recent = np.bincount(inverse, weights=total * self._recent[docs], minlength=len(story_ids))
+        profile = recent / np.maximum(np.minimum(self._story_size[story_ids], self.profile_size), 1)
+        gap = when - self._story_last[story_ids] if when is not None else np.full(len(story_ids), np.nan)
+        open_ = ~(gap > self.window)
+        return {"story": story_ids[open_], "best": best[open_], "profile": profile[open_], "gap": gap[open_]}
+
+    def story_scores(self, c: dict[str, np.ndarray]) -> np.ndarray:
+        """One score per candidate story (see :meth:`candidate_stories`): best and profile mixed, time-decayed."""
+        score = (1.0 - self.profile_weight) * c["best"] + self.profile_weight * c["profile"]
+        if self.half_life > 0:
+            gap = np.nan_to_num(c["gap"], nan=0.0)
+            score = score * 0.5 ** (np.maximum(gap, 0.0) / self.half_life)
+        return score
+
+    def propose(self, f: Features, when: float | None = None) -> Assignment:
+        """Where ``f`` would go now (no state changes): an existing story, or ``new`` (story 0)."""
+        c = self.candidate_stories(f, when)
+        story_ids, score = c["story"], self.story_scores(c)
+        keep = score >= min(self.threshold, self.merge_threshold)
+        story_ids, score = story_ids[keep], score[keep]
+        if not len(story_ids):
             return Assignment(story=0, new=True)
+        order = np.lexsort((story_ids, -score))  # best first; ties go to the older story
+        top = order[0]
+        if score[top] < self.threshold:
+            return Assignment(story=0, new=True)
+        best_story, best_score = int(story_ids[top]), float(score[top])
+        merged = [int(story_ids[k]) for k in order[1:] if score[k] >= self.merge_threshold]
         # The older story absorbs the others so that ids stay stable.
         keep_id = min([best_story, *merged])
         others = tuple(sorted(s for s in {best_story, *merged} if s != keep_id))
@@ -252,9 +324,13 @@ class OnlineClusterer:
             o = self._stories.pop(other, _Story())
             self._doc_story[o.members] = story
             st.size += o.size
-            st.members.extend(o.members)
+            st.members = sorted(st.members + o.members)
             st.first = _min(st.first, o.first)
             st.last = _max(st.last, o.last)
+            self._recent[o.members] = 0.0
+            self._recent[st.members[-self.profile_size :]] = 1.0
+            self._recent[st.members[: -self.profile_size]] = 0.0
+            self._story_size[other] = 0
         weighted = self._weigh(f)
         doc = self._n_docs
         for t, w in zip(weighted.terms, weighted.weights.tolist(), strict=True):
@@ -268,11 +344,12 @@ class OnlineClusterer:
             self._post_docs[tid].append(doc)
             self._post_weights[tid].append(w)
         if doc >= len(self._doc_story):
-            self._doc_story = np.concatenate([self._doc_story, np.zeros_like(self._doc_story)])
+            self._doc_story = _grow(self._doc_story, 0)
+            self._recent = _grow(self._recent, 0.0)
         self._doc_story[doc] = story
         if f.vector is not None:
             if self._vectors is None:
-                self._vectors = np.zeros((1024, f.vector.shape[0]), dtype=np.float32)
+                self._vectors = np.zeros((len(self._doc_story), f.vector.shape[0]), dtype=np.float32)
             elif doc >= self._vectors.shape[0]:
                 self._vectors = np.concatenate([self._vectors, np.zeros_like(self._vectors)])
             self._vectors[doc] = f.vector
@@ -280,8 +357,68 @@ class OnlineClusterer:
         self._cache = None
         st.size += 1
         st.members.append(doc)
+        self._recent[doc] = 1.0
+        if len(st.members) > self.profile_size:
+            self._recent[st.members[-self.profile_size - 1]] = 0.0
         st.first = _min(st.first, when)
         st.last = _max(st.last, when)
+        while story >= len(self._story_size):
+            self._story_size = _grow(self._story_size, 0)
+            self._story_last = _grow(self._story_last, np.nan)
+        self._story_size[story] = st.size
+        self._story_last[story] = np.nan if st.last is None else st.last
+        self._since_retire += 1
+        if when is not None and self._since_retire >= self.retire_every:
+            self.retire(when)
+
+    def retire(self, now: float) -> int:
+        """Forget the stories quiet for longer than ``window`` before ``now``; the number of articles dropped.
+
+        Their articles leave the index (posting lists, vectors) and the document frequencies, which then
+        count the open stories' articles only; articles are renumbered, story ids stay.  Called every
+        ``retire_every`` timed articles by :meth:`commit`, and only compacts once the closed stories hold
+        a quarter of the articles, so that the cost per article stays small.
+        """
+        self._since_retire = 0
+        gone = [s for s, st in self._stories.items() if st.last is not None and now - st.last > self.window]
+        n = self._n_docs
+        dead = np.zeros(n, dtype=bool)
+        for story in gone:
+            dead[self._stories[story].members] = True
+        n_dead = int(dead.sum())
+        if not n_dead or n_dead * 4 < n:
+            return 0
+        for story in gone:
+            del self._stories[story]
+            self._story_size[story] = 0
+        alive = ~dead
+        renumber = (np.cumsum(alive) - 1).astype(np.int32)
+        term_id: dict[str, int] = {}
+        df: list[int] = []
+        post_docs: list[array] = []
+        post_weights: list[array] = []
+        for term, tid in self._term_id.items():
+            docs = np.frombuffer(self._post_docs[tid], dtype=np.int32)
+            keep = alive[docs]
+            if not keep.any():
+                continue
+            term_id[term] = len(df)
+            df.append(int(keep.sum()))
+            post_docs.append(array("i", renumber[docs[keep]].tobytes()))
+            post_weights.append(array("f", np.frombuffer(self._post_weights[tid], dtype=np.float32)[keep].tobytes()))
+        self._term_id, self._df, self._post_docs, self._post_weights = term_id, df, post_docs, post_weights
+        kept = n - n_dead
+        self._doc_story = _fit(self._doc_story[:n][alive])
+        self._recent = _fit(self._recent[:n][alive])
+        if self._vectors is not None:
+            vectors = self._vectors[:n][alive]
+            self._vectors = np.zeros((len(self._doc_story), vectors.shape[1]), dtype=np.float32)
+            self._vectors[:kept] = vectors
+        for st in self._stories.values():
+            st.members = renumber[st.members].tolist()
+        self._n_docs = kept
+        self._cache = None
+        return n_dead
 
     def add_features(self, f: Features, *, story_id: int | None = None, when: float | None = None) -> Assignment:
         """Assign precomputed features (``story_id`` forces the story, e.g. when replaying a store)."""
@@ -313,6 +450,18 @@ class OnlineClusterer:
     def n_stories(self) -> int:
         """Stories open or closed, not counting those merged away."""
         return len(self._stories)
+
+
+def _fit(a: np.ndarray) -> np.ndarray:
+    """``a`` in an array of at least 1024 entries and twice its length (zeros after it)."""
+    out = np.zeros(max(1024, 2 * len(a)), dtype=a.dtype)
+    out[: len(a)] = a
+    return out
+
+
+def _grow(a: np.ndarray, fill: float) -> np.ndarray:
+    """``a`` twice as long, the new half filled with ``fill``."""
+    return np.concatenate([a, np.full(len(a), fill, dtype=a.dtype)])
 
 
 def _min(a: float | None, b: float | None) -> float | None:

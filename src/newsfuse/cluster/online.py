@@ -29,10 +29,11 @@ from __future__ import annotations
 import gzip
 import re
 from array import array
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,8 @@ from .base import Assignment
 
 DAY = 86400.0
 _WORD = re.compile(r"\w+")
+# A word whose second character before it is not a sentence end or a quote (see :func:`article_words`).
+_NAME = re.compile(r"(?<=[^.!?\n\"'].)(?<!\w)\w+", re.DOTALL)
 # Short English function words; anything in it never helps to tell two stories apart.
 _STOP_TEXT = """a about above after again against all also am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have having he
@@ -104,6 +107,7 @@ class _Weighted:
     n_docs: int
     terms: list[str]
     weights: np.ndarray  # unit length, in the order of ``terms``
+    ids: np.ndarray  # each term's id in the index (-1: not in it)
 
 
 def article_words(article: Article, head_words: int = 250) -> dict[str, int]:
@@ -112,19 +116,31 @@ def article_words(article: Article, head_words: int = 250) -> dict[str, int]:
     >>> article_words(Article("1", "Rescuers reached Houston. The rescuers left.", title="Houston floods"))
     {'houston': 5, 'floods': 3, 'rescuers': 2, 'reached': 1, 'left': 1}
     """
-    counts: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter()
     for text, boost in ((article.title or "", 3), (article.text, 1)):
-        for i, m in enumerate(_WORD.finditer(text)):
-            if i >= head_words:
-                break
-            w = m.group()
-            lw = w.lower()
-            if len(lw) < 3 or lw in _STOP or (lw.isdigit() and len(lw) < 4):
-                continue
-            # A capital after a lower-case word (not a sentence start) marks a name: worth more.
-            name = w[0].isupper() and m.start() > 1 and text[m.start() - 2] not in ".!?\n\"'"
-            counts[lw] += boost * (2 if name else 1)
+        head = _head(text, head_words)
+        # A capital after a lower-case word (not a sentence start) marks a name: worth more.
+        names = [w.lower() for w in _NAME.findall(head) if w[0].isupper()]
+        for words in ([w.lower() for w in _WORD.findall(head)], names):
+            kept = [w for w in words if len(w) >= 3 and w not in _STOP and not (len(w) < 4 and w.isdigit())]
+            if boost == 1:
+                counts.update(kept)
+            else:
+                counts.update(dict.fromkeys(kept, 0))
+                for w in kept:
+                    counts[w] += boost
     return dict(counts)
+
+
+def _head(text: str, n: int) -> str:
+    """``text`` up to the end of its ``n``-th word."""
+    m = _heads(n).match(text)
+    return text[: m.end()] if m else text
+
+
+@lru_cache(maxsize=8)
+def _heads(n: int) -> re.Pattern[str]:
+    return re.compile(r"(?:\W*+\w++){" + str(n) + "}") if n > 0 else re.compile(r"")
 
 
 class OnlineClusterer:
@@ -140,7 +156,8 @@ class OnlineClusterer:
     score over its latest ``profile_size`` articles) in a story's score, the rest being its best article;
     ``half_life``: seconds of quiet after which a story's score counts half (0: no decay); ``prior``:
     background document frequencies (``"default"``: the shipped table, see :func:`default_prior`; None:
-    the stream's alone); ``retire_every``: timed articles between two checks for stories to forget.
+    the stream's alone); ``retire_every``: timed articles between two checks for stories to forget;
+    ``embed_words``: words of each article's head that the embedder reads.
     """
 
     def __init__(
@@ -160,6 +177,7 @@ class OnlineClusterer:
         half_life: float = 14 * DAY,
         prior: WordPrior | str | None = "default",
         retire_every: int = 1024,
+        embed_words: int = 250,
     ) -> None:
         if embedder == "default":
             from ..embed import default_embedder
@@ -182,6 +200,7 @@ class OnlineClusterer:
             raise ValueError("prior must be 'default', a WordPrior or None")
         self._since_retire = 0
         self.retire_every = retire_every
+        self.embed_words = embed_words
         self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
         # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
         self._story_size = np.zeros(1024, dtype=np.int64)
@@ -189,7 +208,7 @@ class OnlineClusterer:
         # The inverted index: word -> its id; per id the document frequency and the posting list
         # (article numbers and the word's weight in each), kept as compact growable arrays.
         self._term_id: dict[str, int] = {}
-        self._df: list[int] = []
+        self._df = np.zeros(1024, dtype=np.int64)
         self._post_docs: list[array] = []
         self._post_weights: list[array] = []
         self._n_docs = 0
@@ -207,7 +226,7 @@ class OnlineClusterer:
         counts = [article_words(a, self.head_words) for a in articles]
         vectors: np.ndarray | None = None
         if self.embedder is not None and articles:
-            heads = [f"{a.title or ''}\n{' '.join(a.text.split()[: self.head_words])}" for a in articles]
+            heads = [f"{a.title or ''}\n{' '.join(a.text.split()[: self.embed_words])}" for a in articles]
             vectors = self.embedder.embed(heads)
         return [
             Features(words=dict(c), vector=None if vectors is None else vectors[i], key=a.id)
@@ -220,18 +239,15 @@ class OnlineClusterer:
             return self._cache[1]
         terms = list(f.words)
         tf = np.fromiter(f.words.values(), dtype=np.float64, count=len(terms))
-        ids = self._term_id
-        df = np.fromiter(
-            (self._df[i] if (i := ids.get(t)) is not None else 0 for t in terms), dtype=np.float64, count=len(terms)
-        )
+        ids = np.fromiter(map(self._term_id.get, terms, repeat(-1)), dtype=np.int64, count=len(terms))
+        df = np.where(ids >= 0, self._df[ids], 0).astype(np.float64)
         n_docs = self._n_docs
         if self.prior is not None:
-            prior = self.prior.df
-            df = df + np.fromiter((prior.get(t, 0) for t in terms), dtype=np.float64, count=len(terms))
+            df += np.fromiter(map(self.prior.df.get, terms, repeat(0)), dtype=np.float64, count=len(terms))
             n_docs += self.prior.n
         w = (1.0 + np.log(np.maximum(tf, 1.0))) * (np.log((n_docs + 2) / (df + 1.0)) + 1.0)
         norm = float(np.sqrt(w @ w)) or 1.0
-        weighted = _Weighted(self._n_docs, terms, w / norm)
+        weighted = _Weighted(self._n_docs, terms, w / norm, ids)
         self._cache = (f, weighted)
         return weighted
 
@@ -240,17 +256,18 @@ class OnlineClusterer:
         common = max(50, int(self.common_fraction * self._n_docs))
         # Most distinctive first; a stable sort keeps ties in text order, so the choice is deterministic.
         order = np.argsort(-weighted.weights, kind="stable")[: self.query_terms]
-        docs, vals = [], []
-        for k in order:
-            tid = self._term_id.get(weighted.terms[k])
-            if tid is None or self._df[tid] > common:
-                continue
-            docs.append(np.frombuffer(self._post_docs[tid], dtype=np.int32))
-            vals.append(np.frombuffer(self._post_weights[tid], dtype=np.float32) * weighted.weights[k])
-        if not docs:
+        ids = weighted.ids[order]
+        use = ids >= 0
+        use[use] = self._df[ids[use]] <= common
+        tids = ids[use].tolist()
+        if not tids:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        uniq, inverse = np.unique(np.concatenate(docs), return_inverse=True)
-        return uniq.astype(np.int64), np.bincount(inverse, weights=np.concatenate(vals))
+        docs = [np.frombuffer(self._post_docs[t], dtype=np.int32) for t in tids]
+        vals = np.concatenate([np.frombuffer(self._post_weights[t], dtype=np.float32) for t in tids])
+        vals = vals * np.repeat(weighted.weights[order[use]], [len(d) for d in docs])
+        scores = np.bincount(np.concatenate(docs), weights=vals, minlength=self._n_docs)
+        found = np.flatnonzero(scores)
+        return found, scores[found]
 
     # -- stories ---------------------------------------------------------------------------------
     def story_of(self, story: int) -> int:
@@ -275,10 +292,13 @@ class OnlineClusterer:
         if len(docs) and self.dense_weight and f.vector is not None and self._vectors is not None:
             dense = self._vectors[docs] @ f.vector
             total = total + self.dense_weight * np.maximum(dense - self.dense_floor, 0.0) / (1.0 - self.dense_floor)
-        story_ids, inverse = np.unique(self._doc_story[docs], return_inverse=True)
-        best = np.zeros(len(story_ids))
-        np.maximum.at(best, inverse, total)
-        recent = np.bincount(inverse, weights=total * self._recent[docs], minlength=len(story_ids))
+        stories = self._doc_story[docs]
+        by_story = np.argsort(stories, kind="stable")
+        stories, total, docs = stories[by_story], total[by_story], docs[by_story]
+        starts = np.flatnonzero(np.concatenate(([True], stories[1:] != stories[:-1]))) if len(docs) else docs
+        story_ids = stories[starts]
+        best = np.maximum.reduceat(total, starts) if len(docs) else np.zeros(0)
+        recent = np.add.reduceat(total * self._recent[docs], starts) if len(docs) else np.zeros(0)
         profile = recent / np.maximum(np.minimum(self._story_size[story_ids], self.profile_size), 1)
         gap = when - self._story_last[story_ids] if when is not None else np.full(len(story_ids), np.nan)
         open_ = ~(gap > self.window)
@@ -333,16 +353,18 @@ class OnlineClusterer:
             self._story_size[other] = 0
         weighted = self._weigh(f)
         doc = self._n_docs
-        for t, w in zip(weighted.terms, weighted.weights.tolist(), strict=True):
-            tid = self._term_id.get(t)
-            if tid is None:
-                tid = self._term_id[t] = len(self._df)
-                self._df.append(0)
+        ids = weighted.ids.copy()  # terms new to the index get their ids here (the terms are distinct)
+        for i, (t, w, tid) in enumerate(zip(weighted.terms, weighted.weights.tolist(), ids.tolist(), strict=True)):
+            if tid < 0:
+                tid = self._term_id[t] = len(self._post_docs)
+                ids[i] = tid
                 self._post_docs.append(array("i"))
                 self._post_weights.append(array("f"))
-            self._df[tid] += 1
             self._post_docs[tid].append(doc)
             self._post_weights[tid].append(w)
+        while len(self._post_docs) > len(self._df):
+            self._df = _grow(self._df, 0)
+        self._df[ids] += 1
         if doc >= len(self._doc_story):
             self._doc_story = _grow(self._doc_story, 0)
             self._recent = _grow(self._recent, 0.0)
@@ -394,7 +416,7 @@ class OnlineClusterer:
         alive = ~dead
         renumber = (np.cumsum(alive) - 1).astype(np.int32)
         term_id: dict[str, int] = {}
-        df: list[int] = []
+        df = np.zeros(1024, dtype=np.int64)
         post_docs: list[array] = []
         post_weights: list[array] = []
         for term, tid in self._term_id.items():
@@ -402,8 +424,10 @@ class OnlineClusterer:
             keep = alive[docs]
             if not keep.any():
                 continue
-            term_id[term] = len(df)
-            df.append(int(keep.sum()))
+            term_id[term] = len(post_docs)
+            if len(post_docs) >= len(df):
+                df = _grow(df, 0)
+            df[len(post_docs)] = int(keep.sum())
             post_docs.append(array("i", renumber[docs[keep]].tobytes()))
             post_weights.append(array("f", np.frombuffer(self._post_weights[tid], dtype=np.float32)[keep].tobytes()))
         self._term_id, self._df, self._post_docs, self._post_weights = term_id, df, post_docs, post_weights

@@ -471,6 +471,11 @@ class OnlineClusterer:
         return out
 
     @property
+    def indexed_articles(self) -> int:
+        """Articles the index holds now (those of stories not yet forgotten)."""
+        return self._n_docs
+
+    @property
     def n_stories(self) -> int:
         """Stories open or closed, not counting those merged away."""
         return len(self._stories)

@@ -160,7 +160,10 @@ def main() -> None:
         f"{'default' if args.window is None else (f'{args.window:g} d' if args.window else 'never closes')}"
     )
     print(f"all articles: B-cubed P={s['P']:.4f} R={s['R']:.4f} F1={s['F1']:.4f}")
-    print(f"DUC articles: B-cubed P={s['duc_P']:.4f} R={s['duc_R']:.4f} F1={s['duc_F1']:.4f} ({s['duc_stories']} stories)")
+    print(
+        f"DUC articles: B-cubed P={s['duc_P']:.4f} R={s['duc_R']:.4f} F1={s['duc_F1']:.4f} "
+        f"({s['duc_stories']} stories for 25 events)"
+    )
     print(
         f"speed: {s['cpu_rate']:.0f} articles/s of CPU time, {s['wall_rate']:.0f} articles/s wall; "
         f"load average {load:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"

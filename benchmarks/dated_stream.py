@@ -13,6 +13,7 @@ drawn with ``--seed``.  Every article carries its true story (``story``: the DUC
     python3 benchmarks/dated_stream.py --jsonl /tmp/dated.jsonl         # write the stream (20,000+ articles)
     python3 benchmarks/dated_stream.py                                  # build it and cluster it: scores, speed, memory
     python3 benchmarks/dated_stream.py --window 0                       # the same without retiring stories
+    python3 benchmarks/dated_stream.py --previous                       # the first clusterer's settings
     newsfuse eval-clustering /tmp/dated.jsonl                           # the CLI on the written stream
 
 The benchmark replays the stream in publication order through one ``OnlineClusterer`` in this process
@@ -94,9 +95,22 @@ def build_stream(
     return publication_order(out)
 
 
-def run(stream: list[Article], window: float | None, sample: int = 1000) -> dict[str, float]:
+# The settings of the first clusterer (before stories followed time): single-article matches, 3-day window.
+PREVIOUS = {
+    "window": 3 * 86400.0,
+    "half_life": 0.0,
+    "profile_weight": 0.0,
+    "prior": None,
+    "head_words": 250,
+    "query_terms": 40,
+}
+
+
+def run(stream: list[Article], window: float | None, sample: int = 1000, previous: bool = False) -> dict[str, float]:
     """Cluster ``stream`` in order in this process: scores, speed and memory."""
-    kw = {} if window is None else {"window": window if window > 0 else float("inf")}
+    kw: dict = dict(PREVIOUS) if previous else {}
+    if window is not None:
+        kw["window"] = window if window > 0 else float("inf")
     OnlineClusterer(**kw).add_many(stream[:8])  # loads the embedding model outside the timing
     clusterer = OnlineClusterer(**kw)
     when = stream_times(stream)
@@ -139,6 +153,7 @@ def main() -> None:
     ap.add_argument("--train-from", type=int, default=40000, help="first train.src.gz line used")
     ap.add_argument("--jsonl", type=Path, help="write the stream here and stop")
     ap.add_argument("--window", type=float, default=None, help="story window in days (0: never close)")
+    ap.add_argument("--previous", action="store_true", help="the first clusterer's settings (3-day window ...)")
     args = ap.parse_args()
     if not (DATA / "duc2004-dev" / "dev.jsonl").exists():
         sys.exit(f"data not found in {DATA} (see ../shared/data/README.md)")
@@ -154,10 +169,11 @@ def main() -> None:
         return
     load = os.getloadavg()[0]
     window = None if args.window is None else args.window * 86400.0
-    s = run(stream, window)
+    s = run(stream, window, previous=args.previous)
     print(
         f"articles={s['articles']} events={s['events']} stories={s['stories']} window="
         f"{'default' if args.window is None else (f'{args.window:g} d' if args.window else 'never closes')}"
+        f"{' settings=previous' if args.previous else ''}"
     )
     print(f"all articles: B-cubed P={s['P']:.4f} R={s['R']:.4f} F1={s['F1']:.4f}")
     print(

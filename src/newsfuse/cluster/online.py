@@ -157,7 +157,8 @@ class OnlineClusterer:
     ``half_life``: seconds of quiet after which a story's score counts half (0: no decay); ``prior``:
     background document frequencies (``"default"``: the shipped table, see :func:`default_prior`; None:
     the stream's alone); ``retire_every``: timed articles between two checks for stories to forget;
-    ``embed_words``: words of each article's head that the embedder reads.
+    ``embed_words``: words of each article's head that the embedder reads; ``max_candidates``: earlier
+    articles scored in full (those with the highest word scores), which bounds the cost of an article.
     """
 
     def __init__(
@@ -178,6 +179,7 @@ class OnlineClusterer:
         prior: WordPrior | str | None = "default",
         retire_every: int = 1024,
         embed_words: int = 250,
+        max_candidates: int = 400,
     ) -> None:
         if embedder == "default":
             from ..embed import default_embedder
@@ -201,6 +203,7 @@ class OnlineClusterer:
         self._since_retire = 0
         self.retire_every = retire_every
         self.embed_words = embed_words
+        self.max_candidates = max_candidates
         self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
         # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
         self._story_size = np.zeros(1024, dtype=np.int64)
@@ -288,6 +291,9 @@ class OnlineClusterer:
         found) and ``gap`` (seconds since its latest article; NaN without times).
         """
         docs, lex = self._candidates(self._weigh(f))
+        if len(docs) > self.max_candidates:  # the best word matches only; the rest add next to nothing
+            top = np.sort(np.argpartition(-lex, self.max_candidates - 1)[: self.max_candidates])
+            docs, lex = docs[top], lex[top]
         total = (1.0 - self.dense_weight) * lex
         if len(docs) and self.dense_weight and f.vector is not None and self._vectors is not None:
             dense = self._vectors[docs] @ f.vector

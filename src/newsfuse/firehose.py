@@ -331,6 +331,7 @@ class Firehose:
             PrepareArticles,
             embedder=_embedder_name(self.clusterer),
             head_words=self.clusterer.head_words,
+            embed_words=self.clusterer.embed_words,
             num_perm=self.index.num_perm,
             shingle=self.index.shingle,
         )

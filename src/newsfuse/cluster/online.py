@@ -158,7 +158,9 @@ class OnlineClusterer:
     background document frequencies (``"default"``: the shipped table, see :func:`default_prior`; None:
     the stream's alone); ``retire_every``: timed articles between two checks for stories to forget;
     ``embed_words``: words of each article's head that the embedder reads; ``max_candidates``: earlier
-    articles scored in full (those with the highest word scores), which bounds the cost of an article.
+    articles scored in full (those with the highest word scores), which bounds the cost of an article;
+    ``index_terms``: an article's strongest words that the index lists it under (all count in the
+    document frequencies).
     """
 
     def __init__(
@@ -180,6 +182,7 @@ class OnlineClusterer:
         retire_every: int = 1024,
         embed_words: int = 250,
         max_candidates: int = 400,
+        index_terms: int = 120,
     ) -> None:
         if embedder == "default":
             from ..embed import default_embedder
@@ -204,6 +207,7 @@ class OnlineClusterer:
         self.retire_every = retire_every
         self.embed_words = embed_words
         self.max_candidates = max_candidates
+        self.index_terms = index_terms
         self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
         # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
         self._story_size = np.zeros(1024, dtype=np.int64)
@@ -360,12 +364,15 @@ class OnlineClusterer:
         weighted = self._weigh(f)
         doc = self._n_docs
         ids = weighted.ids.copy()  # terms new to the index get their ids here (the terms are distinct)
-        for i, (t, w, tid) in enumerate(zip(weighted.terms, weighted.weights.tolist(), ids.tolist(), strict=True)):
-            if tid < 0:
-                tid = self._term_id[t] = len(self._post_docs)
-                ids[i] = tid
-                self._post_docs.append(array("i"))
-                self._post_weights.append(array("f"))
+        for i in np.flatnonzero(ids < 0).tolist():
+            ids[i] = self._term_id[weighted.terms[i]] = len(self._post_docs)
+            self._post_docs.append(array("i"))
+            self._post_weights.append(array("f"))
+        # Every word counts in the document frequencies; the article's postings hold its strongest words.
+        posted = np.arange(len(ids))
+        if len(ids) > self.index_terms:
+            posted = np.sort(np.argsort(-weighted.weights, kind="stable")[: self.index_terms])
+        for tid, w in zip(ids[posted].tolist(), weighted.weights[posted].tolist(), strict=True):
             self._post_docs[tid].append(doc)
             self._post_weights[tid].append(w)
         while len(self._post_docs) > len(self._df):

@@ -71,6 +71,14 @@ def test_retired_stories_leave_the_index(duc):
     f_retired = bcubed(truth, [c.story_of(s) for s in labels])[2]
     f_never = bcubed(truth, [never.story_of(s) for s in never_labels])[2]
     assert f_retired >= f_never - 0.05 and f_retired > 0.7
+    # The word statistics after retirement are those of the articles kept: as if only they had been seen.
+    kept = [a for a, s in zip(duc, labels, strict=True) if c.story_of(s) in c._stories]
+    assert len(kept) == c.indexed_articles
+    fresh = OnlineClusterer(embedder=None, window=5 * DAY)
+    for a in kept:
+        fresh.commit(fresh.features([a])[0], 1)
+    probe = c.features([duc[0]])[0]
+    assert c._weigh(probe).weights == pytest.approx(fresh._weigh(probe).weights)
     # After retirement the last article still joins the story of its event's earlier articles.
     final = [c.story_of(s) for s in labels]
     same_event = {final[i] for i, a in enumerate(duc[:-1]) if a.extra["story"] == duc[-1].extra["story"]}

@@ -216,8 +216,9 @@ class OnlineClusterer:
         # (article numbers and the word's weight in each), kept as compact growable arrays.
         self._term_id: dict[str, int] = {}
         self._df = np.zeros(1024, dtype=np.int64)
-        self._post_docs: list[array] = []
-        self._post_weights: list[array] = []
+        # Per term id its postings, article number and weight interleaved: [doc, w, doc, w, ...].
+        self._postings: list[array] = []
+        self._doc_terms: list[np.ndarray] = []  # per article the ids of all its terms (for retirement)
         self._n_docs = 0
         # Per article: its story as of now (rewritten on merges), and its vector.
         self._doc_story = np.zeros(1024, dtype=np.int64)
@@ -269,10 +270,10 @@ class OnlineClusterer:
         tids = ids[use].tolist()
         if not tids:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        docs = [np.frombuffer(self._post_docs[t], dtype=np.int32) for t in tids]
-        vals = np.concatenate([np.frombuffer(self._post_weights[t], dtype=np.float32) for t in tids])
-        vals = vals * np.repeat(weighted.weights[order[use]], [len(d) for d in docs])
-        scores = np.bincount(np.concatenate(docs), weights=vals, minlength=self._n_docs)
+        lists = [np.frombuffer(self._postings[t], dtype=np.float64) for t in tids]
+        pairs = np.concatenate(lists).reshape(-1, 2)
+        vals = pairs[:, 1] * np.repeat(weighted.weights[order[use]], [len(x) // 2 for x in lists])
+        scores = np.bincount(pairs[:, 0].astype(np.int64), weights=vals, minlength=self._n_docs)
         found = np.flatnonzero(scores)
         return found, scores[found]
 
@@ -365,19 +366,18 @@ class OnlineClusterer:
         doc = self._n_docs
         ids = weighted.ids.copy()  # terms new to the index get their ids here (the terms are distinct)
         for i in np.flatnonzero(ids < 0).tolist():
-            ids[i] = self._term_id[weighted.terms[i]] = len(self._post_docs)
-            self._post_docs.append(array("i"))
-            self._post_weights.append(array("f"))
+            ids[i] = self._term_id[weighted.terms[i]] = len(self._postings)
+            self._postings.append(array("d"))
         # Every word counts in the document frequencies; the article's postings hold its strongest words.
         posted = np.arange(len(ids))
         if len(ids) > self.index_terms:
             posted = np.sort(np.argsort(-weighted.weights, kind="stable")[: self.index_terms])
         for tid, w in zip(ids[posted].tolist(), weighted.weights[posted].tolist(), strict=True):
-            self._post_docs[tid].append(doc)
-            self._post_weights[tid].append(w)
-        while len(self._post_docs) > len(self._df):
+            self._postings[tid].extend((doc, w))
+        while len(self._postings) > len(self._df):
             self._df = _grow(self._df, 0)
         self._df[ids] += 1
+        self._doc_terms.append(ids.astype(np.int32))
         if doc >= len(self._doc_story):
             self._doc_story = _grow(self._doc_story, 0)
             self._recent = _grow(self._recent, 0.0)
@@ -428,22 +428,20 @@ class OnlineClusterer:
             self._story_size[story] = 0
         alive = ~dead
         renumber = (np.cumsum(alive) - 1).astype(np.int32)
-        term_id: dict[str, int] = {}
-        df = np.zeros(1024, dtype=np.int64)
-        post_docs: list[array] = []
-        post_weights: list[array] = []
-        for term, tid in self._term_id.items():
-            docs = np.frombuffer(self._post_docs[tid], dtype=np.int32)
-            keep = alive[docs]
-            if not keep.any():
-                continue
-            term_id[term] = len(post_docs)
-            if len(post_docs) >= len(df):
-                df = _grow(df, 0)
-            df[len(post_docs)] = int(keep.sum())
-            post_docs.append(array("i", renumber[docs[keep]].tobytes()))
-            post_weights.append(array("f", np.frombuffer(self._post_weights[tid], dtype=np.float32)[keep].tobytes()))
-        self._term_id, self._df, self._post_docs, self._post_weights = term_id, df, post_docs, post_weights
+        n_terms = len(self._postings)
+        df = self._df[:n_terms].copy()
+        df -= np.bincount(np.concatenate([self._doc_terms[d] for d in np.flatnonzero(dead)]), minlength=n_terms)
+        term_kept = df > 0
+        term_renumber = np.cumsum(term_kept) - 1
+        term_id = {term: int(term_renumber[tid]) for term, tid in self._term_id.items() if term_kept[tid]}
+        postings: list[array] = []
+        for tid in np.flatnonzero(term_kept).tolist():
+            pairs = np.frombuffer(self._postings[tid], dtype=np.float64).reshape(-1, 2)
+            pairs = pairs[alive[pairs[:, 0].astype(np.int64)]].copy()
+            pairs[:, 0] = renumber[pairs[:, 0].astype(np.int64)]
+            postings.append(array("d", pairs.tobytes()))
+        self._term_id, self._df, self._postings = term_id, _fit(df[term_kept]), postings
+        self._doc_terms = [term_renumber[t].astype(np.int32) for t, a in zip(self._doc_terms, alive, strict=True) if a]
         kept = n - n_dead
         self._doc_story = _fit(self._doc_story[:n][alive])
         self._recent = _fit(self._recent[:n][alive])

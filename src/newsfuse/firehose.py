@@ -141,12 +141,13 @@ class Firehose:
         self._validators: dict[str, tuple[str | None, str | None, int]] = {}
         for key, blob in store.article_signatures():
             self.index.insert(key, Signature.from_bytes(blob))
-        since = iso(datetime.now(UTC) - timedelta(seconds=self.clusterer.window))
+        window = self.clusterer.window
+        since = iso(datetime.now(UTC) - timedelta(seconds=window)) if window < 10 * 365 * 86400 else None
         members = store.open_story_members(since)
         feats = self.clusterer.features([a for _, _, a, _ in members])
         for (story, seen, article, _), f in zip(members, feats, strict=True):
             # The time the article was clustered with: its publication time, else when it was stored.
-            self.clusterer.commit(f, story, when=epoch(article.published) or _epoch(seen))
+            self.clusterer.commit(f, story, when=epoch(article.published) or epoch(seen))
 
     def close(self) -> None:
         if self._own_fetcher:
@@ -399,15 +400,6 @@ def _embedder_name(clusterer: OnlineClusterer) -> str | None:
     if name not in {"wordllama", "tfidf"}:
         raise InputError("ingest on an engine needs a clusterer whose embedder is wordllama, tfidf or None")
     return name
-
-
-def _epoch(stamp: str | None) -> float | None:
-    if not stamp:
-        return None
-    try:
-        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
-    except ValueError:
-        return None
 
 
 def report_json(report: IngestReport) -> str:

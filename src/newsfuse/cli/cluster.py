@@ -40,12 +40,6 @@ def _read(inputs: list[str], skip_invalid: bool):
     return articles, warnings
 
 
-def _when(published: str | None) -> float | None:
-    from ..cluster.stream import epoch
-
-    return epoch(published)
-
-
 def _spans(partition: str | None, overlap: str) -> tuple[float | None, float]:
     """The --partition and --overlap durations in seconds (checked before any article is read)."""
     span = parse_duration(partition).total_seconds() if partition is not None else None
@@ -62,11 +56,12 @@ def _cluster(
     overlap: float = 3 * 86400.0,
 ):
     from ..cluster import OnlineClusterer, final_labels
+    from ..cluster.stream import epoch
 
     if engine != "local" or (workers or 1) > 1 or partition is not None:  # on the engine's workers (issue 8)
         from ..engine.cluster import cluster_articles
 
-        when = [_when(a.published) for a in articles]
+        when = [epoch(a.published) for a in articles]
         untimed = sum(t is None for t in when)
         if partition is not None and 0 < untimed < len(when):
             warn(
@@ -79,7 +74,7 @@ def _cluster(
             articles, when=when, engine=engine, workers=workers, partition=partition, overlap=overlap
         )
     clusterer = OnlineClusterer()
-    assignments = clusterer.add_many(articles, when=[_when(a.published) for a in articles])
+    assignments = clusterer.add_many(articles, when=[epoch(a.published) for a in articles])
     return final_labels(clusterer, assignments)
 
 
@@ -183,13 +178,13 @@ def eval_clustering(
     from dataclasses import replace
 
     from ..cluster import clustering_scores
-    from ..cluster.stream import publication_order
+    from ..cluster.stream import epoch, publication_order
 
     span, over = _spans(partition, overlap)
     articles = _labelled(inputs, gold)
     if not articles:
         raise InputError("no articles to evaluate")
-    dated = sum(_when(a.published) is not None for a in articles)
+    dated = sum(epoch(a.published) is not None for a in articles)
     if order == Order.published:
         articles = publication_order(articles)
     if ignore_dates:

@@ -2,59 +2,33 @@
 
 from __future__ import annotations
 
-import itertools
 import json
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import httpx
-import pytest
 
+import test_store
 from newsfuse.cli import main
 from newsfuse.cluster import OnlineClusterer
 from newsfuse.firehose import ingest
 from newsfuse.store import open_store
 from newsfuse.types import Article
-from pgserver import fresh_database, missing_reason, postgres_server
+from test_cluster import BRIDGE, KIM, MOON
+from test_web import serving
 
-_counter = itertools.count()
-
-KIM = [
-    "Kim Jong Un arrived in Beijing by armoured train for talks with Xi Jinping on the Korean peninsula.",
-    "Xi Jinping welcomed Kim Jong Un in Beijing; the armoured train left after two days of talks.",
-    "North Korea's Kim Jong Un and China's Xi Jinping discussed denuclearization during talks in Beijing.",
-]
-MOON = [
-    "South Korean President Moon Jae-in will meet Donald Trump in Washington to prepare the Singapore summit.",
-    "Moon Jae-in flew to Washington for talks with Donald Trump ahead of the Singapore summit.",
-]
-BRIDGE = (
-    "Kim Jong Un told Xi Jinping in Beijing he is ready for the Singapore summit, as Moon Jae-in met Donald "
-    "Trump in Washington to prepare the Singapore summit with Kim Jong Un after the Beijing talks with Xi Jinping."
-)
-
-
-@pytest.fixture(scope="module")
-def pg_admin_url():
-    reason = missing_reason()
-    if reason:
-        pytest.skip(reason)
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'news.db'}"
-    return fresh_database(request.getfixturevalue("pg_admin_url"), f"d{next(_counter)}")
+db_url = test_store.db_url  # the store tests' fixtures: SQLite, and PostgreSQL on a real server
+pg_admin_url = test_store.pg_admin_url
 
 
 def _art(i: str, text: str, published: str | None = None, **kw) -> Article:
     return Article(i, (text + " ") * 2, published=published, **kw)
+
+
+def _two_stories(store, clusterer) -> tuple[int, int]:
+    """Ingest two Kim and two Moon articles: the ids of their two stories."""
+    ingest(
+        [_art("k0", KIM[0]), _art("k1", KIM[1]), _art("m0", MOON[0]), _art("m1", MOON[1])], store, clusterer=clusterer
+    )
+    return store.story_of("k0"), store.story_of("m0")
 
 
 def test_ingest_clusters_by_publication_time(db_url):
@@ -102,12 +76,7 @@ FLOOD = "Hurricane Harvey flooded Houston, Texas, forcing thousands of residents
 def test_bridged_stories_merge_in_the_store(db_url):
     with open_store(db_url) as store:
         clusterer = OnlineClusterer(embedder=None, merge_threshold=0.2)
-        ingest(
-            [_art("k0", KIM[0]), _art("k1", KIM[1]), _art("m0", MOON[0]), _art("m1", MOON[1])],
-            store,
-            clusterer=clusterer,
-        )
-        kim, moon = store.story_of("k0"), store.story_of("m0")
+        kim, moon = _two_stories(store, clusterer)
         assert kim != moon and len(store.list_stories()) == 2
         report = ingest([_art("b", BRIDGE)], store, clusterer=clusterer)
         assert report.stored == [("b", kim)]
@@ -116,43 +85,12 @@ def test_bridged_stories_merge_in_the_store(db_url):
         assert store.get_story(kim).n_articles == 5
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serving(app) -> Iterator[str]:
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-
-
 def test_reader_and_api_follow_a_merge(tmp_path):
     from newsfuse.web import create_app
 
     with open_store(f"sqlite:///{tmp_path / 'news.db'}") as store:
         clusterer = OnlineClusterer(embedder=None, merge_threshold=0.2)
-        ingest(
-            [_art("k0", KIM[0]), _art("k1", KIM[1]), _art("m0", MOON[0]), _art("m1", MOON[1])],
-            store,
-            clusterer=clusterer,
-        )
-        kim, moon = store.story_of("k0"), store.story_of("m0")
+        kim, moon = _two_stories(store, clusterer)
         with serving(create_app(store=store, info_ttl=0)) as url, httpx.Client(base_url=url, timeout=120) as c:
             before = c.get(f"/api/stories/{kim}", params={"words": 60})
             assert before.status_code == 200 and len(before.json()["sources"]) == 2

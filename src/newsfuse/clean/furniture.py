@@ -357,7 +357,8 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
     """``{index: "furniture"}`` for every sentence that breaks a furniture rule.
 
     A question to "you" that the next sentence of its article answers ("I ...", "Yes", a quote)
-    is an interviewer's, and stays.
+    is an interviewer's, and stays.  A few words without a final stop that end before more text on
+    their line (a subhead the splitter cut off its sentence) are labelled ``headline``.
     """
     labels: dict[int, str] = {}
     for i, s in enumerate(sentences):
@@ -368,6 +369,8 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
                 continue
         if rule is not None:
             labels[i] = "headline" if rule == "headline" else "furniture"
+        elif not s.line_end and s.text[-1] not in _ENDINGS and s.text.count(" ") < 8:
+            labels[i] = "headline"  # a few words cut off the sentence after them: a subhead
     return labels
 
 

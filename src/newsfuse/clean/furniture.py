@@ -67,7 +67,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"\W*(?:Image (?:copyright|caption)|Image:|Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
         r"Photo (?:by|credit)|Image (?:from|courtesy|via)\b|"
         r"Pictures?:|Picture (?:by|credit)|Credit:|Illustration:|Screen(?:shot|grab)(?: via|:)|"
-        r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
+        r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|(?:Shown|Pictured) (?:is|are|here|above|below)\b|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
         r"(?:image|photo|photograph|picture|screenshot|handout photo) (?:released|provided|taken|made available|"
         r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/)",
         None,
@@ -225,7 +225,7 @@ _FIRST_WORDS = _word_set(
     "shutterstock published posted modified more related read watch must video videos gallery recommended trending "
     "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
-    "additional written compiled contact contacts reach copyright source journal continue buy map"
+    "additional written compiled contact contacts reach copyright source journal continue buy map shown"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {

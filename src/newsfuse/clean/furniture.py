@@ -67,7 +67,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\W*(?:Image (?:copyright|caption)|Image:|Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
         r"Photo (?:by|credit)|Image (?:from|courtesy|via)\b|"
         r"Pictures?:|Picture (?:by|credit)|Credit:|Illustration:|Screen(?:shot|grab)(?: via|:)|"
-        r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|(?:Shown|Pictured) (?:is|are|here|above|below)\b|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
+        r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|"
+        r"(?:Shown|Pictured) (?:is|are|here|above|below)\b|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
         r"(?:image|photo|photograph|picture|screenshot|handout photo) (?:released|provided|taken|made available|"
         r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/)",
         None,

@@ -48,7 +48,7 @@ def report(name: str, path: Path, samples: int, only: str | None, rng: random.Ra
         seconds += time.perf_counter() - start
         for i in labels:
             s = sentences[i]
-            rule = furniture_rule(s.text)
+            rule = furniture_rule(s.text) or "subhead"  # labelled from its place in the line
             counts[rule] += 1
             found[rule].append(f"[{k}.{s.doc}] {s.text[:200]}")
         for d, rule in furniture_pages(story, sentences, labels).items():

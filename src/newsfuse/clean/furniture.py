@@ -67,7 +67,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\W*(?:Image (?:copyright|caption)|Image:|Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
         r"Photo (?:by|credit)|Image (?:from|courtesy|via)\b|"
         r"Pictures?:|Picture (?:by|credit)|Credit:|Illustration:|Screen(?:shot|grab)(?: via|:)|"
-        r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
+        r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|"
+        r"(?:Shown|Pictured) (?:is|are|here|above|below)\b|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
         r"(?:image|photo|photograph|picture|screenshot|handout photo) (?:released|provided|taken|made available|"
         r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/)",
         None,
@@ -225,7 +226,7 @@ _FIRST_WORDS = _word_set(
     "shutterstock published posted modified more related read watch must video videos gallery recommended trending "
     "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
-    "additional written compiled contact contacts reach copyright source journal continue buy map"
+    "additional written compiled contact contacts reach copyright source journal continue buy map shown"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
@@ -357,7 +358,8 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
     """``{index: "furniture"}`` for every sentence that breaks a furniture rule.
 
     A question to "you" that the next sentence of its article answers ("I ...", "Yes", a quote)
-    is an interviewer's, and stays.
+    is an interviewer's, and stays.  A few words without a final stop that end before more text on
+    their line (a subhead the splitter cut off its sentence) are labelled ``headline``.
     """
     labels: dict[int, str] = {}
     for i, s in enumerate(sentences):
@@ -368,6 +370,8 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
                 continue
         if rule is not None:
             labels[i] = "headline" if rule == "headline" else "furniture"
+        elif not s.line_end and s.text[-1] not in _ENDINGS and s.text.count(" ") < 8:
+            labels[i] = "headline"  # a few words cut off the sentence after them: a subhead
     return labels
 
 

@@ -328,7 +328,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
 
 def _is_subhead(line: str, start: int, end: int) -> bool:
     """Whether ``line[start:end]`` (before a sentence opener) is a subhead: a few words, the first one
-    capitalised, no punctuation but a comma, ending in a lower-case word.
+    capitalised, no punctuation but a comma, ending in a lower-case word (or all in title case).
 
     >>> _is_subhead("No known precedent There was no official communique.", 0, 18)
     True
@@ -342,7 +342,7 @@ def _is_subhead(line: str, start: int, end: int) -> bool:
         and head.count(",") <= 1
         and "opyright" not in head
         and head[-1:].isalpha()
-        and head[head.rfind(" ") + 1].islower()
+        and (head[head.rfind(" ") + 1].islower() or ("," not in head and all(w[0].isupper() for w in head.split())))
         and head.count(" ") <= 7
         and _SUBHEAD_STOPS.isdisjoint(head)
     )

@@ -698,9 +698,6 @@ def _speakerless_quote(sentences: Sequence[Sentence], lo: int, hi: int, words: S
     return not any(has_attribution(sentences[k].text, words[k] if words else None) for k in range(lo, hi + 1))
 
 
-_QUOTE_CHARS = ('"', "“", "”", "«", "»", "``", "''")
-
-
 class _Reading:
     """The context signals of one story's sentences, read on demand (see :meth:`ContextUnits.signals`).
 
@@ -711,32 +708,55 @@ class _Reading:
     def __init__(self, sentences: Sequence[Sentence], max_open: int, words: Sequence[list[str]] = ()) -> None:
         self.sentences = sentences
         self.words = words if len(words) == len(sentences) else None
+        self.max_open = max_open
         self.units: dict[int, tuple[int, int] | None] = {}
         n = len(sentences)
         self.inside = [False] * n  # the sentence starts inside a quote opened before it
         self.open_after = [0] * n  # a quote is still open after it, inside its paragraph
-        depth = open_for = 0
-        for i, s in enumerate(sentences):
+        # Quotes are followed sentence by sentence from the start of each article, only as far as a
+        # question asks: selection asks about the early sentences of long articles.
+        self._state: dict[int, tuple[int, int, int]] = {}  # doc -> (next sentence to read, depth, open_for)
+        self._back: dict[int, str | None] = {}
+        self._forward: dict[int, str | None] = {}
+
+    def _scan(self, upto: int) -> None:
+        """Follow quotes through sentence ``upto`` from where its article was last read."""
+        sentences, n = self.sentences, len(self.sentences)
+        doc = sentences[upto].doc
+        state = self._state.get(doc)
+        if state is None:
+            start = upto
+            while start and sentences[start - 1].doc == doc:
+                start -= 1
+            state = (start, 0, 0)
+        i, depth, open_for = state
+        while i <= upto:
+            s = sentences[i]
             if i == 0 or not _same_paragraph(sentences[i - 1], s):
                 depth = open_for = 0
             self.inside[i] = depth == 1
-            if any(q in s.text for q in _QUOTE_CHARS):
-                depth = quote_depth(s.text, depth)
+            depth = quote_depth(s.text, depth)
             # A quote mark that never closes (a typo, inches, a stray mark) must not hold the rest of a
             # long paragraph inside a quote: no quote in news runs on for more than a few sentences.
             open_for = open_for + 1 if depth else 0
-            if open_for > max_open:
+            if open_for > self.max_open:
                 depth = open_for = 0
             last = i + 1 == n or not _same_paragraph(s, sentences[i + 1])
             self.open_after[i] = 0 if last else depth
-        self._back: dict[int, str | None] = {}
-        self._forward: dict[int, str | None] = {}
+            i += 1
+        self._state[doc] = (i, depth, open_for)
+
+    def _read(self, i: int) -> None:
+        state = self._state.get(self.sentences[i].doc)
+        if state is None or state[0] <= i:
+            self._scan(i)
 
     def back(self, i: int) -> str | None:
         if i not in self._back:
             s, sentences = self.sentences[i], self.sentences
             previous = sentences[i - 1].text if i and sentences[i - 1].doc == s.doc else None
             words = self.words[i] if self.words else None
+            self._read(i)
             self._back[i] = needs_previous(s.text, previous, self.inside[i], words) if previous is not None else None
         return self._back[i]
 
@@ -744,6 +764,7 @@ class _Reading:
         if i not in self._forward:
             sentences = self.sentences
             last_of_article = i + 1 == len(sentences) or sentences[i + 1].doc != sentences[i].doc
+            self._read(i)
             self._forward[i] = None if last_of_article else needs_next(sentences[i].text, self.open_after[i])
         return self._forward[i]
 

@@ -663,6 +663,8 @@ class ContextUnits:
         return found
 
     def _unit(self, story: StoryAnalysis, reading: _Reading, i: int) -> tuple[int, int] | None:
+        if reading.back(i) is None and reading.forward(i) is None:  # most sentences read alone
+            return i, i
         back, forward = reading
         sentences, labels = story.sentences, story.labels
         doc = sentences[i].doc

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,7 +25,7 @@ from typing import Any, TypeVar
 
 from ..analysis import StoryAnalysis
 from ..errors import InputError, NewsfuseError
-from ..types import Article, Story
+from ..types import Article, Story, count_words
 
 T = TypeVar("T")
 
@@ -34,17 +36,35 @@ class Limits:
 
     max_body_bytes: int = 8 * 1024 * 1024  # whole request, JSON or multipart
     max_file_bytes: int = 2 * 1024 * 1024  # one uploaded file
+    max_paste_bytes: int = 2 * 1024 * 1024  # the home page's paste box (and its links box), UTF-8
     max_files: int = 20
     max_texts: int = 50  # texts + articles + files + URLs in one request
     max_text_chars: int = 500_000
     max_urls: int = 20
     max_words: int = 1000
     timeout_s: float = 30.0  # one summarize/ingest request
-    max_pending: int = 16  # queued CPU jobs before answering 503
+    max_pending: int = 16  # summarize/ingest jobs running or waiting before answering 503
+    max_pending_reads: int = 256  # reads of stored or ad-hoc stories running or waiting before answering 503
+
+
+def human_bytes(n: float) -> str:
+    """A size for people: ``2 MB``, ``1.5 MB``, ``9.8 kB``, ``512 bytes`` (1 MB = 1,048,576 bytes).
+
+    >>> human_bytes(2 * 1024 * 1024), human_bytes(1.5 * 2**20), human_bytes(10_000), human_bytes(512)
+    ('2 MB', '1.5 MB', '9.8 kB', '512 bytes')
+    """
+    for unit, size in (("MB", 2**20), ("kB", 2**10)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{int(n)} bytes"
 
 
 class BusyError(NewsfuseError):
-    """Too many requests are already waiting for the summarizer."""
+    """Too many requests are already waiting; ``retry_after`` (s) is when one would likely be taken."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = max(1, int(retry_after))
 
 
 class TimeoutExceeded(NewsfuseError):
@@ -109,7 +129,7 @@ def articles_from_file(name: str, data: bytes, limits: Limits) -> tuple[list[Art
     from ..ingest.readers import articles_from_text
 
     if len(data) > limits.max_file_bytes:
-        raise InputError(f"{name}: {len(data)} bytes; the limit per file is {limits.max_file_bytes}")
+        raise InputError(f"{name}: over {human_bytes(limits.max_file_bytes)}, the limit per file; split it")
     text, warning = decode_text(data, name)
     articles, warnings = articles_from_text(text, name, "auto", path=name)
     return articles, [warning, *warnings] if warning else warnings
@@ -156,12 +176,85 @@ def fetch_articles(
     return articles, [f"skipped {p}" for p in problems]
 
 
+class Lane:
+    """A thread pool with a bounded queue: past ``max_pending`` jobs, work is refused with :class:`BusyError`.
+
+    The error carries ``retry_after``: the seconds the queue ahead would take at the recent pace
+    (a moving average of job times), at least 1.
+
+    >>> lane = Lane("demo", workers=1, max_pending=2, timeout_s=5)
+    >>> asyncio.run(lane.run(sum, [1, 2])), lane.retry_after()
+    (3, 1)
+    >>> lane.close()
+    """
+
+    def __init__(self, name: str, workers: int, max_pending: int, timeout_s: float) -> None:
+        self.name = name
+        self.workers = max(1, workers)
+        self.max_pending = max_pending
+        self.timeout_s = timeout_s
+        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=f"newsfuse-{name}")
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._seconds = 0.5  # moving average of one job's run time
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def retry_after(self) -> int:
+        """Seconds until the work queued now is likely done (at least 1)."""
+        return max(1, math.ceil(self._pending * self._seconds / self.workers))
+
+    def _timed(self, fn: Callable[..., T], *args: Any) -> T:
+        t0 = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            seconds = time.perf_counter() - t0
+            with self._lock:
+                self._seconds = 0.8 * self._seconds + 0.2 * seconds
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run blocking ``fn(*args)`` in the pool, bounded in queue length and time."""
+        with self._lock:
+            if self._pending >= self.max_pending:
+                raise BusyError(
+                    f"{self._pending} {self.name} requests are already waiting; try again in a few seconds",
+                    retry_after=self.retry_after(),
+                )
+            self._pending += 1
+        try:
+            future = asyncio.get_running_loop().run_in_executor(self._pool, self._timed, fn, *args)
+            try:
+                return await asyncio.wait_for(future, self.timeout_s)
+            except TimeoutError:
+                raise TimeoutExceeded(
+                    f"the request took longer than {self.timeout_s:g} s; send fewer or shorter articles"
+                ) from None
+        finally:
+            with self._lock:
+                self._pending -= 1
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
 class Summarizer:
-    """Runs the pipeline in a small thread pool, caching analyses and summaries.
+    """Runs the pipeline off the event loop, caching analyses and summaries.
+
+    Work goes to one of two lanes, so that reads never queue behind summaries:
+
+    - ``jobs`` (``workers`` threads, ``Limits.max_pending``): summaries of posted articles, URL fetches, ingest.
+    - ``reads`` (``read_workers`` threads, ``Limits.max_pending_reads``): the pages and summaries of stories
+      already known, stored or ad hoc; with the story's analysis cached this is only selection (a few ms).
 
     The expensive part of a story (split, embed, align) is cached per key as a
-    :class:`StoryAnalysis`; a summary of another length is then only selection,
-    cheap enough for a slider.  Finished summaries are cached as JSON bytes.
+    :class:`StoryAnalysis`, computed once even when many readers ask at the same time;
+    a summary of another length is then only selection, cheap enough for a slider.
+    Finished summaries are cached as JSON bytes.  Keys starting with ``"read"`` (ad-hoc
+    stories) have their own analysis cache, so a stream of pasted stories never evicts
+    the stored stories' analyses.
     """
 
     def __init__(
@@ -169,17 +262,20 @@ class Summarizer:
         limits: Limits,
         pipeline_factory: Callable[[], Any] | None = None,
         workers: int = 2,
+        read_workers: int = 2,
     ) -> None:
         self.limits = limits
         self._factory = pipeline_factory
         self._local = threading.local()
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsfuse-web")
-        self._pending = 0
-        self._pending_lock = threading.Lock()
+        self.jobs = Lane("summarize", workers, limits.max_pending, limits.timeout_s)
+        self.reads = Lane("read", read_workers, limits.max_pending_reads, limits.timeout_s)
         self.analyses = LRU(32)  # a big story's analysis holds a similarity matrix of up to ~25 MB
-        self.summaries = LRU(512)
+        self.read_analyses = LRU(32)
+        self.summaries = LRU(1024)
         self.crosses = LRU(64)
-        self.parts = LRU(512)
+        self.parts = LRU(4096)  # summaries without sources: small, one per (story, words)
+        self._key_locks = LRU(1024)
+        self._key_locks_lock = threading.Lock()
 
     def pipeline(self) -> Any:
         """One pipeline per worker thread: stages keep no state between stories, but models load once each."""
@@ -192,29 +288,38 @@ class Summarizer:
         return p
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run blocking ``fn(*args)`` in the pool, bounded in queue length and time."""
-        with self._pending_lock:
-            if self._pending >= self.limits.max_pending:
-                raise BusyError(f"{self._pending} requests are already waiting; try again in a few seconds")
-            self._pending += 1
-        try:
-            future = asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
-            try:
-                return await asyncio.wait_for(future, self.limits.timeout_s)
-            except TimeoutError:
-                raise TimeoutExceeded(
-                    f"the request took longer than {self.limits.timeout_s:g} s; send fewer or shorter articles"
-                ) from None
-        finally:
-            with self._pending_lock:
-                self._pending -= 1
+        """Run blocking ``fn(*args)`` in the jobs lane (summaries of new input, fetches, ingest)."""
+        return await self.jobs.run(fn, *args)
 
-    def analyse(self, key: Hashable, articles: Sequence[Article]) -> StoryAnalysis:
-        cached = self.analyses.get(key) if key is not None else None
-        if cached is None:
-            cached = self.pipeline().analyse(articles)
-            if key is not None:
-                self.analyses.put(key, cached)
+    async def read(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run blocking ``fn(*args)`` in the reads lane (stories already known)."""
+        return await self.reads.run(fn, *args)
+
+    def _analysis_cache(self, key: Hashable) -> LRU:
+        return self.read_analyses if isinstance(key, tuple) and key[:1] == ("read",) else self.analyses
+
+    def _key_lock(self, key: Hashable) -> threading.Lock:
+        with self._key_locks_lock:
+            lock = self._key_locks.get(key)
+            if lock is None:
+                lock = threading.Lock()
+                self._key_locks.put(key, lock)
+            return lock
+
+    def has_analysis(self, key: Hashable) -> bool:
+        return self._analysis_cache(key).get(key) is not None
+
+    def analyse(self, key: Hashable, articles: Sequence[Article] | Callable[[], Sequence[Article]]) -> StoryAnalysis:
+        """The cached analysis of ``key``, else computed (once: concurrent callers wait for the first)."""
+        cache = self._analysis_cache(key)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        with self._key_lock(key):
+            cached = cache.get(key)
+            if cached is None:
+                cached = self.pipeline().analyse(articles() if callable(articles) else articles)
+                cache.put(key, cached)
         return cached
 
     def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any] | None:
@@ -240,14 +345,17 @@ class Summarizer:
     ) -> bytes:
         """The story JSON (``Story.to_dict``, plus ``analysis`` if asked), cached per ``(key, words, analysis)``.
 
-        ``warnings`` (from reading the inputs) go first in the story's warnings.
+        ``warnings`` (from reading the inputs) go first in the story's warnings; an empty summary
+        of a story that has sentences says why (the budget is below the shortest sentence).
         """
         hit = self.summaries.get((key, words, analysis))
         if hit is not None:
             return hit
-        found = self.analyse(key, articles_fn())
+        found = self.analyse(key, articles_fn)
         story = self.pipeline().summarize_analysis(found, words)
         story.warnings[:0] = list(warnings)
+        if not story.sentences:
+            story.warnings.append(empty_reason(found, words))
         extra = {}
         if analysis:
             cross = self.cross_source(key, found)
@@ -278,7 +386,24 @@ class Summarizer:
         return story
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self.jobs.close()
+        self.reads.close()
+
+
+def empty_reason(found: StoryAnalysis, words: int) -> str:
+    """Why a summary came out empty: no usable sentence, or a budget below the shortest sentence."""
+    if not found.facts:
+        return "no summary: the articles hold no sentence that can be quoted"
+    shortest = min(
+        (count_words(found.sentences[i].text) for f in found.facts for i in f.members if i < len(found.sentences)),
+        default=0,
+    )
+    if shortest > words:
+        return (
+            f"no summary: {words} word{'s' if words != 1 else ''} is shorter than the shortest quotable sentence "
+            f"({shortest} words); ask for at least {shortest}"
+        )
+    return f"no summary: no sentence fits in {words} words"
 
 
 def story_json(story: Story, **extra: Any) -> bytes:
@@ -298,6 +423,7 @@ class Reads:
     """Recent ad-hoc stories by unguessable token, bounded in number (oldest dropped first)."""
 
     def __init__(self, size: int = 100) -> None:
+        self.size = size
         self._lru = LRU(size)
 
     def add(self, articles: list[Article], warnings: list[str]) -> Read:

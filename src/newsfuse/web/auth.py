@@ -143,19 +143,24 @@ class Access:
         given = headers.get("authorization", "")
         bearer = given[7:].strip() if given[:7].lower() == "bearer " else None
         cookie = _cookie(headers, COOKIE)
+        presented = bearer is not None or cookie is not None
+        needs = self.auth.needs_token(scope["method"], scope["path"])
+        client = client_of(scope)
+        if presented and needs:  # a locked-out client is refused before its token is even looked at
+            wait = self.auth.limiter.retry_after(client)
+            if wait:
+                await send_error(
+                    send, 429, "too many failed attempts; try again later", [(b"retry-after", b"%d" % wait)]
+                )
+                return
         ok = (bearer is not None and self.auth.check_token(bearer)) or (
             bearer is None and cookie is not None and self.auth.check_cookie(cookie)
         )
         scope.setdefault("state", {})["authenticated"] = ok
-        if ok or not self.auth.needs_token(scope["method"], scope["path"]):
+        if ok or not needs:
             await self.app(scope, receive, send)
             return
-        client = client_of(scope)
-        wait = self.auth.limiter.retry_after(client)
-        if wait:
-            await send_error(send, 429, "too many failed attempts; try again later", [(b"retry-after", b"%d" % wait)])
-            return
-        if bearer is not None or cookie is not None:
+        if presented:
             self.auth.limiter.fail(client)
         page = "text/html" in headers.get("accept", "") and not scope["path"].startswith("/api/")
         if page and scope["method"] in SAFE_METHODS:

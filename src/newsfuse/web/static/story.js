@@ -64,11 +64,24 @@
     if (details && !details.open && opts.open) details.open = true;
     if (details && details.open) scrollWithinBox(el, mark);
     if (opts.scroll) {
-      // Then every scroller around the box (the sources column, the page) just enough to show the mark;
-      // the box itself already shows it, so "nearest" leaves it alone.
+      // Then the scrollers around the box (the sources column, the page), unless the mark already shows:
+      // "center" leaves the reader the sentence's context above and below it.
       const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      mark.scrollIntoView({ block: "nearest", inline: "nearest", behavior: smooth ? "smooth" : "auto" });
+      if (!inView(mark)) mark.scrollIntoView({ block: "center", inline: "nearest", behavior: smooth ? "smooth" : "auto" });
     }
+  }
+
+  // Whether the whole mark shows in the window and in every scrolling box around it.
+  function inView(mark) {
+    const r = mark.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) return false;
+    for (let el = mark.parentElement; el && el !== document.body; el = el.parentElement) {
+      if (el.scrollHeight <= el.clientHeight) continue;
+      const e = el.getBoundingClientRect();
+      if (r.top < e.top + el.clientTop || r.bottom > e.top + el.clientTop + el.clientHeight) return false;
+    }
+    const jump = document.getElementById("jump");
+    return !(jump && jump.offsetParent !== null && r.top < jump.getBoundingClientRect().bottom);
   }
 
   // Scroll the text box (not the page) so the cited span sits near its top third, or at its top when

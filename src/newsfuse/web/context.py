@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from functools import partial
 from pathlib import Path
@@ -130,6 +130,7 @@ class WebContext:
         self.info_ttl = info_ttl
         self.reads = Reads()
         self.infos = LRU(4096)  # story id -> (expiry, StoryInfo)
+        self.pages = LRU(512)  # rendered story pages (bytes) per story version, length and login state
         self.store: StoreAccess | None = None
         self.templates = make_templates()
 
@@ -250,20 +251,32 @@ class WebContext:
 
     # ---- pages -------------------------------------------------------------------------------
 
+    def flags(self, request: Request) -> dict[str, Any]:
+        """What every page shows besides its content: the store, the login state, the limits."""
+        state = request.scope.get("state", {})
+        return {
+            "has_store": self.store is not None,
+            "login": self.auth.enabled,
+            "authenticated": bool(state.get("authenticated", True)),
+            "limits": self.limits,
+        }
+
     def page(
         self, request: Request, name: str, status_code: int = 200, headers: dict[str, str] | None = None, **context: Any
     ) -> HTMLResponse:
-        state = request.scope.get("state", {})
         return self.templates.TemplateResponse(
-            request,
-            name,
-            {
-                "has_store": self.store is not None,
-                "login": self.auth.enabled,
-                "authenticated": bool(state.get("authenticated", True)),
-                "limits": self.limits,
-                **context,
-            },
-            status_code=status_code,
-            headers=headers,
+            request, name, {**self.flags(request), **context}, status_code=status_code, headers=headers
         )
+
+    async def cached_page(
+        self, request: Request, key: tuple, name: str, context: Callable[[], dict[str, Any]]
+    ) -> HTMLResponse:
+        """A page rendered once per ``key`` (and login state), off the event loop: story pages are big."""
+        flags = self.flags(request)
+        full_key = (*key, flags["login"], flags["authenticated"])
+        html = self.pages.get(full_key)
+        if html is None:
+            template = self.templates.env.get_template(name)
+            html = await self.summarizer.read(lambda: template.render(request=request, **flags, **context()).encode())
+            self.pages.put(full_key, html)
+        return HTMLResponse(html)

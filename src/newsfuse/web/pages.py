@@ -94,42 +94,44 @@ def pages_router(ctx: WebContext) -> APIRouter:
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
     async def story_page(request: Request, story_id: StoryId, words: Words = DEFAULT_WORDS) -> HTMLResponse:
         info, body = await ctx.stored_summary(story_id, words, analysis=True)
-        return story_view(request, json.loads(body), words, info["title"], f"/api/stories/{story_id}/summary", info)
+        summary_url = f"/api/stories/{story_id}/summary"
+        return await ctx.cached_page(
+            request,
+            ("story", info["id"], info["last_seen"], words),
+            "story.html",
+            lambda: story_context(json.loads(body), words, info["title"], summary_url, info),
+        )
 
     @router.get("/read/{token}", response_class=HTMLResponse)
     async def read_page(request: Request, token: Token, words: Words = DEFAULT_WORDS) -> HTMLResponse:
-        story = json.loads(await ctx.read_summary(token, words, analysis=True))
-        titles = [s["title"] for s in story["sources"] if s.get("title")]
-        title = titles[0] if titles else "Your story"
-        return story_view(request, story, words, title, f"/api/reads/{token}/summary", None, token=token)
+        body = await ctx.read_summary(token, words, analysis=True)
 
-    def story_view(
-        request: Request,
-        story: dict,
-        words: int,
-        title: str,
-        summary_url: str,
-        info: dict | None = None,
-        token: str | None = None,
-    ) -> HTMLResponse:
+        def context() -> dict[str, Any]:
+            story = json.loads(body)
+            titles = [s["title"] for s in story["sources"] if s.get("title")]
+            title = titles[0] if titles else "Your story"
+            return story_context(story, words, title, f"/api/reads/{token}/summary", None, token=token)
+
+        return await ctx.cached_page(request, ("read", token, words), "story.html", context)
+
+    def story_context(
+        story: dict, words: int, title: str, summary_url: str, info: dict | None = None, token: str | None = None
+    ) -> dict[str, Any]:
         numbers = {s["id"]: k for k, s in enumerate(story["sources"], 1)}
-        disputed = sorted(disputed_spans(story.get("analysis")))
         outlets = {Article(s["id"], "", source=s.get("source"), url=s.get("url")).outlet for s in story["sources"]}
-        return ctx.page(
-            request,
-            "story.html",
-            story=story,
-            numbers=numbers,
-            n_outlets=len(outlets),
-            words=words,
-            title=title,
-            summary_url=summary_url,
-            disputed=disputed,
-            info=info,
-            published=published_span([s.get("published") for s in story["sources"]]),
-            read_token=token,
-            kept=ctx.reads.size,
-        )
+        return {
+            "story": story,
+            "numbers": numbers,
+            "n_outlets": len(outlets),
+            "words": words,
+            "title": title,
+            "summary_url": summary_url,
+            "disputed": sorted(disputed_spans(story.get("analysis"))),
+            "info": info,
+            "published": published_span([s.get("published") for s in story["sources"]]),
+            "read_token": token,
+            "kept": ctx.reads.size,
+        }
 
     # ---- login (only when the server has a token) ---------------------------------------------
 

@@ -392,7 +392,7 @@ def test_head_is_answered_on_pages_and_health(client, store):
 def test_writes_only_through_allowed_host_names(store):
     """A DNS-rebinding page reaches the server under its own name: its writes are refused, reads still work."""
     body = {"texts": _example_texts()[:2], "words": 40, "analysis": False}
-    with serving(create_app(store=store)) as url, httpx.Client(base_url=url, timeout=60) as c:
+    with serving(create_app(store=store, processes=False)) as url, httpx.Client(base_url=url, timeout=60) as c:
         port = url.rsplit(":", 1)[1]
         for host in (f"rebind.example:{port}", "attacker.example", "127.0.0.2"):
             r = c.post("/api/summarize", json=body, headers={"host": host, "origin": f"http://{host}"})
@@ -405,7 +405,7 @@ def test_writes_only_through_allowed_host_names(store):
             r = c.post("/api/summarize", json=body, headers={"host": host})
             assert r.status_code == 200, (host, r.text)
     with (
-        serving(create_app(store=store, allowed_hosts=["news.example.org"])) as url,
+        serving(create_app(store=store, allowed_hosts=["news.example.org"], processes=False)) as url,
         httpx.Client(base_url=url, timeout=60) as c,
     ):
         assert c.post("/api/summarize", json=body, headers={"host": "news.example.org"}).status_code == 200
@@ -427,6 +427,25 @@ def test_busy_summaries_get_503_with_retry_after_while_reads_go_on(store):
             s = c.get(f"/api/stories/{sid}/summary", params={"words": words})
             assert s.status_code == 200 and 0 < s.json()["words"] <= words
         assert c.get(f"/stories/{sid}", params={"words": 77}).status_code == 200
+
+
+def test_a_killed_summarize_worker_is_replaced(client):
+    """Summaries run in child processes; one killed (out of memory, an operator) costs one 503, not the server."""
+    import multiprocessing
+    import os
+    import signal
+
+    body = {"texts": _example_texts()[:2], "words": 30, "analysis": False}
+    assert client.post("/api/summarize", json=body).status_code == 200
+    workers = [p for p in multiprocessing.active_children() if p.is_alive()]
+    assert workers  # the summary above ran in a worker process of this server
+    for p in workers:
+        os.kill(p.pid, signal.SIGKILL)
+        p.join(10)
+    r = client.post("/api/summarize", json=body)
+    assert r.status_code == 503 and int(r.headers["retry-after"]) >= 1 and "restarted" in r.json()["error"]
+    again = client.post("/api/summarize", json=body)
+    assert again.status_code == 200 and again.json()["sentences"]
 
 
 def test_words_one_says_why_the_summary_is_empty(client, store):
@@ -494,7 +513,7 @@ def _writes(c: httpx.Client, headers: dict, pages: str) -> dict[str, httpx.Respo
 
 
 def test_token_guards_every_write(token_store, pages):
-    app = create_app(store=token_store, token=TOKEN, allow_private=True, auth_failures=1000)
+    app = create_app(store=token_store, token=TOKEN, allow_private=True, auth_failures=1000, processes=False)
     with serving(app) as url, httpx.Client(base_url=url, timeout=60) as c:
         for label, headers in (("no token", {}), ("wrong token", {"authorization": "Bearer not-it"})):
             for name, r in _writes(c, headers, pages).items():
@@ -512,7 +531,7 @@ def test_token_guards_every_write(token_store, pages):
 
 
 def test_private_server_guards_reads_and_the_login_cookie_works(token_store):
-    app = create_app(store=token_store, token=TOKEN, private=True, auth_failures=1000)
+    app = create_app(store=token_store, token=TOKEN, private=True, auth_failures=1000, processes=False)
     with serving(app) as url, httpx.Client(base_url=url, timeout=60) as c:
         good = {"authorization": f"Bearer {TOKEN}"}
         sid = _sid(c, good)

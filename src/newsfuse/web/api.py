@@ -95,7 +95,7 @@ def api_router(ctx: WebContext) -> APIRouter:
             raise HTTPException(503, "ingest needs newsfuse.firehose, which this install lacks") from None
         items: list[Any] = [*req.urls, *(article_in(a, f"article-{k}") for k, a in enumerate(req.articles, 1))]
         allow = ctx.allow_private
-        report = await ctx.summarizer.run(lambda: ingest(items, access.store, allow_private=allow))
+        report = await ctx.summarizer.ingest(lambda: ingest(items, access.store, allow_private=allow))
         return report.to_dict()  # the JSON of `newsfuse ingest --format json`
 
     return router

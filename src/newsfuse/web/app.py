@@ -52,6 +52,7 @@ def create_app(
     pipeline_factory: Callable[[], Any] | None = None,
     workers: int = 2,
     read_workers: int = 2,
+    processes: bool = True,
     info_ttl: float = 1.0,
     allowed_hosts: Collection[str] | None = DEFAULT_HOSTS,
     token: str | None = None,
@@ -70,14 +71,15 @@ def create_app(
     story's record, and so its last update, is reused before the store is asked again: summaries are
     cached per (story, length, last update), so a new article shows after at most that long.
 
-    ``workers`` threads summarize new input (and fetch, ingest); ``read_workers`` threads serve
-    stories already known, so reads never wait behind summaries.  ``allowed_hosts`` are the
+    ``workers`` child processes (threads with ``processes=False``; a ``pipeline_factory`` must then
+    pickle) summarize new input and fetch URLs; ``read_workers`` threads serve stories already known,
+    so reads never wait behind summaries.  ``allowed_hosts`` are the
     ``Host`` names writes are accepted for (None or ``"*"``: any).  With ``token``, writes need it
     (``Authorization: Bearer`` or the login cookie of ``/login``), and ``private`` puts reads behind it
     too; ``auth_failures`` wrong tokens within ``auth_window_s`` seconds make a client wait (429).
     """
     limits = limits or Limits()
-    summarizer = Summarizer(limits, pipeline_factory, workers=workers, read_workers=read_workers)
+    summarizer = Summarizer(limits, pipeline_factory, workers=workers, read_workers=read_workers, processes=processes)
     auth = TokenAuth(token, private=private, limiter=FailureLimiter(auth_failures, auth_window_s))
     ctx = WebContext(limits, summarizer, auth, allow_private=allow_private, info_ttl=info_ttl)
     opened_here = store is None

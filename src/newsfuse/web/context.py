@@ -191,8 +191,9 @@ class WebContext:
             except InputError as err:
                 problems.append(str(err))
         if urls:
-            allow = self.allow_private
-            fetched, more = await self.summarizer.run(lambda: fetch_articles(urls, allow_private=allow))
+            fetched, more = await self.summarizer.run(
+                partial(fetch_articles, list(urls), allow_private=self.allow_private)
+            )
             out += fetched
             warnings += more
         if not out:
@@ -214,11 +215,16 @@ class WebContext:
         hit = s.cached(key, words, analysis, only)
         if hit is not None:
             return hit
+        if new and not s.has_analysis(key):  # the heavy first summary: in the jobs lane
+            await s.new_story(key, read.articles, words, analysis, read.warnings)
+            hit = s.cached(key, words, analysis, only)
+            if hit is not None:
+                return hit
         if only:
             job = partial(s.summary_only_json, key, lambda: read.articles, words, read.warnings)
         else:
             job = partial(s.summary_json, key, lambda: read.articles, words, analysis=analysis, warnings=read.warnings)
-        return await (s.run(job) if new else s.read(job))
+        return await s.read(job)
 
     async def stored_summary(
         self, story_id: int, words: int, analysis: bool = False, *, only: bool = False

@@ -18,7 +18,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
@@ -177,10 +177,11 @@ def fetch_articles(
 
 
 class Lane:
-    """A thread pool with a bounded queue: past ``max_pending`` jobs, work is refused with :class:`BusyError`.
+    """A worker pool with a bounded queue: past ``max_pending`` jobs, work is refused with :class:`BusyError`.
 
-    The error carries ``retry_after``: the seconds the queue ahead would take at the recent pace
-    (a moving average of job times), at least 1.
+    Threads by default; ``processes=True`` runs jobs in child processes (functions and arguments must
+    then pickle), started with ``initializer(*initargs)``.  The error carries ``retry_after``: how long a
+    job recently took from arrival to answer (a moving average), at least 1 s.
 
     >>> lane = Lane("demo", workers=1, max_pending=2, timeout_s=5)
     >>> asyncio.run(lane.run(sum, [1, 2])), lane.retry_after()
@@ -188,32 +189,48 @@ class Lane:
     >>> lane.close()
     """
 
-    def __init__(self, name: str, workers: int, max_pending: int, timeout_s: float) -> None:
+    def __init__(
+        self,
+        name: str,
+        workers: int,
+        max_pending: int,
+        timeout_s: float,
+        *,
+        processes: bool = False,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple = (),
+    ) -> None:
         self.name = name
         self.workers = max(1, workers)
         self.max_pending = max_pending
         self.timeout_s = timeout_s
-        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=f"newsfuse-{name}")
+        self.processes = processes
+        self._init = (initializer, initargs)
+        self._pool = self._new_pool()
         self._pending = 0
         self._lock = threading.Lock()
-        self._seconds = 0.5  # moving average of one job's run time
+        self._seconds = 1.0  # moving average of a job's time from arrival to answer
+
+    def _new_pool(self) -> Executor:
+        if self.processes:
+            import multiprocessing
+
+            initializer, initargs = self._init
+            return ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),  # never fork a server that runs threads
+                initializer=initializer,
+                initargs=initargs,
+            )
+        return ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=f"newsfuse-{self.name}")
 
     @property
     def pending(self) -> int:
         return self._pending
 
     def retry_after(self) -> int:
-        """Seconds until the work queued now is likely done (at least 1)."""
-        return max(1, math.ceil(self._pending * self._seconds / self.workers))
-
-    def _timed(self, fn: Callable[..., T], *args: Any) -> T:
-        t0 = time.perf_counter()
-        try:
-            return fn(*args)
-        finally:
-            seconds = time.perf_counter() - t0
-            with self._lock:
-                self._seconds = 0.8 * self._seconds + 0.2 * seconds
+        """Seconds after which a new job would likely be taken (at least 1)."""
+        return max(1, math.ceil(self._seconds))
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking ``fn(*args)`` in the pool, bounded in queue length and time."""
@@ -224,28 +241,101 @@ class Lane:
                     retry_after=self.retry_after(),
                 )
             self._pending += 1
+        t0 = time.perf_counter()
+        pool = self._pool
         try:
-            future = asyncio.get_running_loop().run_in_executor(self._pool, self._timed, fn, *args)
             try:
+                future = asyncio.get_running_loop().run_in_executor(pool, fn, *args)
                 return await asyncio.wait_for(future, self.timeout_s)
             except TimeoutError:
                 raise TimeoutExceeded(
                     f"the request took longer than {self.timeout_s:g} s; send fewer or shorter articles"
                 ) from None
+            except BrokenExecutor:  # a worker process died (killed, out of memory): start afresh
+                with self._lock:
+                    if self._pool is pool:
+                        self._pool = self._new_pool()
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise BusyError(f"a {self.name} worker stopped and was restarted; try again", retry_after=2) from None
         finally:
             with self._lock:
                 self._pending -= 1
+                self._seconds = 0.8 * self._seconds + 0.2 * (time.perf_counter() - t0)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
+# The pipeline of a jobs-lane worker process (state of that child process only, never of the server).
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(factory: Callable[[], Any] | None, niceness: int) -> None:
+    """Start a jobs-lane process: lower its CPU priority, so that the server's reads come first."""
+    import contextlib
+    import os
+
+    if niceness:
+        with contextlib.suppress(OSError):
+            os.nice(niceness)
+    _WORKER["factory"] = factory
+
+
+def _worker_pipeline() -> Any:
+    pipeline = _WORKER.get("pipeline")
+    if pipeline is None:
+        from ..pipeline import Pipeline
+
+        factory = _WORKER.get("factory")
+        pipeline = _WORKER["pipeline"] = factory() if factory else Pipeline()
+    return pipeline
+
+
+def summary_of(pipeline: Any, found: StoryAnalysis, words: int, warnings: Sequence[str]) -> Story:
+    """The summary of an analysed story at ``words``: input warnings first, an empty summary explained."""
+    story = pipeline.summarize_analysis(found, words)
+    story.warnings[:0] = list(warnings)
+    if not story.sentences:
+        story.warnings.append(empty_reason(found, words))
+    return story
+
+
+def story_body(
+    pipeline: Any, found: StoryAnalysis, words: int, warnings: Sequence[str], cross: dict[str, Any] | None
+) -> bytes:
+    """The story JSON of an analysed story at ``words`` (with ``analysis`` when ``cross`` is given)."""
+    story = summary_of(pipeline, found, words, warnings)
+    return story_json(story, **({"analysis": cross} if cross is not None else {}))
+
+
+def cross_source_json(found: StoryAnalysis) -> dict[str, Any] | None:
+    """The cross-source analysis as JSON; None when newsfuse.compare is absent."""
+    try:
+        from ..compare import analyse
+    except ImportError:
+        return None
+    return analyse(found).to_dict()
+
+
+def new_story_job(
+    articles: list[Article], words: int, analysis: bool, warnings: list[str]
+) -> tuple[bytes, StoryAnalysis, dict[str, Any] | None]:
+    """In a jobs-lane worker: analyse new articles, summarize them, and the cross-source analysis if asked."""
+    pipeline = _worker_pipeline()
+    found = pipeline.analyse(articles)
+    cross = cross_source_json(found) if analysis else None
+    return story_body(pipeline, found, words, warnings, cross), found, cross
+
+
 class Summarizer:
     """Runs the pipeline off the event loop, caching analyses and summaries.
 
-    Work goes to one of two lanes, so that reads never queue behind summaries:
+    Work goes to one of three lanes, so that reads never queue behind summaries:
 
-    - ``jobs`` (``workers`` threads, ``Limits.max_pending``): summaries of posted articles, URL fetches, ingest.
+    - ``jobs`` (``workers`` child processes at a lower CPU priority, ``Limits.max_pending``): summaries of
+      posted articles and URL fetches.  Processes, so that their CPU work never holds the server's GIL.
+      ``processes=False`` runs them in threads instead (then ``pipeline_factory`` need not pickle).
+    - ``ingest`` (one thread, ``Limits.max_pending``): adding articles to the store.
     - ``reads`` (``read_workers`` threads, ``Limits.max_pending_reads``): the pages and summaries of stories
       already known, stored or ad hoc; with the story's analysis cached this is only selection (a few ms).
 
@@ -263,11 +353,23 @@ class Summarizer:
         pipeline_factory: Callable[[], Any] | None = None,
         workers: int = 2,
         read_workers: int = 2,
+        *,
+        processes: bool = True,
+        niceness: int = 10,
     ) -> None:
         self.limits = limits
         self._factory = pipeline_factory
         self._local = threading.local()
-        self.jobs = Lane("summarize", workers, limits.max_pending, limits.timeout_s)
+        self.jobs = Lane(
+            "summarize",
+            workers,
+            limits.max_pending,
+            limits.timeout_s,
+            processes=processes,
+            initializer=_worker_init,
+            initargs=(pipeline_factory, niceness),
+        )
+        self.ingests = Lane("ingest", 1, limits.max_pending, limits.timeout_s)
         self.reads = Lane("read", read_workers, limits.max_pending_reads, limits.timeout_s)
         self.analyses = LRU(32)  # a big story's analysis holds a similarity matrix of up to ~25 MB
         self.read_analyses = LRU(32)
@@ -288,8 +390,23 @@ class Summarizer:
         return p
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run blocking ``fn(*args)`` in the jobs lane (summaries of new input, fetches, ingest)."""
+        """Run ``fn(*args)`` in the jobs lane (with processes, ``fn`` and ``args`` must pickle)."""
         return await self.jobs.run(fn, *args)
+
+    async def ingest(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run blocking ``fn(*args)`` in the ingest lane."""
+        return await self.ingests.run(fn, *args)
+
+    async def new_story(
+        self, key: Hashable, articles: Sequence[Article], words: int, analysis: bool, warnings: Sequence[str]
+    ) -> bytes:
+        """The first summary of new articles, made in the jobs lane; its analysis is kept for later reads."""
+        body, found, cross = await self.jobs.run(new_story_job, list(articles), words, analysis, list(warnings))
+        self._analysis_cache(key).put(key, found)
+        if cross is not None:
+            self.crosses.put(key, cross)
+        self.summaries.put((key, words, analysis), body)
+        return body
 
     async def read(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking ``fn(*args)`` in the reads lane (stories already known)."""
@@ -323,15 +440,12 @@ class Summarizer:
         return cached
 
     def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any] | None:
-        """The cross-source analysis (issue 6) as JSON, cached per key; None when newsfuse.compare is absent."""
+        """The cross-source analysis as JSON, cached per key; None when newsfuse.compare is absent."""
         hit = self.crosses.get(key)
         if hit is None:
-            try:
-                from ..compare import analyse
-            except ImportError:
-                return None
-            hit = analyse(analysis).to_dict()
-            self.crosses.put(key, hit)
+            hit = cross_source_json(analysis)
+            if hit is not None:
+                self.crosses.put(key, hit)
         return hit
 
     def summary_json(
@@ -352,16 +466,8 @@ class Summarizer:
         if hit is not None:
             return hit
         found = self.analyse(key, articles_fn)
-        story = self.pipeline().summarize_analysis(found, words)
-        story.warnings[:0] = list(warnings)
-        if not story.sentences:
-            story.warnings.append(empty_reason(found, words))
-        extra = {}
-        if analysis:
-            cross = self.cross_source(key, found)
-            if cross is not None:
-                extra["analysis"] = cross
-        body = story_json(story, **extra)
+        cross = self.cross_source(key, found) if analysis else None
+        body = story_body(self.pipeline(), found, words, warnings, cross)
         self.summaries.put((key, words, analysis), body)
         return body
 
@@ -375,8 +481,13 @@ class Summarizer:
         """Only ``sentences``, ``words`` and ``warnings`` (what a length slider needs), cached per ``(key, words)``."""
         hit = self.parts.get((key, words))
         if hit is None:
-            full = json.loads(self.summary_json(key, articles_fn, words, warnings=warnings))
-            hit = json.dumps({k: full[k] for k in ("sentences", "words", "warnings")}, ensure_ascii=False).encode()
+            full = self.summaries.get((key, words, False)) or self.summaries.get((key, words, True))
+            if full is not None:
+                d = json.loads(full)
+            else:  # only the summary: no need to write out (and read back) every source text
+                story = summary_of(self.pipeline(), self.analyse(key, articles_fn), words, warnings)
+                d = story.to_dict()
+            hit = json.dumps({k: d[k] for k in ("sentences", "words", "warnings")}, ensure_ascii=False).encode()
             self.parts.put((key, words), hit)
         return hit
 
@@ -387,6 +498,7 @@ class Summarizer:
 
     def close(self) -> None:
         self.jobs.close()
+        self.ingests.close()
         self.reads.close()
 
 

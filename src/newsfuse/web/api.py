@@ -46,7 +46,7 @@ def api_router(ctx: WebContext) -> APIRouter:
             req.texts, req.articles, [(f.name, f.content.encode("utf-8")) for f in req.files], req.urls
         )
         read = ctx.reads.add(articles, warnings)
-        body = await ctx.read_summary(read.token, req.words, req.analysis, new=True)
+        body = await ctx.read_summary(read.token, req.words, req.analysis)
         return Response(with_fields(body, read=read.token), media_type=JSON)
 
     @router.get("/api/stories", response_model=models.StoryList, responses=ERRORS, tags=["stories"])

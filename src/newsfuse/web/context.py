@@ -29,6 +29,7 @@ from .security import safe_url
 from .service import (
     LRU,
     Limits,
+    Read,
     Reads,
     Summarizer,
     articles_from_file,
@@ -203,56 +204,70 @@ class WebContext:
 
         return unique_ids(out), warnings
 
-    async def read_summary(
-        self, token: str, words: int, analysis: bool = False, *, only: bool = False, new: bool = False
-    ) -> bytes:
-        """An ad-hoc story's JSON: cached, else from the reads lane (``new``: the jobs lane, first summary)."""
+    def read_of(self, token: str) -> Read:
         read = self.reads.get(token)
         if read is None:
             raise HTTPException(404, "no such story: pages of pasted articles are kept for the last 100 only")
+        return read
+
+    def read_json(self, read: Read, words: int, analysis: bool = False, *, only: bool = False) -> bytes:
+        """An ad-hoc story's JSON at ``words`` (blocking: call it in the reads lane, or for a cached answer)."""
+        s = self.summarizer
+        key = ("read", read.token)
+        if only:
+            return s.summary_only_json(key, lambda: read.articles, words, read.warnings)
+        return s.summary_json(key, lambda: read.articles, words, analysis=analysis, warnings=read.warnings)
+
+    async def read_summary(self, token: str, words: int, analysis: bool = False, *, only: bool = False) -> bytes:
+        """An ad-hoc story's JSON: cached, else from the reads lane once its analysis is made in the jobs lane."""
+        read = self.read_of(token)
         s = self.summarizer
         key = ("read", token)
         hit = s.cached(key, words, analysis, only)
         if hit is not None:
             return hit
-        if new and not s.has_analysis(key):  # the heavy first summary: in the jobs lane
+        if not s.has_analysis(key):  # the heavy part (first summary, or analysis evicted): in the jobs lane
             await s.new_story(key, read.articles, words, analysis, read.warnings)
             hit = s.cached(key, words, analysis, only)
             if hit is not None:
                 return hit
-        if only:
-            job = partial(s.summary_only_json, key, lambda: read.articles, words, read.warnings)
-        else:
-            job = partial(s.summary_json, key, lambda: read.articles, words, analysis=analysis, warnings=read.warnings)
-        return await s.read(job)
+        return await s.read(partial(self.read_json, read, words, analysis, only=only))
 
-    async def stored_summary(
-        self, story_id: int, words: int, analysis: bool = False, *, only: bool = False
-    ) -> tuple[dict[str, Any], bytes]:
-        """A stored story's record and JSON: cached answers on the event loop, the rest in the reads lane."""
+    async def story_info(self, story_id: int) -> Any:
+        """A stored story's record, reused for ``info_ttl`` seconds (404 when there is none)."""
         access = self.need_store()
         now = time.monotonic()
         known = self.infos.get(story_id)
         if known is not None and known[0] > now:
-            info = known[1]
-        else:
-            info = await run_in_threadpool(access.call, "get_story", story_id)
-            if info is None:
-                raise HTTPException(404, f"no story {story_id} in the store")
-            if self.info_ttl > 0:
-                self.infos.put(story_id, (now + self.info_ttl, info))
+            return known[1]
+        info = await run_in_threadpool(access.call, "get_story", story_id)
+        if info is None:
+            raise HTTPException(404, f"no story {story_id} in the store")
+        if self.info_ttl > 0:
+            self.infos.put(story_id, (now + self.info_ttl, info))
+        return info
+
+    def stored_json(self, info: Any, words: int, analysis: bool = False, *, only: bool = False) -> bytes:
+        """A stored story's JSON at ``words`` (blocking: call it in the reads lane, or for a cached answer)."""
+        access = self.need_store()
         key = ("story", info.id, info.last_seen)  # a new article changes last_seen, so stale caches are never hit
 
         def articles() -> list[Article]:
             return access.call("story_articles", info.id)
 
         s = self.summarizer
-        body = s.cached(key, words, analysis, only)
+        if only:
+            return s.summary_only_json(key, articles, words)
+        return s.summary_json(key, articles, words, analysis=analysis)
+
+    async def stored_summary(
+        self, story_id: int, words: int, analysis: bool = False, *, only: bool = False
+    ) -> tuple[dict[str, Any], bytes]:
+        """A stored story's record and JSON: cached answers on the event loop, the rest in the reads lane."""
+        info = await self.story_info(story_id)
+        body = self.summarizer.cached(("story", info.id, info.last_seen), words, analysis, only)
         if body is None:  # only misses leave the event loop, and never queue behind summaries of new input
-            if only:
-                body = await s.read(partial(s.summary_only_json, key, articles, words))
-            else:
-                body = await s.read(partial(s.summary_json, key, articles, words, analysis=analysis))
+            body = await self.summarizer.read(partial(self.stored_json, info, words, analysis, only=only))
         return asdict(info), body
 
     # ---- pages -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -71,7 +72,7 @@ def pages_router(ctx: WebContext) -> APIRouter:
         try:
             articles, warnings = await ctx.collect(split_pasted(pasted), [], files, urls)
             read = ctx.reads.add(articles, warnings)
-            await ctx.read_summary(read.token, words, analysis=True, new=True)  # the work, in the jobs lane
+            await ctx.read_summary(read.token, words, analysis=True)  # the work, in the jobs lane
         except (InputError, BusyError) as err:
             return ctx.page(
                 request,
@@ -93,21 +94,23 @@ def pages_router(ctx: WebContext) -> APIRouter:
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
     async def story_page(request: Request, story_id: StoryId, words: Words = DEFAULT_WORDS) -> HTMLResponse:
-        info, body = await ctx.stored_summary(story_id, words, analysis=True)
+        info = await ctx.story_info(story_id)
         summary_url = f"/api/stories/{story_id}/summary"
-        return await ctx.cached_page(
-            request,
-            ("story", info["id"], info["last_seen"], words),
-            "story.html",
-            lambda: story_context(json.loads(body), words, info["title"], summary_url, info),
-        )
+
+        def context() -> dict[str, Any]:  # on a miss: summary and page in one job of the reads lane
+            body = ctx.stored_json(info, words, analysis=True)
+            return story_context(json.loads(body), words, info.title, summary_url, asdict(info))
+
+        return await ctx.cached_page(request, ("story", info.id, info.last_seen, words), "story.html", context)
 
     @router.get("/read/{token}", response_class=HTMLResponse)
     async def read_page(request: Request, token: Token, words: Words = DEFAULT_WORDS) -> HTMLResponse:
-        body = await ctx.read_summary(token, words, analysis=True)
+        read = ctx.read_of(token)
+        if not ctx.summarizer.has_analysis(("read", token)):  # analysed again (evicted): in the jobs lane
+            await ctx.read_summary(token, words, analysis=True)
 
-        def context() -> dict[str, Any]:
-            story = json.loads(body)
+        def context() -> dict[str, Any]:  # on a miss: summary and page in one job of the reads lane
+            story = json.loads(ctx.read_json(read, words, analysis=True))
             titles = [s["title"] for s in story["sources"] if s.get("title")]
             title = titles[0] if titles else "Your story"
             return story_context(story, words, title, f"/api/reads/{token}/summary", None, token=token)

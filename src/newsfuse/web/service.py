@@ -271,13 +271,17 @@ _WORKER: dict[str, Any] = {}
 
 
 def _worker_init(factory: Callable[[], Any] | None, niceness: int) -> None:
-    """Start a jobs-lane process: lower its CPU priority, so that the server's reads come first."""
+    """Start a jobs-lane process: lower its CPU priority, so that the server's reads come first, and keep
+    its numeric libraries to one thread (the lane's size is the number of cores it may take)."""
     import contextlib
     import os
+
+    from threadpoolctl import threadpool_limits
 
     if niceness:
         with contextlib.suppress(OSError):
             os.nice(niceness)
+    _WORKER["threads"] = threadpool_limits(limits=1)
     _WORKER["factory"] = factory
 
 

@@ -401,16 +401,22 @@ def main() -> int:
             }
             print("POST /api/summarize (10 articles):", json.dumps(result["summarize"]))
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(10)
+        _stop(proc)
     return _finish(args, result, proc)
 
 
-def _finish(args: argparse.Namespace, result: dict, proc: subprocess.Popen) -> int:
+def _stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+def _finish(args: argparse.Namespace, result: dict, proc: subprocess.Popen) -> int:
+    _stop(proc)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0 if result.get("mixed", {}).get("pass", True) else 1

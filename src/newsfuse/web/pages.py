@@ -78,6 +78,7 @@ def pages_router(ctx: WebContext) -> APIRouter:
                 request,
                 "home.html",
                 503 if isinstance(err, BusyError) else 400,
+                {"Retry-After": str(err.retry_after)} if isinstance(err, BusyError) else None,
                 words=words,
                 error=str(err),
                 texts=pasted,

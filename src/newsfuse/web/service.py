@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import os
 import secrets
 import threading
 import time
@@ -270,19 +271,33 @@ class Lane:
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(factory: Callable[[], Any] | None, niceness: int) -> None:
-    """Start a jobs-lane process: lower its CPU priority, so that the server's reads come first, and keep
-    its numeric libraries to one thread (the lane's size is the number of cores it may take)."""
+def _worker_init(factory: Callable[[], Any] | None, niceness: int, server_pid: int) -> None:
+    """Start a jobs-lane process: lower its CPU priority, so that the server's reads come first, keep its
+    numeric libraries to one thread (the lane's size is the number of cores it may take), and end it
+    when the server process is gone (however it ended)."""
     import contextlib
-    import os
 
     from threadpoolctl import threadpool_limits
 
     if niceness:
+        # Its own session first: where the kernel groups CPU time by session (autogroup), a child in the
+        # server's group would spend the server's share, whatever its nice value.
+        with contextlib.suppress(OSError):
+            os.setsid()
+        with contextlib.suppress(OSError), open("/proc/self/autogroup", "w") as group:
+            group.write(str(niceness))
         with contextlib.suppress(OSError):
             os.nice(niceness)
     _WORKER["threads"] = threadpool_limits(limits=1)
     _WORKER["factory"] = factory
+    threading.Thread(target=_exit_with, args=(server_pid,), daemon=True, name="newsfuse-watch-server").start()
+
+
+def _exit_with(server_pid: int, every_s: float = 1.0) -> None:
+    """End this process once its parent ``server_pid`` has ended (the worker is then re-parented)."""
+    while os.getppid() == server_pid:
+        time.sleep(every_s)
+    os._exit(0)
 
 
 def _worker_pipeline() -> Any:
@@ -371,7 +386,7 @@ class Summarizer:
             limits.timeout_s,
             processes=processes,
             initializer=_worker_init,
-            initargs=(pipeline_factory, niceness),
+            initargs=(pipeline_factory, niceness, os.getpid()),
         )
         self.ingests = Lane("ingest", 1, limits.max_pending, limits.timeout_s)
         self.reads = Lane("read", read_workers, limits.max_pending_reads, limits.timeout_s)

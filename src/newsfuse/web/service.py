@@ -181,8 +181,8 @@ class Lane:
     """A worker pool with a bounded queue: past ``max_pending`` jobs, work is refused with :class:`BusyError`.
 
     Threads by default; ``processes=True`` runs jobs in child processes (functions and arguments must
-    then pickle), started with ``initializer(*initargs)``.  The error carries ``retry_after``: how long a
-    job recently took from arrival to answer (a moving average), at least 1 s.
+    then pickle), started with ``initializer(*initargs)``.  The error carries ``retry_after``: the time
+    the jobs ahead would take at the recent pace (a moving average of run times), at least 1 s.
 
     >>> lane = Lane("demo", workers=1, max_pending=2, timeout_s=5)
     >>> asyncio.run(lane.run(sum, [1, 2])), lane.retry_after()
@@ -210,7 +210,7 @@ class Lane:
         self._pool = self._new_pool()
         self._pending = 0
         self._lock = threading.Lock()
-        self._seconds = 1.0  # moving average of a job's time from arrival to answer
+        self._seconds = 1.0  # moving average of a job's run time (not counting its wait)
 
     def _new_pool(self) -> Executor:
         if self.processes:
@@ -229,26 +229,38 @@ class Lane:
     def pending(self) -> int:
         return self._pending
 
+    def expected_wait(self, pending: int | None = None) -> float:
+        """Seconds a job arriving now would likely take to finish, at the recent pace of this lane."""
+        ahead = self._pending if pending is None else pending
+        return (ahead // self.workers + 1) * self._seconds
+
     def retry_after(self) -> int:
         """Seconds after which a new job would likely be taken (at least 1)."""
-        return max(1, math.ceil(self._seconds))
+        return max(1, math.ceil(self._pending * self._seconds / self.workers))
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run blocking ``fn(*args)`` in the pool, bounded in queue length and time."""
+        """Run blocking ``fn(*args)`` in the pool, bounded in queue length and time.
+
+        Refused at once (:class:`BusyError`) when ``max_pending`` jobs are waiting, or when the jobs
+        ahead would likely keep this one past ``timeout_s``: a prompt 503 rather than a late 504.
+        """
         with self._lock:
-            if self._pending >= self.max_pending:
+            if self._pending >= self.max_pending or (
+                self._pending >= self.workers and self.expected_wait() > self.timeout_s
+            ):
                 raise BusyError(
                     f"{self._pending} {self.name} requests are already waiting; try again in a few seconds",
                     retry_after=self.retry_after(),
                 )
             self._pending += 1
-        t0 = time.perf_counter()
         pool = self._pool
         try:
             try:
-                future = asyncio.get_running_loop().run_in_executor(pool, fn, *args)
-                return await asyncio.wait_for(future, self.timeout_s)
+                future = asyncio.get_running_loop().run_in_executor(pool, _timed_call, fn, *args)
+                seconds, result = await asyncio.wait_for(future, self.timeout_s)
             except TimeoutError:
+                with self._lock:  # it ran at least that long: the pace to expect
+                    self._seconds = 0.8 * self._seconds + 0.2 * self.timeout_s
                 raise TimeoutExceeded(
                     f"the request took longer than {self.timeout_s:g} s; send fewer or shorter articles"
                 ) from None
@@ -258,13 +270,22 @@ class Lane:
                         self._pool = self._new_pool()
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise BusyError(f"a {self.name} worker stopped and was restarted; try again", retry_after=2) from None
+            with self._lock:
+                self._seconds = 0.8 * self._seconds + 0.2 * seconds
+            return result
         finally:
             with self._lock:
                 self._pending -= 1
-                self._seconds = 0.8 * self._seconds + 0.2 * (time.perf_counter() - t0)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _timed_call(fn: Callable[..., T], *args: Any) -> tuple[float, T]:
+    """``fn(*args)`` and the seconds it ran, measured where it ran (a worker thread or process)."""
+    t0 = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - t0, result
 
 
 # The pipeline of a jobs-lane worker process (state of that child process only, never of the server).
@@ -280,12 +301,10 @@ def _worker_init(factory: Callable[[], Any] | None, niceness: int, server_pid: i
     from threadpoolctl import threadpool_limits
 
     if niceness:
-        # Its own session first: where the kernel groups CPU time by session (autogroup), a child in the
-        # server's group would spend the server's share, whatever its nice value.
+        # Its own session first: where the kernel shares CPU time out by session (autogroup), a child in
+        # the server's session would spend the server's share, whatever its nice value.
         with contextlib.suppress(OSError):
             os.setsid()
-        with contextlib.suppress(OSError), open("/proc/self/autogroup", "w") as group:
-            group.write(str(niceness))
         with contextlib.suppress(OSError):
             os.nice(niceness)
     _WORKER["threads"] = threadpool_limits(limits=1)

@@ -301,10 +301,12 @@ def _worker_init(factory: Callable[[], Any] | None, niceness: int, server_pid: i
     from threadpoolctl import threadpool_limits
 
     if niceness:
-        # Its own session first: where the kernel shares CPU time out by session (autogroup), a child in
-        # the server's session would spend the server's share, whatever its nice value.
+        # Its own session, at a low weight: where the kernel shares CPU time out by session (autogroup),
+        # a child in the server's session would spend the server's share, whatever its nice value.
         with contextlib.suppress(OSError):
             os.setsid()
+        with contextlib.suppress(OSError), open("/proc/self/autogroup", "w") as group:
+            group.write(str(niceness))  # that session's weight against others (Linux autogroup)
         with contextlib.suppress(OSError):
             os.nice(niceness)
     _WORKER["threads"] = threadpool_limits(limits=1)

@@ -194,14 +194,19 @@ class RawHTTP:
             self.reader = self.writer = None
 
     async def request(self, method: str, path: str, body: bytes = b"", kind: str = "") -> tuple[int, dict, bytes]:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        assert self.reader is not None
         head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Length: {len(body)}\r\n"
         if kind:
             head += f"Content-Type: {kind}\r\n"
-        self.writer.write(head.encode() + b"\r\n" + body)
-        status = int((await self.reader.readline()).split()[1])
+        for attempt in (1, 2):  # the server closes keep-alive connections idle for 5 s: then reconnect once
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            assert self.reader is not None
+            self.writer.write(head.encode() + b"\r\n" + body)
+            line = await self.reader.readline()
+            if line or attempt == 2:
+                break
+            await self.close()
+        status = int(line.split()[1])
         headers = {}
         while (line := await self.reader.readline()) not in (b"\r\n", b""):
             k, _, v = line.decode("latin-1").partition(":")

@@ -255,12 +255,19 @@ class Lane:
             self._pending += 1
         pool = self._pool
         try:
+            job = None
             try:
-                future = asyncio.get_running_loop().run_in_executor(pool, _timed_call, fn, *args)
-                seconds, result = await asyncio.wait_for(future, self.timeout_s)
+                job = pool.submit(_timed_call, fn, *args)
+                seconds, result = await asyncio.wait_for(asyncio.wrap_future(job), self.timeout_s)
             except TimeoutError:
-                with self._lock:  # it ran at least that long: the pace to expect
+                with self._lock:  # it took at least that long: the pace to expect
                     self._seconds = 0.8 * self._seconds + 0.2 * self.timeout_s
+                if job is not None and job.cancelled():  # it never left the queue: the lane is busy
+                    raise BusyError(
+                        f"the {self.name} queue did not reach this request within {self.timeout_s:g} s; "
+                        "try again later",
+                        retry_after=self.retry_after(),
+                    ) from None
                 raise TimeoutExceeded(
                     f"the request took longer than {self.timeout_s:g} s; send fewer or shorter articles"
                 ) from None

@@ -422,7 +422,7 @@ def test_busy_summaries_get_503_with_retry_after_while_reads_go_on(store):
         r = c.post("/api/summarize", json={"texts": _example_texts()})
         assert r.status_code == 503 and int(r.headers["retry-after"]) >= 1 and "waiting" in r.json()["error"]
         form = c.post("/summarize", data={"texts": "\n---\n".join(_example_texts())}, headers={"origin": url})
-        assert form.status_code == 503 and "waiting" in form.text
+        assert form.status_code == 503 and "waiting" in form.text and int(form.headers["retry-after"]) >= 1
         for words in (17, 133, 401):  # uncached lengths: computed in the reads lane
             s = c.get(f"/api/stories/{sid}/summary", params={"words": words})
             assert s.status_code == 200 and 0 < s.json()["words"] <= words
@@ -588,3 +588,38 @@ def test_repeated_token_failures_are_rate_limited(token_store):
 def test_serve_token_options(cli):
     r = cli("serve", "--private", "--port", "0")
     assert r.returncode == 2 and "--private needs a token" in r.stderr
+
+
+def test_lane_refuses_promptly_when_it_cannot_finish_in_time():
+    """A job stuck behind others gets 503 + Retry-After, not a late 504; a job that ran too long gets 504."""
+    import asyncio
+
+    from newsfuse.web.service import BusyError, Lane, TimeoutExceeded
+
+    async def scenario() -> list[str]:
+        lane = Lane("test", workers=1, max_pending=8, timeout_s=0.6)
+        out: list[str] = []
+
+        async def job(seconds: float) -> None:
+            try:
+                await lane.run(time.sleep, seconds)
+                out.append("ok")
+            except BusyError as err:
+                out.append(f"busy {err.retry_after}")
+            except TimeoutExceeded:
+                out.append("timeout")
+
+        first = asyncio.create_task(job(1.0))  # runs past the limit: 504
+        await asyncio.sleep(0.05)
+        queued = asyncio.create_task(job(0.01))  # admitted, but never reaches the worker in time: 503
+        await asyncio.sleep(0.3)  # the first job has now been in the lane for half the limit
+        await job(0.01)  # refused at once: 503
+        await asyncio.gather(first, queued)
+        lane.close()
+        return out
+
+    out = asyncio.run(scenario())
+    # The late arrival and the queued job: busy; the first job: over the limit.
+    assert sorted(o.split()[0] for o in out) == ["busy", "busy", "timeout"], out
+    assert out[0].startswith("busy"), out  # the late arrival was answered at once, before any time-out
+    assert all(int(o.split()[1]) >= 1 for o in out if o.startswith("busy")), out

@@ -211,6 +211,7 @@ class Lane:
         self._pending = 0
         self._lock = threading.Lock()
         self._seconds = 1.0  # moving average of a job's run time (not counting its wait)
+        self._since: dict[object, float] = {}  # when each job in the lane arrived
 
     def _new_pool(self) -> Executor:
         if self.processes:
@@ -241,18 +242,24 @@ class Lane:
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking ``fn(*args)`` in the pool, bounded in queue length and time.
 
-        Refused at once (:class:`BusyError`) when ``max_pending`` jobs are waiting, or when the jobs
-        ahead would likely keep this one past ``timeout_s``: a prompt 503 rather than a late 504.
+        Refused at once (:class:`BusyError`) when ``max_pending`` jobs are waiting, or, with every worker
+        taken, when the jobs ahead would likely keep this one past ``timeout_s`` or the oldest job has been
+        in the lane for a third of it (the machine is starved): a prompt 503 rather than a late 504.
         """
+        now = time.monotonic()
         with self._lock:
+            oldest = min(self._since.values(), default=now)
             if self._pending >= self.max_pending or (
-                self._pending >= self.workers and self.expected_wait() > self.timeout_s
+                self._pending >= self.workers
+                and (self.expected_wait() > self.timeout_s or now - oldest > self.timeout_s / 3)
             ):
                 raise BusyError(
                     f"{self._pending} {self.name} requests are already waiting; try again in a few seconds",
                     retry_after=self.retry_after(),
                 )
             self._pending += 1
+            ticket = object()
+            self._since[ticket] = now
         pool = self._pool
         try:
             job = None
@@ -283,6 +290,7 @@ class Lane:
         finally:
             with self._lock:
                 self._pending -= 1
+                del self._since[ticket]
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

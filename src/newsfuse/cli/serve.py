@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 from typing import Annotated
 
@@ -105,6 +106,9 @@ def serve(
             if notes:
                 warn(notes)
         web = create_app(store=store, allow_private=allow_private, allowed_hosts=hosts, token=token, private=private)
+        # Everything imported so far lives as long as the process: keep it out of the garbage collector's
+        # full passes, which otherwise walk it all and pause every request while they do.
+        gc.freeze()
         uvicorn.run(web, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
     finally:
         store.close()

@@ -14,6 +14,7 @@ import asyncio
 import json
 import math
 import os
+import pickle
 import secrets
 import threading
 import time
@@ -374,12 +375,17 @@ def cross_source_json(found: StoryAnalysis) -> dict[str, Any] | None:
 
 def new_story_job(
     articles: list[Article], words: int, analysis: bool, warnings: list[str]
-) -> tuple[bytes, StoryAnalysis, dict[str, Any] | None]:
-    """In a jobs-lane worker: analyse new articles, summarize them, and the cross-source analysis if asked."""
+) -> tuple[bytes, bytes, dict[str, Any] | None]:
+    """In a jobs-lane worker: analyse new articles, summarize them, and the cross-source analysis if asked.
+
+    The analysis comes back pickled: the server keeps it as one bytes object (read again only when
+    someone moves that story's slider), not as thousands of objects for its garbage collector to walk.
+    """
     pipeline = _worker_pipeline()
     found = pipeline.analyse(articles)
     cross = cross_source_json(found) if analysis else None
-    return story_body(pipeline, found, words, warnings, cross), found, cross
+    packed = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+    return story_body(pipeline, found, words, warnings, cross), packed, cross
 
 
 class Summarizer:
@@ -456,8 +462,8 @@ class Summarizer:
         self, key: Hashable, articles: Sequence[Article], words: int, analysis: bool, warnings: Sequence[str]
     ) -> bytes:
         """The first summary of new articles, made in the jobs lane; its analysis is kept for later reads."""
-        body, found, cross = await self.jobs.run(new_story_job, list(articles), words, analysis, list(warnings))
-        self._analysis_cache(key).put(key, found)
+        body, packed, cross = await self.jobs.run(new_story_job, list(articles), words, analysis, list(warnings))
+        self._analysis_cache(key).put(key, packed)
         if cross is not None:
             self.crosses.put(key, cross)
         self.summaries.put((key, words, analysis), body)
@@ -485,14 +491,13 @@ class Summarizer:
         """The cached analysis of ``key``, else computed (once: concurrent callers wait for the first)."""
         cache = self._analysis_cache(key)
         cached = cache.get(key)
-        if cached is not None:
-            return cached
-        with self._key_lock(key):
-            cached = cache.get(key)
-            if cached is None:
-                cached = self.pipeline().analyse(articles() if callable(articles) else articles)
-                cache.put(key, cached)
-        return cached
+        if cached is None:
+            with self._key_lock(key):
+                cached = cache.get(key)
+                if cached is None:
+                    cached = self.pipeline().analyse(articles() if callable(articles) else articles)
+                    cache.put(key, cached)
+        return pickle.loads(cached) if isinstance(cached, bytes) else cached
 
     def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any] | None:
         """The cross-source analysis as JSON, cached per key; None when newsfuse.compare is absent."""

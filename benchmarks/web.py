@@ -3,6 +3,16 @@
     PYTHONPATH=src python3 benchmarks/web.py                      # 50 clients x 60 s, then 20 summarize calls
     PYTHONPATH=src python3 benchmarks/web.py --clients 50 --duration 60 --summarize 20 --json web.json
     PYTHONPATH=src python3 benchmarks/web.py --tool wrk                 # same load from wrk (apt-get install wrk)
+    PYTHONPATH=src python3 benchmarks/web.py --mixed                    # readers on the slider + writers, 60 s
+
+Mixed run (``--mixed``): --readers clients (default 20) move the length slider of the stored story,
+each request ``GET /api/stories/{id}/summary?words=N`` with N drawn uniformly from 10-400 (so most
+lengths are not cached at first), every tenth one the story page ``GET /stories/{id}?words=N``, with
+--think seconds between a response and the next request (default 0.15: the page's slider debounce,
+the fastest a browser sends); at the same time --writers clients (default 5) post the 10 articles to
+``POST /api/summarize`` (a new story each time, nothing cached), honouring ``Retry-After`` on a 503.
+Pass: reads 0 errors and p99 < 250 ms; summaries only 200, or 503 with Retry-After.  The clients speak
+HTTP/1.1 over raw asyncio streams (keep-alive), so the load generator costs little CPU next to the server.
 
 1. Starts the real server (`python -m newsfuse serve`) in its own process on a free 127.0.0.1 port,
    with a fresh SQLite store holding one 10-article story (see --src) and the shipped example.
@@ -23,6 +33,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -169,6 +180,149 @@ async def load(base: str, paths: list[str], clients: int, duration: float) -> di
     }
 
 
+class RawHTTP:
+    """One keep-alive HTTP/1.1 connection over asyncio streams: a load generator far cheaper than httpx."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+    async def request(self, method: str, path: str, body: bytes = b"", kind: str = "") -> tuple[int, dict, bytes]:
+        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Length: {len(body)}\r\n"
+        if kind:
+            head += f"Content-Type: {kind}\r\n"
+        for attempt in (1, 2):  # the server closes keep-alive connections idle for 5 s: then reconnect once
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            assert self.reader is not None
+            self.writer.write(head.encode() + b"\r\n" + body)
+            line = await self.reader.readline()
+            if line or attempt == 2:
+                break
+            await self.close()
+        status = int(line.split()[1])
+        headers = {}
+        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+            k, _, v = line.decode("latin-1").partition(":")
+            headers[k.strip().lower()] = v.strip()
+        if "content-length" in headers:
+            data = await self.reader.readexactly(int(headers["content-length"]))
+        else:  # chunked
+            parts = []
+            while size := int((await self.reader.readline()).strip(), 16):
+                parts.append(await self.reader.readexactly(size))
+                await self.reader.readline()
+            await self.reader.readline()
+            data = b"".join(parts)
+        if method == "HEAD":
+            data = b""
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status, headers, data
+
+
+async def mixed_load(
+    base: str, sid: int, body: bytes, readers: int, writers: int, duration: float, think: float, seed: int = 0
+) -> dict:
+    """--readers slider clients and --writers summarize clients at once, for ``duration`` seconds."""
+    host, port = base.split("//", 1)[1].rsplit(":", 1)
+    rng = random.Random(seed)
+    read_ms: list[float] = []
+    page_ms: list[float] = []
+    read_status: dict[str, int] = {}
+    write_ms: list[float] = []
+    write_status: dict[str, int] = {}
+    no_retry_after = 0
+    deadline = time.perf_counter() + duration
+
+    def count(d: dict, key: str) -> None:
+        d[key] = d.get(key, 0) + 1
+
+    async def reader(k: int) -> None:
+        conn = RawHTTP(host, int(port))
+        n = 0
+        while time.perf_counter() < deadline:
+            words = rng.randint(10, 400)
+            page = n % 10 == 9
+            n += 1
+            path = f"/stories/{sid}?words={words}" if page else f"/api/stories/{sid}/summary?words={words}"
+            t0 = time.perf_counter()
+            try:
+                status, _, _ = await conn.request("GET", path)
+            except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as err:
+                count(read_status, type(err).__name__)
+                await conn.close()
+                continue
+            (page_ms if page else read_ms).append((time.perf_counter() - t0) * 1000)
+            count(read_status, str(status))
+            if think:
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+        await conn.close()
+
+    async def writer(k: int) -> None:
+        nonlocal no_retry_after
+        conn = RawHTTP(host, int(port))
+        while time.perf_counter() < deadline:
+            t0 = time.perf_counter()
+            try:
+                status, headers, _ = await conn.request("POST", "/api/summarize", body, "application/json")
+            except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as err:
+                count(write_status, type(err).__name__)
+                await conn.close()
+                continue
+            count(write_status, str(status))
+            if status == 200:
+                write_ms.append((time.perf_counter() - t0) * 1000)
+            elif status == 503:
+                if "retry-after" not in headers:
+                    no_retry_after += 1
+                await asyncio.sleep(min(float(headers.get("retry-after", 1)), max(0.0, deadline - time.perf_counter())))
+        await conn.close()
+
+    load0 = os.getloadavg()
+    t0 = time.perf_counter()
+    await asyncio.gather(*(reader(k) for k in range(readers)), *(writer(k) for k in range(writers)))
+    wall = time.perf_counter() - t0
+    load1 = os.getloadavg()
+    every = sorted(read_ms + page_ms)
+    read_errors = {k: v for k, v in read_status.items() if k != "200"}
+    write_other = {k: v for k, v in write_status.items() if k not in {"200", "503"}}
+    return {
+        "readers": readers,
+        "writers": writers,
+        "think_s": think,
+        "seconds": round(wall, 1),
+        "reads": {
+            "requests": len(every),
+            "rps": round(len(every) / wall, 1),
+            "status": read_status,
+            "errors": sum(read_errors.values()),
+            "p50_ms": round(pct(every, 50), 1),
+            "p95_ms": round(pct(every, 95), 1),
+            "p99_ms": round(pct(every, 99), 1),
+            "max_ms": round(max(every), 1) if every else None,
+            "summary_p99_ms": round(pct(read_ms, 99), 1),
+            "page_p99_ms": round(pct(page_ms, 99), 1),
+            "pages": len(page_ms),
+        },
+        "summaries": {
+            "status": write_status,
+            "other_than_200_or_503": sum(write_other.values()),
+            "503_without_retry_after": no_retry_after,
+            "ok_p50_s": round(pct(write_ms, 50) / 1000, 2) if write_ms else None,
+            "ok_max_s": round(max(write_ms) / 1000, 2) if write_ms else None,
+        },
+        "loadavg_1m_before_after": [round(load0[0], 2), round(load1[0], 2)],
+        "pass": not read_errors and pct(every, 99) < 250 and not write_other and not no_retry_after,
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--src", type=Path, default=DEFAULT_SRC, help="Multi-News .src file for the 10-article story")
@@ -181,6 +335,10 @@ def main() -> int:
     ap.add_argument("--words", type=int, nargs="+", default=[60, 120, 200], help="summary lengths requested")
     ap.add_argument("--summarize", type=int, default=20, help="POST /api/summarize calls (0 skips)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--mixed", action="store_true", help="run the mixed readers + writers load instead")
+    ap.add_argument("--readers", type=int, default=20, help="--mixed: slider clients")
+    ap.add_argument("--writers", type=int, default=5, help="--mixed: summarize clients")
+    ap.add_argument("--think", type=float, default=0.15, help="--mixed: seconds between a reader's requests")
     args = ap.parse_args()
     if not args.src.exists():
         sys.stderr.write(f"web.py: error: {args.src} not found (the Multi-News data lives in ../shared/data)\n")
@@ -212,6 +370,15 @@ def main() -> int:
             r.raise_for_status()
         result["first_request_s"] = round(time.perf_counter() - t0, 2)
         print(f"caches warm ({result['first_request_s']} s, includes loading the model); load {duration:g} s ...")
+        if args.mixed:
+            body = json.dumps({"articles": [{"id": a.id, "text": a.text} for a in articles], "words": 120}).encode()
+            server_cpu = cpu_seconds(proc.pid)
+            mixed = asyncio.run(mixed_load(base, sid, body, args.readers, args.writers, duration, args.think))
+            mixed["server_cpu_s"] = round(cpu_seconds(proc.pid) - server_cpu, 1)
+            mixed["client_cpu_s"] = round(time.process_time(), 1)
+            result["mixed"] = mixed
+            print("mixed:", json.dumps(mixed))
+            return _finish(args, result, proc)
         server_cpu, client_cpu = cpu_seconds(proc.pid), time.process_time()
         if args.tool == "wrk":
             result["load"] = load_wrk(base, paths, args.clients, duration)
@@ -239,11 +406,25 @@ def main() -> int:
             }
             print("POST /api/summarize (10 articles):", json.dumps(result["summarize"]))
     finally:
+        _stop(proc)
+    return _finish(args, result, proc)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+def _finish(args: argparse.Namespace, result: dict, proc: subprocess.Popen) -> int:
+    _stop(proc)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return 0 if result.get("mixed", {}).get("pass", True) else 1
 
 
 if __name__ == "__main__":

@@ -293,7 +293,7 @@ def test_limits_body_size_origin_and_timeouts(store):
         upload = c.post(
             "/summarize", files=[("files", ("a.txt", b"Kim left Beijing. " * 1000))], headers={"origin": url}
         )
-        assert upload.status_code == 400 and "the limit per file is 10000" in upload.text
+        assert upload.status_code == 400 and "over 9.8 kB, the limit per file" in upload.text
         cross = c.post("/api/summarize", json={"texts": ["x"]}, headers={"origin": "https://evil.example"})
         assert cross.status_code == 403
         slow = c.post("/api/summarize", json={"texts": _example_texts()})
@@ -374,3 +374,253 @@ def test_api_never_crashes_on_generated_input(case):
     case.validate_response(response, checks=[not_a_server_error])
     if response.status_code >= 400:
         assert response.json()["error"]
+
+
+# ---- HEAD, favicon, host allow-list, busy answers, small things ------------------------------------
+
+
+def test_head_is_answered_on_pages_and_health(client, store):
+    for path in ("/", "/stories", f"/stories/{store.ids['example']}", "/healthz", "/favicon.ico"):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == 200 == get.status_code, path
+        assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"], path
+    icon = client.get("/favicon.ico")
+    assert icon.headers["content-type"].startswith("image/svg+xml") and b"<svg" in icon.content
+    assert '<link rel="icon" href="/static/favicon.svg"' in client.get("/").text
+    assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_writes_only_through_allowed_host_names(store):
+    """A DNS-rebinding page reaches the server under its own name: its writes are refused, reads still work."""
+    body = {"texts": _example_texts()[:2], "words": 40, "analysis": False}
+    with serving(create_app(store=store, processes=False)) as url, httpx.Client(base_url=url, timeout=60) as c:
+        port = url.rsplit(":", 1)[1]
+        for host in (f"rebind.example:{port}", "attacker.example", "127.0.0.2"):
+            r = c.post("/api/summarize", json=body, headers={"host": host, "origin": f"http://{host}"})
+            assert r.status_code == 403 and "host name" in r.json()["error"], host
+            assert (
+                c.post("/api/ingest", json={"urls": ["https://x.example/"]}, headers={"host": host}).status_code == 403
+            )
+            assert c.get("/api/stories", headers={"host": host}).status_code == 200
+        for host in (f"localhost:{port}", f"127.0.0.1:{port}", "LOCALHOST."):
+            r = c.post("/api/summarize", json=body, headers={"host": host})
+            assert r.status_code == 200, (host, r.text)
+    with (
+        serving(create_app(store=store, allowed_hosts=["news.example.org"], processes=False)) as url,
+        httpx.Client(base_url=url, timeout=60) as c,
+    ):
+        assert c.post("/api/summarize", json=body, headers={"host": "news.example.org"}).status_code == 200
+        assert c.post("/api/summarize", json=body).status_code == 403  # only the names given
+
+
+def test_busy_summaries_get_503_with_retry_after_while_reads_go_on(store):
+    """With the summarize queue full, posted summaries get 503 + Retry-After; stored-story reads answer."""
+    sid = store.ids["example"]
+    with (
+        serving(create_app(store=store, limits=Limits(max_pending=0))) as url,
+        httpx.Client(base_url=url, timeout=60) as c,
+    ):
+        r = c.post("/api/summarize", json={"texts": _example_texts()})
+        assert r.status_code == 503 and int(r.headers["retry-after"]) >= 1 and "waiting" in r.json()["error"]
+        form = c.post("/summarize", data={"texts": "\n---\n".join(_example_texts())}, headers={"origin": url})
+        assert form.status_code == 503 and "waiting" in form.text and int(form.headers["retry-after"]) >= 1
+        for words in (17, 133, 401):  # uncached lengths: computed in the reads lane
+            s = c.get(f"/api/stories/{sid}/summary", params={"words": words})
+            assert s.status_code == 200 and 0 < s.json()["words"] <= words
+        assert c.get(f"/stories/{sid}", params={"words": 77}).status_code == 200
+
+
+def test_a_killed_summarize_worker_is_replaced(client):
+    """Summaries run in child processes; one killed (out of memory, an operator) costs one 503, not the server."""
+    import multiprocessing
+    import os
+    import signal
+
+    body = {"texts": _example_texts()[:2], "words": 30, "analysis": False}
+    assert client.post("/api/summarize", json=body).status_code == 200
+    workers = [p for p in multiprocessing.active_children() if p.is_alive()]
+    assert workers  # the summary above ran in a worker process of this server
+    for p in workers:
+        os.kill(p.pid, signal.SIGKILL)
+        p.join(10)
+    r = client.post("/api/summarize", json=body)
+    assert r.status_code == 503 and int(r.headers["retry-after"]) >= 1 and "restarted" in r.json()["error"]
+    again = client.post("/api/summarize", json=body)
+    assert again.status_code == 200 and again.json()["sentences"]
+
+
+def test_words_one_says_why_the_summary_is_empty(client, store):
+    r = client.get(f"/api/stories/{store.ids['example']}/summary", params={"words": 1}).json()
+    assert r["sentences"] == [] and r["words"] == 0
+    assert any("shorter than the shortest quotable sentence" in w and "ask for at least" in w for w in r["warnings"])
+    page = client.get(f"/stories/{store.ids['example']}", params={"words": 1}).text
+    assert "No summary: " in page and "ask for at least" in page
+
+
+def test_story_list_shows_publication_dates(client, store):
+    listed = {s["id"]: s for s in client.get("/api/stories").json()["stories"]}
+    two = listed[store.ids["two_day"]]
+    assert two["published_first"] == two["published_last"] == "2019-01-09"
+    assert listed[store.ids["hostile"]]["published_first"] is None
+    html = client.get("/stories").text
+    assert 'published <time datetime="2019-01-09">2019-01-09</time>' in html
+    assert "no publication date" in html  # the hostile story has none: the list says so
+
+
+def test_paste_box_limit_in_mb_and_pages_of_pasted_articles_say_they_are_temporary(client):
+    assert "up to 2 MB in all" in client.get("/").text
+    app = create_app(store=False, limits=Limits(max_paste_bytes=10_000))
+    with serving(app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        r = c.post("/summarize", files={"texts": (None, "Kim left Beijing. " * 1000)}, headers={"origin": url})
+        assert r.status_code == 400 and "over the 9.8 kB limit of the box" in r.text
+    r = client.post("/api/summarize", json={"texts": _example_texts(), "words": 60})
+    page = client.get(f"/read/{r.json()['read']}").text
+    assert "kept for the last 100" in page and f"/api/reads/{r.json()['read']}?words=" in page
+    kept = client.get(f"/api/reads/{r.json()['read']}").json()
+    assert [s["id"] for s in kept["sources"]] == ["text-1", "text-2", "text-3"] and kept["sentences"]
+
+
+# ---- access with a token -------------------------------------------------------------------------
+
+TOKEN = "correct horse battery staple"
+
+
+@pytest.fixture(scope="module")
+def token_store(tmp_path_factory):
+    from newsfuse.store import open_store
+
+    s = open_store(f"sqlite:///{tmp_path_factory.mktemp('webtoken') / 'news.db'}")
+    s.save_article(TWO_DAY[0])
+    yield s
+    s.close()
+
+
+def _sid(c: httpx.Client, headers: dict) -> int:
+    return c.get("/api/stories", headers=headers).json()["stories"][0]["id"]
+
+
+def _writes(c: httpx.Client, headers: dict, pages: str) -> dict[str, httpx.Response]:
+    texts = _example_texts()[:2]
+    return {
+        "POST /api/summarize": c.post("/api/summarize", json={"texts": texts, "words": 40}, headers=headers),
+        "POST /api/summarize urls": c.post(
+            "/api/summarize", json={"urls": [f"{pages}/000.html"], "words": 40}, headers=headers
+        ),
+        "POST /api/ingest": c.post(
+            "/api/ingest", json={"articles": [{"text": texts[0], "source": "Wire"}]}, headers=headers
+        ),
+        "POST /summarize": c.post("/summarize", data={"texts": "\n---\n".join(texts)}, headers=headers),
+    }
+
+
+def test_token_guards_every_write(token_store, pages):
+    app = create_app(store=token_store, token=TOKEN, allow_private=True, auth_failures=1000, processes=False)
+    with serving(app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        for label, headers in (("no token", {}), ("wrong token", {"authorization": "Bearer not-it"})):
+            for name, r in _writes(c, headers, pages).items():
+                assert r.status_code == 401, (label, name, r.status_code)
+                assert r.headers["www-authenticate"] == "Bearer", name
+                if name != "POST /summarize":
+                    assert r.json() == {"error": "unauthorized"}, (label, name)  # no detail
+        for name, r in _writes(c, {"authorization": f"Bearer {TOKEN}"}, pages).items():
+            assert r.status_code in (200, 303), (name, r.text)
+        # Reads stay open without --private.
+        sid = _sid(c, {})
+        for path in ("/", "/stories", f"/stories/{sid}", f"/api/stories/{sid}", f"/api/stories/{sid}/summary"):
+            assert c.get(path).status_code == 200, path
+        assert 'href="/login"' in c.get("/").text  # the home page says a login is needed
+
+
+def test_private_server_guards_reads_and_the_login_cookie_works(token_store):
+    app = create_app(store=token_store, token=TOKEN, private=True, auth_failures=1000, processes=False)
+    with serving(app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        good = {"authorization": f"Bearer {TOKEN}"}
+        sid = _sid(c, good)
+        read = c.post("/api/summarize", json={"texts": _example_texts()[:2], "words": 40}, headers=good).json()["read"]
+        reads = [
+            "/api/stories",
+            f"/api/stories/{sid}",
+            f"/api/stories/{sid}/summary?words=30",
+            f"/api/reads/{read}",
+            f"/api/reads/{read}/summary?words=30",
+            "/",
+            "/stories",
+            f"/stories/{sid}",
+            f"/read/{read}",
+        ]
+        for path in reads:
+            assert c.get(path).status_code == 401, path
+            assert c.get(path, headers={"authorization": "Bearer nope"}).status_code == 401, path
+            assert c.get(path, headers={"cookie": "newsfuse_login=forged"}).status_code == 401, path
+            assert c.get(path, headers=good).status_code == 200, path
+        # A browser asking for a page is sent to the login form, which comes back to the page.
+        r = c.get(f"/stories/{sid}", headers={"accept": "text/html"})
+        assert r.status_code == 303 and r.headers["location"] == f"/login?next=%2Fstories%2F{sid}"
+        assert c.get("/healthz").status_code == 200 and c.get("/static/app.css").status_code == 200
+        assert c.get("/login").status_code == 200
+        bad = c.post("/login", data={"token": "guess", "next": "/stories"}, headers={"origin": url})
+        assert bad.status_code == 401 and "newsfuse_login" not in bad.headers.get("set-cookie", "")
+        ok = c.post("/login", data={"token": TOKEN, "next": "//evil.example/"}, headers={"origin": url})
+        assert ok.status_code == 303 and ok.headers["location"] == "/"  # never off-site
+        cookie = ok.headers["set-cookie"]
+        assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict") and TOKEN not in cookie
+        value = cookie.split(";")[0]
+        assert c.get(f"/stories/{sid}", headers={"cookie": value}).status_code == 200
+        form = c.post(
+            "/summarize", data={"texts": "\n---\n".join(_example_texts()[:2])}, headers={"cookie": value, "origin": url}
+        )
+        assert form.status_code == 303 and form.headers["location"].startswith("/read/")
+
+
+def test_repeated_token_failures_are_rate_limited(token_store):
+    app = create_app(store=token_store, token=TOKEN, auth_failures=3, auth_window_s=60)
+    with serving(app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        body = {"texts": ["Kim left Beijing on Wednesday."], "words": 20}
+        for _ in range(3):
+            assert c.post("/api/summarize", json=body, headers={"authorization": "Bearer x"}).status_code == 401
+        for headers in ({"authorization": "Bearer y"}, {"authorization": f"Bearer {TOKEN}"}):
+            r = c.post("/api/summarize", json=body, headers=headers)
+            assert r.status_code == 429 and 1 <= int(r.headers["retry-after"]) <= 60
+        r = c.post("/login", data={"token": TOKEN}, headers={"origin": url})
+        assert r.status_code == 429 and "retry-after" in r.headers
+        assert c.get("/api/stories").status_code == 200  # reads of a non-private server are not locked
+
+
+def test_serve_token_options(cli):
+    r = cli("serve", "--private", "--port", "0")
+    assert r.returncode == 2 and "--private needs a token" in r.stderr
+
+
+def test_lane_refuses_promptly_when_it_cannot_finish_in_time():
+    """A job stuck behind others gets 503 + Retry-After, not a late 504; a job that ran too long gets 504."""
+    import asyncio
+
+    from newsfuse.web.service import BusyError, Lane, TimeoutExceeded
+
+    async def scenario() -> list[str]:
+        lane = Lane("test", workers=1, max_pending=8, timeout_s=0.6)
+        out: list[str] = []
+
+        async def job(seconds: float) -> None:
+            try:
+                await lane.run(time.sleep, seconds)
+                out.append("ok")
+            except BusyError as err:
+                out.append(f"busy {err.retry_after}")
+            except TimeoutExceeded:
+                out.append("timeout")
+
+        first = asyncio.create_task(job(1.0))  # runs past the limit: 504
+        await asyncio.sleep(0.05)
+        queued = asyncio.create_task(job(0.01))  # admitted, but never reaches the worker in time: 503
+        await asyncio.sleep(0.3)  # the first job has now been in the lane for half the limit
+        await job(0.01)  # refused at once: 503
+        await asyncio.gather(first, queued)
+        lane.close()
+        return out
+
+    out = asyncio.run(scenario())
+    # The late arrival and the queued job: busy; the first job: over the limit.
+    assert sorted(o.split()[0] for o in out) == ["busy", "busy", "timeout"], out
+    assert out[0].startswith("busy"), out  # the late arrival was answered at once, before any time-out
+    assert all(int(o.split()[1]) >= 1 for o in out if o.startswith("busy")), out

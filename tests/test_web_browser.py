@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,17 @@ def server(tmp_path_factory):
         hostile = store.save_article(HOSTILE)
         store.save_article(PLAIN, story_id=hostile.story_id)
         ids["hostile"] = hostile.story_id
+        # Five sources (their texts start folded away): the example plus two outlets that rework its paragraphs.
+        five = store.save_article(replace(example[0], id="five-0"))
+        for k, a in enumerate(example[1:], 1):
+            store.save_article(replace(a, id=f"five-{k}"), story_id=five.story_id)
+        for k, (x, y) in enumerate(((example[2], example[0]), (example[1], example[2])), 3):
+            paras = [p for p in x.text.split("\n\n")[::-1] + y.text.split("\n\n")[1::2] if p.strip()]
+            store.save_article(
+                Article(f"five-{k}", "\n\n".join(paras), title=f"Rework {k}", source=f"Outlet {k}"),
+                story_id=five.story_id,
+            )
+        ids["five"] = five.story_id
     port = _free_port()
     log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
     proc = subprocess.Popen(
@@ -226,11 +238,15 @@ def test_stored_story_page_and_screenshots(server, browser):
     base, ids = server
     browser.get(f"{base}/stories")
     links = browser.find_elements(By.CSS_SELECTOR, "#story-list .story-title")
-    assert len(links) == 2
+    assert len(links) == 3
+    browser.get(f"{base}/stories?q=Bridge")
+    links = browser.find_elements(By.CSS_SELECTOR, "#story-list .story-title")
+    assert [a.get_attribute("href") for a in links] == [f"{base}/stories/{ids['hostile']}"]
     browser.get(f"{base}/stories?q=Beijing")
     links = browser.find_elements(By.CSS_SELECTOR, "#story-list .story-title")
-    assert [a.get_attribute("href") for a in links] == [f"{base}/stories/{ids['example']}"]
-    links[0].click()
+    hrefs = [a.get_attribute("href") for a in links]
+    assert sorted(hrefs) == sorted(f"{base}/stories/{ids[k]}" for k in ("example", "five"))
+    links[hrefs.index(f"{base}/stories/{ids['example']}")].click()
     _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#summary .cite"))
     badges = browser.find_elements(By.CSS_SELECTOR, "#summary .badge")
     assert badges and all("/3" in b.text for b in badges)  # support out of 3 outlets
@@ -300,4 +316,132 @@ def test_hostile_upload_renders_inert(server, browser, tmp_path):
     assert browser.execute_script("return window.__xss === undefined")
     assert "<script>" in browser.find_element(By.TAG_NAME, "body").text
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
+    assert not errors, errors
+
+
+# ---- citations scroll the cited span into view -----------------------------------------------------
+
+VISIBLE_JS = """
+const mark = document.querySelector("mark.cited");
+if (!mark) return null;
+const box = mark.closest(".source-text");
+const r = mark.getBoundingClientRect();
+const b = box.getBoundingClientRect();
+// The box's visible rectangle: its client area (inside borders, without a scrollbar).
+const inner = {top: b.top + box.clientTop, left: b.left + box.clientLeft};
+inner.bottom = inner.top + box.clientHeight;
+inner.right = inner.left + box.clientWidth;
+// What the viewport shows: the window, cut by every scrolling ancestor, below a sticky jump bar if shown.
+let view = {top: 0, left: 0, bottom: window.innerHeight, right: document.documentElement.clientWidth};
+const jump = document.getElementById("jump");
+if (jump && getComputedStyle(jump).display !== "none") {
+  view.top = Math.max(view.top, jump.getBoundingClientRect().bottom);
+}
+for (let el = box.parentElement; el && el !== document.body; el = el.parentElement) {
+  const st = getComputedStyle(el);
+  if (/(auto|scroll|hidden)/.test(st.overflowY) && el.scrollHeight > el.clientHeight) {
+    const e = el.getBoundingClientRect();
+    view = {top: Math.max(view.top, e.top), left: Math.max(view.left, e.left),
+            bottom: Math.min(view.bottom, e.top + el.clientHeight), right: Math.min(view.right, e.right)};
+  }
+}
+const inside = (o) => r.top >= o.top - 1 && r.bottom <= o.bottom + 1 && r.left >= o.left - 1 && r.right <= o.right + 1;
+return {mark: [r.top, r.bottom, r.left, r.right], box: inside(inner), view: inside(view),
+        scrolls: box.scrollHeight > box.clientHeight, scrollTop: box.scrollTop, source: box.dataset.source,
+        text: mark.textContent};
+"""
+
+
+def _settled(driver, timeout: float = 8.0) -> dict:
+    """The mark's position once smooth scrolling has stopped (two equal readings in a row)."""
+    last = None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = driver.execute_script(VISIBLE_JS)
+        if (
+            now is not None
+            and last is not None
+            and now["mark"] == last["mark"]
+            and now["scrollTop"] == last["scrollTop"]
+        ):
+            return now
+        last = now
+        time.sleep(0.15)
+    pytest.fail(f"the page did not settle after a citation click: {last}")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 900), (390, 844)])
+@pytest.mark.parametrize("story", ["example", "five"])
+def test_citation_click_scrolls_the_cited_span_into_view(server, browser, width, height, story):
+    from selenium.webdriver.common.by import By
+
+    base, ids = server
+    browser.set_window_size(width, height)
+    try:
+        browser.get(f"{base}/stories/{ids[story]}?words=200")
+        _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#summary .cite"))
+        buttons = browser.find_elements(By.CSS_SELECTOR, "#summary .cite")
+        # Several citations, later ones first (their spans sit deep in long texts), then back to earlier ones.
+        chosen = buttons[::-1][:6] + buttons[:3]
+        assert len(chosen) >= 5
+        needed_scroll = 0
+        for k, button in enumerate(chosen):
+            expected = browser.execute_script(
+                "const b = arguments[0]; const t = JSON.parse(document.getElementById('story-data').textContent);"
+                "const i = t.sources.indexOf(b.dataset.source);"
+                "return [...t.texts[i]].slice(+b.dataset.start, +b.dataset.end).join('');",
+                button,
+            )
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)  # as a reader sees it
+            button.click()
+            seen = _settled(browser)
+            assert seen["text"] == expected and seen["source"] == button.get_attribute("data-source")
+            assert seen["box"], f"citation {k} ({width}px): mark outside its source box: {seen}"
+            assert seen["view"], f"citation {k} ({width}px): mark outside the visible part of the page: {seen}"
+            needed_scroll += seen["scrollTop"] > 0
+        assert needed_scroll >= 2  # the test exercised scrolling inside the boxes, not only spans at the top
+        _screenshot(browser, f"cite-{story}-{width}", width, height)
+    finally:
+        browser.set_window_size(1366, 900)
+
+
+def test_sources_are_one_tap_away_on_a_phone(server, browser):
+    from selenium.webdriver.common.by import By
+
+    base, ids = server
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(f"{base}/stories/{ids['example']}")
+        link = browser.find_element(By.ID, "jump-sources")
+        assert link.is_displayed() and link.rect["y"] < 844  # on the first screen, no scrolling needed
+        top = "return document.getElementById(arguments[0]).getBoundingClientRect().top + window.scrollY"
+        sources, analysis = browser.execute_script(top, "sources-h"), browser.execute_script(top, "analysis")
+        assert sources < analysis  # one column: the sources come before the long analysis
+        link.click()
+        _wait(
+            browser,
+            lambda d: (
+                0 <= d.execute_script("return document.getElementById('sources-h').getBoundingClientRect().top") < 200
+            ),
+        )
+        # The bar stays on top while reading, so the summary and analysis are one tap away too.
+        bar = browser.find_element(By.ID, "jump")
+        assert (
+            bar.is_displayed() and browser.execute_script("return arguments[0].getBoundingClientRect().top", bar) == 0
+        )
+        browser.set_window_size(1366, 900)
+        time.sleep(0.2)
+        assert not browser.find_element(By.ID, "jump").is_displayed()  # two columns: sources beside the summary
+    finally:
+        browser.set_window_size(1366, 900)
+
+
+def test_favicon_is_served_to_the_browser(server, browser):
+    base, _ = server
+    browser.get(base + "/")
+    href = browser.execute_script("return document.querySelector('link[rel=icon]').href")
+    with urllib.request.urlopen(href) as r:
+        assert r.status == 200 and r.headers["Content-Type"].startswith("image/svg+xml")
+    browser.get(base + "/favicon.ico")
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors

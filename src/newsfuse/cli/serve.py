@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 from typing import Annotated
 
@@ -43,6 +44,27 @@ def serve(
         ),
     ] = False,
     log_level: Annotated[str, typer.Option(help="uvicorn log level (debug, info, warning, error).")] = "info",
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSFUSE_TOKEN",
+            help="Access token for a shared server: writes (summarize, fetch URLs, ingest) then need it, as "
+            "'Authorization: Bearer TOKEN' or through the login page. Prefer the environment variable: "
+            "command lines are visible to other users.",
+            show_default=False,
+        ),
+    ] = None,
+    private: Annotated[
+        bool, typer.Option(help="With --token: reads (pages, stories, summaries) need the token too.")
+    ] = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A host name writes are accepted for, besides the --host address, localhost and 127.0.0.1 "
+            "(repeat it; * accepts any). Guards against DNS rebinding: give the name people use to reach the server.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the web reader and the JSON API.
 
@@ -56,6 +78,8 @@ def serve(
       newsfuse serve
 
       newsfuse serve --port 9000 --database sqlite:///news.db
+
+      NEWSFUSE_TOKEN=... newsfuse serve --host 0.0.0.0 --allow-host news.example.org --private
     """
     try:
         import uvicorn
@@ -65,12 +89,26 @@ def serve(
         fail(f"the web server needs {err.name}: pip install newsfuse (it is a default dependency)")
         return
     from ..store import open_store
+    from ..web.security import allowed_host_names
 
+    if private and not token:
+        fail("--private needs a token: give --token or set NEWSFUSE_TOKEN")
+        return
     store = open_store(database)  # here, not at server start-up: a bad URL is one line and exit 2
     try:
+        hosts = allowed_host_names(host, allow_host or [])
         if not _is_loopback(host):
-            warn([f"listening on {host}: anyone who can reach this address can use the server (no login)"])
-        web = create_app(store=store, allow_private=allow_private)
+            notes = []
+            if not token:
+                notes.append(f"listening on {host} without --token: anyone who can reach this address can use it")
+            if "*" not in hosts:
+                notes.append("writes are accepted for host names " + ", ".join(sorted(hosts)) + " (add --allow-host)")
+            if notes:
+                warn(notes)
+        web = create_app(store=store, allow_private=allow_private, allowed_hosts=hosts, token=token, private=private)
+        # Everything imported so far lives as long as the process: keep it out of the garbage collector's
+        # full passes, which otherwise walk it all and pause every request while they do.
+        gc.freeze()
         uvicorn.run(web, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
     finally:
         store.close()

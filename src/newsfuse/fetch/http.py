@@ -1,7 +1,10 @@
 """Polite, bounded HTTP fetching: timeouts, size cap, capped redirects, retries, per-host limit, SSRF guard.
 
 Redirects are followed by hand so that every hop passes ``check_url`` (after DNS resolution) before it is
-requested; a redirect loop or too many hops is an error.
+requested; a redirect loop or too many hops is an error.  The connection then goes to the address that
+was checked (pinned per host name), never to a second DNS answer, while TLS (SNI, certificate) and the
+``Host`` header keep the name.  IPv6 forms that carry an IPv4 address (IPv4-mapped, 6to4, Teredo, NAT64)
+are judged by that address.
 
 >>> try:
 ...     check_url("http://127.0.0.1/x")
@@ -18,11 +21,13 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from .. import __version__
@@ -39,9 +44,33 @@ class BlockedURLError(FetchError):
     """A URL refused by the SSRF guard: it points into a private, loopback or link-local network."""
 
 
-def _why_blocked(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+IP = ipaddress.IPv4Address | ipaddress.IPv6Address
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052 well-known prefix: the IPv4 address in the last 32 bits
+
+
+def embedded_ipv4(ip: IP) -> tuple[str, ipaddress.IPv4Address] | None:
+    """The IPv4 address an IPv6 address stands for, with the name of the form, or None.
+
+    >>> embedded_ipv4(ipaddress.ip_address("2002:7f00:1::")), embedded_ipv4(ipaddress.ip_address("64:ff9b::a00:1"))
+    (('6to4', IPv4Address('127.0.0.1')), ('NAT64', IPv4Address('10.0.0.1')))
+    >>> embedded_ipv4(ipaddress.ip_address("2001:0:4136:e378:8000:63bf:80ff:fffe"))  # Teredo client 127.0.0.1
+    ('Teredo', IPv4Address('127.0.0.1'))
+    """
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return None
+    if ip.ipv4_mapped:
+        return "IPv4-mapped", ip.ipv4_mapped
+    if ip.sixtofour:
+        return "6to4", ip.sixtofour
+    if ip.teredo:
+        server, client = ip.teredo
+        return "Teredo", client if _why_blocked_v4(server) is None else server
+    if ip in NAT64:
+        return "NAT64", ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
+def _why_blocked_v4(ip: IP) -> str | None:
     if ip == ipaddress.ip_address("169.254.169.254"):
         return "the cloud metadata address"
     if ip.is_loopback:
@@ -55,6 +84,59 @@ def _why_blocked(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | Non
     return None
 
 
+def _why_blocked(ip: IP) -> str | None:
+    embedded = embedded_ipv4(ip)
+    if embedded is not None:
+        form, v4 = embedded
+        why = _why_blocked_v4(v4)
+        if why is None:
+            return None if form != "Teredo" else _why_blocked_teredo(ip)
+        return why if form == "IPv4-mapped" else f"the {form} form of {v4}, {why}"
+    return _why_blocked_v4(ip)
+
+
+def _why_blocked_teredo(ip: ipaddress.IPv6Address) -> str | None:
+    """A Teredo address is refused when its server or its client is not public."""
+    assert ip.teredo is not None
+    for v4 in ip.teredo:
+        why = _why_blocked_v4(v4)
+        if why:
+            return f"the Teredo form of {v4}, {why}"
+    return None
+
+
+def resolve_url(url: str, allow_private: bool | Collection[str] = False) -> list[IP]:
+    """The addresses ``url``'s host resolves to, each passed by the SSRF guard (see ``check_url``)."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"}:
+        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched")
+    host = parts.hostname
+    if not host:
+        raise FetchError(f"{url}: the URL has no host name")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise FetchError(f"{url}: the port is not a number from 0 to 65535") from None
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as err:
+        raise FetchError(f"{url}: cannot resolve host {host!r} ({err})") from None
+    ips = list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos))
+    allowed = allow_private is True or bool(
+        allow_private and (host in allow_private or f"{host}:{parts.port}" in allow_private)
+    )
+    if not allowed:
+        for ip in ips:
+            why = _why_blocked(ip)
+            if why:
+                raise BlockedURLError(
+                    f"{url}: refused, {ip} is {why} (use --allow-private to fetch from your own network)"
+                )
+    if not ips:
+        raise FetchError(f"{url}: host {host!r} has no address")
+    return ips
+
+
 def check_url(url: str, allow_private: bool | Collection[str] = False) -> str:
     """Refuse non-HTTP URLs and, unless ``allow_private``, hosts that resolve to a non-public address.
 
@@ -62,28 +144,60 @@ def check_url(url: str, allow_private: bool | Collection[str] = False) -> str:
     ``allow_private`` may also be a collection of host names or ``host:port`` pairs allowed as exceptions.
     Returns the URL; raises BlockedURLError or FetchError (both InputError).
     """
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"}:
-        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched")
-    host = parts.hostname
-    if not host:
-        raise FetchError(f"{url}: the URL has no host name")
-    if allow_private is True:
-        return url
-    if allow_private and (host in allow_private or f"{host}:{parts.port}" in allow_private):
-        return url
-    try:
-        infos = socket.getaddrinfo(
-            host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM
-        )
-    except (socket.gaierror, UnicodeError) as err:
-        raise FetchError(f"{url}: cannot resolve host {host!r} ({err})") from None
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        why = _why_blocked(ip)
-        if why:
-            raise BlockedURLError(f"{url}: refused, {ip} is {why} (use --allow-private to fetch from your own network)")
+    resolve_url(url, allow_private)
     return url
+
+
+class PinnedBackend(httpcore.SyncBackend):
+    """Connects a host name to the address the SSRF guard checked for it (``pin``), never to a new DNS answer.
+
+    The connection pool still keys connections by host name, so TLS verifies the name (SNI and
+    certificate) and ``Host`` carries it; only the TCP connect uses the pinned address.  A name that
+    was not pinned is not connected to at all.
+    """
+
+    def __init__(self) -> None:
+        self._pins: dict[str, list[str]] = {}
+        self._lock = threading.Lock()
+
+    def pin(self, host: str, ips: Iterable[IP]) -> None:
+        with self._lock:
+            self._pins[host.lower().strip("[]")] = [str(ip) for ip in ips]
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        with self._lock:
+            ips = self._pins.get(host.lower().strip("[]"))
+        if not ips:
+            raise httpcore.ConnectError(f"{host} was not checked by the SSRF guard")
+        for k, ip in enumerate(ips):  # in resolver order, as socket.create_connection would try them
+            try:
+                return super().connect_tcp(ip, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout):
+                if k == len(ips) - 1:
+                    raise
+        raise httpcore.ConnectError(f"{host}: no address to connect to")
+
+
+class _PinnedTransport(httpx.HTTPTransport):
+    """httpx's transport over a connection pool that connects through a :class:`PinnedBackend`."""
+
+    def __init__(self, backend: PinnedBackend) -> None:
+        super().__init__(trust_env=False)
+        limits = httpx.Limits()
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=backend,
+        )
 
 
 @dataclass(frozen=True)
@@ -135,7 +249,9 @@ class Fetcher:
     def __init__(self, config: FetchConfig | None = None, *, allow_private: bool | Collection[str] = False) -> None:
         self.config = config or FetchConfig()
         self.allow_private = allow_private
+        self._backend = PinnedBackend()
         self._client = httpx.Client(
+            transport=_PinnedTransport(self._backend),
             timeout=httpx.Timeout(self.config.timeout),
             follow_redirects=False,
             headers={"User-Agent": self.config.user_agent, "Accept-Encoding": "gzip, deflate"},
@@ -171,7 +287,8 @@ class Fetcher:
         seen: list[str] = []
         current = url
         while True:
-            check_url(current, self.allow_private)
+            ips = resolve_url(current, self.allow_private)
+            self._backend.pin(httpx.URL(current).raw_host.decode("ascii"), ips)
             if current in seen:
                 raise FetchError(f"{url}: redirect loop ({' -> '.join([*seen, current])})")
             seen.append(current)

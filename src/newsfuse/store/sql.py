@@ -258,6 +258,23 @@ class Store:
             found = self._story_infos(conn, stories.c.id == sid, limit=1)
             return found[0] if found else None
 
+    def published_dates(self, story_ids: Sequence[int]) -> dict[int, list[str]]:
+        """The ``published`` fields (as stored, any format) of the articles of each story; stories without any
+        are left out.  For lists that show when a story's articles came out rather than when they were stored."""
+        out: dict[int, list[str]] = {}
+        ids = [int(s) for s in story_ids]
+        if not ids:
+            return out
+        q = (
+            select(memberships.c.story_id, articles.c.published)
+            .select_from(memberships.join(articles, articles.c.id == memberships.c.article_id))
+            .where(memberships.c.story_id.in_(ids), articles.c.published.is_not(None))
+        )
+        with self.engine.connect() as conn:
+            for sid, published in conn.execute(q):
+                out.setdefault(int(sid), []).append(published)
+        return out
+
     def story_articles(self, story_id: int) -> list[Article]:
         """The articles of a story in the order they joined it; each credits every outlet that ran it."""
         with self.engine.connect() as conn:

@@ -86,8 +86,10 @@ class StoryInfoOut(BaseModel):
     title: str
     n_articles: int
     n_outlets: int
-    first_seen: str
-    last_seen: str
+    first_seen: str = Field(description="When the store got its first article (UTC).")
+    last_seen: str = Field(description="When the store got its latest article (UTC).")
+    published_first: str | None = Field(None, description="The earliest publication day of its articles.")
+    published_last: str | None = Field(None, description="The latest publication day of its articles.")
 
 
 class StoryOut(BaseModel):

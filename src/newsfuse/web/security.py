@@ -1,4 +1,4 @@
-"""ASGI middleware that every response passes through: security headers, origin check, body size limit.
+"""ASGI middleware that every response passes through: security headers, origin and host checks, body size limit.
 
 Article content is hostile by assumption: templates autoescape it, scripts only
 ever set it with ``textContent``, and the Content-Security-Policy below forbids
@@ -8,7 +8,7 @@ inline scripts, so even a missed escape could not run code.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,6 +30,34 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+DEFAULT_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def host_name(host: str) -> str:
+    """The name in a ``Host`` header, without port, brackets or trailing dot, lower-cased.
+
+    >>> host_name("LocalHost:8000"), host_name("[::1]:80"), host_name("example.org."), host_name("::1")
+    ('localhost', '::1', 'example.org', '::1')
+    """
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    if host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host.rstrip(".")
+
+
+def allowed_host_names(bound: str | None, extra: Collection[str] = ()) -> frozenset[str]:
+    """The Host names writes are accepted for: the bound host (unless a wildcard address), loopback names,
+    and ``extra`` (``*`` accepts any).
+
+    >>> sorted(allowed_host_names("0.0.0.0", ["News.Example.org"]))
+    ['127.0.0.1', '::1', 'localhost', 'news.example.org']
+    """
+    names = {*DEFAULT_HOSTS, *(host_name(h) for h in extra if h.strip())}
+    if bound and bound not in {"0.0.0.0", "::", "[::]"}:
+        names.add(host_name(bound))
+    return frozenset(names)
 
 
 def safe_url(url: object) -> str | None:
@@ -54,16 +82,30 @@ def safe_url(url: object) -> str | None:
     return url
 
 
-async def _send_json(send: Callable[[Message], Awaitable[None]], status: int, message: str) -> None:
-    body = json.dumps({"error": message}).encode()
+async def send_error(
+    send: Callable[[Message], Awaitable[None]],
+    status: int,
+    message: str,
+    headers: Collection[tuple[bytes, bytes]] = (),
+    *,
+    html: str | None = None,
+) -> None:
+    """Answer ``{"error": message}`` (or the page ``html``) with ``status``, from middleware."""
+    if html is None:
+        body, kind = json.dumps({"error": message}).encode(), b"application/json"
+    else:
+        body, kind = html.encode(), b"text/html; charset=utf-8"
     await send(
         {
             "type": "http.response.start",
             "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *HEADERS],
+            "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()), *headers, *HEADERS],
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+_send_json = send_error
 
 
 class BodyTooLarge(HTTPException):
@@ -79,12 +121,17 @@ class Guard:
     A body announced larger than ``max_body_bytes`` is refused at once (413);
     a streamed one is cut off when it passes the limit.  Unsafe methods with
     an ``Origin`` header from another host are refused (403), so a web page
-    elsewhere cannot make a local server fetch or store things for it.
+    elsewhere cannot make a local server fetch or store things for it.  Unsafe
+    methods whose ``Host`` is not in ``allowed_hosts`` are refused too (403): a
+    DNS-rebinding page (its own name, pointed at this server) sends its own
+    name as Host and as Origin.  ``allowed_hosts`` None accepts any Host.
+    ``HEAD`` is answered as ``GET`` without the body.
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, allowed_hosts: Collection[str] | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.allowed_hosts = None if allowed_hosts is None else frozenset(host_name(h) for h in allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]], send) -> None:
         if scope["type"] != "http":
@@ -92,6 +139,12 @@ class Guard:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         if scope["method"] not in SAFE_METHODS:
+            host = host_name(headers.get("host", ""))
+            if self.allowed_hosts is not None and "*" not in self.allowed_hosts and host not in self.allowed_hosts:
+                await _send_json(
+                    send, 403, f"writes through host name {host[:100]!r} are refused (see newsfuse serve --allow-host)"
+                )
+                return
             origin = headers.get("origin")
             if origin and origin != "null" and urlsplit(origin).netloc != headers.get("host", ""):
                 await _send_json(send, 403, "cross-origin request refused: post from a page of this server")
@@ -109,6 +162,9 @@ class Guard:
             if too_big:
                 await _send_json(send, 413, f"request body over {self.max_body_bytes} bytes; send less at once")
                 return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
         received = 0
         started = False
 
@@ -127,6 +183,8 @@ class Guard:
                 started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [h for h in HEADERS if h[0] not in names]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:

@@ -62,11 +62,43 @@
     if (card) card.classList.add("active");
     const details = el.closest("details");
     if (details && !details.open && opts.open) details.open = true;
-    if (details && details.open) {
-      // Scroll the text box (not the page) so the sentence sits near its top third.
-      el.scrollTop = Math.max(0, mark.offsetTop - el.offsetTop - el.clientHeight / 3);
+    if (details && details.open) scrollWithinBox(el, mark);
+    if (opts.scroll) {
+      // Then the scrollers around the box (the sources column, the page), unless the mark already shows:
+      // "center" leaves the reader the sentence's context above and below it.
+      const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      if (!inView(mark)) mark.scrollIntoView({ block: "center", inline: "nearest", behavior: smooth ? "smooth" : "auto" });
     }
-    if (opts.scroll && card) card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+
+  // Whether the whole mark shows in the window and in every scrolling box around it.
+  function inView(mark) {
+    const r = mark.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) return false;
+    for (let el = mark.parentElement; el && el !== document.body; el = el.parentElement) {
+      if (el.scrollHeight <= el.clientHeight) continue;
+      const e = el.getBoundingClientRect();
+      if (r.top < e.top + el.clientTop || r.bottom > e.top + el.clientTop + el.clientHeight) return false;
+    }
+    const jump = document.getElementById("jump");
+    return !(jump && jump.offsetParent !== null && r.top < jump.getBoundingClientRect().bottom);
+  }
+
+  // Scroll the text box (not the page) so the cited span sits near its top third, or at its top when
+  // the span is taller than that. Measured with client rectangles, so the result does not depend on
+  // which element is the mark's offsetParent.
+  function scrollWithinBox(box, mark) {
+    const boxRect = box.getBoundingClientRect();
+    const rects = mark.getClientRects();
+    if (!rects.length) return;
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    const top = first.top - boxRect.top - box.clientTop + box.scrollTop; // from the top of the box's content
+    const height = last.bottom - first.top;
+    const room = box.clientHeight;
+    const lead = height > (room * 2) / 3 ? Math.min(room / 10, 16) : room / 3;
+    const target = Math.max(0, Math.min(top - lead, box.scrollHeight - room));
+    box.scrollTop = target;
   }
 
   document.addEventListener("click", function (ev) {

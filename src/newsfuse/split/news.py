@@ -364,7 +364,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             if line.startswith(("pic.twitter.com/", "https://t.co/", "http://t.co/"), link):
                 head = link
             cuts.extend((head, m.end()))
-    if ":" in line:
+    if ":" in line:  # every bracketed promo or credit holds a colon
         cuts.extend(_bracketed_cuts(line))
     if line.find("/", len(line) - 60) >= 0 and (m := _INITIALS.search(line, len(line) - 60)):
         cuts.append(m.start())

@@ -220,6 +220,7 @@ _TRIGGERS = frozenset().union(*(words for _, _, words in _ANYWHERE))
 _AT = frozenset(["@"])
 _CAPS = frozenset(["@caps"])  # a label in capitals: READ MORE, SEE ALSO, MUST WATCH, MORE
 _CAPS_GATE = frozenset(["read", "also", "watch", "more"])
+_ANY_TRIGGER = _TRIGGERS | _CAPS_GATE
 # Where a segment may open with furniture: its first word, or one of these first characters.
 _FIRST_WORDS = _word_set(
     "update updated advertisement ap photo photograph photos image images picture pictures credit getty istock "
@@ -291,16 +292,20 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
         if m is not None:
             return _START_NAMES[int(m.lastgroup[1:])]
     at = "@" in text
-    caps = not _CAPS_GATE.isdisjoint(words) and ("READ" in text or "ALSO" in text or "WATCH" in text or "MORE" in text)
-    if at or caps or not _TRIGGERS.isdisjoint(words):
-        present = _TRIGGERS.intersection(words)
-        if at:
-            present |= _AT
-        if caps:
-            present |= _CAPS
-        for name, pattern, triggers in _ANYWHERE:
-            if not triggers.isdisjoint(present) and pattern.search(text):
-                return name
+    # One look at the words for any trigger first: most segments hold none.
+    if at or not _ANY_TRIGGER.isdisjoint(words):
+        caps = not _CAPS_GATE.isdisjoint(words) and (
+            "READ" in text or "ALSO" in text or "WATCH" in text or "MORE" in text
+        )
+        if at or caps or not _TRIGGERS.isdisjoint(words):
+            present = _TRIGGERS.intersection(words)
+            if at:
+                present |= _AT
+            if caps:
+                present |= _CAPS
+            for name, pattern, triggers in _ANYWHERE:
+                if not triggers.isdisjoint(present) and pattern.search(text):
+                    return name
     last = text[-1]
     if last == ".":
         if len(text) < 110 and (text.endswith(_VIDEO_ENDS) or " discusses " in text) and _VIDEO_PROMO.match(text):

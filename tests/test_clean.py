@@ -394,6 +394,11 @@ def test_boilerplate_first_words_cover_every_phrase() -> None:
         ("(Photo: Wayne State University)", "promo"),
         ("Hide Caption 6 of 43 Photos: The search for MH370 A police officer watches a couple cry.", "caption"),
         ("Image copyright AFP Image caption The man was known to French intelligence services", "caption"),
+        (
+            "Media playback is unsupported on your device Media caption Listen to an excerpt of the new Whole Lotta "
+            "Love The companion discs will feature alternative versions of songs.",
+            "caption",
+        ),
         ("2 hours ago", "label"),
         ("Please turn on JavaScript.", "cookie-script"),
         ("We use cookies to improve your experience on this site.", "cookie-script"),

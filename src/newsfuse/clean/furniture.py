@@ -64,7 +64,7 @@ _RULES: list[tuple[str, str, str]] = [
     ),
     (
         "caption",
-        r"\W*(?:Image (?:copyright|caption)|Image:|Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
+        r"\W*(?:Image (?:copyright|caption)|Media (?:playback is unsupported|caption)|Image:|Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
         r"Photo (?:by|credit)|Image (?:from|courtesy|via)\b|"
         r"Pictures?:|Picture (?:by|credit)|Credit:|Illustration:|Screen(?:shot|grab)(?: via|:)|"
         r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|"
@@ -223,7 +223,7 @@ _CAPS_GATE = frozenset(["read", "also", "watch", "more"])
 _ANY_TRIGGER = _TRIGGERS | _CAPS_GATE
 # Where a segment may open with furniture: its first word, or one of these first characters.
 _FIRST_WORDS = _word_set(
-    "update updated advertisement ap photo photograph photos image images picture pictures credit getty istock "
+    "update updated advertisement ap photo photograph photos image images media picture pictures credit getty istock "
     "shutterstock published posted modified more related read watch must video videos gallery recommended trending "
     "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "

@@ -64,7 +64,8 @@ _RULES: list[tuple[str, str, str]] = [
     ),
     (
         "caption",
-        r"\W*(?:Image (?:copyright|caption)|Media (?:playback is unsupported|caption)|Image:|Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
+        r"\W*(?:Image (?:copyright|caption)|Media (?:playback is unsupported|caption)|Image:|"
+        r"Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
         r"Photo (?:by|credit)|Image (?:from|courtesy|via)\b|"
         r"Pictures?:|Picture (?:by|credit)|Credit:|Illustration:|Screen(?:shot|grab)(?: via|:)|"
         r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|"

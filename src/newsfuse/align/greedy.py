@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..analysis import Fact, StoryAnalysis
-from .claim import CLAIM_THRESHOLD, Profile, claim_score, profile
+from .claim import CLAIM_THRESHOLD, Profile, claim_score, claim_score_bound, profile
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class _Checker:
         self.profiles: dict[int, Profile] = {}
         self.anchors = [article_anchor(a.published) for a in story.articles]
         self.scores: dict[tuple[int, int], float] = {}
+        self.bounds: dict[tuple[int, int], float] = {}
         from ..compare.disagree import PAIR_SIMILARITY
 
         self.compare_at = PAIR_SIMILARITY
@@ -108,6 +109,21 @@ class _Checker:
             self.scores[key] = got
         return got
 
+    def below(self, r1: int, r2: int, threshold: float) -> bool:
+        """Whether the claim score of the pair is under ``threshold`` (a cheap upper bound decides most pairs)."""
+        key = (min(r1, r2), max(r1, r2))
+        got = self.scores.get(key)
+        if got is not None:
+            return got < threshold
+        bound = self.bounds.get(key)
+        if bound is None:
+            for r in key:
+                if r not in self.profiles:
+                    self.profiles[r] = profile(self._text(r))
+            bound = claim_score_bound(self.profiles[key[0]], self.profiles[key[1]], float(self.story.similarity[key]))
+            self.bounds[key] = bound
+        return bound < threshold or self.score(r1, r2) < threshold
+
     def conflict(self, r1: int, r2: int) -> bool:
         from ..compare.disagree import MAX_SENTENCE_CHARS, compare_sentences
 
@@ -124,10 +140,10 @@ class _Checker:
         return got
 
     def may_link(self, r1: int, r2: int, group_a: list[int], group_b: list[int], link: float, group: float) -> bool:
-        if self.score(r1, r2) < link:
+        if self.below(r1, r2, link):
             return False
         cross = [(x, y) for x in group_a for y in group_b]
-        if any(self.score(x, y) < group for x, y in cross):
+        if any(self.below(x, y, group) for x, y in cross):
             return False
         # Conflicts are read where a disagreement could be reported: pairs similar enough to be compared.
         sim = self.story.similarity

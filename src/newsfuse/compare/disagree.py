@@ -25,7 +25,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
+from .text import _NUM_RE, Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
 if TYPE_CHECKING:
@@ -274,8 +274,15 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
     Numbers that agree are paired off first, so a list that one outlet gives in full and the other in
     part ("a four-month and a nine-month sentence" / "a four-month sentence") is no conflict.
     """
-    qa_all, qb_all = quantities(a), quantities(b)
     out: list[Conflict] = []
+    if _NUM_RE.search(a) is None or _NUM_RE.search(b) is None:
+        return out  # a number on one side only: nothing to compare (the scan below finds none either)
+    qa_all = quantities(a)
+    if not qa_all:
+        return out
+    qb_all = quantities(b)
+    if not qb_all:
+        return out
     by_slot: dict[str, tuple[list[Quantity], list[Quantity]]] = {}
     for q in qa_all:
         by_slot.setdefault(_slot_in(q, a), ([], []))[0].append(q)
@@ -539,6 +546,9 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
     ['negation']
     """
     ta, tb = words(a), words(b)
+    total = len(ta) + len(tb)
+    if total and 2.0 * min(len(ta), len(tb)) / total < min_ratio:
+        return []  # the lengths alone rule out the ratio (``real_quick_ratio`` below, without building the matcher)
     la, lb = [t[2].lower() for t in ta], [t[2].lower() for t in tb]
     sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
     if sm.real_quick_ratio() < min_ratio or sm.quick_ratio() < min_ratio or sm.ratio() < min_ratio:
@@ -611,13 +621,23 @@ def _around(tokens: list[tuple[int, int, str]], k: int) -> tuple[int, int]:
     return tokens[lo][0], tokens[hi][1]
 
 
+def _has_quote_mark(sentence: str) -> bool:
+    """Whether :func:`newsfuse.compare.text.quotes` can find a quote: every quote it reads ends on a closing mark."""
+    return '"' in sentence or "”" in sentence
+
+
 def quote_conflicts(a: str, b: str) -> list[Conflict]:
     """The same quoted words attributed to two different named speakers."""
-    out = []
-    for qa in quotes(a):
+    out: list[Conflict] = []
+    if not (_has_quote_mark(a) and _has_quote_mark(b)):
+        return out  # a quote needs a closing mark on each side
+    in_a = quotes(a)
+    if not in_a:
+        return out
+    in_b = [(qb, set(re.findall(r"\w+", qb.text.lower()))) for qb in quotes(b)]
+    for qa in in_a:
         wa = set(re.findall(r"\w+", qa.text.lower()))
-        for qb in quotes(b):
-            wb = set(re.findall(r"\w+", qb.text.lower()))
+        for qb, wb in in_b:
             overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
             if (
                 overlap >= 0.9

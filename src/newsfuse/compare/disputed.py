@@ -39,12 +39,25 @@ def fact_disputes(analysis: StoryAnalysis, f: int, *, min_similarity: float = PA
     """The conflicting versions of fact ``f`` that other outlets state (one :class:`Dispute` per kind and claim)."""
     if not analysis.rows or analysis.similarity is None or f >= len(analysis.facts):
         return ()
-    position = {i: r for r, i in enumerate(analysis.rows)}
+    return _fact_disputes(analysis, f, _Context(analysis), min_similarity)
+
+
+class _Context:
+    """What :func:`fact_disputes` reads of the story for every fact: built once per summary."""
+
+    def __init__(self, analysis: StoryAnalysis) -> None:
+        self.position = {i: r for r, i in enumerate(analysis.rows)}
+        self.outlets = [a.outlet for a in analysis.articles]
+        self.anchors = [article_anchor(a.published) for a in analysis.articles]
+
+
+def _fact_disputes(
+    analysis: StoryAnalysis, f: int, context: _Context, min_similarity: float
+) -> tuple[Dispute, ...]:
+    position, outlets, anchors = context.position, context.outlets, context.anchors
     members = [i for i in analysis.facts[f].members if i in position]
     if not members:
         return ()
-    outlets = [a.outlet for a in analysis.articles]
-    anchors = [article_anchor(a.published) for a in analysis.articles]
     fact_of_row = analysis.fact_of_row
     mine = {outlets[analysis.sentences[i].doc] for i in members}
     found: dict[tuple[str, str], dict[int, str]] = {}
@@ -90,7 +103,13 @@ def mark_disputed(
             for s in sentences
         ]
     out = []
+    ready = bool(analysis.rows) and analysis.similarity is not None
+    context = _Context(analysis) if ready else None
     for s, f in zip(sentences, facts, strict=True):
-        disputes = fact_disputes(analysis, f) if f is not None and f >= 0 else ()
+        disputes = (
+            _fact_disputes(analysis, f, context, PAIR_SIMILARITY)
+            if context is not None and f is not None and 0 <= f < len(analysis.facts)
+            else ()
+        )
         out.append(SummarySentence(s.text, s.support, s.citations, s.score, disputes) if disputes else s)
     return out

@@ -209,6 +209,7 @@ _APPROX = [
     ("ceiling", r"(up to|a maximum of|at most|no more than)\s*$"),
     ("less", r"(less than|fewer than|under|as much as|as many as|as high as|≤|<)\s*$"),
 ]
+_APPROX_RE = [(name, re.compile(r"(?<![\w-])" + rx)) for name, rx in _APPROX]
 _TITLES = frozenset(
     [
         "mr",
@@ -349,8 +350,11 @@ def lemma(word: str) -> str:
     return w
 
 
+_WORDISH = re.compile(r"\w")
+
+
 def content(tokens: list[str]) -> tuple[str, ...]:
-    return tuple(lemma(t) for t in tokens if re.match(r"\w", t) and t.lower() not in STOP and not t[0].isdigit())
+    return tuple(lemma(t) for t in tokens if _WORDISH.match(t) and t.lower() not in STOP and not t[0].isdigit())
 
 
 def _parse_number(m: re.Match[str]) -> float | None:
@@ -448,8 +452,8 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             noun = "$"
         prefix = sentence[max(0, s - 40) : s].lower()
         approx, lead = "", s
-        for name, rx in _APPROX:
-            hit = re.search(r"(?<![\w-])" + rx, prefix)
+        for name, rx in _APPROX_RE:
+            hit = rx.search(prefix)
             if hit:
                 # The claim includes the hedge: "about 23,500", not "23,500".
                 approx, lead = name, s - len(prefix) + hit.start()

@@ -28,6 +28,7 @@ def serve(
     database: Annotated[
         str | None,
         typer.Option(
+            "--db",
             "--database",
             "-d",
             help="Story store URL (sqlite:///path.db or postgresql://...) [default: $NEWSFUSE_DATABASE_URL, "
@@ -55,7 +56,7 @@ def serve(
 
       newsfuse serve
 
-      newsfuse serve --port 9000 --database sqlite:///news.db
+      newsfuse serve --port 9000 --db sqlite:///news.db
     """
     try:
         import uvicorn

@@ -100,7 +100,7 @@ def test_fetch_state_and_reopen(db_url):
         store.set_fetch_state("https://x.example/feed", etag='"v2"', last_modified="Tue, 24 Nov", status=200)
         store.save_article(art("k", "Kept across reopen."))
     with open_store(db_url) as again:  # migrations do not run twice, data stays
-        assert again.schema_version == 1
+        assert again.schema_version == 2
         st = again.get_fetch_state("https://x.example/feed")
         assert (st.etag, st.last_modified, st.status) == ('"v2"', "Tue, 24 Nov", 200)
         assert again.count_articles() == 1

@@ -23,8 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Words with their numeric glue: "1,200", "3.5", "5:30", "20-year-old" stay one token.
-_TOKEN = re.compile(r"\w+(?:[.,:'’-]\w+)*")
+# Words with their numeric glue: "1,200", "3.5", "5:30" stay one token.  Hyphens split ("20-year-old"
+# is three), as a line wrapped at a hyphen must not read as another word.
+_TOKEN = re.compile(r"\w+(?:[.,:'’]\w+)*")
 _NUMBERS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -40,6 +41,7 @@ _CALENDAR = frozenset([
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday",
     "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "noon", "midnight", "am", "pm",
 ])  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s$")
 # A replaced passage longer than this on either side is rewritten text (a swapped paragraph), not a
 # changed figure or name.
 MAX_CHANGE_WORDS = 4
@@ -73,7 +75,7 @@ def _sentence_start(text: str, start: int) -> bool:
 def _is_fact(m: re.Match[str], text: str) -> bool:
     """A number, a date or time word, or a name (a capitalised word not opening a sentence)."""
     word = m.group(0)
-    low = word.lower()
+    low = _POSSESSIVE.sub("", word.lower())  # "Monday's" is a day
     if any(ch.isdigit() for ch in word) or low in _NUMBER_WORDS or low in _SCALE_WORDS or low in _CALENDAR:
         return True
     # A name: capitalised where a common word would not be (not the first word of a sentence, and

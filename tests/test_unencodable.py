@@ -172,3 +172,45 @@ def test_every_command_takes_db_and_database(tmp_path, option):
     assert watched.returncode == 0 and f"0 stored, {len(STORIES)} duplicates" in watched.stderr
     served = run_cli("serve", "--port", "0", option, "nosuchdb://x/y")  # checked before the server starts
     assert served.returncode == 2 and "unsupported database URL" in served.stderr
+
+
+def test_an_article_the_embedder_cannot_take_is_skipped_and_the_chunk_goes_on(tmp_path):
+    """The chunk's features are computed together; one article that breaks the embedder (as a lone
+    surrogate broke the tokenizer) is found, skipped with a one-line reason, and the rest stored."""
+    import numpy as np
+
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.firehose import ingest
+    from newsfuse.types import Article
+
+    class Fussy:  # an embedder (any object with embed) that refuses some text, as tokenizers do
+        def embed(self, texts):
+            if any("POISON" in t for t in texts):
+                raise TypeError("TextEncodeInput must be Union[TextInputSequence, ...]\nsecond line")
+            return np.ones((len(texts), 4), dtype=np.float32)
+
+    arts = [Article(f"a{k}", text, source=f"outlet{k}") for k, text in enumerate(STORIES)]
+    arts.insert(2, Article("poison", "POISON " + STORIES[0].replace("council", "board")))
+    with open_store(f"sqlite:///{tmp_path / 'news.db'}") as store:
+        report = ingest(arts, store, clusterer=OnlineClusterer(Fussy()))
+        assert [a for a, _ in report.stored] == [f"a{k}" for k in range(len(STORIES))]
+        assert report.skipped == [
+            (
+                "poison",
+                "poison: could not be processed (TypeError: TextEncodeInput must be Union[TextInputSequence, ...])",
+            )
+        ]
+        assert store.count_articles() == len(STORIES)
+
+
+def test_a_budget_no_sentence_fits_says_why(example_dir):
+    import re
+
+    tiny = run_cli("summarize", str(example_dir), "--words", "1", "--format", "json")
+    assert tiny.returncode == 0, tiny.stderr
+    story = json.loads(tiny.stdout)
+    assert story["sentences"] == []
+    (why,) = [w for w in story["warnings"] if "no source sentence fits in 1 word" in w]
+    needed = int(re.search(r"ask for at least (\d+) words", why).group(1))
+    enough = json.loads(run_cli("summarize", str(example_dir), "--words", str(needed), "--format", "json").stdout)
+    assert len(enough["sentences"]) >= 1 and enough["words"] <= needed

@@ -145,10 +145,17 @@ class Pipeline:
         representatives = self.realizer.realize(story)
         chosen, representatives = choose(self.selector, story, representatives, words)
         sentences = [self._summary_sentence(story, f, representatives[f]) for f in self.orderer.order(story, chosen)]
+        warnings = list(story.warnings)
+        if not sentences:  # summaries are whole source sentences: say what budget the shortest one needs
+            shortest = min(story.sentences[i].n_words for fact in story.facts for i in fact.members)
+            warnings.append(
+                f"no source sentence fits in {words} word{'s' if words != 1 else ''}: "
+                f"the shortest has {shortest}; ask for at least {shortest} words"
+            )
         return Story(
             sources=story.articles,
             sentences=sentences,
-            warnings=list(story.warnings),
+            warnings=warnings,
             words=sum(count_words(s.text) for s in sentences),
         )
 

@@ -173,3 +173,14 @@ def test_a_store_made_before_updates_is_migrated(db_url):
         items = [Article("ap", FIRE.replace("Leeds", "York"), source="AP"), Article("reuters", UPDATE, source="R")]
         report = ingest(items, store, clusterer=OnlineClusterer(None))
         assert report.updates == [("reuters", "ap")] and store.get_article("reuters").extra == {"update_of": "ap"}
+
+
+def test_text_that_cannot_be_encoded_is_stored_repaired_on_both_databases(db_url):
+    """NUL (which PostgreSQL refuses in text) and lone surrogates (which no UTF-8 encoder takes)."""
+    bad = Article("bad\x00", FIRE.replace("Leeds", "Leeds\x00\ud800"), source="AP\udfff", extra={"k\ud800": "\x00"})
+    with open_store(db_url) as store:
+        report = ingest([bad], store, clusterer=OnlineClusterer(None))
+        assert report.stored and not report.skipped
+        back = store.get_article("bad\ufffd")
+        assert back.text == FIRE.replace("Leeds", "Leeds\ufffd\ufffd") and back.source == "AP\ufffd"
+        assert back.extra == {"k\ufffd": "\ufffd"}

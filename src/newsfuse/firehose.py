@@ -97,8 +97,7 @@ class IngestReport:
         }
 
 
-# (kind, item, detail): "stored", "skipped", "duplicate", "update" (detail: the id it updates), "warning"
-Event = Callable[[str, str, object], None]
+Event = Callable[[str, str, object], None]  # (kind, item, detail): "stored", "skipped", "duplicate", "warning"
 
 
 def _is_url(item: str) -> bool:
@@ -342,7 +341,7 @@ class Firehose:
         one-line reason) any article that the embedder or tokenizer cannot take."""
         try:
             return list(chunk), prepare_articles([a for _, a in chunk], self.clusterer, self.index)
-        except Exception:
+        except Exception:  # one article must not cost the chunk: find it, one by one, below
             pass
         kept, preps = [], []
         for label, article in chunk:

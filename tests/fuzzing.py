@@ -337,7 +337,9 @@ class ApiClient:
         from newsfuse.web import create_app
 
         self.store = open_store(f"sqlite:///{folder}/fuzz.db")
-        self._serving = _serve(create_app(store=self.store))
+        from test_web import serving  # uvicorn on a free loopback port, in a thread
+
+        self._serving = serving(create_app(store=self.store))
         self.base = self._serving.__enter__()
         self.http = httpx.Client(base_url=self.base, timeout=120)
         self.logged: list[logging.LogRecord] = []
@@ -371,32 +373,6 @@ class _ListHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.sink.append(record)
-
-
-@contextmanager
-def _serve(app: Any) -> Iterator[str]:
-    import socket
-    import threading
-    import time
-
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 # Reader name -> (strategy of one case, check of one case): what the tests and the benchmark run.

@@ -8,14 +8,8 @@ from __future__ import annotations
 import json
 import textwrap
 
-import pytest
-
 from conftest import run_cli
-from newsfuse.cluster import OnlineClusterer
 from newsfuse.dedup import changed_facts, copy_or_update
-from newsfuse.firehose import ingest
-from newsfuse.store import open_store
-from newsfuse.types import Article
 
 FIRE = (
     "Police said 12 people were killed when a fire broke out in a warehouse in Leeds on Monday night. "
@@ -110,77 +104,3 @@ def test_cli_stores_an_update_in_the_story_and_the_analysis_sees_both(tmp_path):
         "council": "council",
         str(tmp_path / "more.jsonl"): "reuters-fire",
     }
-
-
-@pytest.fixture(scope="module")
-def pg_admin_url():
-    from pgserver import missing_reason, postgres_server
-
-    reason = missing_reason()
-    if reason:
-        pytest.skip(reason)
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'news.db'}"
-    from pgserver import fresh_database
-
-    return fresh_database(request.getfixturevalue("pg_admin_url"), f"upd{abs(hash(str(tmp_path))) % 10**8}")
-
-
-def test_update_link_in_the_store(db_url):
-    items = [Article("ap", FIRE, source="AP"), Article("reuters", UPDATE, source="Reuters")]
-    with open_store(db_url) as store:
-        report = ingest(items, store, clusterer=OnlineClusterer(embedder=None))
-        assert report.updates == [("reuters", "ap")] and report.duplicates == []
-        assert store.story_of("ap") == store.story_of("reuters")
-        assert store.get_article("reuters").extra == {"update_of": "ap"}
-        assert "update_of" not in store.get_article("ap").extra
-    with open_store(db_url) as store:  # the link survives a reopen, and a new run rebuilds its index
-        again = ingest([Article("reuters-2", UPDATE, source="Reuters")], store, clusterer=OnlineClusterer(None))
-        assert again.duplicates == [("reuters-2", "reuters")] and store.count_articles() == 2
-
-
-def make_store_of_the_previous_version(url: str) -> None:
-    """The tables as schema version 1 made them (no articles.update_of), with one article in them."""
-    from sqlalchemy import MetaData, Table, create_engine, insert
-
-    from newsfuse.store import schema
-
-    old = MetaData()
-    for table in schema.metadata.sorted_tables:
-        Table(table.name, old, *[c._copy() for c in table.columns if c.name != "update_of"])
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    old.create_all(engine)
-    with engine.begin() as conn:
-        conn.execute(insert(old.tables["schema_migrations"]).values(version=1, applied_at="2026-12-01T00:00:00Z"))
-        conn.execute(
-            insert(old.tables["articles"]).values(
-                key="old", content_hash="-", text=FIRE, extra="{}", seen_at="2026-12-01T00:00:00Z"
-            )
-        )
-    engine.dispose()
-
-
-def test_a_store_made_before_updates_is_migrated(db_url):
-    make_store_of_the_previous_version(db_url)
-    with open_store(db_url) as store:
-        assert store.schema_version == 2 and store.get_article("old").text == FIRE
-        items = [Article("ap", FIRE.replace("Leeds", "York"), source="AP"), Article("reuters", UPDATE, source="R")]
-        report = ingest(items, store, clusterer=OnlineClusterer(None))
-        assert report.updates == [("reuters", "ap")] and store.get_article("reuters").extra == {"update_of": "ap"}
-
-
-def test_text_that_cannot_be_encoded_is_stored_repaired_on_both_databases(db_url):
-    """NUL (which PostgreSQL refuses in text) and lone surrogates (which no UTF-8 encoder takes)."""
-    bad = Article("bad\x00", FIRE.replace("Leeds", "Leeds\x00\ud800"), source="AP\udfff", extra={"k\ud800": "\x00"})
-    with open_store(db_url) as store:
-        report = ingest([bad], store, clusterer=OnlineClusterer(None))
-        assert report.stored and not report.skipped
-        back = store.get_article("bad\ufffd")
-        assert back.text == FIRE.replace("Leeds", "Leeds\ufffd\ufffd") and back.source == "AP\ufffd"
-        assert back.extra == {"k\ufffd": "\ufffd"}

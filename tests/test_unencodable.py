@@ -214,3 +214,17 @@ def test_a_budget_no_sentence_fits_says_why(example_dir):
     needed = int(re.search(r"ask for at least (\d+) words", why).group(1))
     enough = json.loads(run_cli("summarize", str(example_dir), "--words", str(needed), "--format", "json").stdout)
     assert len(enough["sentences"]) >= 1 and enough["words"] <= needed
+
+
+def test_urls_no_parser_reads_are_skipped_not_fatal(tmp_path):
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body><outline text="a" xmlUrl="http://[::1"/>'
+        '<outline text="b" xmlUrl="http://a.example:99999/x"/></body></opml>',
+        encoding="utf-8",
+    )
+    src = tmp_path / "odd.jsonl"
+    src.write_text(json.dumps({"id": "odd", "url": "http://[::1", "text": STORIES[0]}) + "\n", encoding="utf-8")
+    done = run_cli("ingest", str(opml), str(src), "--db", f"sqlite:///{tmp_path / 'news.db'}")
+    assert done.returncode == 0 and done.stdout.count("stored ") == 1, done.stderr
+    assert "http://[::1: not a valid URL" in done.stderr and "Port out of range" in done.stderr

@@ -189,6 +189,9 @@ class Firehose:
         except InputError as err:
             self._skip(report, url, str(err))
             return
+        except ValueError as err:  # a URL no parser reads ("http://[::1", a port past 65535)
+            self._skip(report, url, f"{url}: not a valid URL ({err})")
+            return
         if resp.not_modified:
             report.not_modified.append(url)
             return

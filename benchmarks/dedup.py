@@ -6,6 +6,12 @@ original, one copy with one of: re-wrapped lines, a paragraph dropped, a byline 
 stream (originals and copies) is shuffled; a copy counts as found when it is flagged as a copy of its original
 (or the original as a copy of it, when the copy came first).  Any other flag is a false positive.
 
+Then the same stream as ingest sees it: a flagged copy whose numbers, dates or names differ from
+its original is stored as an update, not swallowed (``copy_or_update``); precision and recall again.
+Last, updates: for every original that states a number (or a weekday, or a name), a re-wrapped copy
+with that one fact changed.  Each should be kept as its own article, linked as an update of its
+original; none swallowed as a copy.
+
     python3 benchmarks/dedup.py
 """
 
@@ -19,7 +25,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsfuse.dedup import NearDuplicateIndex
+from newsfuse.dedup import NearDuplicateIndex, copy_or_update
 from newsfuse.ingest import iter_multinews
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews"
@@ -56,21 +62,89 @@ def build(seed: int = 0) -> tuple[list[tuple[str, str]], dict[str, str]]:
     return stream, truth
 
 
-def main() -> None:
-    stream, truth = build()
+FACT_EDITS = {
+    "number": (re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,]\d)"), lambda m: str(int(m.group(1)) + 3)),
+    "weekday": (
+        re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        lambda m: "Sunday" if m.group(1) != "Sunday" else "Monday",
+    ),
+    "name": (
+        re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b"),
+        lambda m: "Okonkwo" if m.group(1) != "Okonkwo" else "Tanaka",
+    ),
+}
+
+
+def updates(seed: int = 1) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """Originals, and for each that has one, a re-wrapped copy with one number, weekday or name changed."""
+    stream, _ = build()
+    originals = [(k, t) for k, t in stream if "~" not in k]
+    rng = random.Random(seed)
+    changed, truth = [], {}
+    for n, (key, text) in enumerate(originals):
+        kind = list(FACT_EDITS)[n % len(FACT_EDITS)]
+        pattern, replace = FACT_EDITS[kind]
+        hits = list(pattern.finditer(text))
+        if not hits:
+            continue
+        m = rng.choice(hits)
+        edited = text[: m.start()] + replace(m) + text[m.end() :]
+        changed.append((f"{key}~{kind}", edit(edited, "rewrap", rng)))
+        truth[f"{key}~{kind}"] = key
+    out = originals + changed
+    rng.shuffle(out)
+    return out, truth
+
+
+def run(stream: list[tuple[str, str]], *, facts: bool) -> tuple[dict[str, str | None], dict[str, str | None], float]:
+    """``(copy_of, update_of, seconds)`` per key; ``facts=False``: MinHash alone, as before updates."""
     index = NearDuplicateIndex()
+    texts = dict(stream)
+    copy_of: dict[str, str | None] = {}
+    update_of: dict[str, str | None] = {}
     start = time.perf_counter()
-    flags = {key: index.add(key, text) for key, text in stream}
-    seconds = time.perf_counter() - start
+    for key, text in stream:
+        sig = index.signature(text)
+        found = index.matches(sig)
+        if facts:
+            copy_of[key], update_of[key] = copy_or_update(text, [(k, texts[k]) for k in found])
+        else:
+            copy_of[key], update_of[key] = (found[0] if found else None), None
+        if copy_of[key] is None:
+            index.insert(key, sig)
+    return copy_of, update_of, time.perf_counter() - start
+
+
+def scores(flags: dict[str, str | None], truth: dict[str, str]) -> tuple[int, float, float, Counter]:
     flagged = {k: v for k, v in flags.items() if v is not None}
     correct = sum(1 for k, v in flagged.items() if truth.get(k) == v or truth.get(v) == k)
     found = sum(1 for c, o in truth.items() if flags.get(c) == o or flags.get(o) == c)
-    by_kind = Counter(c.rsplit("~", 1)[1] for c, o in truth.items() if flags.get(c) != o and flags.get(o) != c)
-    print(f"articles={len(stream)} originals={len(stream) - len(truth)} copies={len(truth)} flagged={len(flagged)}")
-    print(
-        f"precision={correct / max(1, len(flagged)):.4f} recall={found / len(truth):.4f} "
-        f"missed_by_edit={dict(by_kind)} {len(stream) / seconds:.0f} articles/s"
-    )
+    missed = Counter(c.rsplit("~", 1)[1] for c, o in truth.items() if flags.get(c) != o and flags.get(o) != c)
+    return len(flagged), correct / max(1, len(flagged)), found / max(1, len(truth)), missed
+
+
+def main() -> None:
+    stream, truth = build()
+    print(f"articles={len(stream)} originals={len(stream) - len(truth)} copies={len(truth)}")
+    for label, facts in (("minhash only", False), ("with update check", True)):
+        copy_of, _, seconds = run(stream, facts=facts)
+        n, precision, recall, missed = scores(copy_of, truth)
+        print(
+            f"{label}: flagged={n} precision={precision:.4f} recall={recall:.4f} "
+            f"missed_by_edit={dict(missed)} {len(stream) / seconds:.0f} articles/s"
+        )
+    stream, truth = updates()
+    kinds = dict(Counter(k.rsplit("~", 1)[1] for k in truth))
+    print(f"updates: articles={len(stream)} changed copies={len(truth)} {kinds}")
+    for label, facts in (("minhash only", False), ("with update check", True)):
+        copy_of, update_of, _ = run(stream, facts=facts)
+        swallowed = sum(1 for c, o in truth.items() if copy_of.get(c) == o or copy_of.get(o) == c)
+        linked = sum(1 for c, o in truth.items() if update_of.get(c) == o or update_of.get(o) == c)
+        wrong = sum(1 for k, v in update_of.items() if v is not None and truth.get(k) != v and truth.get(v) != k)
+        print(
+            f"{label}: swallowed as copies={swallowed}/{len(truth)} kept as linked updates={linked}/{len(truth)} "
+            f"updates linked to the wrong article={wrong}"
+        )
 
 
 if __name__ == "__main__":

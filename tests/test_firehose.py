@@ -219,6 +219,6 @@ def test_an_engine_needs_an_embedder_its_workers_can_rebuild(tmp_path):
         with open_store(f"sqlite:///{tmp_path / name}.db") as store:
             reports.append(ingest(arts, store, clusterer=OnlineClusterer(embedder=None), workers=workers).to_dict())
     assert reports[0] == reports[1]
-    assert [s["story"] for s in reports[0]["stored"]] == [1, 2] and reports[0]["duplicates"] == [
-        {"item": "rain-again", "of": "rain"}
-    ]
+    # rain-again says Tuesday where rain said Monday: an update of it, stored in its story.
+    assert [s["story"] for s in reports[0]["stored"]] == [1, 2, 1] and reports[0]["duplicates"] == []
+    assert reports[0]["updates"] == [{"id": "rain-again", "of": "rain"}]

@@ -12,6 +12,7 @@ from newsfuse.errors import NewsfuseError
 from newsfuse.store import StoryInfo, open_store
 from newsfuse.types import Article
 from pgserver import fresh_database, missing_reason, postgres_server
+from test_updates import FIRE, UPDATE
 
 _counter = itertools.count()
 
@@ -100,7 +101,7 @@ def test_fetch_state_and_reopen(db_url):
         store.set_fetch_state("https://x.example/feed", etag='"v2"', last_modified="Tue, 24 Nov", status=200)
         store.save_article(art("k", "Kept across reopen."))
     with open_store(db_url) as again:  # migrations do not run twice, data stays
-        assert again.schema_version == 1
+        assert again.schema_version == 2
         st = again.get_fetch_state("https://x.example/feed")
         assert (st.etag, st.last_modified, st.status) == ('"v2"', "Tue, 24 Nov", 200)
         assert again.count_articles() == 1
@@ -187,3 +188,69 @@ def test_one_chunk_finds_copies_stored_earlier_in_it(db_url):
     with open_store(db_url) as store:
         report = ingest(items, store, clusterer=OnlineClusterer(embedder=None))
         assert [a for a, _ in report.stored] == ["p1"] and report.duplicates == [("p2", "p1")]
+
+
+# ---- updates: a near-copy with other numbers, dates or names (see test_updates.py) -------------------
+
+
+def test_update_link_in_the_store(db_url):
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.firehose import ingest
+
+    items = [Article("ap", FIRE, source="AP"), Article("reuters", UPDATE, source="Reuters")]
+    with open_store(db_url) as store:
+        report = ingest(items, store, clusterer=OnlineClusterer(embedder=None))
+        assert report.updates == [("reuters", "ap")] and report.duplicates == []
+        assert store.story_of("ap") == store.story_of("reuters")
+        assert store.get_article("reuters").extra == {"update_of": "ap"}
+        assert "update_of" not in store.get_article("ap").extra
+    with open_store(db_url) as store:  # the link survives a reopen, and a new run rebuilds its index
+        again = ingest([Article("reuters-2", UPDATE, source="Reuters")], store, clusterer=OnlineClusterer(None))
+        assert again.duplicates == [("reuters-2", "reuters")] and store.count_articles() == 2
+
+
+def make_store_of_the_previous_version(url: str) -> None:
+    """The tables as schema version 1 made them (no articles.update_of), with one article in them."""
+    from sqlalchemy import MetaData, Table, create_engine, insert
+
+    from newsfuse.store import schema
+
+    old = MetaData()
+    for table in schema.metadata.sorted_tables:
+        Table(table.name, old, *[c._copy() for c in table.columns if c.name != "update_of"])
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    old.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(insert(old.tables["schema_migrations"]).values(version=1, applied_at="2026-12-01T00:00:00Z"))
+        conn.execute(
+            insert(old.tables["articles"]).values(
+                key="old", content_hash="-", text=FIRE, extra="{}", seen_at="2026-12-01T00:00:00Z"
+            )
+        )
+    engine.dispose()
+
+
+def test_a_store_made_before_updates_is_migrated(db_url):
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.firehose import ingest
+
+    make_store_of_the_previous_version(db_url)
+    with open_store(db_url) as store:
+        assert store.schema_version == 2 and store.get_article("old").text == FIRE
+        items = [Article("ap", FIRE.replace("Leeds", "York"), source="AP"), Article("reuters", UPDATE, source="R")]
+        report = ingest(items, store, clusterer=OnlineClusterer(None))
+        assert report.updates == [("reuters", "ap")] and store.get_article("reuters").extra == {"update_of": "ap"}
+
+
+def test_text_that_cannot_be_encoded_is_stored_repaired_on_both_databases(db_url):
+    """NUL (which PostgreSQL refuses in text) and lone surrogates (which no UTF-8 encoder takes)."""
+    from newsfuse.cluster import OnlineClusterer
+    from newsfuse.firehose import ingest
+
+    bad = Article("bad\x00", FIRE.replace("Leeds", "Leeds\x00\ud800"), source="AP\udfff", extra={"k\ud800": "\x00"})
+    with open_store(db_url) as store:
+        report = ingest([bad], store, clusterer=OnlineClusterer(None))
+        assert report.stored and not report.skipped
+        back = store.get_article("bad\ufffd")
+        assert back.text == FIRE.replace("Leeds", "Leeds\ufffd\ufffd") and back.source == "AP\ufffd"
+        assert back.extra == {"k\ufffd": "\ufffd"}

@@ -3,11 +3,13 @@
 ``ingest`` takes URLs (pages, RSS/Atom feeds, OPML lists), files and folders (OPML, feeds, a list of URLs,
 HTML, text, JSONL) or Article objects.  Each article is stored in one transaction together with its outlet and
 its story, so a killed run leaves whole articles only; re-running skips what is stored (canonical URL, exact
-text, or near-duplicate text: then the new outlet is credited).  A bad item is skipped with a one-line
-reason and the batch goes on.  Stories follow publication time: each article is clustered at its
-``published`` time (a story's score decays while it is quiet, and it closes after the clusterer's
-window); an article without a readable date is clustered as published at ingest time and listed in
-the report's ``undated``.  ``ingest`` and ``watch`` both run this, one poll at a time.
+text, or near-duplicate text: then the new outlet is credited).  A near-copy whose numbers, dates or names
+differ from the stored text is an update, not a copy: it is stored as its own article of the same story,
+linked to the article it updates.  A bad item is skipped with a one-line reason and the batch goes on.
+Stories follow publication time: each article is clustered at its ``published`` time (a story's score
+decays while it is quiet, and it closes after the clusterer's window); an article without a readable date
+is clustered as published at ingest time and listed in the report's ``undated``.  ``ingest`` and ``watch``
+both run this, one poll at a time.
 
 >>> import os, tempfile
 >>> from newsfuse.store import open_store
@@ -34,12 +36,13 @@ from pathlib import Path
 from .cluster import OnlineClusterer
 from .cluster.online import Features
 from .cluster.stream import epoch
-from .dedup import NearDuplicateIndex, Signature, canonical_url
+from .dedup import NearDuplicateIndex, Signature, canonical_url, copy_or_update
 from .engine.base import batched
 from .engine.cluster import CHUNK  # articles whose features are computed together, on every engine
 from .errors import InputError, NewsfuseError
 from .fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
 from .ingest import decode_text, read_articles
+from .ingest.readers import Skipped
 from .store import Store, Transaction, iso
 from .types import Article, count_words
 
@@ -77,13 +80,17 @@ def prepare_articles(
 @dataclass
 class IngestReport:
     """What one ingest did: ``stored`` (article id, story id), ``skipped`` (item, reason), ``duplicates``
-    (item, id of the stored article it copies), ``not_modified`` feeds and ``undated``: stored articles
-    without a readable publication date, clustered as published at ingest time."""
+    (item, id of the stored article it copies), ``not_modified`` feeds, ``updates`` (id of a stored
+    article, id of the earlier article it updates: both in ``stored``'s story), ``warnings`` (text
+    repaired, lines of a file left out) and ``undated``: stored articles without a readable publication
+    date, clustered as published at ingest time."""
 
     stored: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     not_modified: list[str] = field(default_factory=list)
+    updates: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
@@ -92,11 +99,13 @@ class IngestReport:
             "skipped": [{"item": i, "reason": r} for i, r in self.skipped],
             "duplicates": [{"item": i, "of": a} for i, a in self.duplicates],
             "not_modified": list(self.not_modified),
+            "updates": [{"id": a, "of": b} for a, b in self.updates],
+            "warnings": list(self.warnings),
             "undated": list(self.undated),
         }
 
 
-Event = Callable[[str, str, object], None]  # (kind, item, detail): "stored", "skipped", "duplicate"
+Event = Callable[[str, str, object], None]  # (kind, item, detail): "stored", "skipped", "duplicate", "warning"
 
 
 def _is_url(item: str) -> bool:
@@ -122,11 +131,13 @@ class Firehose:
         workers: int = 8,
         engine: str = "local",
         engine_workers: int | None = None,
+        skip_invalid: bool = False,
     ) -> None:
         from .engine.base import require
 
         require(engine)  # before any work: says how to install Ray when it is missing
         self.store = store
+        self.skip_invalid = skip_invalid  # a malformed JSONL line skips that line, not its file
         self.fetcher = fetcher or Fetcher(allow_private=allow_private)
         self._own_fetcher = fetcher is None
         self.clusterer = clusterer or OnlineClusterer()
@@ -159,6 +170,11 @@ class Firehose:
         if self.on_event:
             self.on_event("skipped", item, reason)
 
+    def _warn(self, report: IngestReport, item: str, message: str) -> None:
+        report.warnings.append(message)
+        if self.on_event:
+            self.on_event("warning", item, message)
+
     # -- items -> articles -------------------------------------------------------------------------
     def _expand(self, items: Sequence[str | Article], report: IngestReport) -> Iterator[tuple[str, object]]:
         """Yield ``(label, Article | page URL)``; feeds, OPML and URL lists are opened here."""
@@ -182,6 +198,9 @@ class Firehose:
             )
         except InputError as err:
             self._skip(report, url, str(err))
+            return
+        except ValueError as err:  # a URL no parser reads ("http://[::1", a port past 65535)
+            self._skip(report, url, f"{url}: not a valid URL ({err})")
             return
         if resp.not_modified:
             report.not_modified.append(url)
@@ -236,7 +255,12 @@ class Firehose:
                     for u in lines:  # a file of URLs
                         yield from self._expand_url(u, report)
                     continue
-                arts, _warnings = read_articles([f])
+                arts, warnings = read_articles([f], skip_invalid=self.skip_invalid)
+                for w in warnings:
+                    if isinstance(w, Skipped):
+                        self._skip(report, w.item, str(w))
+                    else:
+                        self._warn(report, str(f), w)
                 for a in arts:
                     yield f"{f}:{a.id}" if len(arts) > 1 else str(f), a
             except (InputError, OSError) as err:
@@ -285,31 +309,35 @@ class Firehose:
             report.skipped.append((label, reason))
             return "skipped", label, reason
         key = canonical_url(article.url) if article.url else None
-        found = tx.find_article(canonical_url=key, text=article.text)
         sig = prep.signature
-        if found is None:
-            found = self.index.query(sig)
-        if found is not None:
-            tx.credit_outlet(found, article.outlet, article.url)
-            report.duplicates.append((label, found))
-            return "duplicate", label, found
+        found = tx.find_article(canonical_url=key, text=article.text)
+        earlier = [found] if found is not None else []
+        earlier += [k for k in self.index.matches(sig) if k != found]
+        copy_of, update_of = copy_or_update(article.text, [(k, tx.article_text(k) or "") for k in earlier])
+        if copy_of is not None:
+            tx.credit_outlet(copy_of, article.outlet, article.url)
+            report.duplicates.append((label, copy_of))
+            return "duplicate", label, copy_of
         now = time.time()
         when = epoch(article.published)
         if when is None:  # clustered as published now; the report says so
             when = now
             report.undated.append(label)
         f = prep.features
-        proposal = self.clusterer.propose(f, when)
+        if update_of is not None:  # the same report with other figures: its own article, in the same story
+            proposal, story = None, tx.story_of(update_of)
+        else:
+            proposal = self.clusterer.propose(f, when)
+            story = None if proposal.new else proposal.story
+        merged = proposal.merged if proposal is not None else ()
         saved = tx.save_article(
-            article,
-            story_id=None if proposal.new else proposal.story,
-            merge=proposal.merged,
-            canonical_url=key,
-            minhash=sig.to_bytes(),
+            article, story_id=story, merge=merged, canonical_url=key, minhash=sig.to_bytes(), update_of=update_of
         )
-        self.clusterer.commit(f, saved.story_id, merged=proposal.merged, when=when)
+        self.clusterer.commit(f, saved.story_id, merged=merged, when=when)
         self.index.insert(saved.article_id, sig)
         report.stored.append((saved.article_id, saved.story_id))
+        if update_of is not None:
+            report.updates.append((saved.article_id, update_of))
         return "stored", saved.article_id, saved.story_id
 
     def _fetched(
@@ -320,6 +348,26 @@ class Firehose:
                 yield label, future.result()
             except (InputError, NewsfuseError) as err:
                 self._skip(report, label, str(err))
+            except Exception as err:  # a third-party extractor on a hostile page: skip it, go on
+                self._skip(report, label, f"{label}: could not be read ({_brief(err)})")
+
+    def _prepared(
+        self, chunk: Sequence[tuple[str, Article]], report: IngestReport
+    ) -> tuple[list[tuple[str, Article]], list[Prepared]]:
+        """The chunk's signatures and features; should that fail, article by article, leaving out (with a
+        one-line reason) any article that the embedder or tokenizer cannot take."""
+        try:
+            return list(chunk), prepare_articles([a for _, a in chunk], self.clusterer, self.index)
+        except Exception:  # one article must not cost the chunk: find it, one by one, below
+            pass
+        kept, preps = [], []
+        for label, article in chunk:
+            try:
+                preps.extend(prepare_articles([article], self.clusterer, self.index))
+                kept.append((label, article))
+            except Exception as err:
+                self._skip(report, label, f"{label}: could not be processed ({_brief(err)})")
+        return kept, preps
 
     def _prepared_on_engine(self, chunks: list[list[tuple[str, Article]]]) -> Iterator[list[Prepared]]:
         from functools import partial
@@ -347,7 +395,7 @@ class Firehose:
             pending = [(label, pool.submit(self._materialize, what)) for label, what in self._expand(items, report)]
             if self.engine is None:  # in this process, each chunk stored as soon as it is fetched
                 for chunk in batched(self._fetched(pending, report), CHUNK):
-                    preps = prepare_articles([a for _, a in chunk], self.clusterer, self.index)
+                    chunk, preps = self._prepared(chunk, report)
                     self._store_chunk(chunk, preps, report)
             else:
                 chunks = list(batched(self._fetched(pending, report), CHUNK))
@@ -368,6 +416,7 @@ def ingest(
     on_event: Event | None = None,
     engine: str = "local",
     workers: int | None = None,
+    skip_invalid: bool = False,
 ) -> IngestReport:
     """Fetch, deduplicate, cluster and store ``items``; see the module docstring.
 
@@ -375,7 +424,8 @@ def ingest(
     processes or Ray actors (``engine="ray"``); storing stays in this process, in input order, so
     the store ends up the same on every engine.  Then every article is read before the first is
     stored (a bulk load of files or JSONL), where in-process ingest stores each chunk of 256 as it
-    arrives.
+    arrives.  ``skip_invalid``: a malformed JSONL line is skipped (reported in ``skipped`` as
+    ``file:line``) and the rest of its file stored; otherwise that file is skipped, naming the line.
     """
     hose = Firehose(
         store,
@@ -384,6 +434,7 @@ def ingest(
         on_event=on_event,
         engine=engine,
         engine_workers=workers,
+        skip_invalid=skip_invalid,
     )
     try:
         return hose.ingest(items)
@@ -400,6 +451,12 @@ def _embedder_name(clusterer: OnlineClusterer) -> str | None:
     if name not in {"wordllama", "tfidf"}:
         raise InputError("ingest on an engine needs a clusterer whose embedder is wordllama, tfidf or None")
     return name
+
+
+def _brief(err: BaseException) -> str:
+    """``Type: first line of the message`` (at most 160 characters), for a one-line reason."""
+    first = (str(err).splitlines() or [""])[0][:160]
+    return f"{type(err).__name__}: {first}" if first else type(err).__name__
 
 
 def report_json(report: IngestReport) -> str:

@@ -38,7 +38,7 @@ from .select import LearnedSelector, Selector, choose
 from .select.lede import lede_fact
 from .split import Splitter, default_splitter
 from .types import Article, Citation, Story, SummarySentence, count_words
-from .units import ContextUnits
+from .units import ContextUnits, unit_words
 
 DEFAULT_WORDS = 120
 # Labels that a last-resort fallback may still use when nothing else is left.
@@ -170,12 +170,32 @@ class Pipeline:
         sentences = mark_disputed(
             story, [self._summary_sentence(story, f, representatives[f]) for f in ordered], ordered
         )
+        warnings = list(story.warnings)
+        if not sentences:  # summaries are whole source sentences (units): say what budget the shortest one needs
+            shortest = self._smallest_budget(story, words)
+            if shortest:
+                warnings.append(
+                    f"no source sentence fits in {words} word{'s' if words != 1 else ''}: "
+                    f"the shortest has {shortest}; ask for at least {shortest} words"
+                )
         return Story(
             sources=story.articles,
             sentences=sentences,
-            warnings=list(story.warnings),
+            warnings=warnings,
             words=sum(count_words(s.text) for s in sentences),
         )
+
+    def _smallest_budget(self, story: StoryAnalysis, words: int) -> int:
+        """The smallest word budget above ``words`` that gives a summary (0 when none does).
+
+        Tried on the units' own lengths, shortest first: the selector may pass over the shortest ones.
+        """
+        spans = {story.unit(i) for fact in story.facts for i in fact.members}
+        lengths = sorted({unit_words(story, u) for u in spans if u is not None and unit_words(story, u) > words})
+        for budget in lengths[:8]:
+            if choose(self.selector, story, self.realizer.realize(story), budget)[0]:
+                return budget
+        return 0
 
     @staticmethod
     def _summary_sentence(story: StoryAnalysis, f: int, representative: int) -> SummarySentence:

@@ -12,6 +12,56 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+# Characters that no encoder, tokenizer or database takes: lone UTF-16 surrogates (what JSON's
+# "\ud800" and HTML's "&#55296;" decode to) and NUL (PostgreSQL text refuses it).
+_UNENCODABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def unencodable(text: str) -> int:
+    """How many characters of ``text`` cannot be encoded (lone surrogates and NUL).
+
+    >>> unencodable("Kim\\ud800 left\\x00."), unencodable("Kim left.")
+    (2, 0)
+    """
+    return len(_UNENCODABLE.findall(text))
+
+
+def repair_text(text: str) -> str:
+    """``text`` with each character that cannot be encoded replaced by U+FFFD (offsets do not move).
+
+    >>> repair_text("Kim\\ud800 left\\x00.") == "Kim\\ufffd left\\ufffd."
+    True
+    """
+    return _UNENCODABLE.sub("\ufffd", text) if _UNENCODABLE.search(text) else text
+
+
+def repair_value(value: Any) -> tuple[Any, int]:
+    """A JSON value (dicts, lists, strings) with its strings repaired by :func:`repair_text`, and the
+    number of characters replaced.
+
+    >>> repair_value({"text": "Kim\\ud800", "tags": ["a\\x00"], "n": 3})
+    ({'text': 'Kim\ufffd', 'tags': ['a\ufffd'], 'n': 3}, 2)
+    """
+    if isinstance(value, str):
+        n = unencodable(value)
+        return (repair_text(value), n) if n else (value, 0)
+    if isinstance(value, dict):
+        out, total = {}, 0
+        for k, v in value.items():
+            k2, nk = repair_value(k)
+            v2, nv = repair_value(v)
+            out[k2] = v2
+            total += nk + nv
+        return (out, total) if total else (value, 0)
+    if isinstance(value, list):
+        pairs = [repair_value(v) for v in value]
+        total = sum(n for _, n in pairs)
+        return ([v for v, _ in pairs], total) if total else (value, 0)
+    return value, 0
+
+
+_ARTICLE_STRINGS = ("id", "text", "title", "source", "url", "published", "path")
+
 
 @dataclass(frozen=True)
 class Article:
@@ -20,6 +70,14 @@ class Article:
     ``text`` is the article body after decoding (and HTML extraction); all
     offsets refer to it.  ``source`` names the outlet; when it is unknown the
     URL's host, then the article id, stand in for it.
+
+    Characters that cannot be encoded (lone surrogates, NUL) are replaced by
+    U+FFFD when the article is made, in every field and in ``extra``: each stage,
+    the store and every output can then encode it.
+
+    >>> a = Article("a", "Kim\\ud800 left.", extra={"tag": "\\x00"})
+    >>> a == Article("a", "Kim\\ufffd left.", extra={"tag": "\\ufffd"})
+    True
     """
 
     id: str
@@ -31,13 +89,26 @@ class Article:
     path: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        for name in _ARTICLE_STRINGS:
+            value = getattr(self, name)
+            if isinstance(value, str) and _UNENCODABLE.search(value):
+                object.__setattr__(self, name, repair_text(value))
+        if self.extra:
+            extra, n = repair_value(self.extra)
+            if n:
+                object.__setattr__(self, "extra", extra)
+
     @property
     def outlet(self) -> str:
         """The key used to count distinct outlets."""
         if self.source:
             return self.source.strip().lower()
         if self.url:
-            host = urlsplit(self.url).hostname or ""
+            try:
+                host = urlsplit(self.url).hostname or ""
+            except ValueError:  # "http://[::1": no host to name the outlet by
+                host = ""
             if host:
                 return host.removeprefix("www.")
         return f"#{self.id}"

@@ -18,6 +18,7 @@ DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
+        "--database",
         help="Database URL (sqlite:///file.db or postgresql://user@host/db) "
         "[default: $NEWSFUSE_DATABASE_URL, else newsfuse.db in your data folder].",
         show_default=False,
@@ -41,6 +42,8 @@ def _printer(fmt: str, quiet: bool):
             warn([f"skipped: {detail}"])
         elif kind == "duplicate" and not quiet:
             sys.stderr.write(f"newsfuse: duplicate of {detail}: {item}\n")
+        elif kind == "warning" and not quiet:
+            warn([str(detail)])
 
     return on_event
 
@@ -53,13 +56,20 @@ def _run(
     quiet: bool,
     engine: str = "local",
     workers: int | None = None,
+    skip_invalid: bool = False,
 ):
     from ..firehose import ingest
     from ..store import open_store
 
     with open_store(db) as store:
         return ingest(
-            items, store, allow_private=allow_private, on_event=_printer(fmt, quiet), engine=engine, workers=workers
+            items,
+            store,
+            allow_private=allow_private,
+            on_event=_printer(fmt, quiet),
+            engine=engine,
+            workers=workers,
+            skip_invalid=skip_invalid,
         )
 
 
@@ -74,10 +84,26 @@ def _summary(report, fmt: str, quiet: bool = False) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         return
+    updates = f" ({len(report.updates)} updates of earlier articles)" if report.updates else ""
     sys.stderr.write(
-        f"newsfuse: {len(report.stored)} stored, {len(report.duplicates)} duplicates, "
+        f"newsfuse: {len(report.stored)} stored{updates}, {len(report.duplicates)} duplicates, "
         f"{len(report.skipped)} skipped, {len(report.not_modified)} feeds not modified\n"
     )
+
+
+def _nothing_usable(report) -> bool:
+    """Exit code 2: items were skipped and none stored, found stored already or unchanged."""
+    return bool(report.skipped) and not (report.stored or report.duplicates or report.not_modified)
+
+
+SkipInvalid = Annotated[
+    bool,
+    typer.Option(
+        "--skip-invalid",
+        help="Skip malformed JSONL lines (each with a warning) and store the rest of their file; "
+        "without it such a file is skipped, naming the line.",
+    ),
+]
 
 
 @app.command()
@@ -105,11 +131,15 @@ def ingest(
         int | None,
         typer.Option(min=1, help="Worker processes or Ray actors for --engine \\[default: 1 local, every CPU on Ray]."),
     ] = None,
+    skip_invalid: SkipInvalid = False,
 ) -> None:
     """Fetch, deduplicate, cluster into stories and store articles.
 
     Each stored article is printed as soon as it is committed; bad items are skipped with a one-line
-    warning and the rest goes on.  Exit code 2 when nothing could be read at all.
+    warning and the rest goes on.  Text that cannot be encoded (a lone surrogate) is repaired to
+    U+FFFD with a warning.  A near-copy of a stored article with other numbers, dates or names is
+    stored as an update of it, in its story.  Exit code 0 when anything was stored (or found stored
+    already), 2 when nothing was usable.
 
     For a bulk load (a large JSONL corpus), --engine ray (or --workers N) computes each article's
     MinHash signature and clustering features on N workers; storing stays in this process and in
@@ -128,9 +158,10 @@ def ingest(
         quiet,
         engine=engine.value,
         workers=workers,
+        skip_invalid=skip_invalid,
     )
     _summary(report, fmt.value, quiet)
-    if report.skipped and not (report.stored or report.duplicates or report.not_modified):
+    if _nothing_usable(report):
         raise typer.Exit(2)
 
 
@@ -142,15 +173,31 @@ def watch(
     db: DbOption = None,
     allow_private: AllowPrivate = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")] = False,
+    skip_invalid: SkipInvalid = False,
 ) -> None:
-    """Keep polling feeds and pages: new articles join existing stories or start new ones (Ctrl-C stops)."""
+    """Keep polling feeds and pages: new articles join existing stories or start new ones (Ctrl-C stops).
+
+    Bad items are skipped with a one-line warning at each poll.  An error that stops a whole poll
+    after the first (the database briefly unreachable) is reported and polling goes on; on the
+    first poll it ends the command, so a wrong setting shows at once.
+    """
     pause = parse_duration(every).total_seconds()
     if pause < 1:
         raise InputError("--every must be at least 1s")
     n = 0
     while True:
-        report = _run(items, db, allow_private, "text", quiet)
-        _summary(report, "text", quiet)
+        try:
+            report = _run(items, db, allow_private, "text", quiet, skip_invalid=skip_invalid)
+            _summary(report, "text", quiet)
+        except Exception as err:
+            if n == 0:
+                raise
+            warn(
+                [
+                    f"poll {n + 1} failed ({type(err).__name__}: {(str(err).splitlines() or [''])[0][:200]}); "
+                    f"polling again in {every}"
+                ]
+            )
         n += 1
         if times and n >= times:
             return

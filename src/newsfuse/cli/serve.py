@@ -29,6 +29,7 @@ def serve(
     database: Annotated[
         str | None,
         typer.Option(
+            "--db",
             "--database",
             "-d",
             help="Story store URL (sqlite:///path.db or postgresql://...) [default: $NEWSFUSE_DATABASE_URL, "
@@ -77,7 +78,7 @@ def serve(
 
       newsfuse serve
 
-      newsfuse serve --port 9000 --database sqlite:///news.db
+      newsfuse serve --port 9000 --db sqlite:///news.db
 
       NEWSFUSE_TOKEN=... newsfuse serve --host 0.0.0.0 --allow-host news.example.org --private
     """

@@ -70,7 +70,9 @@ def summarize(
     db: Annotated[
         str | None,
         typer.Option(
-            "--db", help="Database URL for --story [default: $NEWSFUSE_DATABASE_URL or the user data folder]."
+            "--db",
+            "--database",
+            help="Database URL for --story [default: $NEWSFUSE_DATABASE_URL or the user data folder].",
         ),
     ] = None,
     engine: Annotated[

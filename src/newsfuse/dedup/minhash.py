@@ -92,18 +92,22 @@ class NearDuplicateIndex:
 
     def query(self, sig: Signature) -> str | None:
         """The earliest indexed text that ``sig``'s text copies, or None."""
+        found = self.matches(sig)
+        return found[0] if found else None
+
+    def matches(self, sig: Signature) -> list[str]:
+        """Every indexed text that ``sig``'s text copies, earliest first."""
         if sig.size == 0:
-            return None
+            return []
         mh = self._minhash(sig.hashvalues)
-        best: tuple[int, str] | None = None
+        found = []
         for key in self._lsh.query(mh):
             other = self._sigs[key]
             if sig.jaccard(other) >= self.threshold or (
                 sig.containment(other) >= self.min_containment and min(sig.size, other.size) >= 20
             ):
-                cand = (self._order[key], key)
-                best = cand if best is None or cand < best else best
-        return best[1] if best else None
+                found.append((self._order[key], key))
+        return [key for _, key in sorted(found)]
 
     def insert(self, key: str, sig: Signature) -> None:
         if key in self._sigs or sig.size == 0:

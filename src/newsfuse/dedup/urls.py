@@ -26,11 +26,20 @@ def is_tracking(name: str) -> bool:
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query."""
-    parts = urlsplit(url.strip())
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query.
+
+    A URL that cannot be parsed (a bad port, a broken IPv6 address) is its own key, stripped.
+
+    >>> canonical_url("http://[::1/news"), canonical_url("http://example.org:99999/a")
+    ('http://[::1/news', 'http://example.org:99999/a')
+    """
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
     if parts.username:

@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 
 from ..dedup import canonical_url
 from ..errors import InputError
-from ..ingest import article_from_html, decode_text, feed_kind, looks_binary
-from ..types import Article
+from ..ingest import article_from_html, decode_text, feed_kind, looks_binary, repair_char_refs
+from ..types import Article, repair_text
 
 
 @dataclass(frozen=True)
@@ -56,33 +56,45 @@ def parse_feed(content: bytes, url: str) -> Feed:
     """The entries of an RSS/Atom feed, each link once (canonical URL), in feed order."""
     import feedparser
 
-    parsed = feedparser.parse(content)
+    try:
+        parsed = feedparser.parse(repair_char_refs(content))
+    except Exception as err:  # a third-party parser on hostile bytes: one bad feed never stops a run
+        raise InputError(f"{url}: malformed feed ({type(err).__name__})") from None
     if parsed.get("bozo") and not any(e.get("link") for e in parsed.entries):
         err = parsed.get("bozo_exception")
-        raise InputError(f"{url}: malformed feed ({type(err).__name__}: {str(err).splitlines()[0] if err else ''})")
+        first = (str(err).splitlines() or [""])[0] if err else ""
+        raise InputError(f"{url}: malformed feed ({type(err).__name__}: {first})")
     if not parsed.get("version") and not parsed.entries:
         raise InputError(f"{url}: not an RSS or Atom feed")
     seen: set[str] = set()
     entries = []
     for e in parsed.entries:
-        link = e.get("link") or ""
+        link = repair_text(e.get("link") or "")
         if not link:
             continue
-        link = urljoin(url, link) if url.startswith("http") else link
+        try:
+            link = urljoin(url, link) if url.startswith("http") else link
+        except ValueError:  # a link no URL parser reads ("http://[::1"): not an article to fetch
+            continue
         key = canonical_url(link)
         if key in seen:  # a feed that lists the same item twice
             continue
         seen.add(key)
-        entries.append(FeedEntry(url=link, title=e.get("title"), published=e.get("published") or e.get("updated")))
-    return Feed(title=parsed.feed.get("title"), entries=entries)
+        title, published = e.get("title"), e.get("published") or e.get("updated")
+        entries.append(FeedEntry(url=link, title=_text(title), published=_text(published)))
+    return Feed(title=_text(parsed.feed.get("title")), entries=entries)
+
+
+def _text(value: object) -> str | None:
+    return repair_text(value) if isinstance(value, str) else None
 
 
 def parse_opml(content: bytes, where: str) -> list[str]:
     """The feed URLs (``xmlUrl``) of an OPML list, in order, each once."""
     try:
-        root = ET.fromstring(content)
-    except ET.ParseError as err:
-        raise InputError(f"{where}: malformed OPML ({err})") from None
+        root = ET.fromstring(repair_char_refs(content))
+    except (ET.ParseError, LookupError, ValueError) as err:  # LookupError: an encoding Python does not know
+        raise InputError(f"{where}: malformed OPML ({(str(err).splitlines() or [''])[0][:200]})") from None
     urls = []
     for node in root.iter("outline"):
         u = (node.get("xmlUrl") or node.get("xmlurl") or "").strip()

@@ -1,6 +1,6 @@
 """Ingest stage: read files, folders, JSONL, HTML, Multi-News lines and stdin into Articles."""
 
-from .decode import decode_text, looks_binary
+from .decode import decode_text, looks_binary, repair_char_refs
 from .readers import (
     FORMATS,
     article_from_html,
@@ -27,4 +27,5 @@ __all__ = [
     "looks_binary",
     "parse_multinews_line",
     "read_articles",
+    "repair_char_refs",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import InputError
 
 # Control characters other than tab/newline/carriage return/form feed are rare in text files.
@@ -100,3 +102,31 @@ def decode_text(data: bytes, name: str = "input") -> tuple[str, str | None]:
         return data.decode("cp1252"), f"{name}: not UTF-8, read as Windows-1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), f"{name}: not UTF-8, read as Latin-1"
+
+
+# A numeric character reference (&#55296; &#xD800;), the semicolon optional as HTML allows.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));?")
+_REPLACEMENT_REF = b"&#xFFFD;"
+
+
+def _valid_char(ref: re.Match[bytes]) -> bytes:
+    hex_digits, digits = ref.groups()
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return _REPLACEMENT_REF
+    return ref.group(0)
+
+
+def repair_char_refs(data: bytes) -> bytes:
+    """``data`` (XML or HTML) with character references to characters that cannot exist (a lone
+    surrogate, NUL, past U+10FFFF) turned into references to U+FFFD.
+
+    XML parsers refuse such references and some feed parsers crash on them; U+FFFD keeps the
+    rest of the document readable.
+
+    >>> repair_char_refs(b"<title>Kim &#55296;&#xdfff; &#233; &amp; &#0;</title>")
+    b'<title>Kim &#xFFFD;&#xFFFD; &#233; &amp; &#xFFFD;</title>'
+    """
+    if b"&#" not in data:
+        return data
+    return _CHAR_REF.sub(_valid_char, data)

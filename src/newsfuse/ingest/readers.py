@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..types import Article, count_words
+from ..types import Article, count_words, repair_value
 from .decode import decode_text, looks_binary, wide_encoding, wide_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
@@ -105,23 +105,72 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+class Skipped(str):
+    """A warning that one input item was left out (a malformed JSONL line); ``item`` names it (``file:line``).
+
+    It is a plain ``str`` everywhere warnings are printed; the firehose reports the item as skipped.
+
+    >>> w = Skipped("a.jsonl:3: invalid JSON (Expecting value)", "a.jsonl:3")
+    >>> w.item, w.startswith("a.jsonl:3")
+    ('a.jsonl:3', True)
+    """
+
+    item: str
+
+    def __new__(cls, message: str, item: str) -> Skipped:
+        self = super().__new__(cls, message)
+        self.item = item
+        return self
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return Skipped, (str(self), self.item)
+
+
+def _json_record(line: str, where: str) -> tuple[dict[str, Any], int]:
+    """The JSON object on one line, its strings repaired, and how many characters were replaced."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{where}: invalid JSON ({err.msg})") from None
+    except (ValueError, RecursionError) as err:  # a 5,000-digit number, arrays nested 100,000 deep
+        raise InputError(f"{where}: invalid JSON ({str(err).splitlines()[0][:120] or type(err).__name__})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    return repair_value(record)
+
+
 def iter_jsonl(text: str, name: str, *, skip_invalid: bool = False) -> Iterator[tuple[Article | None, str | None]]:
-    """Yield ``(article, warning)`` per non-blank JSONL line; bad lines raise or warn with their number."""
+    """Yield ``(article, warning)`` per non-blank JSONL line; bad lines raise or warn with their number.
+
+    A skipped line gives ``(None, Skipped(...))``.  Characters that cannot be encoded (JSON's
+    ``"\\ud800"``, ``"\\u0000"``) are replaced by U+FFFD, with a warning naming the line.
+
+    >>> [(a.text, w) for a, w in iter_jsonl('{"text": "Kim\\\\ud800 left."}', "in.jsonl")] == [
+    ...     ("Kim\\ufffd left.", "in.jsonl:1: 1 character that cannot be encoded (lone surrogate or NUL) "
+    ...      "replaced with U+FFFD")]
+    True
+    """
     # Only "\n" ends a JSONL record: U+2028 and friends may sit raw inside JSON strings.
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{name}:{lineno}"
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
-            yield article_from_record(record, str(lineno), where), None
-        except (json.JSONDecodeError, InputError) as err:
-            msg = err.args[0] if isinstance(err, InputError) else f"{where}: invalid JSON ({err.msg})"
+            record, repaired = _json_record(line, where)
+            article = article_from_record(record, str(lineno), where)
+        except InputError as err:
             if not skip_invalid:
-                raise InputError(f"{msg} (use --skip-invalid to skip such lines)") from None
-            yield None, msg
+                raise InputError(f"{err} (use --skip-invalid to skip such lines)") from None
+            yield None, Skipped(str(err), where)
+            continue
+        yield article, _repaired(where, repaired)
+
+
+def _repaired(where: str, n: int) -> str | None:
+    if not n:
+        return None
+    what = "character that cannot be encoded" if n == 1 else "characters that cannot be encoded"
+    return f"{where}: {n} {what} (lone surrogate or NUL) replaced with U+FFFD"
 
 
 def parse_multinews_line(line: str) -> list[Article]:
@@ -340,6 +389,10 @@ def read_articles(
         except InputError as err:
             problems.append(str(err))
     if not articles:
+        skipped = [w for w in warnings if isinstance(w, Skipped)]
+        if skipped:  # every line malformed and skipped: say which and why (the first few)
+            more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+            problems.append("no article left after skipping " + "; ".join(skipped[:3]) + more)
         raise InputError("; ".join(problems) if problems else "no articles found in the input")
     warnings.extend(f"skipped {p}" for p in problems)
     return unique_ids(articles), warnings

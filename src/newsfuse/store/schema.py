@@ -64,6 +64,8 @@ articles = Table(
     Column("seen_at", String(32), nullable=False),
     Column("embedding", LargeBinary, nullable=True),
     Column("minhash", LargeBinary, nullable=True),
+    # The earlier article this one updates: a near-copy whose numbers, dates or names differ from it.
+    Column("update_of", Integer, ForeignKey("articles.id"), nullable=True),
     Index("ix_articles_canonical_url", "canonical_url"),
     Index("ix_articles_content_hash", "content_hash"),
 )
@@ -106,5 +108,16 @@ def _v1(conn) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+def _v2(conn) -> None:  # type: ignore[no-untyped-def]
+    # A store made by this version's _v1 has the column already (create_all builds the table as above).
+    from sqlalchemy import inspect
+
+    if "update_of" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN update_of INTEGER REFERENCES articles(id)")
+
+
 # (version, what it does, function): append new steps, never edit an applied one.
-MIGRATIONS = [(1, "articles, outlets, stories, memberships, fetch state", _v1)]
+MIGRATIONS = [
+    (1, "articles, outlets, stories, memberships, fetch state", _v1),
+    (2, "articles.update_of: the earlier article an update revises", _v2),
+]

@@ -68,6 +68,12 @@ class FetchState:
 # values (building a statement per call cost ~3x the Python of binding one, ~10 statements a stored
 # article).  Parameter names end in "_" where a column of the same name is in a SET clause.
 _ID_OF_KEY = select(articles.c.id).where(articles.c.key == bindparam("key_"))
+_TEXT_OF_KEY = select(articles.c.text).where(articles.c.key == bindparam("key_"))
+_STORY_OF_KEY = (
+    select(memberships.c.story_id)
+    .select_from(memberships.join(articles, articles.c.id == memberships.c.article_id))
+    .where(articles.c.key == bindparam("key_"))
+)
 _BY_URL = articles.c.canonical_url == bindparam("url_")
 _BY_HASH = articles.c.content_hash == bindparam("hash_")
 _FIND = {
@@ -288,7 +294,14 @@ class Store:
                 .order_by(memberships.c.position, articles.c.id)
             ).all()
             credits = self._credits(conn, [r.id for r in rows])
-        return [_article(r, credits.get(r.id, [])) for r in rows]
+            updated = self._keys(conn, {r.update_of for r in rows if r.update_of is not None})
+        return [_article(r, credits.get(r.id, []), updated.get(r.update_of)) for r in rows]
+
+    def _keys(self, conn: Connection, row_ids: set[int]) -> dict[int, str]:
+        if not row_ids:
+            return {}
+        q = select(articles.c.id, articles.c.key).where(articles.c.id.in_(sorted(row_ids)))
+        return {int(i): k for i, k in conn.execute(q)}
 
     def _credits(self, conn: Connection, row_ids: Sequence[int]) -> dict[int, list[dict[str, str | None]]]:
         out: dict[int, list[dict[str, str | None]]] = {}
@@ -309,7 +322,8 @@ class Store:
             row = conn.execute(select(articles).where(articles.c.key == article_id)).first()
             if row is None:
                 return None
-            return _article(row, self._credits(conn, [row.id]).get(row.id, []))
+            updated = self._keys(conn, {row.update_of} if row.update_of is not None else set())
+            return _article(row, self._credits(conn, [row.id]).get(row.id, []), updated.get(row.update_of))
 
     def find_article(self, *, canonical_url: str | None = None, text: str | None = None) -> str | None:
         """The id of a stored article with this canonical URL or this exact body, or None."""
@@ -318,12 +332,7 @@ class Store:
 
     def story_of(self, article_id: str) -> int | None:
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(memberships.c.story_id)
-                .select_from(memberships.join(articles, articles.c.id == memberships.c.article_id))
-                .where(articles.c.key == article_id)
-            ).first()
-            return _resolve(conn, int(row[0])) if row else None
+            return Transaction(conn).story_of(article_id)
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
@@ -393,11 +402,14 @@ class Store:
         embedding: bytes | None = None,
         minhash: bytes | None = None,
         seen_at: str | None = None,
+        update_of: str | None = None,
     ) -> SavedArticle:
         """Store one article and put it in ``story_id`` (None: a new story), in a transaction of its own.
 
         ``merge`` lists stories that this (bridging) article joins to ``story_id``: their articles move
         over and they point to it from then on.  The article id gets a suffix if another article has it.
+        ``update_of`` is the id of a stored article that this one updates (the same report with other
+        numbers, dates or names); reading the article back gives it as ``extra["update_of"]``.
         """
         with self.transaction() as tx:
             return tx.save_article(
@@ -408,6 +420,7 @@ class Store:
                 embedding=embedding,
                 minhash=minhash,
                 seen_at=seen_at,
+                update_of=update_of,
             )
 
     def credit_outlet(self, article_id: str, outlet: str, url: str | None = None) -> bool:
@@ -459,6 +472,16 @@ class Transaction:
         row = self.conn.execute(_FIND["url_" in params, "hash_" in params], params).first()
         return row[0] if row else None
 
+    def article_text(self, article_id: str) -> str | None:
+        """The body of a stored article, or None."""
+        row = self.conn.execute(_TEXT_OF_KEY, {"key_": article_id}).first()
+        return row[0] if row else None
+
+    def story_of(self, article_id: str) -> int | None:
+        """The story that holds a stored article now (merges followed), or None."""
+        row = self.conn.execute(_STORY_OF_KEY, {"key_": article_id}).first()
+        return _resolve(self.conn, int(row[0])) if row else None
+
     def credit_outlet(self, article_id: str, outlet: str, url: str | None = None) -> bool:
         """Credit one more outlet with a stored article (a wire copy or reprint); False if already credited."""
         row = self.conn.execute(_ID_OF_KEY, {"key_": article_id}).first()
@@ -480,10 +503,17 @@ class Transaction:
         embedding: bytes | None = None,
         minhash: bytes | None = None,
         seen_at: str | None = None,
+        update_of: str | None = None,
     ) -> SavedArticle:
         """Store one article and put it in ``story_id`` (None: a new story); see :meth:`Store.save_article`."""
         conn = self.conn
         now = seen_at or utc_now()
+        updated_row = None
+        if update_of is not None:
+            found = conn.execute(_ID_OF_KEY, {"key_": update_of}).first()
+            if found is None:
+                raise NewsfuseError(f"no stored article {update_of!r} to update")
+            updated_row = int(found[0])
         key = self._free_key(article.id)
         row_id = int(
             conn.execute(
@@ -502,6 +532,7 @@ class Transaction:
                     "seen_at": now,
                     "embedding": embedding,
                     "minhash": minhash,
+                    "update_of": updated_row,
                 },
             ).inserted_primary_key[0]
         )
@@ -584,10 +615,12 @@ def _first_words(text: str, n: int = 12) -> str:
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
-def _article(row: Any, credits: list[dict[str, str | None]]) -> Article:
+def _article(row: Any, credits: list[dict[str, str | None]], update_of: str | None = None) -> Article:
     extra = json.loads(row.extra or "{}")
     if len(credits) > 1:
         extra = {**extra, "outlets": credits}
+    if update_of is not None:
+        extra = {**extra, "update_of": update_of}
     return Article(
         id=row.key,
         text=row.text,

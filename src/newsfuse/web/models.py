@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..types import repair_value
 
 # Bounds here are the schema's; Limits in service.py holds the same numbers for multipart forms.
 MAX_ITEMS = 50
@@ -31,7 +33,17 @@ class FileIn(BaseModel):
     content: str = Field(max_length=MAX_TEXT)
 
 
-class SummarizeRequest(BaseModel):
+class _Repaired(BaseModel):
+    """A request whose strings may hold characters that cannot be encoded (JSON's ``"\\ud800"``): each is
+    replaced by U+FFFD before validation, as the CLI's readers do, instead of refusing the request."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _repair(cls, data: Any) -> Any:
+        return repair_value(data)[0]
+
+
+class SummarizeRequest(_Repaired):
     """The articles of one story, in any mix of pasted texts, JSON articles, files and URLs."""
 
     model_config = ConfigDict(
@@ -50,7 +62,7 @@ class SummarizeRequest(BaseModel):
     analysis: bool = Field(True, description="Add the cross-source analysis (consensus, disagreements, timeline...).")
 
 
-class IngestRequest(BaseModel):
+class IngestRequest(_Repaired):
     """Items for the store: page or feed URLs, and articles as JSON. Local paths are never read."""
 
     model_config = ConfigDict(extra="forbid")
@@ -129,6 +141,12 @@ class IngestOut(BaseModel):
         default_factory=list, description='{"item": ..., "of": stored article id} per copy.'
     )
     not_modified: list[str] = Field(default_factory=list, description="Feeds unchanged since the last fetch.")
+    updates: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description='{"id": stored article id, "of": id of the earlier article it updates} per update: a '
+        "near-copy with other numbers, dates or names, stored in the same story.",
+    )
+    warnings: list[str] = Field(default_factory=list, description="Text repaired, lines left out.")
 
 
 class ErrorOut(BaseModel):

@@ -51,9 +51,7 @@ class _Context:
         self.anchors = [article_anchor(a.published) for a in analysis.articles]
 
 
-def _fact_disputes(
-    analysis: StoryAnalysis, f: int, context: _Context, min_similarity: float
-) -> tuple[Dispute, ...]:
+def _fact_disputes(analysis: StoryAnalysis, f: int, context: _Context, min_similarity: float) -> tuple[Dispute, ...]:
     position, outlets, anchors = context.position, context.outlets, context.anchors
     members = [i for i in analysis.facts[f].members if i in position]
     if not members:

@@ -20,7 +20,7 @@ def source_numbers(story: Story) -> dict[str, int]:
 
 
 def one_line(text: str) -> str:
-    """A summary unit as shown to a reader: its source text with line breaks and runs of spaces as one space.
+    r"""A summary unit as shown to a reader: its source text with line breaks and runs of spaces as one space.
 
     A unit may span a paragraph break of its article; JSON keeps the verbatim text.
 

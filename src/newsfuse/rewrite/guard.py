@@ -185,16 +185,37 @@ def _negations(text: str) -> list[str]:
     return [t for _, _, t in words(text) if is_negation(t)]
 
 
+def _negated_words(text: str) -> list[tuple[str, str]]:
+    """Each negation of ``text`` with the first content word after it (what it negates), as a stem."""
+    toks = [t for _, _, t in words(text)]
+    out = []
+    for k, t in enumerate(toks):
+        if not is_negation(t):
+            continue
+        after = content(toks[k + 1 : k + 6])
+        out.append((t, after[0][:5] if after else ""))
+    return out
+
+
 def _negation_problems(sentence: str, ev: Evidence) -> list[str]:
+    """A negation of the cited facts whose negated word the sentence states without a negation before it.
+
+    Leaving out a negated clause is not a problem; restating it without its "not" is.
+    """
+    toks = [t for _, _, t in words(sentence)]
+    problems = []
+    for u in ev.units:
+        for neg, stem in _negated_words(u.text):
+            if not stem:
+                continue
+            hits = [k for k, t in enumerate(toks) if content([t]) and content([t])[0][:5] == stem]
+            if hits and not any(is_negation(t) for k in hits for t in toks[max(0, k - 5) : k]):
+                problems.append(f'dropped negation ("{neg}")')
     mine = _negations(sentence)
-    needed = max((len(_negations(u.text)) for u in ev.units), default=0)
-    if len(mine) < needed:
-        dropped = next(n for u in ev.units for n in _negations(u.text) if n.lower() not in {m.lower() for m in mine})
-        return [f'dropped negation ("{dropped}")']
     allowed = sum(max(len(_negations(t)) for t in u.sources) if u.sources else 0 for u in ev.units)
     if len(mine) > allowed:
-        return [f'added negation ("{mine[-1]}") that the cited sources do not state']
-    return []
+        problems.append(f'added negation ("{mine[-1]}") that the cited sources do not state')
+    return list(dict.fromkeys(problems))
 
 
 def _hedge_problems(sentence: str, ev: Evidence) -> list[str]:

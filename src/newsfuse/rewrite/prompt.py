@@ -65,7 +65,7 @@ class Draft:
 
 _ID = r"(?:F|fact\s*#?\s*)?\d+"
 _TAG = re.compile(
-    r"\s*[\[(]\s*((?:F|fact\s*#?\s*)\d+(?:\s*(?:,|;|&|and)\s*" + _ID + r")*|\d+(?:\s*,\s*\d+)*)\s*[\])]\s*",
+    r"\s*[\[(]\s*((?:F|fact\s*#?\s*)\d+(?:\s*(?:,|;|&|and)\s*" + _ID + r")*|\d+(?:\s*[,;&]\s*\d+)*)\s*[\])]\s*",
     re.IGNORECASE,
 )
 _LEAD_TAG = re.compile(

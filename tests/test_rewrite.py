@@ -81,7 +81,7 @@ def guard(sentence: str, *ids: int) -> list[str]:
         ("The governor called the response a failure of planning in a statement.", 3, 'dropped hedge ("reportedly")'),
         ("Officials said the dam will fail if the rain continues.", 4, 'dropped hedge ("may")'),
         ("Officials said the dam may not fail if the rain continues.", 4, "added negation"),
-        ("The storm killed 12 people in Florida on Monday at 10:45.", 1, "number \"10"),
+        ("The storm killed 12 people in Florida on Monday at 10:45.", 1, 'number "10'),
         ("Rescue crews from seven nations flew helicopters over flooded villages.", 1, "number"),
         ("Rescue crews flew helicopters over flooded villages near the swollen river.", 1, "words not in"),
     ],

@@ -236,7 +236,7 @@ def _dispute_problems(sentence: str, ev: Evidence) -> list[str]:
             continue
         low = " " + fold(sentence) + " "
         missing = [v for v in u.versions if f" {fold(v.claim)} " not in low]
-        unnamed = [v for v in u.versions if not v.outlet.startswith("source ") and fold(v.outlet) not in low]
+        unnamed = [v for v in u.versions if not v.outlet.startswith("Source ") and fold(v.outlet) not in low]
         if missing or unnamed:
             sides = "; ".join(f"{v.outlet} says {v.claim}" for v in u.versions)
             out.append(f"disputed fact F{u.id} not stated with every version attributed ({sides})")

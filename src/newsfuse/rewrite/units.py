@@ -25,11 +25,11 @@ DISPUTE_KINDS = frozenset({"number", "date", "quote", "negation", "role"})
 
 
 def outlet_name(article: Article, number: int) -> str:
-    """How a sentence names an outlet: its source, else its URL's host, else "source N" (its citation number)."""
+    """How a sentence names an outlet: its source, else its URL's host, else "Source N" (its citation number)."""
     if article.source and article.source.strip():
         return article.source.strip()
     host = urlsplit(article.url).hostname if article.url else None
-    return host.removeprefix("www.") if host else f"source {number}"
+    return host.removeprefix("www.") if host else f"Source {number}"
 
 
 def units_of(story: Story) -> list[Unit]:

@@ -371,3 +371,61 @@ def test_openai_compatible_server_rewrite_via_cli(cli, example_dir, llama_server
 
     base = summarize([example_dir], words=60)
     assert local.rewrite(base, 60).rewrite["reply"] == remote.rewrite(base, 60).rewrite["reply"]
+
+
+# --- the web API and reader ------------------------------------------------------------------------------
+
+KIM = [
+    "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping.",
+    "North Korea's Kim Jong Un left Beijing on Wednesday after meeting Xi.",
+]
+
+
+@pytest.fixture(scope="module")
+def rewrite_server():
+    import threading
+
+    import uvicorn
+
+    from newsfuse.web import create_app
+
+    reply = "Kim Jong Un left Beijing on Wednesday after talks with Xi. [F1]"
+    apps = {"with": create_app(store=False, rewriter=Rewriter(StaticLLM(reply))), "without": create_app(store=False)}
+    servers, urls = [], {}
+    for name, app in apps.items():
+        port = _free_port()
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        threading.Thread(target=server.run, daemon=True).start()
+        servers.append(server)
+        urls[name] = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while not all(s.started for s in servers):
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield urls
+    for s in servers:
+        s.should_exit = True
+
+
+def test_api_and_reader_rewrite(rewrite_server):
+    with httpx.Client(base_url=rewrite_server["with"], timeout=60) as c:
+        r = c.post("/api/summarize", json={"texts": KIM, "words": 40, "rewrite": True})
+        assert r.status_code == 200, r.text
+        story = r.json()
+        assert story["rewrite"]["accepted"] == 1 and story["analysis"] is not None
+        assert [(s["text"], s["rewritten"], s["guard"]) for s in story["sentences"]] == [
+            ("Kim Jong Un left Beijing on Wednesday after talks with Xi.", True, None)
+        ]
+        token = story["read"]
+        plain = c.get(f"/api/reads/{token}/summary", params={"words": 40}).json()
+        assert "rewritten" not in plain["sentences"][0]
+        prose = c.get(f"/api/reads/{token}/summary", params={"words": 40, "rewrite": "true"}).json()
+        assert prose["sentences"][0]["rewritten"] is True and "sources" not in prose
+        page = c.get(f"/read/{token}", params={"words": 40, "rewrite": "true"}).text
+        assert 'id="rewrite-toggle"' in page and " checked" in page and 'class="badge rewritten"' in page
+        assert "rewrite-toggle" in c.get(f"/read/{token}", params={"words": 40}).text
+    with httpx.Client(base_url=rewrite_server["without"], timeout=60) as c:
+        r = c.post("/api/summarize", json={"texts": KIM, "words": 40, "rewrite": True})
+        assert r.status_code == 400 and "newsfuse serve --rewrite" in r.json()["error"]
+        token = c.post("/api/summarize", json={"texts": KIM, "words": 40}).json()["read"]
+        assert "rewrite-toggle" not in c.get(f"/read/{token}").text

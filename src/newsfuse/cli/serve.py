@@ -43,6 +43,20 @@ def serve(
         ),
     ] = False,
     log_level: Annotated[str, typer.Option(help="uvicorn log level (debug, info, warning, error).")] = "info",
+    rewrite: Annotated[
+        bool,
+        typer.Option(
+            "--rewrite",
+            help="Offer the guarded prose rewrite (the reader's Prose toggle, rewrite=true on the API) with "
+            "--llm-model / --llm-url as in newsfuse summarize (docs/rewrite.md).",
+        ),
+    ] = False,
+    llm_model: Annotated[
+        str | None, typer.Option("--llm-model", help="For --rewrite: a GGUF file, or the server's model name.")
+    ] = None,
+    llm_url: Annotated[
+        str | None, typer.Option("--llm-url", help="For --rewrite: an OpenAI-compatible API root.")
+    ] = None,
 ) -> None:
     """Serve the web reader and the JSON API.
 
@@ -66,11 +80,21 @@ def serve(
         return
     from ..store import open_store
 
+    rewriter = None
+    if rewrite:
+        from ..rewrite import LLMUnavailable, make_rewriter
+
+        try:
+            rewriter = make_rewriter(llm_model, llm_url)
+        except LLMUnavailable as e:
+            fail(str(e))
+    elif llm_model or llm_url:
+        fail("--llm-model and --llm-url are for --rewrite: add --rewrite")
     store = open_store(database)  # here, not at server start-up: a bad URL is one line and exit 2
     try:
         if not _is_loopback(host):
             warn([f"listening on {host}: anyone who can reach this address can use the server (no login)"])
-        web = create_app(store=store, allow_private=allow_private)
+        web = create_app(store=store, allow_private=allow_private, rewriter=rewriter)
         uvicorn.run(web, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
     finally:
         store.close()

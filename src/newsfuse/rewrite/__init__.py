@@ -24,7 +24,7 @@ from .guard import Evidence, check
 from .llamacpp import LlamaCppLLM, bundled_model
 from .openai_compat import KEY_ENV, OpenAICompatLLM
 from .prompt import Draft, derive_facts, messages, parse_reply
-from .stage import DEFAULT_TIMEOUT, Rewriter
+from .stage import DEFAULT_TIMEOUT, Rewriter, rewrite_json, story_from_json
 from .units import units_of
 
 
@@ -80,5 +80,7 @@ __all__ = [
     "make_rewriter",
     "messages",
     "parse_reply",
+    "rewrite_json",
+    "story_from_json",
     "units_of",
 ]

@@ -21,7 +21,7 @@ import time
 from typing import Any
 
 from ..errors import NewsfuseError
-from ..types import Citation, Story, SummarySentence, count_words
+from ..types import Article, Citation, Story, SummarySentence, count_words
 from .base import LLM, StaticLLM, Unit
 from .guard import MAX_NEW_WORDS, check, fold
 from .prompt import derive_facts, messages, parse_reply
@@ -29,7 +29,7 @@ from .units import units_of
 
 DEFAULT_TIMEOUT = 120.0
 
-__all__ = ["DEFAULT_TIMEOUT", "Rewriter", "StaticLLM"]
+__all__ = ["DEFAULT_TIMEOUT", "Rewriter", "StaticLLM", "rewrite_json", "story_from_json"]
 
 
 class Rewriter:
@@ -113,6 +113,38 @@ class Rewriter:
                 placed.append((u.id, len(judged), _extractive(u, None)))
         placed.sort(key=lambda p: (p[0], p[1]))
         return [s for _, _, group in placed for s in group], rejections
+
+
+def story_from_json(data: dict[str, Any]) -> Story:
+    """The :class:`Story` of a story's public JSON (``Story.to_dict()``): sources and summary sentences."""
+    sources = [
+        Article(
+            str(a["id"]),
+            a["text"],
+            title=a.get("title"),
+            source=a.get("source"),
+            url=a.get("url"),
+            published=a.get("published"),
+            path=a.get("path"),
+            extra=a.get("extra") or {},
+        )
+        for a in data["sources"]
+    ]
+    sentences = [
+        SummarySentence(
+            s["text"],
+            int(s["support"]),
+            tuple(Citation(str(c["source"]), int(c["start"]), int(c["end"])) for c in s["citations"]),
+        )
+        for s in data["sentences"]
+    ]
+    return Story(sources, sentences, list(data.get("warnings", [])), int(data.get("words", 0)))
+
+
+def rewrite_json(rewriter: Rewriter, data: dict[str, Any], words: int | None = None) -> dict[str, Any]:
+    """A story's public JSON with its summary rewritten; other fields (the analysis) are kept."""
+    out = rewriter.rewrite(story_from_json(data), words).to_dict()
+    return {**data, **{k: out[k] for k in ("sentences", "words", "warnings", "rewrite")}}
 
 
 def _unit_json(u: Unit) -> dict[str, Any]:

@@ -55,6 +55,7 @@ HERE = Path(__file__).resolve().parent
 StoryId = Annotated[int, PathParam(ge=1, le=2**62, description="Story id in the store.")]
 Words = Annotated[int, Query(ge=1, le=1000, description="Word budget of the summary.")]
 Token = Annotated[str, PathParam(max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="An ad-hoc story's token.")]
+Rewrite = Annotated[bool, Query(description="Retell the summary as prose with the server's model, guarded.")]
 ERRORS = {400: {"model": models.ErrorOut}, 404: {"model": models.ErrorOut}, 503: {"model": models.ErrorOut}}
 JSON = "application/json"
 
@@ -104,6 +105,7 @@ def create_app(
     pipeline_factory: Callable[[], Any] | None = None,
     workers: int = 2,
     info_ttl: float = 1.0,
+    rewriter: Any = None,
 ) -> FastAPI:
     """The web app: API + pages.
 
@@ -115,6 +117,8 @@ def create_app(
     intranets); off by default, as it opens the server to SSRF.  ``info_ttl`` is how long (s) a
     story's record, and so its last update, is reused before the store is asked again: summaries are
     cached per (story, length, last update), so a new article shows after at most that long.
+    ``rewriter`` (a checked ``newsfuse.rewrite.Rewriter``) serves ``rewrite=true`` and the reader's
+    prose toggle; without one they answer 400.
     """
     limits = limits or Limits()
     summarizer = Summarizer(limits, pipeline_factory, workers=workers)
@@ -283,6 +287,17 @@ def create_app(
                 body = await summarizer.run(partial(summarizer.summary_json, key, articles, words, analysis=analysis))
         return asdict(info), body
 
+    async def rewritten(body: bytes, words: int, *, drop_sources: bool = False) -> bytes:
+        """A story's JSON with its summary retold by the server's model, guarded (not cached)."""
+        if rewriter is None:
+            raise HTTPException(400, "this server has no model for rewrite: start it with newsfuse serve --rewrite")
+        from ..rewrite import rewrite_json
+
+        data = await summarizer.run(partial(rewrite_json, rewriter, json.loads(body), words))
+        if drop_sources:
+            data.pop("sources", None)
+        return json.dumps(data, ensure_ascii=False).encode()
+
     def with_fields(body: bytes, **fields: Any) -> bytes:
         # Splice extra top-level fields into cached JSON without parsing it again.
         extra = json.dumps(fields, ensure_ascii=False)[1:-1]
@@ -307,6 +322,8 @@ def create_app(
         )
         read = reads.add(articles, warnings)
         body = await read_summary(read.token, req.words, req.analysis)
+        if req.rewrite:
+            body = await rewritten(body, req.words)
         return Response(with_fields(body, read=read.token), media_type=JSON)
 
     @app.get("/api/stories", response_model=models.StoryList, responses=ERRORS, tags=["stories"])
@@ -321,20 +338,30 @@ def create_app(
         return {"stories": [asdict(i) for i in infos]}
 
     @app.get("/api/stories/{story_id}", response_model=models.StoryOut, responses=ERRORS, tags=["stories"])
-    async def api_story(story_id: StoryId, words: Words = DEFAULT_WORDS, analysis: bool = True) -> Response:
+    async def api_story(
+        story_id: StoryId, words: Words = DEFAULT_WORDS, analysis: bool = True, rewrite: Rewrite = False
+    ) -> Response:
         """One stored story: its sources, cited summary and cross-source analysis (cached until it changes)."""
         info, body = await stored_summary(story_id, words, analysis)
+        if rewrite:
+            body = await rewritten(body, words)
         return Response(with_fields(body, story=info), media_type=JSON)
 
     @app.get("/api/stories/{story_id}/summary", response_model=models.SummaryOut, responses=ERRORS, tags=["stories"])
-    async def api_story_summary(story_id: StoryId, words: Words = DEFAULT_WORDS) -> Response:
+    async def api_story_summary(story_id: StoryId, words: Words = DEFAULT_WORDS, rewrite: Rewrite = False) -> Response:
         """Only the summary of a stored story at another length (sources unchanged, so not repeated)."""
+        if rewrite:
+            info, body = await stored_summary(story_id, words)
+            return Response(with_fields(await rewritten(body, words, drop_sources=True), story=info), media_type=JSON)
         info, body = await stored_summary(story_id, words, only=True)
         return Response(with_fields(body, story=info), media_type=JSON)
 
     @app.get("/api/reads/{token}/summary", response_model=models.SummaryOut, responses=ERRORS, tags=["stories"])
-    async def api_read_summary(token: Token, words: Words = DEFAULT_WORDS) -> Response:
+    async def api_read_summary(token: Token, words: Words = DEFAULT_WORDS, rewrite: Rewrite = False) -> Response:
         """The summary of an ad-hoc story (made by POST /api/summarize or the home page) at another length."""
+        if rewrite:
+            body = await rewritten(await read_summary(token, words), words, drop_sources=True)
+            return Response(with_fields(body, read=token), media_type=JSON)
         return Response(with_fields(await read_summary(token, words, only=True), read=token), media_type=JSON)
 
     @app.post("/api/ingest", response_model=models.IngestOut, responses=ERRORS, tags=["store"])
@@ -411,17 +438,23 @@ def create_app(
         request: Request,
         story_id: StoryId,
         words: Words = DEFAULT_WORDS,
+        rewrite: Rewrite = False,
     ) -> HTMLResponse:
         info, body = await stored_summary(story_id, words, analysis=True)
-        return story_view(request, json.loads(body), words, info["title"], f"/api/stories/{story_id}/summary", info)
+        if rewrite:
+            body = await rewritten(body, words)
+        story = json.loads(body)
+        return story_view(request, story, words, info["title"], f"/api/stories/{story_id}/summary", info)
 
     @app.get("/read/{token}", response_class=HTMLResponse, include_in_schema=False)
     async def read_page(
         request: Request,
         token: Token,
         words: Words = DEFAULT_WORDS,
+        rewrite: Rewrite = False,
     ) -> HTMLResponse:
-        story = json.loads(await read_summary(token, words, analysis=True))
+        body = await read_summary(token, words, analysis=True)
+        story = json.loads(await rewritten(body, words) if rewrite else body)
         titles = [s["title"] for s in story["sources"] if s.get("title")]
         return story_view(request, story, words, titles[0] if titles else "Your story", f"/api/reads/{token}/summary")
 
@@ -443,6 +476,8 @@ def create_app(
             disputed=disputed,
             info=info,
             limits=limits,
+            can_rewrite=rewriter is not None,
+            rewrite="rewrite" in story,
         )
 
     app.state.summarizer = summarizer

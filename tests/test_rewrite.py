@@ -429,3 +429,20 @@ def test_api_and_reader_rewrite(rewrite_server):
         assert r.status_code == 400 and "newsfuse serve --rewrite" in r.json()["error"]
         token = c.post("/api/summarize", json={"texts": KIM, "words": 40}).json()["read"]
         assert "rewrite-toggle" not in c.get(f"/read/{token}").text
+
+
+def test_the_extractive_summary_itself_passes_the_guard(data_dir):
+    """Restating each fact word for word must pass: on real stories, only disputed facts are rejected."""
+    from itertools import islice
+
+    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    with open(data_dir / "val-full250.src", encoding="utf-8") as fh:
+        for line in islice(fh, 6):
+            story = pipeline.summarize(parse_multinews_line(line), 250)
+            reply = "\n".join(f"{s.text} [F{k}]" for k, s in enumerate(story.sentences, 1))
+            out = Rewriter(StaticLLM(reply)).rewrite(story, 250)
+            assert all(r["guard"].startswith("disputed fact") for r in out.rewrite["rejections"]), out.rewrite
+            assert out.rewrite["accepted"] >= len(story.sentences) - out.rewrite["rejected"]

@@ -219,12 +219,22 @@ def _negation_problems(sentence: str, ev: Evidence) -> list[str]:
 
 
 def _hedge_problems(sentence: str, ev: Evidence) -> list[str]:
+    """A hedge of the cited facts whose hedged words the sentence states with no hedge of the same family.
+
+    What a hedge qualifies is read as the first content word after it ("reportedly resigned" -> resign);
+    leaving the hedged clause out is not a problem, restating it as certain is.
+    """
+    toks = [t for _, _, t in words(sentence)]
+    stems = [(content([t])[0][:5] if content([t]) else "") for t in toks]
     low = " " + fold(sentence) + " "
     out = []
     for u in ev.units:
         for m in _HEDGE_RE.finditer(u.text):
             hedge = m.group(1).lower()
-            if not any(f" {fold(h)} " in low or f" {fold(h)}" in low for h in HEDGES[hedge]):
+            if any(f" {fold(h)}" in low for h in HEDGES[hedge]):
+                continue
+            after = content([t for _, _, t in words(u.text[m.end() : m.end() + 80])][:6])
+            if not after or after[0][:5] in stems:
                 out.append(f'dropped hedge ("{hedge}")')
     return list(dict.fromkeys(out))
 

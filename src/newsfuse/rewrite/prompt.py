@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..compare.text import content, words
+from ..split import default_splitter
+from ..types import Article
 from .base import Unit
 
 SYSTEM = (
@@ -72,7 +74,6 @@ _LEAD_TAG = re.compile(
     r"^\s*(?:\*\*)?\s*(F\d+(?:\s*,\s*F\d+)*)\s*(?:\([^)]*\))?\s*(?:\*\*)?\s*[:.)\-–]\s*", re.IGNORECASE
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
-_SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z0-9])")
 _CHATTER = re.compile(
     r"^(here is|here's|sure|certainly|story:|the story|news story|title:|headline:|facts?:|note:)", re.IGNORECASE
 )
@@ -84,8 +85,11 @@ def _ids(tag: str, n_units: int) -> tuple[int, ...]:
 
 
 def _sentences(text: str) -> list[str]:
+    """The sentences of ``text`` by the pipeline's splitter (abbreviations such as "Sept. 11" stay whole)."""
     text = re.sub(r"\s+", " ", text.replace("**", "")).strip()
-    return [s.strip() for s in _SPLIT.split(text) if s.strip()]
+    if not text:
+        return []
+    return [s.text.strip() for s in default_splitter().split(Article("reply", text), 0) if s.text.strip()]
 
 
 def _finish(text: str) -> str:

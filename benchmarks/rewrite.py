@@ -154,6 +154,21 @@ def _cut(sentences: list[str], words: int) -> list[str]:
     return out
 
 
+def _rejected_as_story(as_json: dict[str, Any], extractive: Any) -> dict[str, Any]:
+    """The model sentences the guard rejected, each cited to the facts it named, as a story's JSON."""
+    sentences = []
+    for rej in as_json["rewrite"].get("rejections", []):
+        cites = [c for i in rej["facts"] for c in extractive.sentences[i - 1].citations]
+        if cites:
+            sentences.append(
+                {
+                    "text": rej["text"],
+                    "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in cites],
+                }
+            )
+    return {"sources": as_json["sources"], "sentences": sentences}
+
+
 def _kind(reason: str) -> str:
     for kind in ("number", "date", "name", "quote", "negation", "hedge", "disputed", "words not in", "repeats"):
         if kind in reason:
@@ -171,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--llm-model", default=None)
     ap.add_argument("--llm-url", default=None)
     ap.add_argument("--timeout", type=float, default=300.0, help="per-story time limit of the rewrite (s)")
-    ap.add_argument("--threads", type=int, default=2, help="llama.cpp CPU threads")
+    ap.add_argument("--threads", type=int, default=1, help="llama.cpp CPU threads (1 on a busy shared machine)")
     ap.add_argument("--json", type=Path, default=None, help="write the figures and every story's rewrite here")
     args = ap.parse_args(argv)
     tgt = args.tgt or args.src.with_suffix(".tgt")
@@ -224,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
                         for s in as_json["sentences"]
                     ],
                     "unsupported": unsupported(as_json),
+                    # The same check on the sentences the guard rejected: how many of them it would flag too.
+                    "unsupported_in_rejected": unsupported(_rejected_as_story(as_json, extractive)),
                 }
             )
             r = rows[-1]
@@ -261,6 +278,7 @@ def summarize_rows(rows: list[dict[str, Any]], args: argparse.Namespace, llm: An
         return {m: round(statistics.fmean(r[key][m] for r in rows), 2) for m in rows[0][key]}
 
     unsupported = [u for r in rows for u in r["unsupported"]]
+    rejected_with_facts = sum(1 for r in rows for rej in r["rewrite"].get("rejections", []) if rej["facts"])
     return {
         "stories": len(rows),
         "model": f"{llm.backend}:{llm.model}",
@@ -285,6 +303,11 @@ def summarize_rows(rows: list[dict[str, Any]], args: argparse.Namespace, llm: An
         "mean_words_rewrite": round(statistics.fmean(r["words_rewrite"] for r in rows), 1),
         "independent_check_unsupported_sentences": len(unsupported),
         "independent_check_examples": unsupported[:10],
+        "independent_check_on_rejected": {
+            "rejected_sentences_citing_facts": rejected_with_facts,
+            "flagged": sum(len(r["unsupported_in_rejected"]) for r in rows),
+            "examples": [u for r in rows for u in r["unsupported_in_rejected"]][:10],
+        },
         "seconds_per_story_extractive": round(statistics.fmean(r["extractive_s"] for r in rows), 3),
         "seconds_per_story_rewrite": round(statistics.fmean(r["rewrite_s"] for r in rows), 3),
         "seconds_per_story_rewrite_median": round(statistics.median(r["rewrite_s"] for r in rows), 3),

@@ -188,7 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=300.0, help="per-story time limit of the rewrite (s)")
     ap.add_argument("--threads", type=int, default=1, help="llama.cpp CPU threads (1 on a busy shared machine)")
     ap.add_argument("--json", type=Path, default=None, help="write the figures and every story's rewrite here")
+    ap.add_argument("--merge", type=Path, nargs="+", default=None, help="report on the stories of these --json files")
     args = ap.parse_args(argv)
+    if args.merge:
+        rows = [r for path in args.merge for r in json.loads(path.read_text())["stories"]]
+        rows.sort(key=lambda r: r["story"])
+        print(json.dumps(summarize_rows(rows, args, None), indent=2))
+        return 0
     tgt = args.tgt or args.src.with_suffix(".tgt")
     if not args.src.exists() or not tgt.exists():
         print(f"rewrite.py: error: {args.src} or {tgt} not found (Multi-News lives in ../shared/data)", file=sys.stderr)
@@ -225,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 {
                     "story": args.skip + k,
+                    "model": f"{llm.backend}:{llm.model}",
                     "extractive_s": t1 - t0,
                     "rewrite_s": t2 - t1,
                     "rouge_extractive": rouge(ext, reference),
@@ -243,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
                     "unsupported_in_rejected": unsupported(_rejected_as_story(as_json, extractive)),
                 }
             )
+            if args.json:  # after every story: a long run stopped early keeps what it measured
+                args.json.write_text(json.dumps({"stories": rows}, indent=1))
             r = rows[-1]
             print(
                 f"story {r['story']}: {r['rewrite']['accepted']} accepted, {r['rewrite']['rejected']} rejected, "
@@ -281,7 +290,7 @@ def summarize_rows(rows: list[dict[str, Any]], args: argparse.Namespace, llm: An
     rejected_with_facts = sum(1 for r in rows for rej in r["rewrite"].get("rejections", []) if rej["facts"])
     return {
         "stories": len(rows),
-        "model": f"{llm.backend}:{llm.model}",
+        "model": f"{llm.backend}:{llm.model}" if llm is not None else rows[0].get("model"),
         "words": args.words,
         "model_sentences": accepted + rejected,
         "accepted": accepted,

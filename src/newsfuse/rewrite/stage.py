@@ -66,7 +66,7 @@ class Rewriter:
             return _story(story, [], meta, start, [])
         try:
             reply = self.llm.chat(
-                messages(units, budget), max_tokens=int(budget * 2) + 32, deadline=start + self.timeout
+                messages(units, budget), max_tokens=int(budget * 1.5) + 32, deadline=start + self.timeout
             )
         except NewsfuseError as e:
             meta["fallback"] = str(e)

@@ -76,7 +76,7 @@ class Rewriter:
         sentences, rejections = self._assemble(units, reply)
         meta["accepted"] = sum(1 for s in sentences if s.rewritten)
         meta["rejected"] = len(rejections)
-        meta["omitted"] = sum(1 for s in sentences if not s.rewritten and s.guard is None)
+        meta["omitted"] = len({i for s in sentences if not s.rewritten and s.guard is None for i in s.facts})
         meta["rejections"] = rejections
         return _story(story, sentences, meta, start, [])
 

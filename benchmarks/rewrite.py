@@ -189,6 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=1, help="llama.cpp CPU threads (1 on a busy shared machine)")
     ap.add_argument("--json", type=Path, default=None, help="write the figures and every story's rewrite here")
     ap.add_argument("--merge", type=Path, nargs="+", default=None, help="report on the stories of these --json files")
+    ap.add_argument(
+        "--replay",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="judge the model answers recorded in these --json files again (no model run; their seconds kept)",
+    )
     args = ap.parse_args(argv)
     if args.merge:
         rows = [r for path in args.merge for r in json.loads(path.read_text())["stories"]]
@@ -203,25 +210,40 @@ def main(argv: list[str] | None = None) -> int:
     from newsfuse.evaluate.rouge import reference_sentences, rouge
     from newsfuse.ingest import parse_multinews_line
     from newsfuse.pipeline import Pipeline
-    from newsfuse.rewrite import LlamaCppLLM, LLMUnavailable, Rewriter, make_llm
+    from newsfuse.rewrite import LlamaCppLLM, LLMUnavailable, Rewriter, StaticLLM, make_llm
 
-    try:
-        llm = make_llm(args.llm_model, args.llm_url)
-        if isinstance(llm, LlamaCppLLM):
-            llm = LlamaCppLLM(llm.path, threads=args.threads)
-        rewriter = Rewriter(llm, timeout=args.timeout)
-        rewriter.check()
-    except LLMUnavailable as e:
-        print(f"rewrite.py: error: {e}", file=sys.stderr)
-        return 2
+    if args.replay:  # no model: the recorded answers are judged again
+        backend, model = json.loads(args.replay[0].read_text())["stories"][0]["model"].split(":", 1)
+        llm = StaticLLM("", model=model)
+        llm.backend = backend
+        rewriter = Rewriter(llm)
+    else:
+        try:
+            llm = make_llm(args.llm_model, args.llm_url)
+            if isinstance(llm, LlamaCppLLM):
+                llm = LlamaCppLLM(llm.path, threads=args.threads)
+            rewriter = Rewriter(llm, timeout=args.timeout)
+            rewriter.check()
+        except LLMUnavailable as e:
+            print(f"rewrite.py: error: {e}", file=sys.stderr)
+            return 2
     pipeline = Pipeline()
     rows: list[dict[str, Any]] = []
+    recorded = {r["story"]: r for path in args.replay for r in json.loads(path.read_text())["stories"]}
     with open(args.src, encoding="utf-8") as fs, open(tgt, encoding="utf-8") as ft:
         for k, (src, ref) in enumerate(islice(zip(fs, ft, strict=False), args.skip, args.skip + args.limit)):
+            if recorded and args.skip + k not in recorded:
+                continue
             articles = parse_multinews_line(src)
             t0 = time.perf_counter()
             extractive = pipeline.summarize(articles, args.words)
             t1 = time.perf_counter()
+            old = recorded.get(args.skip + k)
+            if old is not None and old["rewrite"]["fallback"]:
+                rows.append(old)  # it fell back: nothing to judge again
+                continue
+            if old is not None:
+                llm.reply = old["rewrite"]["reply"]
             rewritten = rewriter.rewrite(extractive, args.words)
             t2 = time.perf_counter()
             reference = reference_sentences(ref)
@@ -231,9 +253,9 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 {
                     "story": args.skip + k,
-                    "model": f"{llm.backend}:{llm.model}",
+                    "model": f"{llm.backend}:{llm.model}" if old is None else old["model"],
                     "extractive_s": t1 - t0,
-                    "rewrite_s": t2 - t1,
+                    "rewrite_s": t2 - t1 if old is None else old["rewrite_s"],
                     "rouge_extractive": rouge(ext, reference),
                     "rouge_rewrite": rouge(rew, reference),
                     "rouge_rewrite_vs_extractive": rouge(rew, ext),

@@ -74,9 +74,8 @@ _LEAD_TAG = re.compile(
     r"^\s*(?:\*\*)?\s*(F\d+(?:\s*,\s*F\d+)*)\s*(?:\([^)]*\))?\s*(?:\*\*)?\s*[:.)\-–]\s*", re.IGNORECASE
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
-_CHATTER = re.compile(
-    r"^(here is|here's|sure|certainly|story:|the story|news story|title:|headline:|facts?:|note:)", re.IGNORECASE
-)
+# Lines about the answer rather than in it: "Here is the story:", "Sure!", "Title: ...", "Note: ...".
+_CHATTER = re.compile(r"^(here is|here's|sure\b|certainly\b|title:|headline:|facts?:|note:)", re.IGNORECASE)
 
 
 def _ids(tag: str, n_units: int) -> tuple[int, ...]:
@@ -104,7 +103,7 @@ def parse_reply(reply: str, n_units: int) -> list[Draft]:
     out: list[Draft] = []
     for raw in reply.splitlines():
         line = _BULLET.sub("", raw).strip()
-        if not line or _CHATTER.match(line) or line.startswith("#"):
+        if not line or line.startswith("#") or (_CHATTER.match(line) and (line.endswith(":") or len(line) < 40)):
             continue
         lead_ids: tuple[int, ...] = ()
         lead = _LEAD_TAG.match(line)

@@ -28,6 +28,8 @@ from .prompt import derive_facts, messages, parse_reply
 from .units import units_of
 
 DEFAULT_TIMEOUT = 120.0
+# A model sentence sharing this share of its words with an earlier one (Jaccard) repeats it.
+REPEAT = 0.7
 
 __all__ = ["DEFAULT_TIMEOUT", "Rewriter", "StaticLLM", "rewrite_json", "story_from_json"]
 
@@ -82,16 +84,16 @@ class Rewriter:
 
     def _assemble(self, units: list[Unit], reply: str) -> tuple[list[SummarySentence], list[dict[str, Any]]]:
         judged = []
-        seen_texts: set[str] = set()
+        seen: list[set[str]] = []
         for d in parse_reply(reply, len(units)):
             facts, tags = d.facts, d.tags
             if not facts:
                 facts = derive_facts(d.text, units)
-            key = fold(d.text)
-            if key in seen_texts:
+            key = set(fold(d.text).split())
+            if any(len(key & other) >= REPEAT * len(key | other) for other in seen):
                 reasons = ["repeats an earlier sentence"]
             else:
-                seen_texts.add(key)
+                seen.append(key)
                 reasons = check(d.text, [units[i - 1] for i in facts], max_new=self.max_new)
             judged.append((d.text, facts, tags, reasons))
         covered = {i for _, facts, _, reasons in judged if not reasons for i in facts}

@@ -2,6 +2,8 @@
 
     python3 benchmarks/cross_source.py            # disagreement P/R and timeline accuracy, dev and test
     python3 benchmarks/cross_source.py --errors   # also list the cases it gets wrong
+    python3 benchmarks/cross_source.py --real     # alignment and disagreement P/R on the real labelled pairs
+    python3 benchmarks/cross_source.py --speed 60 # --analysis time vs the plain summary, first 60 val-full250 stories
 
 Disagreement detection: tests/data/disagreements.jsonl (sentence pairs from different outlets,
 label contradiction|consistent, split dev|test).  Timeline: tests/data/timeline.jsonl (date
@@ -17,12 +19,120 @@ import sys
 import time
 from pathlib import Path
 
-from newsfuse.compare import analyse
-from newsfuse.compare.scoring import load_jsonl, score_disagreements, score_timeline
+from newsfuse.compare import analyse, summarize_story
+from newsfuse.compare.scoring import (
+    aligned_pairs,
+    load_jsonl,
+    score_alignment,
+    score_disagreements,
+    score_real_disagreements,
+    score_timeline,
+)
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+REAL = Path(__file__).resolve().parent / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def real_stories() -> dict[str, list[Article]]:
+    """The stories the real labelled pairs come from: val-full250 (mnNNN) and DUC 2004 dev clusters."""
+    import json
+
+    from newsfuse.ingest.readers import iter_multinews
+
+    out = {}
+    for k, arts in enumerate(iter_multinews(SHARED / "multinews" / "val-full250.src")):
+        out[f"mn{k:03d}"] = [a for a in arts if a.text.strip()]
+    for line in (SHARED / "duc2004-dev" / "dev.jsonl").read_text().splitlines():
+        c = json.loads(line)
+        out[c["id"]] = [
+            Article(a["id"], a["text"], source=a.get("source"), published=a.get("published")) for a in c["articles"]
+        ]
+    return out
+
+
+def real_figures(errors: bool) -> None:
+    pairs = load_jsonl(REAL / "claims.jsonl")
+    cands = load_jsonl(REAL / "disagreement_candidates.jsonl")
+    t0 = time.perf_counter()
+    aligned = aligned_pairs(pairs, real_stories(), Pipeline())
+    print(f"alignment on {len(pairs)} real pairs read by hand ({time.perf_counter() - t0:.0f}s)")
+    print("split  pairs              n    TP  FP  FN  precision  lenient  recall  contradictions aligned")
+    for split in ("dev", "test", None):
+        for name, sel in (("aligned+near", [p for p in pairs if p["draw"] != "cue"]), ("all", pairs)):
+            r = score_alignment(sel, aligned, split)
+            print(
+                f"{split or 'all':5}  {name:17}  {r['n']:<4} {r['tp']:<3} {r['fp']:<3} {r['fn']:<3} "
+                f"{r['precision']:.3f}      {r['lenient_precision']:.3f}    {r['recall']:.3f}   "
+                f"{r['aligned_contradict']}"
+            )
+            if errors and split and name == "all":
+                print("   ", r["errors"])
+    print(f"\ndisagreement detection on {len(cands)} real candidates read by hand")
+    print("split  n    TP  FP  FN  TN  precision  recall")
+    for split in ("dev", "test", None):
+        r = score_real_disagreements(cands, split)
+        print(
+            f"{split or 'all':5}  {r['n']:<4} {r['tp']:<3} {r['fp']:<3} {r['fn']:<3} {r['tn']:<3} "
+            f"{r['precision']:.3f}      {r['recall']:.3f}"
+        )
+        if errors and split:
+            for e in r["errors"]:
+                print("   ", e)
+
+
+def clear_caches() -> None:
+    from newsfuse.compare import disagree, text, timeline
+
+    for fn in (
+        text._words,
+        text._quantities,
+        timeline._find_dates,
+        timeline._date_forms,
+        disagree._content_set,
+        disagree._compare,
+    ):
+        fn.cache_clear()
+
+
+def speed(n: int) -> None:
+    """Per story, the plain summary and the summary with --analysis, side by side in this process."""
+    import statistics
+
+    from newsfuse.ingest.readers import iter_multinews
+
+    pipe = Pipeline()
+    stories = []
+    for k, arts in enumerate(iter_multinews(SHARED / "multinews" / "val-full250.src")):
+        if k >= n:
+            break
+        arts = [a for a in arts if a.text.strip()]
+        if len(arts) >= 2:
+            stories.append(arts)
+    pipe.summarize(stories[0], 250)  # warm-up: model load
+    plain, full, ratios = 0.0, 0.0, []
+    for arts in stories:
+        # Best of three for each, caches cleared before every run, the two interleaved.
+        t_plain, t_full = [], []
+        for _ in range(3):
+            clear_caches()
+            t0 = time.perf_counter()
+            pipe.summarize(arts, 250)
+            t_plain.append(time.perf_counter() - t0)
+            clear_caches()
+            t0 = time.perf_counter()
+            summarize_story(pipe, arts, 250, analysis=True)
+            t_full.append(time.perf_counter() - t0)
+        plain += min(t_plain)
+        full += min(t_full)
+        ratios.append(min(t_full) / min(t_plain))
+    print(
+        f"speed on {len(stories)} val-full250 stories: plain summary {plain / len(stories) * 1000:.0f} ms/story, "
+        f"with --analysis {full / len(stories) * 1000:.0f} ms/story; ratio of totals {full / plain:.2f}x, "
+        f"median per-story ratio {statistics.median(ratios):.2f}x, max {max(ratios):.2f}x"
+    )
 
 
 def table_story(rows: int = 3000, one_line: bool = False) -> list[Article]:
@@ -39,7 +149,15 @@ def table_story(rows: int = 3000, one_line: bool = False) -> list[Article]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="list the misjudged cases")
+    parser.add_argument("--real", action="store_true", help="also score the real labelled pairs (benchmarks/data)")
+    parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time --analysis on N stories")
     args = parser.parse_args(argv)
+    if args.real:
+        real_figures(args.errors)
+        print()
+    if args.speed:
+        speed(args.speed)
+        print()
     pairs = load_jsonl(DATA / "disagreements.jsonl")
     dates = load_jsonl(DATA / "timeline.jsonl")
     print(f"disagreement detection ({len(pairs)} labelled pairs)")

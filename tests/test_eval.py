@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conftest import ROOT
 from newsfuse.errors import InputError
 from newsfuse.evaluate import (
     METHODS,
@@ -231,3 +232,55 @@ def test_write_report(small_files, tmp_path):
     rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| method")]
     assert [row.split(" | ")[0] for row in rows] == ["| newsfuse", "| lead"]
     assert f"{data['methods']['lead']['rouge1']:.2f}" in rows[1]
+
+
+def test_several_references_and_recall(small_files, tmp_path):
+    """DUC's convention: each story against each of its references, recall, averaged over them."""
+    src, tgt = small_files
+    other = tmp_path / "other.tgt"
+    other.write_text("– Twelve died in Valdora.\n– A budget passed.\n– Rain flooded the town.\n")
+    both = evaluate(src, [tgt, other], words=20, methods=["lead"], measure="recall").to_dict()
+    assert both["measure"] == "recall"
+    alone = [evaluate(src, t, words=20, methods=["lead"], measure="recall").to_dict() for t in (tgt, other)]
+    for m in METRICS:
+        mean = (alone[0]["methods"]["lead"][m] + alone[1]["methods"]["lead"][m]) / 2
+        assert both["methods"]["lead"][m] == pytest.approx(mean, abs=0.02)
+    f1 = evaluate(src, tgt, words=20, methods=["lead"]).to_dict()["methods"]["lead"]["rouge1"]
+    assert f1 != alone[0]["methods"]["lead"]["rouge1"]  # recall is not F1
+    with pytest.raises(InputError, match="unknown measure"):
+        evaluate(src, tgt, methods=["lead"], measure="bleu")
+
+
+def test_eval_cli_duc_convention(cli, tmp_path):
+    duc = ROOT.parent / "shared" / "data" / "duc2004-dev"
+    if not (duc / "dev.src").exists():
+        pytest.skip(f"DUC dev data not found at {duc}")
+    src = tmp_path / "two.src"
+    src.write_text("".join((duc / "dev.src").read_text().splitlines(keepends=True)[:2]))
+    tgts = []
+    for k in range(4):
+        t = tmp_path / f"two.tgt.{k}"
+        t.write_text("".join((duc / f"dev.tgt.{k}").read_text().splitlines(keepends=True)[:2]))
+        tgts += ["--tgt", str(t)]
+    out = tmp_path / "report"
+    r = cli(
+        "eval",
+        "--src",
+        str(src),
+        *tgts,
+        "--words",
+        "100",
+        "--measure",
+        "recall",
+        "--methods",
+        "newsfuse,lead",
+        "--workers",
+        "1",
+        "--out",
+        str(out),
+    )
+    assert r.returncode == 0, r.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert report["stories"] == 2 and report["measure"] == "recall"
+    assert report["methods"]["newsfuse"]["mean_words"] <= 100
+    assert "recall" in r.stdout and "averaged over the references" in r.stdout

@@ -105,8 +105,19 @@ def test_order_uses_relative_position_then_article_order():
         Fact((0,), 1),  # article 0, position 0: relative 0.0, earlier article
         Fact((9, 10), 2),  # stated late in article 0 but first in article 1: relative 0.0
     ]
-    assert PositionOrderer().order(story, [0, 1, 2, 3]) == [3, 2, 1, 0]
+    assert PositionOrderer().order(story, [0, 1, 3]) == [3, 1, 0]
+    # Article 1's second sentence follows its first directly: the run from one outlet stays together.
+    assert PositionOrderer().order(story, [0, 1, 2, 3]) == [3, 2, 0, 1]
     assert PositionOrderer().order(story, [0, 1, 4])[0] == 4
+
+
+def test_order_puts_the_lede_first():
+    sentences = [Sentence(0, k, 0, 1, f"s{k}") for k in range(10)]
+    story = StoryAnalysis(articles=[Article("a", "x")], sentences=sentences)
+    story.facts = [Fact((k,), 1) for k in (0, 4, 8)]
+    assert PositionOrderer().order(story, [0, 1, 2]) == [0, 1, 2]
+    story.lede = 2
+    assert PositionOrderer().order(story, [0, 1, 2]) == [2, 0, 1]
 
 
 def test_summary_follows_the_orderer(example_dir):
@@ -122,6 +133,23 @@ def test_summary_follows_the_orderer(example_dir):
         rel = round(min(story.sentences[i].position / lengths[story.sentences[i].doc] for i in fact.members), 3)
         for i in fact.members:
             by_text.setdefault(story.sentences[i].text, rel)
-    rels = [by_text[s.text] for s in summary.sentences]
+    # The lede opens; after it, facts in the order the sources state them, except that a sentence
+    # continuing, in its article, right where the one before it ends stays behind it.
+    assert summary.sentences[0].text == story.sentences[story.wording[story.lede]].text
+    followers = {
+        k
+        for k in range(1, len(summary.sentences))
+        if summary.sentences[k].citations[0].source == summary.sentences[k - 1].citations[0].source
+        and 0 < summary.sentences[k].citations[0].start - summary.sentences[k - 1].citations[0].end <= 2
+    }
+    rels = [by_text[s.text] for k, s in enumerate(summary.sentences) if k and k not in followers]
     assert len(rels) >= 3
     assert rels == sorted(rels)
+
+
+def test_a_run_ending_in_the_lede_opens_the_summary():
+    sentences = [Sentence(0, k, 0, 1, f"s{k}") for k in range(10)]
+    story = StoryAnalysis(articles=[Article("a", "x")], sentences=sentences)
+    story.facts = [Fact((k,), 1) for k in (0, 1, 2, 8)]
+    story.lede = 1  # the article's second sentence; its first is chosen too
+    assert PositionOrderer().order(story, [3, 1, 0, 2]) == [0, 1, 2, 3]

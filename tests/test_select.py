@@ -194,29 +194,60 @@ def test_coverage_counts_content_words_only():
 
 
 def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words, novelty):
-    """The greedy with every fact's covered share recomputed at every step (what the lazy pick must equal)."""
+    """The greedy with every fact's covered share recomputed at every step (what the lazy pick must equal).
+
+    Each fact is stated by its representative's unit: the unit's words are its cost, a fact without one
+    is never picked, and a chosen unit says every fact it holds.  A unit overlapping chosen sentences is
+    out, unless the overlap is its start and ends where a chosen span ends: then only the rest is stated.
+    """
     row_of = {i: r for r, i in enumerate(story.rows)}
     reps = np.array([row_of[i] for i in reps_i])
-    lengths = np.array([story.sentences[i].n_words for i in reps_i])
+    units = [story.unit(i) for i in reps_i]
+
+    def words_of_span(lo, hi):
+        return sum(story.sentences[k].n_words for k in range(lo, hi + 1))
+
+    lengths = np.array([words_of_span(*u) if u else 1 for u in units])
+    fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
     sim = story.similarity[np.ix_(reps, reps)]
     max_sim = np.zeros(len(reps), dtype=np.float32)
-    alive = lengths >= min(min_words, int(lengths.max()))
+    alive = (lengths >= min(min_words, int(lengths.max()))) & np.array([u is not None for u in units])
     content = [set(w) - STOPWORDS for w in representative_words(story, reps_i)]
     held: set[str] = set()
     chosen: list[int] = []
     used = 0
+    taken: set[int] = set()
+    ends: set[int] = set()
+
+    def span(f):
+        lo, hi = units[f]
+        k = lo
+        while k <= hi and k in taken:
+            k += 1
+        if k > reps_i[f] or (k > lo and k - 1 not in ends) or any(j in taken for j in range(k, hi + 1)):
+            return None
+        return k, hi
+
     while alive.any():
         share = np.array([len(c & held) / len(c) if c else 0.0 for c in content])
         gain = np.where(alive, base - redundancy * max_sim - novelty * share, -np.inf)
         f = int(np.argmax(gain))
         alive[f] = False
-        if used + lengths[f] > words:
+        lo, hi = span(f)
+        if used + words_of_span(lo, hi) > words:
             continue
         chosen.append(f)
-        used += int(lengths[f])
-        max_sim = np.maximum(max_sim, sim[f])
+        used += words_of_span(lo, hi)
+        ends.add(hi)
+        for k in range(lo, hi + 1):
+            taken.add(k)
+            if k in fact_of:
+                alive[fact_of[k]] = False
+                max_sim = np.maximum(max_sim, sim[fact_of[k]])
         held |= content[f]
-        alive &= (max_sim < max_overlap) & (lengths <= words - used)
+        for g in np.nonzero(alive)[0]:
+            sp = span(g)
+            alive[g] = sp is not None and max_sim[g] < max_overlap and words_of_span(*sp) <= words - used
     return chosen
 
 

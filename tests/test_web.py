@@ -188,7 +188,8 @@ def test_summary_cache_follows_story_updates(client, store):
     after = client.get(f"/api/stories/{sid}/summary", params={"words": 60}).json()
     assert after["story"]["n_articles"] == 3 != before["story"]["n_articles"]
     assert after["story"]["last_seen"] > before["story"]["last_seen"]
-    assert max(s["support"] for s in after["sentences"]) == 3
+    # Outlets A and C say two-day, B says three-day: the two versions keep their own support.
+    assert max(s["support"] for s in after["sentences"]) == 2
 
 
 def test_errors_are_4xx_with_one_line(client, store):

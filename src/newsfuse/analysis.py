@@ -7,6 +7,7 @@ add their own part; nothing here hides state between stories.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -51,6 +52,20 @@ class StoryAnalysis:
     vector_space: str = ""
     words: list[list[str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    context: Any = None
+    context_signals: Any = None
+    lede: int | None = None
+    wording: dict[int, int] = field(default_factory=dict)
+    stated: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def unit(self, i: int) -> tuple[int, int] | None:
+        """``(first, last)`` sentence indices of the run of its article that sentence ``i`` is stated with.
+
+        From the pipeline's units stage (``context``, a :class:`newsfuse.units.ContextUnits`); None
+        when the sentence cannot be read in any short run.  Without a units stage, every sentence
+        stands alone.
+        """
+        return (i, i) if self.context is None else self.context.unit(self, i)
 
     @property
     def n_outlets(self) -> int:

@@ -4,7 +4,10 @@
 HTML, text, JSONL) or Article objects.  Each article is stored in one transaction together with its outlet and
 its story, so a killed run leaves whole articles only; re-running skips what is stored (canonical URL, exact
 text, or near-duplicate text: then the new outlet is credited).  A bad item is skipped with a one-line
-reason and the batch goes on.
+reason and the batch goes on.  Stories follow publication time: each article is clustered at its
+``published`` time (a story's score decays while it is quiet, and it closes after the clusterer's
+window); an article without a readable date is clustered as published at ingest time and listed in
+the report's ``undated``.  ``ingest`` and ``watch`` both run this, one poll at a time.
 
 >>> import os, tempfile
 >>> from newsfuse.store import open_store
@@ -30,6 +33,7 @@ from pathlib import Path
 
 from .cluster import OnlineClusterer
 from .cluster.online import Features
+from .cluster.stream import epoch
 from .dedup import NearDuplicateIndex, Signature, canonical_url
 from .engine.base import batched
 from .engine.cluster import CHUNK  # articles whose features are computed together, on every engine
@@ -73,12 +77,14 @@ def prepare_articles(
 @dataclass
 class IngestReport:
     """What one ingest did: ``stored`` (article id, story id), ``skipped`` (item, reason), ``duplicates``
-    (item, id of the stored article it copies) and ``not_modified`` feeds."""
+    (item, id of the stored article it copies), ``not_modified`` feeds and ``undated``: stored articles
+    without a readable publication date, clustered as published at ingest time."""
 
     stored: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     not_modified: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -86,6 +92,7 @@ class IngestReport:
             "skipped": [{"item": i, "reason": r} for i, r in self.skipped],
             "duplicates": [{"item": i, "of": a} for i, a in self.duplicates],
             "not_modified": list(self.not_modified),
+            "undated": list(self.undated),
         }
 
 
@@ -134,11 +141,13 @@ class Firehose:
         self._validators: dict[str, tuple[str | None, str | None, int]] = {}
         for key, blob in store.article_signatures():
             self.index.insert(key, Signature.from_bytes(blob))
-        since = iso(datetime.now(UTC) - timedelta(seconds=self.clusterer.window))
+        window = self.clusterer.window
+        since = iso(datetime.now(UTC) - timedelta(seconds=window)) if window < 10 * 365 * 86400 else None
         members = store.open_story_members(since)
         feats = self.clusterer.features([a for _, _, a, _ in members])
-        for (story, seen, _, _), f in zip(members, feats, strict=True):
-            self.clusterer.commit(f, story, when=_epoch(seen))
+        for (story, seen, article, _), f in zip(members, feats, strict=True):
+            # The time the article was clustered with: its publication time, else when it was stored.
+            self.clusterer.commit(f, story, when=epoch(article.published) or epoch(seen))
 
     def close(self) -> None:
         if self._own_fetcher:
@@ -285,8 +294,12 @@ class Firehose:
             report.duplicates.append((label, found))
             return "duplicate", label, found
         now = time.time()
+        when = epoch(article.published)
+        if when is None:  # clustered as published now; the report says so
+            when = now
+            report.undated.append(label)
         f = prep.features
-        proposal = self.clusterer.propose(f, now)
+        proposal = self.clusterer.propose(f, when)
         saved = tx.save_article(
             article,
             story_id=None if proposal.new else proposal.story,
@@ -294,7 +307,7 @@ class Firehose:
             canonical_url=key,
             minhash=sig.to_bytes(),
         )
-        self.clusterer.commit(f, saved.story_id, merged=proposal.merged, when=now)
+        self.clusterer.commit(f, saved.story_id, merged=proposal.merged, when=when)
         self.index.insert(saved.article_id, sig)
         report.stored.append((saved.article_id, saved.story_id))
         return "stored", saved.article_id, saved.story_id
@@ -319,6 +332,7 @@ class Firehose:
             PrepareArticles,
             embedder=_embedder_name(self.clusterer),
             head_words=self.clusterer.head_words,
+            embed_words=self.clusterer.embed_words,
             num_perm=self.index.num_perm,
             shingle=self.index.shingle,
         )
@@ -386,15 +400,6 @@ def _embedder_name(clusterer: OnlineClusterer) -> str | None:
     if name not in {"wordllama", "tfidf"}:
         raise InputError("ingest on an engine needs a clusterer whose embedder is wordllama, tfidf or None")
     return name
-
-
-def _epoch(stamp: str | None) -> float | None:
-    if not stamp:
-        return None
-    try:
-        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
-    except ValueError:
-        return None
 
 
 def report_json(report: IngestReport) -> str:

@@ -1,4 +1,4 @@
-"""The pipeline: split → clean → embed → align → realize → select → order, each stage swappable.
+"""The pipeline: split → clean → units → embed → align → realize → select → order, each stage swappable.
 
 >>> from newsfuse.pipeline import Pipeline
 >>> from newsfuse.types import Article
@@ -20,14 +20,25 @@ from scipy import sparse
 
 from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
-from .clean import near_copies, near_repeat_labels, offtopic_labels, opening_words, sentence_words, structural_labels
+from .clean import (
+    drop_furniture_pages,
+    near_copies,
+    near_repeat_labels,
+    offtopic_labels,
+    opening_words,
+    sentence_words,
+    structural_labels,
+)
+from .compare.disputed import mark_disputed
 from .embed import Embedder, TfidfEmbedder, default_embedder
 from .embed.tfidf import tfidf_from_counts
 from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
 from .select import LearnedSelector, Selector, choose
+from .select.lede import lede_fact
 from .split import Splitter, default_splitter
 from .types import Article, Citation, Story, SummarySentence, count_words
+from .units import ContextUnits
 
 DEFAULT_WORDS = 120
 # Labels that a last-resort fallback may still use when nothing else is left.
@@ -43,7 +54,9 @@ class Pipeline:
     embedder's cosine with a TF-IDF cosine (lexical overlap keeps names and
     numbers apart that embeddings blur).  ``max_sentences_per_article`` and
     ``max_candidates`` bound the work on huge inputs (news is front-loaded,
-    so the earliest sentences are kept).
+    so the earliest sentences are kept).  ``units`` finds the sentences each
+    sentence needs beside it (None: every sentence stands alone); with
+    ``lede``, the summary opens with the fact most outlets lead with.
     """
 
     splitter: Splitter = field(default_factory=default_splitter)
@@ -52,18 +65,21 @@ class Pipeline:
     realizer: Realizer = field(default_factory=BestMemberRealizer)
     selector: Selector = field(default_factory=LearnedSelector)
     orderer: Orderer = field(default_factory=PositionOrderer)
+    units: ContextUnits | None = field(default_factory=ContextUnits)
+    lede: bool = True
     semantic_weight: float = 0.5
     max_sentences_per_article: int = 150
     max_candidates: int = 2500
 
     def analyse(self, articles: Sequence[Article]) -> StoryAnalysis:
         """Run every stage up to alignment and return the story's working state."""
-        story = StoryAnalysis(articles=list(articles))
+        story = StoryAnalysis(articles=list(articles), context=self.units)
         for d, article in enumerate(story.articles):
             story.sentences.extend(self.splitter.split(article, d, self.max_sentences_per_article))
         # One pass of word extraction serves the structural labels and the copy detection.
         story.words = words = sentence_words(story.articles, story.sentences)
         story.labels = structural_labels(story.articles, story.sentences, words=words)
+        story.warnings.extend(drop_furniture_pages(story.articles, story.sentences, story.labels))
         story.copies = near_copies(
             story.articles, opening_words=opening_words(story.sentences, words, len(story.articles))
         )
@@ -143,8 +159,17 @@ class Pipeline:
         if not story.facts:
             return Story(sources=story.articles, sentences=[], warnings=list(story.warnings))
         representatives = self.realizer.realize(story)
+        story.lede, story.stated = None, {}
+        if self.lede:
+            found = lede_fact(story, representatives)
+            if found is not None:
+                story.lede, representatives[found[0]] = found
         chosen, representatives = choose(self.selector, story, representatives, words)
-        sentences = [self._summary_sentence(story, f, representatives[f]) for f in self.orderer.order(story, chosen)]
+        story.wording = {f: representatives[f] for f in chosen}
+        ordered = self.orderer.order(story, chosen)
+        sentences = mark_disputed(
+            story, [self._summary_sentence(story, f, representatives[f]) for f in ordered], ordered
+        )
         return Story(
             sources=story.articles,
             sentences=sentences,
@@ -154,13 +179,21 @@ class Pipeline:
 
     @staticmethod
     def _summary_sentence(story: StoryAnalysis, f: int, representative: int) -> SummarySentence:
+        """The fact worded by its representative's unit: the verbatim source text from the unit's first
+        sentence to its last, cited first, then the other outlets' statements of the fact."""
         fact = story.facts[f]
-        ordered = [representative] + [i for i in fact.members if i != representative]
-        citations = tuple(
+        lo, hi = story.stated.get(f) or story.unit(representative) or (representative, representative)
+        first, last = story.sentences[lo], story.sentences[hi]
+        article = story.articles[first.doc]
+        quoted = Citation(article.id, first.start, last.end)
+        others = tuple(
             Citation(story.articles[story.sentences[i].doc].id, story.sentences[i].start, story.sentences[i].end)
-            for i in ordered
+            for i in fact.members
+            if i != representative
         )
-        return SummarySentence(text=story.sentences[representative].text, support=fact.support, citations=citations)
+        return SummarySentence(
+            text=article.text[first.start : last.end], support=fact.support, citations=(quoted, *others)
+        )
 
 
 def _cosines(matrix: sparse.csr_matrix, max_dense: int = 4_000_000) -> np.ndarray:

@@ -145,9 +145,45 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class OtherVersion:
+    """Another outlet's version of a disputed fact: the words it states instead, and where."""
+
+    claim: str
+    support: int
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Why a summary sentence is disputed: ``claim`` (its words) is stated differently by ``others``.
+
+    ``kind`` is one of number, date, role, quote, negation (as the analysis's disagreements).
+    """
+
+    kind: str
+    claim: str
+    others: tuple[OtherVersion, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "claim": self.claim,
+            "versions": [
+                {
+                    "claim": o.claim,
+                    "support": o.support,
+                    "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in o.citations],
+                }
+                for o in self.others
+            ],
+        }
+
+
+@dataclass(frozen=True)
 class SummarySentence:
     """One sentence of the summary, the sources that state it and its support.
 
+    ``disputed`` lists the other versions of its fact that outlets state (empty when none conflicts).
     The rewrite stage (``newsfuse.rewrite``) fills the last four: ``rewritten`` (None when no rewrite
     was asked for), ``guard`` (why a model's sentence was rejected), ``facts`` (the ids of the
     extractive facts the sentence restates) and ``tags`` (``"model"`` when the model named them,
@@ -158,6 +194,7 @@ class SummarySentence:
     support: int
     citations: tuple[Citation, ...]
     score: float = 0.0
+    disputed: tuple[Dispute, ...] = ()
     rewritten: bool | None = None
     guard: str | None = None
     facts: tuple[int, ...] = ()
@@ -169,6 +206,7 @@ class SummarySentence:
             "text": self.text,
             "support": self.support,
             "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in self.citations],
+            "disputed": [d.to_dict() for d in self.disputed],
         }
         if self.rewritten is not None:
             out.update(rewritten=self.rewritten, guard=self.guard, facts=list(self.facts), tags=self.tags)

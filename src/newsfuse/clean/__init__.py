@@ -1,4 +1,4 @@
-"""Clean stage: label boilerplate, headlines, repeats, off-topic paragraphs and article copies."""
+"""Clean stage: label boilerplate, page furniture, headlines, repeats, off-topic paragraphs and article copies."""
 
 from .boilerplate import (
     is_boilerplate,
@@ -12,9 +12,14 @@ from .boilerplate import (
     structural_labels,
     words_of,
 )
+from .furniture import drop_furniture_pages, furniture_labels, furniture_pages, furniture_rule
 from .offtopic import offtopic_labels
 
 __all__ = [
+    "drop_furniture_pages",
+    "furniture_labels",
+    "furniture_pages",
+    "furniture_rule",
     "is_boilerplate",
     "is_headline_like",
     "is_link_heavy",

@@ -13,6 +13,7 @@ from itertools import chain
 import numpy as np
 
 from ..types import CJK_CHARS, Article, Sentence, has_cjk
+from .furniture import furniture_labels
 
 # Phrases that scrapers leave around article bodies (navigation, promos, credits).
 _BOILERPLATE = re.compile(
@@ -117,7 +118,8 @@ def structural_labels(
 ) -> dict[int, str]:
     """Label sentences that must not be summary material; returns ``{index: reason}``.
 
-    Reasons: ``boilerplate``, ``headline`` (headline/caption lines and the
+    Reasons: ``boilerplate``, ``furniture`` (page furniture, see
+    :mod:`newsfuse.clean.furniture`), ``headline`` (headline/caption lines and the
     title), ``repeat`` (an earlier sentence of the same article says it
     verbatim) and ``short``.  Near-verbatim repeats are found later from the
     sentence vectors (:func:`near_repeat_labels`).  ``words`` may hand in
@@ -128,12 +130,15 @@ def structural_labels(
     titles = {i: normalize(a.title) for i, a in enumerate(articles) if a.title}
     if words is None:
         words = [words_of(s.text) for s in sentences]
+    furniture = furniture_labels(sentences, words)
     for i, s in enumerate(sentences):
         norm = " ".join(words[i])
         first = words[i][0] if words[i] else ""
         could_be = not first or not first.isascii() or first in _BOILERPLATE_FIRST or "©" in s.text
         if (could_be and is_boilerplate(s.text)) or is_link_heavy(s.text):
             labels[i] = "boilerplate"
+        elif i in furniture:
+            labels[i] = furniture[i]
         elif is_headline_like(s) or (titles.get(s.doc) and norm == titles[s.doc]):
             labels[i] = "headline"
         elif len(words[i]) < min_words:

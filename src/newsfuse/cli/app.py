@@ -73,6 +73,11 @@ class EmbedderName(StrEnum):
     tfidf = "tfidf"
 
 
+class Measure(StrEnum):
+    f1 = "f1"
+    recall = "recall"
+
+
 class SelectorName(StrEnum):
     learned = "learned"
     mmr = "mmr"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -39,18 +40,6 @@ def _read(inputs: list[str], skip_invalid: bool):
     return articles, warnings
 
 
-def _when(published: str | None) -> float | None:
-    if not published:
-        return None
-    from datetime import UTC, datetime
-
-    try:
-        dt = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
-
-
 def _spans(partition: str | None, overlap: str) -> tuple[float | None, float]:
     """The --partition and --overlap durations in seconds (checked before any article is read)."""
     span = parse_duration(partition).total_seconds() if partition is not None else None
@@ -67,11 +56,12 @@ def _cluster(
     overlap: float = 3 * 86400.0,
 ):
     from ..cluster import OnlineClusterer, final_labels
+    from ..cluster.stream import epoch
 
     if engine != "local" or (workers or 1) > 1 or partition is not None:  # on the engine's workers (issue 8)
         from ..engine.cluster import cluster_articles
 
-        when = [_when(a.published) for a in articles]
+        when = [epoch(a.published) for a in articles]
         untimed = sum(t is None for t in when)
         if partition is not None and 0 < untimed < len(when):
             warn(
@@ -84,7 +74,7 @@ def _cluster(
             articles, when=when, engine=engine, workers=workers, partition=partition, overlap=overlap
         )
     clusterer = OnlineClusterer()
-    assignments = clusterer.add_many(articles, when=[_when(a.published) for a in articles])
+    assignments = clusterer.add_many(articles, when=[epoch(a.published) for a in articles])
     return final_labels(clusterer, assignments)
 
 
@@ -131,36 +121,89 @@ def cluster(
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
 
 
+class Order(StrEnum):
+    published = "published"
+    input = "input"
+
+
+def _labelled(inputs: list[str], gold: str):
+    """Articles with their true stories: JSONL files in the article or event form, else any readable input."""
+    from pathlib import Path
+
+    from ..cluster.stream import read_labelled_stream
+
+    if all(Path(i).is_file() and Path(i).suffix.lower() in {".jsonl", ".json"} for i in inputs):
+        return read_labelled_stream(inputs, gold)
+    articles, warnings = _read(inputs, False)
+    warn(warnings)
+    missing = [a.id for a in articles if gold not in a.extra]
+    if missing:
+        raise InputError(f"{len(missing)} article(s) have no {gold!r} label (first: {missing[0]!r})")
+    return articles
+
+
 @app.command("eval-clustering")
 def eval_clustering(
-    inputs: Annotated[list[str], typer.Argument(help="JSONL articles, each with a 'story' label.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="JSONL: one article per line with its true story in 'story' (see --gold), or one event per line "
+            '({"id": ..., "articles": [...]}, e.g. duc2004-dev/dev.jsonl).'
+        ),
+    ],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")] = OutputFormat.text,
     partition: PartitionOption = None,
     overlap: OverlapOption = "3d",
+    gold: Annotated[str, typer.Option("--gold", help="The field holding each article's true story.")] = "story",
+    order: Annotated[
+        Order,
+        typer.Option(
+            help="published: replay the stream in publication order (an article without a date keeps the place "
+            "of the one before it); input: as given."
+        ),
+    ] = Order.published,
+    ignore_dates: Annotated[
+        bool, typer.Option("--ignore-dates", help="Cluster as if no article had a date (no time decay, no window).")
+    ] = False,
 ) -> None:
-    """Cluster labelled articles online and score against their 'story' labels: B-cubed P/R/F1 and ARI.
+    """Cluster labelled articles online and score against their true stories: B-cubed P/R/F1 and ARI.
 
-    With --partition (and --overlap), the scores say what cutting the stream into time windows costs.
+    Prints the number of stories found next to the number of true stories (events).  Articles are
+    replayed in publication order by default, with their dates: a story's score decays while it is
+    quiet and it closes after the clusterer's window.  With --partition (and --overlap), the scores say
+    what cutting the stream into time windows costs.
+
+    Example:  newsfuse eval-clustering ../shared/data/duc2004-dev/dev.jsonl
     """
+    from dataclasses import replace
+
     from ..cluster import clustering_scores
+    from ..cluster.stream import epoch, publication_order
 
     span, over = _spans(partition, overlap)
-    articles, warnings = _read(inputs, False)
-    warn(warnings)
-    missing = [a.id for a in articles if "story" not in a.extra]
-    if missing:
-        raise InputError(f"{len(missing)} article(s) have no 'story' label (first: {missing[0]!r})")
+    articles = _labelled(inputs, gold)
+    if not articles:
+        raise InputError("no articles to evaluate")
+    dated = sum(epoch(a.published) is not None for a in articles)
+    if order == Order.published:
+        articles = publication_order(articles)
+    if ignore_dates:
+        articles = [replace(a, published=None) for a in articles]
     start = time.perf_counter()
     labels = _cluster(articles, partition=span, overlap=over)
     seconds = time.perf_counter() - start
-    scores = clustering_scores([str(a.extra["story"]) for a in articles], labels)
+    scores: dict[str, object] = dict(clustering_scores([str(a.extra[gold]) for a in articles], labels))
     scores["articles_per_s"] = len(articles) / seconds if seconds else 0.0
+    scores["events"] = int(scores["true_stories"])  # type: ignore[call-overload]
+    scores["stories"] = int(scores["predicted_stories"])  # type: ignore[call-overload]
+    scores["dated"] = 0 if ignore_dates else dated
+    scores["order"] = order.value
     if fmt == OutputFormat.json:
         sys.stdout.write(json.dumps(scores) + "\n")
         return
     sys.stdout.write(
-        f"articles {int(scores['articles'])}  true stories {int(scores['true_stories'])}  "
-        f"predicted {int(scores['predicted_stories'])}\n"
+        f"articles {len(articles)} ({scores['dated']} dated; {order.value} order)\n"
+        f"events {scores['events']}  stories {scores['stories']}\n"
         f"B-cubed precision {scores['precision']:.4f}  recall {scores['recall']:.4f}  F1 {scores['f1']:.4f}\n"
         f"adjusted Rand index {scores['ari']:.4f}\n"
     )

@@ -9,13 +9,20 @@ from typing import Annotated
 import typer
 
 from ..engine.base import EngineName, require
-from .app import EmbedderName, SelectorName, app, fail, get_selector, progress_bar
+from .app import EmbedderName, Measure, SelectorName, app, fail, get_selector, progress_bar
 
 
 @app.command(name="eval")
 def eval_(
     src: Annotated[Path, typer.Option("--src", help="Multi-News .src file: one story per line.")],
-    tgt: Annotated[Path, typer.Option("--tgt", help="Matching .tgt file: one human summary per line.")],
+    tgt: Annotated[
+        list[Path],
+        typer.Option(
+            "--tgt",
+            help="Matching .tgt file: one human summary per line. Repeat it for several references per story "
+            "(DUC: --tgt dev.tgt.0 --tgt dev.tgt.1 ...): scores are averaged over them.",
+        ),
+    ],
     words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget, the same for every method.")] = 250,
     methods: Annotated[
         str, typer.Option(help="Comma-separated methods: newsfuse, lead, lexrank, textrank.")
@@ -32,13 +39,24 @@ def eval_(
     selector: Annotated[
         SelectorName, typer.Option(help="newsfuse's select stage: the trained model or the unsupervised MMR score.")
     ] = SelectorName.learned,
+    measure: Annotated[
+        Measure,
+        typer.Option(help="f1 (Multi-News' convention) or recall (DUC's: --words 100 with the four references)."),
+    ] = Measure.f1,
 ) -> None:
-    """ROUGE-1/2/Lsum F1 of newsfuse and its peers (Lead, LexRank, TextRank) against human references."""
+    """ROUGE-1/2/Lsum of newsfuse and its peers (Lead, LexRank, TextRank) against human references.
+
+    F1 against one reference per story by default; DUC 2004's convention is recall at 100 words,
+    averaged over its four references:
+
+      newsfuse eval --src dev.src --tgt dev.tgt.0 --tgt dev.tgt.1 --tgt dev.tgt.2 --tgt dev.tgt.3
+      --words 100 --measure recall
+    """
     from ..embed import get_embedder
     from ..evaluate import evaluate, write_report
     from ..ingest import iter_lines
 
-    for p in (src, tgt):
+    for p in (src, *tgt):
         if not p.is_file():
             fail(f"{p}: no such file")
     require(engine.value)  # before any work: one line on how to install Ray when it is missing
@@ -61,6 +79,7 @@ def eval_(
             },
             on_story=lambda n: progress.update(task, completed=n),
             engine=engine.value,
+            measure=measure.value,
         )
     md, js = write_report(report, out)
     typer.echo(report.to_markdown())

@@ -63,7 +63,14 @@ def _run(
         )
 
 
-def _summary(report, fmt: str) -> None:
+def _summary(report, fmt: str, quiet: bool = False) -> None:
+    if report.undated and not quiet:
+        warn(
+            [
+                f"{len(report.undated)} stored article(s) have no readable publication date: clustered as "
+                f"published at ingest time (first: {report.undated[0]})"
+            ]
+        )
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         return
@@ -122,7 +129,7 @@ def ingest(
         engine=engine.value,
         workers=workers,
     )
-    _summary(report, fmt.value)
+    _summary(report, fmt.value, quiet)
     if report.skipped and not (report.stored or report.duplicates or report.not_modified):
         raise typer.Exit(2)
 
@@ -143,7 +150,7 @@ def watch(
     n = 0
     while True:
         report = _run(items, db, allow_private, "text", quiet)
-        _summary(report, "text")
+        _summary(report, "text", quiet)
         n += 1
         if times and n >= times:
             return

@@ -1,12 +1,19 @@
-"""Online story clustering: each article joins the story of its best-matching recent article, or starts one.
+"""Online story clustering: each article joins the best-matching recent story, or starts one.
 
-The match score mixes an IDF-weighted bag of words (title words and capitalised names count more; the
-document frequencies grow with the stream) with the cosine of WordLlama vectors.  Candidates come from an
+The match score of an article with an earlier one mixes an IDF-weighted bag of words (title words and
+capitalised names count more; the document frequencies are the stream's plus those of a background
+collection shipped with the package) with the cosine of WordLlama vectors.  Candidates come from an
 inverted index over the article's most distinctive words, and they are scored with array operations over
 the index's posting lists (no Python loop per candidate), so an article costs about the same however long
-the stream is.  An article that matches articles of two stories strongly bridges them: the younger story
-merges into the older.  Stories quiet for longer than ``window`` seconds close (only when articles carry
-times).
+the stream is.
+
+A story's score mixes its best-matching article with its *profile*, the mean score over its latest
+``profile_size`` articles (so the story is judged by what it is about now, not only by its closest
+article), and, when articles carry times, decays with the time since the story's latest article (halved
+every ``half_life`` seconds): a quiet story needs a closer match to continue.  An article that matches
+two stories strongly bridges them: the younger story merges into the older.  Stories quiet for longer
+than ``window`` seconds close, and the clusterer forgets them (:meth:`OnlineClusterer.retire`), so memory
+follows the stories still open, not the length of the stream.  Without times nothing decays or closes.
 
 >>> from newsfuse.types import Article
 >>> c = OnlineClusterer(embedder=None)
@@ -19,11 +26,15 @@ times).
 
 from __future__ import annotations
 
+import gzip
 import re
 from array import array
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
 
 import numpy as np
 
@@ -31,7 +42,10 @@ from ..embed.base import Embedder
 from ..types import Article
 from .base import Assignment
 
+DAY = 86400.0
 _WORD = re.compile(r"\w+")
+# A word whose second character before it is not a sentence end or a quote (see :func:`article_words`).
+_NAME = re.compile(r"(?<=[^.!?\n\"'].)(?<!\w)\w+", re.DOTALL)
 # Short English function words; anything in it never helps to tell two stories apart.
 _STOP_TEXT = """a about above after again against all also am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have having he
@@ -56,6 +70,28 @@ class Features:
     key: str = ""
 
 
+@dataclass(frozen=True)
+class WordPrior:
+    """Document frequencies of words in a background collection of ``n`` articles (added to the stream's)."""
+
+    n: int
+    df: dict[str, int]
+
+
+def default_prior() -> WordPrior:
+    """The shipped background frequencies: words of 34,012 Multi-News *training* articles (see
+    ``benchmarks/word_prior.py``); the table is read once per process."""
+    return _load_prior(str(Path(__file__).with_name("models") / "word_df.tsv.gz"))
+
+
+@lru_cache(maxsize=4)
+def _load_prior(path: str) -> WordPrior:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        df = {w: int(c) for w, c in (line.rstrip("\n").split("\t") for line in f)}
+    return WordPrior(int(head[1]), df)
+
+
 @dataclass
 class _Story:
     first: float | None = None
@@ -71,6 +107,7 @@ class _Weighted:
     n_docs: int
     terms: list[str]
     weights: np.ndarray  # unit length, in the order of ``terms``
+    ids: np.ndarray  # each term's id in the index (-1: not in it)
 
 
 def article_words(article: Article, head_words: int = 250) -> dict[str, int]:
@@ -79,19 +116,31 @@ def article_words(article: Article, head_words: int = 250) -> dict[str, int]:
     >>> article_words(Article("1", "Rescuers reached Houston. The rescuers left.", title="Houston floods"))
     {'houston': 5, 'floods': 3, 'rescuers': 2, 'reached': 1, 'left': 1}
     """
-    counts: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter()
     for text, boost in ((article.title or "", 3), (article.text, 1)):
-        for i, m in enumerate(_WORD.finditer(text)):
-            if i >= head_words:
-                break
-            w = m.group()
-            lw = w.lower()
-            if len(lw) < 3 or lw in _STOP or (lw.isdigit() and len(lw) < 4):
-                continue
-            # A capital after a lower-case word (not a sentence start) marks a name: worth more.
-            name = w[0].isupper() and m.start() > 1 and text[m.start() - 2] not in ".!?\n\"'"
-            counts[lw] += boost * (2 if name else 1)
+        head = _head(text, head_words)
+        # A capital after a lower-case word (not a sentence start) marks a name: worth more.
+        names = [w.lower() for w in _NAME.findall(head) if w[0].isupper()]
+        for words in ([w.lower() for w in _WORD.findall(head)], names):
+            kept = [w for w in words if len(w) >= 3 and w not in _STOP and not (len(w) < 4 and w.isdigit())]
+            if boost == 1:
+                counts.update(kept)
+            else:
+                counts.update(dict.fromkeys(kept, 0))
+                for w in kept:
+                    counts[w] += boost
     return dict(counts)
+
+
+def _head(text: str, n: int) -> str:
+    """``text`` up to the end of its ``n``-th word."""
+    m = _heads(n).match(text)
+    return text[: m.end()] if m else text
+
+
+@lru_cache(maxsize=8)
+def _heads(n: int) -> re.Pattern[str]:
+    return re.compile(r"(?:\W*+\w++){" + str(n) + "}") if n > 0 else re.compile(r"")
 
 
 class OnlineClusterer:
@@ -100,9 +149,18 @@ class OnlineClusterer:
     ``threshold``: the score needed to join a story; ``merge_threshold``: the score with a second story's
     article that makes the new article a bridge between the two; ``dense_weight``: share of the WordLlama
     cosine in the score (``embedder=None`` uses words only); ``dense_floor``: the cosine below which the
-    vectors add nothing; ``window``: seconds after which a quiet story closes; ``common_fraction``: words in
-    more than this share of the articles (and more than 50) find no candidates; ``head_words``: words read
-    from each article; ``query_terms``: the article's most distinctive words that look up candidates.
+    vectors add nothing; ``window``: seconds after which a quiet story closes and is forgotten;
+    ``common_fraction``: words in more than this share of the articles (and more than 50) find no
+    candidates; ``head_words``: words read from each article; ``query_terms``: the article's most
+    distinctive words that look up candidates; ``profile_weight``: share of the story's profile (mean
+    score over its latest ``profile_size`` articles) in a story's score, the rest being its best article;
+    ``half_life``: seconds of quiet after which a story's score counts half (0: no decay); ``prior``:
+    background document frequencies (``"default"``: the shipped table, see :func:`default_prior`; None:
+    the stream's alone); ``retire_every``: timed articles between two checks for stories to forget;
+    ``embed_words``: words of each article's head that the embedder reads; ``max_candidates``: earlier
+    articles scored in full (those with the highest word scores), which bounds the cost of an article;
+    ``index_terms``: an article's strongest words that the index lists it under (all count in the
+    document frequencies).
     """
 
     def __init__(
@@ -113,10 +171,18 @@ class OnlineClusterer:
         merge_threshold: float = 0.4,
         dense_weight: float = 0.15,
         dense_floor: float = 0.6,
-        window: float = 3 * 86400.0,
+        window: float = 30 * DAY,
         common_fraction: float = 0.05,
-        head_words: int = 250,
-        query_terms: int = 40,
+        head_words: int = 1000,
+        query_terms: int = 80,
+        profile_weight: float = 0.5,
+        profile_size: int = 5,
+        half_life: float = 14 * DAY,
+        prior: WordPrior | str | None = "default",
+        retire_every: int = 1024,
+        embed_words: int = 250,
+        max_candidates: int = 400,
+        index_terms: int = 120,
     ) -> None:
         if embedder == "default":
             from ..embed import default_embedder
@@ -131,12 +197,28 @@ class OnlineClusterer:
         self.common_fraction = common_fraction
         self.head_words = head_words
         self.query_terms = query_terms
+        self.profile_weight = profile_weight
+        self.profile_size = profile_size
+        self.half_life = half_life
+        self.prior = default_prior() if prior == "default" else prior
+        if isinstance(self.prior, str):
+            raise ValueError("prior must be 'default', a WordPrior or None")
+        self._since_retire = 0
+        self.retire_every = retire_every
+        self.embed_words = embed_words
+        self.max_candidates = max_candidates
+        self.index_terms = index_terms
+        self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
+        # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
+        self._story_size = np.zeros(1024, dtype=np.int64)
+        self._story_last = np.full(1024, np.nan)
         # The inverted index: word -> its id; per id the document frequency and the posting list
         # (article numbers and the word's weight in each), kept as compact growable arrays.
         self._term_id: dict[str, int] = {}
-        self._df: list[int] = []
-        self._post_docs: list[array] = []
-        self._post_weights: list[array] = []
+        self._df = np.zeros(1024, dtype=np.int64)
+        # Per term id its postings, article number and weight interleaved: [doc, w, doc, w, ...].
+        self._postings: list[array] = []
+        self._doc_terms: list[np.ndarray] = []  # per article the ids of all its terms (for retirement)
         self._n_docs = 0
         # Per article: its story as of now (rewritten on merges), and its vector.
         self._doc_story = np.zeros(1024, dtype=np.int64)
@@ -152,7 +234,7 @@ class OnlineClusterer:
         counts = [article_words(a, self.head_words) for a in articles]
         vectors: np.ndarray | None = None
         if self.embedder is not None and articles:
-            heads = [f"{a.title or ''}\n{' '.join(a.text.split()[: self.head_words])}" for a in articles]
+            heads = [f"{a.title or ''}\n{' '.join(a.text.split()[: self.embed_words])}" for a in articles]
             vectors = self.embedder.embed(heads)
         return [
             Features(words=dict(c), vector=None if vectors is None else vectors[i], key=a.id)
@@ -165,13 +247,15 @@ class OnlineClusterer:
             return self._cache[1]
         terms = list(f.words)
         tf = np.fromiter(f.words.values(), dtype=np.float64, count=len(terms))
-        ids = self._term_id
-        df = np.fromiter(
-            (self._df[i] if (i := ids.get(t)) is not None else 0 for t in terms), dtype=np.float64, count=len(terms)
-        )
-        w = (1.0 + np.log(np.maximum(tf, 1.0))) * (np.log((self._n_docs + 2) / (df + 1.0)) + 1.0)
+        ids = np.fromiter(map(self._term_id.get, terms, repeat(-1)), dtype=np.int64, count=len(terms))
+        df = np.where(ids >= 0, self._df[ids], 0).astype(np.float64)
+        n_docs = self._n_docs
+        if self.prior is not None:
+            df += np.fromiter(map(self.prior.df.get, terms, repeat(0)), dtype=np.float64, count=len(terms))
+            n_docs += self.prior.n
+        w = (1.0 + np.log(np.maximum(tf, 1.0))) * (np.log((n_docs + 2) / (df + 1.0)) + 1.0)
         norm = float(np.sqrt(w @ w)) or 1.0
-        weighted = _Weighted(self._n_docs, terms, w / norm)
+        weighted = _Weighted(self._n_docs, terms, w / norm, ids)
         self._cache = (f, weighted)
         return weighted
 
@@ -180,17 +264,18 @@ class OnlineClusterer:
         common = max(50, int(self.common_fraction * self._n_docs))
         # Most distinctive first; a stable sort keeps ties in text order, so the choice is deterministic.
         order = np.argsort(-weighted.weights, kind="stable")[: self.query_terms]
-        docs, vals = [], []
-        for k in order:
-            tid = self._term_id.get(weighted.terms[k])
-            if tid is None or self._df[tid] > common:
-                continue
-            docs.append(np.frombuffer(self._post_docs[tid], dtype=np.int32))
-            vals.append(np.frombuffer(self._post_weights[tid], dtype=np.float32) * weighted.weights[k])
-        if not docs:
+        ids = weighted.ids[order]
+        use = ids >= 0
+        use[use] = self._df[ids[use]] <= common
+        tids = ids[use].tolist()
+        if not tids:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        uniq, inverse = np.unique(np.concatenate(docs), return_inverse=True)
-        return uniq.astype(np.int64), np.bincount(inverse, weights=np.concatenate(vals))
+        lists = [np.frombuffer(self._postings[t], dtype=np.float64) for t in tids]
+        pairs = np.concatenate(lists).reshape(-1, 2)
+        vals = pairs[:, 1] * np.repeat(weighted.weights[order[use]], [len(x) // 2 for x in lists])
+        scores = np.bincount(pairs[:, 0].astype(np.int64), weights=vals, minlength=self._n_docs)
+        found = np.flatnonzero(scores)
+        return found, scores[found]
 
     # -- stories ---------------------------------------------------------------------------------
     def story_of(self, story: int) -> int:
@@ -202,38 +287,56 @@ class OnlineClusterer:
             self._parent[story], story = root, self._parent[story]
         return root
 
-    def _open(self, story: int, when: float | None) -> bool:
-        last = self._stories[story].last
-        return when is None or last is None or when - last <= self.window
-
     # -- the decision ----------------------------------------------------------------------------
-    def propose(self, f: Features, when: float | None = None) -> Assignment:
-        """Where ``f`` would go now (no state changes): an existing story, or ``new`` (story 0)."""
+    def candidate_stories(self, f: Features, when: float | None = None) -> dict[str, np.ndarray]:
+        """The open stories that share distinctive words with ``f``, and how well ``f`` matches each.
+
+        Arrays of one entry per story: ``story`` (ids, ascending), ``best`` (score of its best-matching
+        article), ``profile`` (mean score over its latest ``profile_size`` articles; 0 for those not
+        found) and ``gap`` (seconds since its latest article; NaN without times).
+        """
         docs, lex = self._candidates(self._weigh(f))
-        if not len(docs):
-            return Assignment(story=0, new=True)
+        if len(docs) > self.max_candidates:  # the best word matches only; the rest add next to nothing
+            top = np.sort(np.argpartition(-lex, self.max_candidates - 1)[: self.max_candidates])
+            docs, lex = docs[top], lex[top]
         total = (1.0 - self.dense_weight) * lex
-        if self.dense_weight and f.vector is not None and self._vectors is not None:
+        if len(docs) and self.dense_weight and f.vector is not None and self._vectors is not None:
             dense = self._vectors[docs] @ f.vector
             total = total + self.dense_weight * np.maximum(dense - self.dense_floor, 0.0) / (1.0 - self.dense_floor)
-        keep = total >= min(self.threshold, self.merge_threshold)
-        docs, total = docs[keep], total[keep]
-        best_story, best_score, merged = 0, 0.0, []
-        for k in np.lexsort((docs, -total)):  # best first; ties go to the older article
-            score = float(total[k])
-            story = int(self._doc_story[docs[k]])
-            if not self._open(story, when):
-                continue
-            if not best_story:
-                if score < self.threshold:
-                    break
-                best_story, best_score = story, score
-            elif score >= self.merge_threshold and story != best_story and story not in merged:
-                merged.append(story)
-            elif score < self.merge_threshold:
-                break
-        if not best_story:
+        stories = self._doc_story[docs]
+        by_story = np.argsort(stories, kind="stable")
+        stories, total, docs = stories[by_story], total[by_story], docs[by_story]
+        starts = np.flatnonzero(np.concatenate(([True], stories[1:] != stories[:-1]))) if len(docs) else docs
+        story_ids = stories[starts]
+        best = np.maximum.reduceat(total, starts) if len(docs) else np.zeros(0)
+        recent = np.add.reduceat(total * self._recent[docs], starts) if len(docs) else np.zeros(0)
+        profile = recent / np.maximum(np.minimum(self._story_size[story_ids], self.profile_size), 1)
+        gap = when - self._story_last[story_ids] if when is not None else np.full(len(story_ids), np.nan)
+        open_ = ~(gap > self.window)
+        return {"story": story_ids[open_], "best": best[open_], "profile": profile[open_], "gap": gap[open_]}
+
+    def story_scores(self, c: dict[str, np.ndarray]) -> np.ndarray:
+        """One score per candidate story (see :meth:`candidate_stories`): best and profile mixed, time-decayed."""
+        score = (1.0 - self.profile_weight) * c["best"] + self.profile_weight * c["profile"]
+        if self.half_life > 0:
+            gap = np.nan_to_num(c["gap"], nan=0.0)
+            score = score * 0.5 ** (np.maximum(gap, 0.0) / self.half_life)
+        return score
+
+    def propose(self, f: Features, when: float | None = None) -> Assignment:
+        """Where ``f`` would go now (no state changes): an existing story, or ``new`` (story 0)."""
+        c = self.candidate_stories(f, when)
+        story_ids, score = c["story"], self.story_scores(c)
+        keep = score >= min(self.threshold, self.merge_threshold)
+        story_ids, score = story_ids[keep], score[keep]
+        if not len(story_ids):
             return Assignment(story=0, new=True)
+        order = np.lexsort((story_ids, -score))  # best first; ties go to the older story
+        top = order[0]
+        if score[top] < self.threshold:
+            return Assignment(story=0, new=True)
+        best_story, best_score = int(story_ids[top]), float(score[top])
+        merged = [int(story_ids[k]) for k in order[1:] if score[k] >= self.merge_threshold]
         # The older story absorbs the others so that ids stay stable.
         keep_id = min([best_story, *merged])
         others = tuple(sorted(s for s in {best_story, *merged} if s != keep_id))
@@ -252,27 +355,36 @@ class OnlineClusterer:
             o = self._stories.pop(other, _Story())
             self._doc_story[o.members] = story
             st.size += o.size
-            st.members.extend(o.members)
+            st.members = sorted(st.members + o.members)
             st.first = _min(st.first, o.first)
             st.last = _max(st.last, o.last)
+            self._recent[o.members] = 0.0
+            self._recent[st.members[-self.profile_size :]] = 1.0
+            self._recent[st.members[: -self.profile_size]] = 0.0
+            self._story_size[other] = 0
         weighted = self._weigh(f)
         doc = self._n_docs
-        for t, w in zip(weighted.terms, weighted.weights.tolist(), strict=True):
-            tid = self._term_id.get(t)
-            if tid is None:
-                tid = self._term_id[t] = len(self._df)
-                self._df.append(0)
-                self._post_docs.append(array("i"))
-                self._post_weights.append(array("f"))
-            self._df[tid] += 1
-            self._post_docs[tid].append(doc)
-            self._post_weights[tid].append(w)
+        ids = weighted.ids.copy()  # terms new to the index get their ids here (the terms are distinct)
+        for i in np.flatnonzero(ids < 0).tolist():
+            ids[i] = self._term_id[weighted.terms[i]] = len(self._postings)
+            self._postings.append(array("d"))
+        # Every word counts in the document frequencies; the article's postings hold its strongest words.
+        posted = np.arange(len(ids))
+        if len(ids) > self.index_terms:
+            posted = np.sort(np.argsort(-weighted.weights, kind="stable")[: self.index_terms])
+        for tid, w in zip(ids[posted].tolist(), weighted.weights[posted].tolist(), strict=True):
+            self._postings[tid].extend((doc, w))
+        while len(self._postings) > len(self._df):
+            self._df = _grow(self._df, 0)
+        self._df[ids] += 1
+        self._doc_terms.append(ids.astype(np.int32))
         if doc >= len(self._doc_story):
-            self._doc_story = np.concatenate([self._doc_story, np.zeros_like(self._doc_story)])
+            self._doc_story = _grow(self._doc_story, 0)
+            self._recent = _grow(self._recent, 0.0)
         self._doc_story[doc] = story
         if f.vector is not None:
             if self._vectors is None:
-                self._vectors = np.zeros((1024, f.vector.shape[0]), dtype=np.float32)
+                self._vectors = np.zeros((len(self._doc_story), f.vector.shape[0]), dtype=np.float32)
             elif doc >= self._vectors.shape[0]:
                 self._vectors = np.concatenate([self._vectors, np.zeros_like(self._vectors)])
             self._vectors[doc] = f.vector
@@ -280,8 +392,68 @@ class OnlineClusterer:
         self._cache = None
         st.size += 1
         st.members.append(doc)
+        self._recent[doc] = 1.0
+        if len(st.members) > self.profile_size:
+            self._recent[st.members[-self.profile_size - 1]] = 0.0
         st.first = _min(st.first, when)
         st.last = _max(st.last, when)
+        while story >= len(self._story_size):
+            self._story_size = _grow(self._story_size, 0)
+            self._story_last = _grow(self._story_last, np.nan)
+        self._story_size[story] = st.size
+        self._story_last[story] = np.nan if st.last is None else st.last
+        self._since_retire += 1
+        if when is not None and self._since_retire >= self.retire_every:
+            self.retire(when)
+
+    def retire(self, now: float) -> int:
+        """Forget the stories quiet for longer than ``window`` before ``now``; the number of articles dropped.
+
+        Their articles leave the index (posting lists, vectors) and the document frequencies, which then
+        count the open stories' articles only; articles are renumbered, story ids stay.  Called every
+        ``retire_every`` timed articles by :meth:`commit`, and only compacts once the closed stories hold
+        a quarter of the articles, so that the cost per article stays small.
+        """
+        self._since_retire = 0
+        gone = [s for s, st in self._stories.items() if st.last is not None and now - st.last > self.window]
+        n = self._n_docs
+        dead = np.zeros(n, dtype=bool)
+        for story in gone:
+            dead[self._stories[story].members] = True
+        n_dead = int(dead.sum())
+        if not n_dead or n_dead * 4 < n:
+            return 0
+        for story in gone:
+            del self._stories[story]
+            self._story_size[story] = 0
+        alive = ~dead
+        renumber = (np.cumsum(alive) - 1).astype(np.int32)
+        n_terms = len(self._postings)
+        df = self._df[:n_terms].copy()
+        df -= np.bincount(np.concatenate([self._doc_terms[d] for d in np.flatnonzero(dead)]), minlength=n_terms)
+        term_kept = df > 0
+        term_renumber = np.cumsum(term_kept) - 1
+        term_id = {term: int(term_renumber[tid]) for term, tid in self._term_id.items() if term_kept[tid]}
+        postings: list[array] = []
+        for tid in np.flatnonzero(term_kept).tolist():
+            pairs = np.frombuffer(self._postings[tid], dtype=np.float64).reshape(-1, 2)
+            pairs = pairs[alive[pairs[:, 0].astype(np.int64)]].copy()
+            pairs[:, 0] = renumber[pairs[:, 0].astype(np.int64)]
+            postings.append(array("d", pairs.tobytes()))
+        self._term_id, self._df, self._postings = term_id, _fit(df[term_kept]), postings
+        self._doc_terms = [term_renumber[t].astype(np.int32) for t, a in zip(self._doc_terms, alive, strict=True) if a]
+        kept = n - n_dead
+        self._doc_story = _fit(self._doc_story[:n][alive])
+        self._recent = _fit(self._recent[:n][alive])
+        if self._vectors is not None:
+            vectors = self._vectors[:n][alive]
+            self._vectors = np.zeros((len(self._doc_story), vectors.shape[1]), dtype=np.float32)
+            self._vectors[:kept] = vectors
+        for st in self._stories.values():
+            st.members = renumber[st.members].tolist()
+        self._n_docs = kept
+        self._cache = None
+        return n_dead
 
     def add_features(self, f: Features, *, story_id: int | None = None, when: float | None = None) -> Assignment:
         """Assign precomputed features (``story_id`` forces the story, e.g. when replaying a store)."""
@@ -310,9 +482,26 @@ class OnlineClusterer:
         return out
 
     @property
+    def indexed_articles(self) -> int:
+        """Articles the index holds now (those of stories not yet forgotten)."""
+        return self._n_docs
+
+    @property
     def n_stories(self) -> int:
         """Stories open or closed, not counting those merged away."""
         return len(self._stories)
+
+
+def _fit(a: np.ndarray) -> np.ndarray:
+    """``a`` in an array of at least 1024 entries and twice its length (zeros after it)."""
+    out = np.zeros(max(1024, 2 * len(a)), dtype=a.dtype)
+    out[: len(a)] = a
+    return out
+
+
+def _grow(a: np.ndarray, fill: float) -> np.ndarray:
+    """``a`` twice as long, the new half filled with ``fill``."""
+    return np.concatenate([a, np.full(len(a), fill, dtype=a.dtype)])
 
 
 def _min(a: float | None, b: float | None) -> float | None:

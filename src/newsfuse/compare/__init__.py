@@ -44,12 +44,13 @@ def analyse(
     if not analysis.rows:
         cross.notes.append("nothing to analyse: no sentences in the input")
         return cross
-    cross.consensus = consensus(analysis)
     if cross.single_outlet:
+        cross.consensus = consensus(analysis)
         cross.notes.append("only one outlet: nothing to compare, so no disagreements and no unique contributions")
     else:
         cross.disagreements, notes = find_disagreements(analysis, today=today, max_pairs=max_pairs)
         cross.notes += notes
+        cross.consensus = consensus(analysis, disputed=disputed_facts(analysis, cross.disagreements))
         cross.unique = unique_facts(analysis)
     cross.timeline, cross.timeline_notes = build_timeline(analysis, today=today)
     cross.entities = entities(analysis, ner=ner)
@@ -72,6 +73,7 @@ __all__ = [
     "build_timeline",
     "compare_sentences",
     "consensus",
+    "disputed_facts",
     "entities",
     "find_dates",
     "find_disagreements",
@@ -81,6 +83,19 @@ __all__ = [
     "summary_with_min_support",
     "unique_facts",
 ]
+
+
+def disputed_facts(analysis: StoryAnalysis, disagreements: list[Disagreement]) -> set[int]:
+    """The facts (indices into ``analysis.facts``) that one side of a disagreement states."""
+    where = {(analysis.articles[s.doc].id, s.start): i for i, s in enumerate(analysis.sentences)}
+    fact_of = {i: f for f, fact in enumerate(analysis.facts) for i in fact.members}
+    out = set()
+    for d in disagreements:
+        for v in d.versions:
+            i = where.get((v.span.source, v.span.start))
+            if i in fact_of:
+                out.add(fact_of[i])
+    return out
 
 
 def summarize_story(

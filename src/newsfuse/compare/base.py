@@ -77,17 +77,41 @@ class Version:
 
 @dataclass(frozen=True)
 class Disagreement:
-    """Two outlets stating one fact differently; ``kind`` is one of number, date, role, quote, negation."""
+    """Outlets stating one fact differently; ``kind`` is one of number, date, role, quote, negation.
+
+    ``versions`` holds every outlet's version (two or more; the first two differ); ``sides`` groups
+    them by what they say: ``[(claim, (outlet, ...), (source id, ...)), ...]``, largest side first.
+    """
 
     kind: str
-    versions: tuple[Version, Version]
+    versions: tuple[Version, ...]
     similarity: float
+
+    @property
+    def sides(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        from .disagree import claim_key
+
+        groups: dict[str, list[Version]] = {}
+        for v in self.versions:
+            groups.setdefault(claim_key(v.claim), []).append(v)
+        return [
+            (
+                vs[0].claim,
+                tuple(dict.fromkeys(v.span.outlet for v in vs)),
+                tuple(dict.fromkeys(v.span.source for v in vs)),
+            )
+            for vs in sorted(groups.values(), key=len, reverse=True)
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "similarity": round(self.similarity, 4),
             "versions": [v.to_dict() for v in self.versions],
+            "sides": [
+                {"claim": claim, "outlets": list(outlets), "sources": list(sources)}
+                for claim, outlets, sources in self.sides
+            ],
         }
 
 

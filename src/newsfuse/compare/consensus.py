@@ -16,12 +16,18 @@ def _importance(analysis: StoryAnalysis) -> dict[int, float]:
     return {i: float(analysis.centrality[r]) for r, i in enumerate(analysis.rows) if r < len(analysis.centrality)}
 
 
-def consensus(analysis: StoryAnalysis, min_support: int = 2) -> list[ConsensusFact]:
-    """Facts stated by at least ``min_support`` outlets, by support then importance."""
+def consensus(
+    analysis: StoryAnalysis, min_support: int = 2, disputed: set[int] | frozenset[int] = frozenset()
+) -> list[ConsensusFact]:
+    """Facts stated by at least ``min_support`` outlets, by support then importance.
+
+    Facts in ``disputed`` (indices into ``analysis.facts``: another outlet states them with a
+    conflicting detail) are left out: a disputed fact is not agreed.
+    """
     weight = _importance(analysis)
     out = []
-    for fact in analysis.facts:
-        if fact.support < min_support:
+    for f, fact in enumerate(analysis.facts):
+        if fact.support < min_support or f in disputed:
             continue
         members = sorted(fact.members, key=lambda i: -weight.get(i, 0.0))
         spans = tuple(span_of(analysis, i) for i in members)

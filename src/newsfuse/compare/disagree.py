@@ -22,9 +22,14 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
+
+if TYPE_CHECKING:
+    from .base import Version
 
 KINDS = ("number", "date", "role", "quote", "negation")
 _ORDINALS = frozenset(
@@ -72,7 +77,124 @@ def _scope_differs(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
     return bool(oa and ob and oa != ob)
 
 
+# Words before a figure that say which figure it is: two of them differing means two different figures.
+_CONTRAST_WORDS = """
+    request requested sought seeking sentenced served serving probation faced faces owe owed owes remaining balance
+    unpaid outstanding minimum maximum average median mean total annual monthly weekly daily hourly initial final
+    base starting current previous former new old original
+"""
+_CONTRAST = frozenset(_CONTRAST_WORDS.split())
+_RATE = re.compile(
+    r"^\s*(?:a|an|per|each|every)\s+(?:week|day|hour|month|year|night|head|person|share|game|season)\b", re.I
+)
+_RANGE_GLUE = re.compile(r"^\s*(?:to|or|-|–|and)\s*$")
+_PEOPLE = frozenset({"people", "person", "passenger", "crew", "occupant", "resident", "worker", "student"})
+_TOTAL_TAIL = re.compile(r"^\s*and\s+(crew|passengers|staff|crew members)\b", re.I)
+_WINDOW = 3
+# Sentences sharing this share of their content words are paraphrases: their figures are comparable.
+_PARAPHRASE = 0.5
+
+
+def _window_words(sentence: str, start: int, end: int, skip: set[str]) -> set[str]:
+    """The content lemmas nearest before and after ``sentence[start:end]`` (the expression's context)."""
+    keep = [w for w in content([t for *_, t in words(sentence[:start])]) if w not in skip and w not in _CALENDAR]
+    ahead = [w for w in content([t for *_, t in words(sentence[end:])]) if w not in skip and w not in _CALENDAR]
+    return set(keep[-_WINDOW:]) | set(ahead[:_WINDOW])
+
+
+def _same_context(a: str, sa: tuple[int, int], b: str, sb: tuple[int, int], skip: set[str]) -> bool:
+    """Whether the words around two expressions share a content word: they state the same thing's figure.
+
+    "Three people were stabbed" / "two people have been stabbed" share "stabbed"; "a democracy
+    campaigner for 20 years" / "served two years in prison" share nothing.
+    """
+    return bool(_window_words(a, *sa, skip) & _window_words(b, *sb, skip))
+
+
+def _appositive(q: Quantity, sentence: str) -> tuple[str, ...]:
+    """The name a figure describes when it sits in an apposition: "Zirkle, a three-time runner-up"."""
+    m = re.search(r"((?:[A-Z][\w’'.-]+\s?){1,3}),\s+(?:a|an|the)\s*$", sentence[max(0, q.start - 60) : q.start])
+    return tuple(w.lower() for w in m.group(1).split()) if m else ()
+
+
+def _governor(sentence: str, start: int) -> str | None:
+    before = [w for w in content([t for *_, t in words(sentence[:start])]) if w not in _CALENDAR]
+    return before[-1] if before else None
+
+
+def _same_governor(a: str, x: DateMention, b: str, y: DateMention) -> bool:
+    """Whether the word each date hangs on ("found Tuesday", "confirmed Wednesday") is around the other date."""
+    ga, gb = _governor(a, x.start), _governor(b, y.start)
+    wa, wb = _window_words(a, x.start, x.end, set()), _window_words(b, y.start, y.end, set())
+    return (ga is not None and ga in wb) or (gb is not None and gb in wa)
+
+
+def _loose_dates_differ(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> bool:
+    """Both sentences date what they say, and no two of their dates agree: likely two events."""
+    da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)
+    verdicts = [_dates_agree(x, y) for x in da for y in db]
+    judged = [v for v in verdicts if v is not None]
+    return bool(judged) and not any(judged)
+
+
+def _contrast(q: Quantity, sentence: str) -> set[str]:
+    before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
+    return set(before) & _CONTRAST
+
+
+_THRESHOLD = re.compile(r"^\s*(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal)\b", re.IGNORECASE)
+
+
+def _is_threshold(q: Quantity, sentence: str) -> bool:
+    """A figure named as a mark to reach ("the $1 billion benchmark"), not a measurement."""
+    return bool(_THRESHOLD.match(sentence[q.end : q.end + 20]))
+
+
+def _is_rate(q: Quantity, sentence: str) -> bool:
+    tail = sentence[q.end : q.end + 30]
+    if q.noun and q.noun not in {"$", "%"}:
+        tail = re.sub(r"^\s*[\w’'-]+", "", tail, count=1)
+    return bool(_RATE.match(tail))
+
+
+def _range_partner(q: Quantity, qs: list[Quantity], sentence: str) -> Quantity | None:
+    """The other end of "eight to fifteen years", "40 or 50 people" when ``q`` is one end."""
+    for o in qs:
+        if o is q:
+            continue
+        lo, hi = (q, o) if q.end <= o.start else (o, q)
+        if _RANGE_GLUE.match(sentence[lo.end : hi.start]):
+            return o
+    return None
+
+
+def _covered_by_range(q: Quantity, other: Quantity, others: list[Quantity], sentence: str) -> bool:
+    partner = _range_partner(other, others, sentence)
+    if partner is None:
+        return False
+    lo, hi = min(other.lo, partner.lo), max(other.hi, partner.hi)
+    return q.lo <= hi and lo <= q.hi
+
+
+def _after_noun(q: Quantity, sentence: str) -> str:
+    return re.sub(r"^\s*[\w’'-]+", "", sentence[q.end : q.end + 40], count=1)
+
+
+def _sums(qs: list[Quantity]) -> list[tuple[float, float]]:
+    """Intervals of the sums of two or more people counts of one sentence (parts of a total)."""
+    parts = [q for q in qs if q.noun in _PEOPLE and q.kind == "count"]
+    if len(parts) < 2:
+        return []
+    return [(sum(q.lo for q in parts), sum(q.hi for q in parts))]
+
+
 def _values_agree(qa: Quantity, qb: Quantity) -> bool:
+    if qa.kind == "tally" and qb.kind == "tally" and qa.other and qb.other:
+        big, small = max(qa.value, qa.other, qb.value, qb.other), min(qa.value, qa.other, qb.value, qb.other)
+        if small and big / small > 3 and max(qa.value, qa.other) / max(1.0, max(qb.value, qb.other)) not in (1.0,):
+            scale_a, scale_b = max(qa.value, qa.other), max(qb.value, qb.other)
+            if max(scale_a, scale_b) / max(1.0, min(scale_a, scale_b)) > 3:
+                return True  # a score and a win-loss record are different things ("121-106" / "2-9")
     if qa.kind == "tally" or qb.kind == "tally":
         return qa.kind == qb.kind and qa.value == qb.value and qa.other == qb.other
     return qa.lo <= qb.hi * 1.0001 and qb.lo <= qa.hi * 1.0001
@@ -80,6 +202,17 @@ def _values_agree(qa: Quantity, qb: Quantity) -> bool:
 
 def _slot(q: Quantity) -> str:
     return q.kind if q.kind in {"age", "tally"} else q.noun
+
+
+def _slot_in(q: Quantity, sentence: str) -> str:
+    """The slot a number fills: totals of people ("189 people", "157 passengers and crew") share one."""
+    if (
+        q.kind == "count"
+        and q.noun in _PEOPLE
+        and (q.noun in {"people", "person"} or _TOTAL_TAIL.match(_after_noun(q, sentence)))
+    ):
+        return "people-total"
+    return _slot(q)
 
 
 def _same_subject(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -107,11 +240,27 @@ def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str) 
             return _same_subject(qa.subject, qb.subject)
         return n_a == 1 and n_b == 1 and not qa.subject and not qb.subject
     if qa.kind != "tally":
-        if qa.noun != qb.noun:
+        if qa.noun != qb.noun and not (qa.noun in _PEOPLE and qb.noun in _PEOPLE):
             return False
         if not qa.noun and (not qa.before or not qb.before or qa.before[-1] != qb.before[-1]):
             return False  # a bare number: only when the word just before it is the same ("magnitude 6.4")
     if _scope_differs(qa, qb, a, b):
+        return False
+    sa, sb = _appositive(qa, a), _appositive(qb, b)
+    if qa.kind != "age" and sa and sb and set(sa).isdisjoint(sb):
+        return False  # "Zirkle, a three-time runner-up" / "King, a four-time champion": two people
+    if (
+        _contrast(qa, a) != _contrast(qb, b)
+        or _is_rate(qa, a) != _is_rate(qb, b)
+        or _is_threshold(qa, a)
+        or _is_threshold(qb, b)
+    ):
+        return False  # "minimum salary" / "average salary", "$700 a week" / "$40,000"
+    if (
+        qa.kind != "tally"
+        and _overlap(a, b) < _PARAPHRASE
+        and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun})
+    ):
         return False
     if n_a == 1 and n_b == 1:
         return True
@@ -129,12 +278,54 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
     out: list[Conflict] = []
     by_slot: dict[str, tuple[list[Quantity], list[Quantity]]] = {}
     for q in qa_all:
-        by_slot.setdefault(_slot(q), ([], []))[0].append(q)
+        by_slot.setdefault(_slot_in(q, a), ([], []))[0].append(q)
     for q in qb_all:
-        by_slot.setdefault(_slot(q), ([], []))[1].append(q)
-    for xs, ys in by_slot.values():
+        by_slot.setdefault(_slot_in(q, b), ([], []))[1].append(q)
+    # A total that the other outlet gives as parts: "157 passengers and crew" / "149 passengers and 8 crew".
+    totals_a, totals_b = by_slot.get("people-total", ([], []))
+    sums_a, sums_b = _sums(qa_all), _sums(qb_all)
+    for q in list(totals_a):
+        if not totals_b and sums_b:
+            if not any(q.lo <= hi and lo <= q.hi for lo, hi in sums_b):
+                out.append(
+                    Conflict(
+                        "number",
+                        q.start,
+                        q.end,
+                        qb_all[0].start,
+                        qb_all[-1].end,
+                        q.text,
+                        b[qb_all[0].start : qb_all[-1].end],
+                    )
+                )
+            by_slot["people-total"] = ([], totals_b)
+    for q in list(totals_b):
+        if not totals_a and sums_a:
+            if not any(q.lo <= hi and lo <= q.hi for lo, hi in sums_a):
+                out.append(
+                    Conflict(
+                        "number",
+                        qa_all[0].start,
+                        qa_all[-1].end,
+                        q.start,
+                        q.end,
+                        a[qa_all[0].start : qa_all[-1].end],
+                        q.text,
+                    )
+                )
+            by_slot["people-total"] = (by_slot.get("people-total", ([], []))[0], [])
+    values_a, values_b = {q.value for q in qa_all}, {q.value for q in qb_all}
+    for slot, (xs, ys) in by_slot.items():
         if not xs or not ys:
             continue
+        if slot == "age" and sorted(q.value for q in xs) == sorted(q.value for q in ys):
+            continue  # the same ages, whoever the text seems to give them to
+        if slot == "tally":
+            # "49-45 percent" / "Romney at 49 percent and Obama at 45 percent": both figures given apart.
+            xs = [q for q in xs if not (q.other is not None and {q.value, q.other} <= values_b)]
+            ys = [q for q in ys if not (q.other is not None and {q.value, q.other} <= values_a)]
+            if not xs or not ys:
+                continue
         left_a, left_b = list(xs), list(ys)
         for qa in xs:
             match = next((qb for qb in left_b if _values_agree(qa, qb) and _may_pair(qa, qb)), None)
@@ -143,15 +334,22 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 left_b.remove(match)
         for qa in left_a:
             qb = next((q for q in left_b if _comparable(qa, q, len(xs), len(ys), a, b)), None)
+            if qb is not None and (_covered_by_range(qa, qb, qb_all, b) or _covered_by_range(qb, qa, qa_all, a)):
+                continue  # "every eight years" / "every eight to fifteen years"
             if qb is not None:
                 out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
                 left_b.remove(qb)
     return out
 
 
+@lru_cache(maxsize=16384)
+def _content_set(sentence: str) -> frozenset[str]:
+    return frozenset(content([t for *_, t in words(sentence)]))
+
+
 def _overlap(a: str, b: str) -> float:
     """Share of the smaller sentence's content words that the other sentence also has."""
-    wa, wb = set(content([t for *_, t in words(a)])), set(content([t for *_, t in words(b)]))
+    wa, wb = _content_set(a), _content_set(b)
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
@@ -177,17 +375,33 @@ def _dates_agree(x: DateMention, y: DateMention) -> bool | None:
     return None
 
 
+_DATE_OR_TIME = re.compile(
+    r"\d|\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|yesterday"
+    r"|tomorrow|week|month|year|ago|christmas|easter|eve|thanksgiving|noon|midnight)",
+    re.IGNORECASE,
+)
+
+
 def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date | None = None) -> list[Conflict]:
     """Event dates (or clock times) of the two sentences that cannot be the same."""
     out: list[Conflict] = []
-    if _overlap(a, b) < _MIN_DATE_OVERLAP:
-        return out  # different events, each with its own date
+    if not (_DATE_OR_TIME.search(a) and _DATE_OR_TIME.search(b)) or _overlap(a, b) < _MIN_DATE_OVERLAP:
+        return out  # no date on one side; or different events, each with its own date
     zone = bool(_ZONE.search(a) or _ZONE.search(b))
     da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)
     if zone:
         da = [d for d in da if d.value and not (d.key or "").startswith("weekday:")]
         db = [d for d in db if d.value and not (d.key or "").startswith("weekday:")]
-    verdicts = [(x, y, _dates_agree(x, y)) for x in da for y in db]
+    # The same vague relative words ("last week" / "last week" in articles days apart) name one time.
+    da = [x for x in da if x.value or x.key]
+    verdicts = [
+        (x, y, _dates_agree(x, y))
+        for x in da
+        for y in db
+        if not (x.relative and y.relative and x.granularity != "day" and x.text.lower() == y.text.lower())
+        and _same_context(a, (x.start, x.end), b, (y.start, y.end), set())
+        and _same_governor(a, x, b, y)
+    ]
     judged = [v for v in verdicts if v[2] is not None]
     if judged and not any(v[2] for v in judged):
         x, y, _ = judged[0]
@@ -209,6 +423,28 @@ def _namelike(tokens: list[str]) -> bool:
     )
 
 
+_PRONOUNS = frozenset({"i", "i'm", "i'd", "i'll", "i've", "we", "we're", "you", "he", "she", "it", "they"})
+
+
+def _listed_or_cut(xa, xb, la, lb, i2, j2, ta, tb) -> bool:
+    """Name swaps that are not one slot filled twice: list items ("including Georgia, Indiana" /
+    "including Alabama, Indiana, Georgia"), a name the other sentence also has, a name cut short
+    ("Ipswich Police Lt." / "Acting Police Chief Lt.") or a pronoun ("I’m" / "I'm")."""
+    na = {t.lower().replace("’", "'").rstrip(".") for t in xa}
+    nb = {t.lower().replace("’", "'").rstrip(".") for t in xb}
+    if na & _PRONOUNS or nb & _PRONOUNS:
+        return True
+    if na <= {t.replace("’", "'").rstrip(".") for t in lb} or nb <= {t.replace("’", "'").rstrip(".") for t in la}:
+        return True
+    nxt_a = ta[i2][2] if i2 < len(ta) else ""
+    nxt_b = tb[j2][2] if j2 < len(tb) else ""
+    if nxt_a[:1].isupper() or nxt_b[:1].isupper():
+        return True
+    after_a = ta[i2 + 1][2] if i2 + 1 < len(ta) else ""
+    after_b = tb[j2 + 1][2] if j2 + 1 < len(tb) else ""
+    return (nxt_a == "," and after_a[:1].isupper()) or (nxt_b == "," and after_b[:1].isupper())
+
+
 def _name_head(tokens: list[str]) -> list[str]:
     """A full name followed by other words ("Bernie Sanders last week") is compared on the name alone."""
     k = 0
@@ -217,32 +453,142 @@ def _name_head(tokens: list[str]) -> list[str]:
     return tokens[:k] if k >= 2 and k < len(tokens) and all(t[:1].islower() for t in tokens[k:]) else tokens
 
 
+_ANTONYM_BASES = (
+    ("stall stalls stalled stalling", "advance advances advanced advancing progress progressed"),
+    ("profit profits", "loss losses"),
+    ("pass passes passed", "reject rejects rejected defeat defeated"),
+    ("approve approves approved", "reject rejects rejected block blocked"),
+    ("confirm confirms confirmed", "deny denies denied"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling drop drops dropped"),
+    ("increase increases increased", "decrease decreases decreased"),
+    ("gain gains gained", "loss losses lost"),
+    ("up", "down"),
+    ("higher", "lower"),
+    ("acquit acquitted acquittal", "convict convicted conviction"),
+    ("guilty", "innocent"),
+    ("alive survived survives", "dead died killed"),
+    ("support supports supported", "oppose opposes opposed"),
+    ("accept accepts accepted", "reject rejects rejected decline declined"),
+    ("open opens opened", "close closes closed shut"),
+    ("lift lifts lifted", "impose imposes imposed"),
+    ("allow allows allowed", "ban bans banned forbid forbids forbade"),
+    ("agree agrees agreed", "disagree disagrees disagreed refuse refused"),
+    ("expand expands expanded", "shrink shrinks shrank cut cuts"),
+)
+ANTONYMS = frozenset((x, y) for left, right in _ANTONYM_BASES for x in left.split() for y in right.split()) | frozenset(
+    (y, x) for left, right in _ANTONYM_BASES for x in left.split() for y in right.split()
+)
+# Job titles in one role slot: two of them for one slot is a conflict ("chief executive" / "finance chief").
+_ROLES = {
+    "chief executive officer": "ceo",
+    "chief executive": "ceo",
+    "ceo": "ceo",
+    "chief financial officer": "cfo",
+    "finance chief": "cfo",
+    "financial chief": "cfo",
+    "cfo": "cfo",
+    "chief operating officer": "coo",
+    "operating chief": "coo",
+    "coo": "coo",
+    "vice president": "vice-president",
+    "president": "president",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "lieutenant governor": "lieutenant-governor",
+    "governor": "governor",
+    "mayor": "mayor",
+    "prime minister": "prime-minister",
+    "foreign minister": "foreign-minister",
+    "finance minister": "finance-minister",
+    "defense minister": "defense-minister",
+    "attorney general": "attorney-general",
+    "treasurer": "treasurer",
+    "secretary of state": "secretary-of-state",
+    "head coach": "head-coach",
+    "general manager": "general-manager",
+}
+_ROLE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ROLES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_SOCIAL_CREDIT = re.compile(r"\(@\w+\)|\bpost shared by\b", re.IGNORECASE)
+
+
+def _polarity_tokens(tokens: list[tuple[int, int, str]], lo: int, hi: int) -> list[int]:
+    """Negations among tokens[lo:hi]; the "not" of "whether or not" says nothing."""
+    out = []
+    for k in range(lo, hi):
+        t = tokens[k][2]
+        if not is_negation(t):
+            continue
+        if t.lower() == "not" and k >= 2 and tokens[k - 1][2].lower() == "or" and tokens[k - 2][2].lower() == "whether":
+            continue
+        if t.lower() == "no" and k + 1 < len(tokens) and tokens[k + 1][2] in {",", ".", "!"}:
+            continue  # the interjection "No, that's not even close" adds no negation
+        out.append(k)
+    return out
+
+
 def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: float = 0.65) -> list[Conflict]:
-    """Role and negation conflicts between two nearly identical sentences, from a word diff."""
+    """Role and polarity conflicts between two nearly identical sentences, from a word diff.
+
+    Polarity flips are negations ("not", "refused", "denied", "failed") and antonyms ("stalled" /
+    "advanced", "a profit" / "a loss", "won" / "lost") in a short local edit; roles are names or job
+    titles ("chief executive" / "finance chief") replacing each other in the same slot.
+
+    >>> [c.kind for c in diff_conflicts("Talks have stalled since June, officials said.",
+    ...                                 "Talks have advanced rapidly since June, officials said.")]
+    ['negation']
+    """
     ta, tb = words(a), words(b)
     la, lb = [t[2].lower() for t in ta], [t[2].lower() for t in tb]
     sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
-    if sm.ratio() < min_ratio:
+    if sm.real_quick_ratio() < min_ratio or sm.quick_ratio() < min_ratio or sm.ratio() < min_ratio:
         return []
     out: list[Conflict] = []
     neg_a: list[int] = []
     neg_b: list[int] = []
+    social = bool(_SOCIAL_CREDIT.search(a) or _SOCIAL_CREDIT.search(b))
+    flips = 0
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
         if i2 - i1 <= 4 and j2 - j1 <= 4:
             # Only local edits: a "not" deep inside a clause one side lacks says nothing about the shared claim.
-            neg_a += [k for k in range(i1, i2) if is_negation(ta[k][2])]
-            neg_b += [k for k in range(j1, j2) if is_negation(tb[k][2])]
+            neg_a += _polarity_tokens(ta, i1, i2)
+            neg_b += _polarity_tokens(tb, j1, j2)
+            if op == "replace":
+                flip = next(((x, y) for x in range(i1, i2) for y in range(j1, j2) if (la[x], lb[y]) in ANTONYMS), None)
+                if flip is not None and not is_negation(ta[flip[0]][2]) and not is_negation(tb[flip[1]][2]):
+                    neg_a.append(flip[0])
+                    flips += 1
         if op != "replace" or i1 == 0 or j1 == 0 or i2 - i1 > 6 or j2 - j1 > 6:
             continue
+        if social:
+            continue  # "A post shared by X (@x)": embeds of different posts, not one fact
         xa, xb = _name_head([t[2] for t in ta[i1:i2]]), _name_head([t[2] for t in tb[j1:j2]])
         i2, j2 = i1 + len(xa), j1 + len(xb)
         # Titles inside the replaced words belong to the name ("Chinese President Xi Jinping").
-        if sm.ratio() >= min_role_ratio and _namelike(xa) and _namelike(xb) and not same_name(xa, xb):
+        if (
+            sm.ratio() >= min_role_ratio
+            and _namelike(xa)
+            and _namelike(xb)
+            and len(ta) >= 6
+            and not _listed_or_cut(xa, xb, la, lb, i2, j2, ta, tb)
+            and not same_name(xa, xb)
+        ):
             sa, ea, sb, eb = ta[i1][0], ta[i2 - 1][1], tb[j1][0], tb[j2 - 1][1]
             out.append(Conflict("role", sa, ea, sb, eb, a[sa:ea], b[sb:eb]))
-    if len(neg_a) % 2 != len(neg_b) % 2:
+    if sm.ratio() >= min_role_ratio and not any(c.kind == "role" for c in out):
+        # A title the other sentence replaces by another ("Apple's chief executive" / "Apple's finance chief").
+        ra = {m.group(1).lower(): m for m in _ROLE_RE.finditer(a)}
+        rb = {m.group(1).lower(): m for m in _ROLE_RE.finditer(b)}
+        only_a = {k: m for k, m in ra.items() if _ROLES[k] not in {_ROLES[x] for x in rb}}
+        only_b = {k: m for k, m in rb.items() if _ROLES[k] not in {_ROLES[x] for x in ra}}
+        if len(only_a) == 1 and len(only_b) == 1:
+            (ma,), (mb,) = only_a.values(), only_b.values()
+            out.append(Conflict("role", ma.start(1), ma.end(1), mb.start(1), mb.end(1), ma.group(1), mb.group(1)))
+    whole_a = len(_polarity_tokens(ta, 0, len(ta))) + flips
+    whole_b = len(_polarity_tokens(tb, 0, len(tb)))
+    if len(neg_a) % 2 != len(neg_b) % 2 and whole_a % 2 != whole_b % 2:
         # Show the clause around the negation on each side.
         ka = neg_a[0] if neg_a else _first_diff(sm, "a")
         kb = neg_b[0] if neg_b else _first_diff(sm, "b")
@@ -299,12 +645,28 @@ def compare_sentences(a: str, b: str, anchor_a: date | None = None, anchor_b: da
 
     ``anchor_a``/``anchor_b`` are the publication days of their articles, for relative dates.
     """
-    found = number_conflicts(a, b) + date_conflicts(a, b, anchor_a, anchor_b) + quote_conflicts(a, b)
-    return found + diff_conflicts(a, b)
+    return list(_compare(a, b, anchor_a, anchor_b))
+
+
+@lru_cache(maxsize=65536)
+def _compare(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> tuple[Conflict, ...]:
+    # Memoised: the aligner, the disputed marking and the disagreement list read the same pairs.
+    if a == b and anchor_a == anchor_b:
+        return ()
+    return tuple(_conflicts(a, b, anchor_a, anchor_b))
+
+
+def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> list[Conflict]:
+    if a.lstrip().startswith("(") or b.lstrip().startswith("("):
+        return []  # parenthetical references ("(Labor union president 302, February 2, 2009, p. 7)")
+    numbers, dates = number_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
+    if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
+        return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
+    return numbers + dates + quote_conflicts(a, b) + diff_conflicts(a, b)
 
 
 # Pairs from one aligned fact always qualify; other pairs of different outlets need this similarity.
-PAIR_SIMILARITY = 0.5
+PAIR_SIMILARITY = 0.45
 MAX_PAIRS = 3000
 MAX_SENTENCE_CHARS = 1200
 MAX_DISAGREEMENTS = 500
@@ -327,8 +689,32 @@ def candidate_pairs(analysis, *, min_similarity: float = PAIR_SIMILARITY, max_pa
     return [(int(r1[k]), int(r2[k]), float(sim[r1[k], r2[k]])) for k in order]
 
 
+def claim_key(claim: str) -> str:
+    """What a version says, for grouping versions that agree: "Fifteen" and "15" are one."""
+    qs = quantities(claim)
+    if len(qs) == 1 and qs[0].kind != "tally":
+        return f"{qs[0].value:g}"
+    return " ".join(re.findall(r"\w+", claim.lower().replace("’", "'")))
+
+
+def _sides_first(vs: list[Version]) -> tuple[Version, ...]:
+    """Versions ordered so that the first two say different things, then the rest by side."""
+    by_side: dict[str, list[Version]] = {}
+    for v in vs:
+        by_side.setdefault(claim_key(v.claim), []).append(v)
+    sides = sorted(by_side.values(), key=len, reverse=True)
+    if len(sides) < 2:
+        return tuple(vs)
+    head = [sides[0][0], sides[1][0]]
+    rest = [v for side in sides for v in side if v not in head]
+    return tuple(head + rest)
+
+
 def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = MAX_PAIRS):
-    """Every disagreement between outlets of the story, deduplicated, most similar pairs first.
+    """Every disagreement between outlets of the story, one item per conflict, most similar first.
+
+    Versions linked by a conflict form one item: four outlets giving two figures are one
+    disagreement with four versions (see ``Disagreement.sides``), not four pairs.
 
     Returns ``(disagreements, notes)``.  Work is bounded: at most ``max_pairs`` pairs are read and
     sentences longer than ``MAX_SENTENCE_CHARS`` (tables, run-on lists) are skipped.
@@ -343,8 +729,18 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
         notes.append(f"compared the {max_pairs} most similar sentence pairs of different outlets, not all")
         pairs = pairs[:max_pairs]
     long_skipped = 0
-    out = []
-    seen: set[tuple] = set()
+    # Every pairwise conflict links two versions (sentence, claim); linked versions form one item.
+    versions: dict[tuple[int, int], Version] = {}
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+    kinds: dict[tuple[int, int], str] = {}
+    best: dict[tuple[int, int], float] = {}
+
+    def root(x: tuple[int, int]) -> tuple[int, int]:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
     for r1, r2, sim in pairs:
         i, j = analysis.rows[r1], analysis.rows[r2]
         si, sj = analysis.sentences[i], analysis.sentences[j]
@@ -354,13 +750,27 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
             long_skipped += 1
             continue
         for c in compare_sentences(si.text, sj.text, anchors[si.doc], anchors[sj.doc]):
-            key = (c.kind, si.doc, si.start + c.a_start, sj.doc, sj.start + c.b_start)
-            if key in seen:
-                continue
-            seen.add(key)
-            va = Version(span_of(analysis, i), c.a_text, si.start + c.a_start, si.start + c.a_end)
-            vb = Version(span_of(analysis, j), c.b_text, sj.start + c.b_start, sj.start + c.b_end)
-            out.append(Disagreement(c.kind, (va, vb), sim))
+            ka, kb = (i, si.start + c.a_start), (j, sj.start + c.b_start)
+            for k, v in (
+                (ka, Version(span_of(analysis, i), c.a_text, si.start + c.a_start, si.start + c.a_end)),
+                (kb, Version(span_of(analysis, j), c.b_text, sj.start + c.b_start, sj.start + c.b_end)),
+            ):
+                if k not in versions:
+                    versions[k], parent[k] = v, k
+            a, b = root(ka), root(kb)
+            if a != b:
+                parent[b] = a
+            top = root(a)
+            kinds.setdefault(top, c.kind)
+            best[top] = max(sim, best.get(a, 0.0), best.get(b, 0.0))
+    groups: dict[tuple[int, int], list[Version]] = {}
+    for k, v in versions.items():
+        groups.setdefault(root(k), []).append(v)
+    out = []
+    for top, vs in groups.items():
+        kind = kinds.get(top) or next(kinds[k] for k in kinds if root(k) == top)
+        out.append(Disagreement(kind, _sides_first(vs), best.get(top, 0.0)))
+    out.sort(key=lambda d: -d.similarity)
     if len(out) > MAX_DISAGREEMENTS:
         notes.append(f"{len(out)} disagreements found; kept the {MAX_DISAGREEMENTS} from the most similar pairs")
         out = out[:MAX_DISAGREEMENTS]

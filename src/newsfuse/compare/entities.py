@@ -293,6 +293,46 @@ _OPENERS = frozenset(
     ]
 )
 PLACES_HINT = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
+# Capitalised words that are not names: interjections, auxiliaries and sentence openers of quotes.
+_NOT_NAMES_WORDS = """
+    do does did don't doesn't didn't sorry yes no oh ok okay please thanks thank well hey wow let let's
+    i'm i’m it's it’s that's that’s we're we’re you're you’re they're they’re there's there’s here's here’s
+    so and but or maybe perhaps absolutely sure great good right look listen watch read click follow share
+    photo photos video videos image images getty close advertisement related more updated"""
+_NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
+# One referent, several spellings: the key every spelling maps to and the name shown.
+_ALIASES = {
+    "us": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "un": "United Nations",
+    "united nations": "United Nations",
+    "eu": "European Union",
+    "european union": "European Union",
+    "dprk": "North Korea",
+    "north korea": "North Korea",
+    "prc": "China",
+    "uae": "United Arab Emirates",
+    "united arab emirates": "United Arab Emirates",
+}
+
+_COUNTRIES = frozenset({"United States", "United Kingdom", "North Korea", "China", "United Arab Emirates"})
+
+
+def entity_key(name: str) -> str:
+    """The key shared by spellings of one referent: "U.S.", "US", "USA", "United States" -> "united states"."""
+    low = name.lower().replace("’", "'")
+    compact = (
+        low.replace(".", "").replace(" ", "") if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?\.?|[a-z]{2,5}", low) else low
+    )
+    alias = _ALIASES.get(compact) or _ALIASES.get(low)
+    return alias.lower() if alias else low
 
 
 @dataclass(frozen=True)
@@ -316,12 +356,17 @@ class HeuristicNER:
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         out: list[EntityMention] = []
         k = 0
-        while k < len(toks):
+        n = len(toks)
+        while k < n:
             t = toks[k][2]
+            if not (t[0].isupper() and t[0].isalpha()):
+                k += 1
+                continue
+            opener = k == 0 or toks[k - 1][2] in {'"', "“", "‘", ":", "—", "–", "(", "["}
             if (
                 not self._cap(t)
                 or t.lower().rstrip(".") in _CALENDAR
-                or (k == 0 and (t.lower() in _SKIP or t.lower() in STOP or t.lower() in _OPENERS))
+                or (opener and (t.lower() in _SKIP or t.lower() in STOP or t.lower() in _OPENERS))
             ):
                 k += 1
                 continue
@@ -351,10 +396,19 @@ class HeuristicNER:
             name_words = words[lead:]
             while name_words and name_words[-1].lower() in _GLUE:
                 name_words.pop()
-            if name_words and not (len(name_words) == 1 and (name_words[0].lower() in _SKIP or len(name_words[0]) < 2)):
+            if name_words and not (
+                len(name_words) == 1
+                and (
+                    name_words[0].lower() in _SKIP
+                    or name_words[0].lower().rstrip(".,!?") in _NOT_NAMES
+                    or len(name_words[0]) < 2
+                )
+            ):
                 s = toks[k + lead][0]
                 e = toks[k + lead + len(name_words) - 1][1]
-                name = re.sub(r"['’]s$", "", text[s:e]).rstrip(".’'")
+                name = re.sub(r"['’]s$", "", text[s:e])
+                if not re.fullmatch(r"(?:[A-Z]\.){2,}", name):  # "U.S." keeps its last full stop
+                    name = name.rstrip(".’'")
                 prev = toks[k - 1][2].lower() if k > 0 else ""
                 out.append(EntityMention(s, s + len(name), name, self._kind(name_words, titled, prev)))
             k = j + 1
@@ -393,9 +447,10 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
         s = analysis.sentences[i]
         outlet = analysis.articles[s.doc].outlet
         for m in ner.entities(s.text):
-            key = m.text.lower()
+            key = entity_key(m.text)
+            shown = _ALIASES.get(key) or next((v for v in _ALIASES.values() if v.lower() == key), m.text)
             entry = found.setdefault(
-                key, {"text": m.text, "kinds": defaultdict(int), "outlets": {}, "mentions": 0, "mid": False}
+                key, {"text": shown, "kinds": defaultdict(int), "outlets": {}, "mentions": 0, "mid": False}
             )
             entry["mid"] = entry["mid"] or m.start > 0 or " " in m.text
             entry["kinds"][m.kind] += 1
@@ -413,12 +468,29 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
             dst["kinds"][kind] += n
         for o, span in src["outlets"].items():
             dst["outlets"].setdefault(o, span)
+    # An acronym of a longer name in the story is that name ("NRC" -> "Nuclear Regulatory Commission").
+    initials = {"".join(w[0] for w in k.split() if w not in _GLUE): k for k in found if len(k.split()) >= 2}
+    for key in [k for k in found if " " not in k and k.isalpha() and 2 <= len(k) <= 6]:
+        owner = initials.get(key)
+        if owner and owner in found and owner != key:
+            src, dst = found.pop(key), found[owner]
+            dst["mentions"] += src["mentions"]
+            for kind, n in src["kinds"].items():
+                dst["kinds"][kind] += n
+            for o, span in src["outlets"].items():
+                dst["outlets"].setdefault(o, span)
     out = []
     for entry in found.values():
         if not entry["mid"]:
             continue  # only ever capitalised because it starts a sentence ("Discussions")
         kinds = {k: n for k, n in entry["kinds"].items() if k != "other"} or entry["kinds"]
         kind = max(kinds, key=kinds.get)
+        if entry["text"] in _COUNTRIES:
+            kind = "place"
+        elif entry["text"] in {"United Nations", "European Union"}:
+            kind = "organization"
+        if kind == "place" and kinds.get("person"):
+            kind = "person"  # a title made it a person; "to Smith" does not make Smith a place
         spans: tuple[Span, ...] = tuple(entry["outlets"].values())
         out.append(Mentioned(entry["text"], kind, len(spans), entry["mentions"], spans))
     out.sort(key=lambda e: (-e.outlets, -e.mentions, e.text))
@@ -434,6 +506,8 @@ def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: i
         for q in quantities(s.text, limit=max_per_sentence):
             if q.noun.endswith("est"):
                 continue  # "the two largest economies": a rank, not a figure
+            if q.kind == "count" and not q.noun and not q.text[:1].isdigit() and q.text[:1] != "$":
+                continue  # a bare number word ("two") says nothing without its unit
             unit = "years old" if q.kind == "age" else q.noun
             key = (q.kind, unit, round(q.value, 6), q.other)
             entry = found.setdefault(key, {"text": q.text, "unit": unit, "outlets": {}, "mentions": 0})

@@ -32,18 +32,20 @@ def _sections(story: Story, cross: CrossSource) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     lines = [f"×{f.support} {f.text} {_marks(f.citations, nums)}" for f in cross.consensus[: SHOW["consensus"]]]
     lines += _more(len(cross.consensus), SHOW["consensus"], "facts")
-    out.append(("Consensus: facts stated by two or more outlets", lines or ["(no fact is stated by two outlets)"]))
+    out.append(
+        ("Consensus: facts stated by two or more outlets", lines or ["(no undisputed fact is stated by two outlets)"])
+    )
     if cross.single_outlet:
         out.append(("Disagreements and unique contributions", ["(only one outlet: nothing to compare)"]))
     else:
         lines = []
         for d in cross.disagreements[: SHOW["disagreements"]]:
-            a, b = d.versions
-            lines.append(
-                f"{d.kind}: “{a.claim}” [{nums.get(a.span.source, 0)}] vs “{b.claim}” [{nums.get(b.span.source, 0)}]"
+            sides = " vs ".join(
+                f"“{claim}” {''.join(f'[{nums.get(sid, 0)}]' for sid in sources)}" for claim, _, sources in d.sides
             )
-            lines.append(f"    [{nums.get(a.span.source, 0)}] {a.span.text}")
-            lines.append(f"    [{nums.get(b.span.source, 0)}] {b.span.text}")
+            lines.append(f"{d.kind}: {sides}")
+            for v in d.versions:
+                lines.append(f"    [{nums.get(v.span.source, 0)}] {v.span.text}")
         lines += _more(len(cross.disagreements), SHOW["disagreements"], "disagreements")
         out.append(("Disagreements between outlets", lines or ["(none found)"]))
         lines = []

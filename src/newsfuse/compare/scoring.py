@@ -1,4 +1,5 @@
-"""Scores on the labelled sets under tests/data/ (disagreements.jsonl, timeline.jsonl).
+"""Scores on the labelled sets: tests/data/ (disagreements.jsonl, timeline.jsonl, synthetic and mined)
+and benchmarks/data/ (claims.jsonl, disagreement_candidates.jsonl: real pairs labelled by reading).
 
 Used by ``benchmarks/cross_source.py`` (prints the figures) and the quality tests (assert them).
 """
@@ -71,3 +72,59 @@ def score_timeline(cases: list[dict[str, Any]], split: str | None = None, today:
         else:
             errors.append({"id": case["id"], "expected": case["expected"], "got": got})
     return {"n": n, "correct": ok, "accuracy": ok / n if n else 1.0, "errors": errors}
+
+
+def score_real_disagreements(cases: list[dict[str, Any]], split: str | None = None) -> dict[str, Any]:
+    """Precision and recall of ``compare_sentences`` on real candidates (``label`` true/false)."""
+    converted = [
+        {**c, "label": "contradiction" if c["label"] else "consistent", "kind": c.get("draw", "")} for c in cases
+    ]
+    return score_disagreements(converted, split)
+
+
+def aligned_pairs(pairs: list[dict[str, Any]], stories: dict[str, list], pipeline) -> dict[str, bool]:
+    """For each labelled pair, whether the pipeline puts its two sentences in one aligned fact.
+
+    ``stories`` maps a story id to its articles; each story is analysed once.  A pair whose sentence
+    the splitter no longer produces counts as not aligned.
+    """
+    out: dict[str, bool] = {}
+    by_story: dict[str, list[dict[str, Any]]] = {}
+    for p in pairs:
+        by_story.setdefault(p["story"], []).append(p)
+    for sid, items in by_story.items():
+        st = pipeline.analyse(stories[sid])
+        fact = {i: f for f, fa in enumerate(st.facts) for i in fa.members}
+        where: dict[tuple[str, str], int] = {}
+        for i, s in enumerate(st.sentences):
+            where.setdefault((st.articles[s.doc].id, s.text), i)
+        for p in items:
+            ia, ib = where.get((p["doc_a"], p["a"])), where.get((p["doc_b"], p["b"]))
+            out[p["id"]] = ia is not None and ib is not None and fact.get(ia, -1) == fact.get(ib, -2)
+    return out
+
+
+def score_alignment(pairs: list[dict[str, Any]], aligned: dict[str, bool], split: str | None = None) -> dict[str, Any]:
+    """Alignment precision and recall against the labels: only ``same`` pairs should share a fact.
+
+    Also counts aligned ``partial`` pairs (lenient precision counts them right) and aligned
+    ``contradict`` pairs (a contradiction counted as support).
+    """
+    sel = [p for p in pairs if split is None or p["split"] == split]
+    tp = sum(1 for p in sel if aligned[p["id"]] and p["label"] == "same")
+    fp = sum(1 for p in sel if aligned[p["id"]] and p["label"] != "same")
+    fn = sum(1 for p in sel if not aligned[p["id"]] and p["label"] == "same")
+    partial = sum(1 for p in sel if aligned[p["id"]] and p["label"] == "partial")
+    contradict = sum(1 for p in sel if aligned[p["id"]] and p["label"] == "contradict")
+    return {
+        "n": len(sel),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "aligned_partial": partial,
+        "aligned_contradict": contradict,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "lenient_precision": (tp + partial) / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "errors": [p["id"] for p in sel if aligned[p["id"]] != (p["label"] == "same")],
+    }

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .timeline import SMALL_NUMBERS, find_dates, find_times
 
@@ -204,7 +205,9 @@ _APPROX = [
         r"|just over|~)\s*$",
     ),
     ("more", r"(more than|over|at least|upwards of|above|in excess of|exceeding|≥|>)\s*$"),
-    ("less", r"(less than|fewer than|under|up to|at most|as much as|as many as|as high as|no more than|≤|<)\s*$"),
+    # A ceiling, not an estimate: "faces up to 14 years" is any term up to 14.
+    ("ceiling", r"(up to|a maximum of|at most|no more than)\s*$"),
+    ("less", r"(less than|fewer than|under|as much as|as many as|as high as|≤|<)\s*$"),
 ]
 _TITLES = frozenset(
     [
@@ -261,7 +264,7 @@ _TITLES = frozenset(
 )
 _NEG = re.compile(
     r"^(not|never|no|none|nobody|nothing|neither|nor|without|denied|denies|deny|denying|refused|refuses"
-    r"|refuse|rejected|rejects|reject|cannot|n't|n’t)$|n['’]t$",
+    r"|refuse|rejected|rejects|reject|cannot|n't|n’t|fail|fails|failed|failure|unable)$|n['’]t$",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*\.?|[^\w\s]")
@@ -294,7 +297,46 @@ class Quantity:
 
 def words(text: str) -> list[tuple[int, int, str]]:
     """Word and punctuation tokens with offsets."""
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text))
+
+
+# Verbs and other words that follow a number without being its unit ("31.6 live with a spouse").
+_NOT_UNITS = frozenset(
+    [
+        "live",
+        "lives",
+        "lived",
+        "die",
+        "died",
+        "dies",
+        "remain",
+        "remained",
+        "were",
+        "are",
+        "was",
+        "is",
+        "be",
+        "have",
+        "had",
+        "has",
+        "said",
+        "say",
+        "says",
+        "voted",
+        "went",
+        "came",
+        "got",
+        "get",
+        "left",
+        "work",
+        "worked",
+    ]
+)
 
 
 def lemma(word: str) -> str:
@@ -328,6 +370,8 @@ def _interval(value: float, approx: str, raw: str) -> tuple[float, float]:
         return value, value * 1.5
     if approx == "less":
         return value / 1.5, value
+    if approx == "ceiling":
+        return 0.0, value
     digits = raw.replace(",", "").split(".")[0]
     round_number = (len(digits) >= 3 and digits.endswith("00")) or ("." in raw.replace(",", "") and value >= 1e6)
     tol = 0.03 if round_number else 0.005
@@ -355,6 +399,18 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
 
     ``limit`` stops after that many (table-like text can hold thousands).
     """
+    return list(_quantities(sentence, limit))
+
+
+@lru_cache(maxsize=16384)
+def _quantities(sentence: str, limit: int | None) -> tuple[Quantity, ...]:
+    # Memoised: key numbers and the disagreement checks read the same sentences.
+    return tuple(_scan_quantities(sentence, limit))
+
+
+def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
+    if _NUM_RE.search(sentence) is None:
+        return []
     taken = [(d.start, d.end) for d in find_dates(sentence, None)] + [(s, e) for s, e, _ in find_times(sentence)]
     toks = words(sentence)
     starts = [t[0] for t in toks]
@@ -367,6 +423,8 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             break
         if any(a < e and s < b for a, b in taken) or (out and s < out[-1].end):
             continue
+        if sentence[e : e + 1] == "/" or sentence[max(0, s - 1) : s] == "/" or re.match(r"\s\d+/\d", sentence[e:]):
+            continue  # fractions ("1 1/2 years"): not counts
         value = _parse_number(m)
         if value is None or (m.group("num") and re.fullmatch(r"(1[89]|20)\d\d", m.group("num")) and not m.group("cur")):
             continue  # a bare year is a date, not a quantity
@@ -460,6 +518,7 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             and re.match(r"[A-Za-z]", after_toks[0])
             and after_toks[0].lower() not in STOP
             and not after_toks[0][0].isupper()
+            and after_toks[0].lower() not in _NOT_UNITS
         ):
             noun = lemma(after_toks[0])
             after_toks = after_toks[1:]
@@ -504,6 +563,18 @@ def _close(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
+def _abbreviates(x: str, y: str) -> bool:
+    """Whether one word is an abbreviation with a full stop of the other: its letters in order, same first letter."""
+    short, long_ = sorted((x, y), key=len)
+    if not short.endswith(".") or "." in short[:-1] or len(short) < 3 or len(long_) <= len(short):
+        return False
+    s, t = short[:-1].lower(), long_.lower()
+    if s[0] != t[0]:
+        return False
+    it = iter(t)
+    return all(ch in it for ch in s)
+
+
 def same_name(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
     """Whether two names can refer to the same person, place or organisation.
 
@@ -518,6 +589,9 @@ def same_name(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) ->
     ib = "".join(w[0] for w in b if w).lower()
     ia = "".join(w[0] for w in a if w).lower()
     if initials_a == ib or initials_b == ia:
+        return True
+    # Abbreviations: "Conn." / "Connecticut", "Calif." / "California", "Gov." / "Governor".
+    if len(a) == 1 and len(b) == 1 and _abbreviates(a[0], b[0]):
         return True
     # Acronyms written two ways: "U.S." / "USA", "U.N." / "UN".
     if len(a) == 1 and len(b) == 1 and a[0].replace(".", "").isupper() and b[0].replace(".", "").isupper():

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 _MONTHS = {
     "january": 1,
@@ -125,7 +126,7 @@ _PATTERNS: list[tuple[str, str]] = [
 _DATE_RE = re.compile("|".join(f"(?P<_{name}>{p.replace('(?P<', f'(?P<{name}_')})" for name, p in _PATTERNS))
 _FUTURE = re.compile(
     r"\b(will|shall|'ll|is scheduled|are scheduled|scheduled|is set|are set|set to|is expected to|are expected to"
-    r"|plans? to|is due|are due|due to|to be held|upcoming|going to|next"
+    r"|plans? to|is due|are due|due to|to be held|upcoming|going to|next|is to|are to|starting|beginning"
     # present tense of scheduling verbs: "the film opens in December", "voters go to the polls on Sunday"
     r"|opens|reopens|begins|starts|kicks off|takes effect|takes place|go to the polls|goes on sale|premieres"
     r"|launches)\b",
@@ -233,7 +234,40 @@ def _looks_ahead(before: str) -> bool:
 
 def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
     """Every date expression of ``sentence``, resolved against ``anchor`` (the article's day) when needed."""
+    return list(_find_dates(sentence, anchor))
+
+
+@lru_cache(maxsize=16384)
+def _find_dates(sentence: str, anchor: date | None) -> tuple[DateMention, ...]:
+    # Memoised: the timeline, the number reader and the disagreement checks read the same sentences.
+    return tuple(_scan_dates(sentence, anchor))
+
+
+def _scan_dates(sentence: str, anchor: date | None) -> list[DateMention]:
     out: list[DateMention] = []
+    for form, g, text, start, ahead, bound, past in _date_forms(sentence):
+        mention = _resolve(form, g, text, start, anchor, ahead, bound, past)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+# Every date pattern needs a digit or one of these words; sentences with neither skip the patterns.
+_DATE_HINT = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|to(day|night|morrow)"
+    r"|yesterday|week|month|year|ago|decade|centur|spring|summer|autumn|fall|winter|christmas|easter|eve"
+    r"|thanksgiving|halloween|hanukkah|ramadan|diwali|weekend|fortnight|quarter|noon|midnight"
+    r"|morning|afternoon|evening|night)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=16384)
+def _date_forms(sentence: str) -> tuple[tuple, ...]:
+    """What the date patterns find in a sentence, before any article date is applied (memoised)."""
+    out: list[tuple] = []
+    if not _DATE_HINT.search(sentence):
+        return ()  # no digit and no calendar word: the full patterns cannot match
     for m in _DATE_RE.finditer(sentence):
         form = m.lastgroup[1:] if m.lastgroup else ""
         g = {k[len(form) + 1 :]: v for k, v in m.groupdict().items() if k.startswith(form + "_") and v is not None}
@@ -246,10 +280,9 @@ def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
         before = sentence[max(0, m.start() - 200) : m.start()]
         bound = bool(_RELATION.search(before)) or bool(re.match(r"(?i)(since|until|by|from)\b", text))
         clause = re.split(r"[,;:]", before)[-1] + text + re.split(r"[,;:.]", sentence[m.end() : m.end() + 200])[0]
-        mention = _resolve(form, g, text, start, anchor, _looks_ahead(before + " " + text), bound, _PAST.search(clause))
-        if mention is not None:
-            out.append(mention)
-    return out
+        past = bool(_PAST.search(clause))
+        out.append((form, g, text, start, _looks_ahead(before + " " + text), bound, past))
+    return tuple(out)
 
 
 def _resolve(
@@ -429,6 +462,49 @@ def _sort_key(value: str) -> tuple[str, int]:
     return value, {10: 0, 7: 2, 4: 3}.get(len(value), 4)
 
 
+# Page furniture whose dates are not events: social-media embeds and "1 year ago" time stamps.
+_SOCIAL = re.compile(r"\(@\w+\)|\bpost shared by\b|pic\.twitter\.com|https?://t\.co/", re.IGNORECASE)
+_AGO = re.compile(r"^\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE)
+_STAMP_CUE = re.compile(r"\b(updated|posted|published|modified|last updated)\s*:?\s*$", re.IGNORECASE)
+
+
+def _stamp(sentence: str, m: DateMention) -> bool:
+    """A time stamp of the page rather than an event: "1 year ago" alone, "Updated 3 hours ago"."""
+    if _STAMP_CUE.search(sentence[: m.start]):
+        return True
+    return bool(_AGO.match(m.text.strip())) and len(sentence.split()) <= 8
+
+
+def _merge_versions(analysis, events: dict[tuple[str, int], list]) -> dict[tuple[str, int], list]:
+    """One event for one date stated in versions the aligner kept apart (similar sentences, other details)."""
+    position = {i: r for r, i in enumerate(analysis.rows)}
+    sim = analysis.similarity
+    merged: dict[tuple[str, int], list] = {}
+    for key, found in events.items():
+        into = next(
+            (
+                k
+                for k, have in merged.items()
+                if k[0] == key[0]
+                and sim is not None
+                and any(
+                    i in position and j in position and sim[position[i], position[j]] >= _VERSION_SIMILARITY
+                    for i, _ in found
+                    for j, _ in have
+                )
+            ),
+            None,
+        )
+        if into is None:
+            merged[key] = list(found)
+        else:
+            merged[into] += found
+    return merged
+
+
+_VERSION_SIMILARITY = 0.5
+
+
 def build_timeline(analysis, *, today: date | None = None, limit: int = 200):
     """The story's dated events, oldest first, each cited; plus notes on what could not be dated.
 
@@ -452,17 +528,22 @@ def build_timeline(analysis, *, today: date | None = None, limit: int = 200):
         anchors.append(day)
     fact_of = {i: analysis.fact_of_row[r] for r, i in enumerate(analysis.rows) if r < len(analysis.fact_of_row)}
     events: dict[tuple[str, int], list] = {}
-    unresolved = 0
+    unresolved = furniture = 0
     for i in analysis.rows:
         s = analysis.sentences[i]
+        social = bool(_SOCIAL.search(s.text))
         for m in find_dates(s.text, anchors[s.doc]):
             if m.bound:
+                continue
+            if social or _stamp(s.text, m):
+                furniture += 1
                 continue
             if m.value is None:
                 unresolved += 1
                 continue
             key = (m.value, fact_of.get(i, -1 - i))
             events.setdefault(key, []).append((i, m))
+    events = _merge_versions(analysis, events)
     out = []
     for (value, _), found in events.items():
         first = found[0][1]
@@ -490,6 +571,8 @@ def build_timeline(analysis, *, today: date | None = None, limit: int = 200):
         )
     if unresolved:
         notes.append(f"{unresolved} relative date expressions left unresolved for want of an article date")
+    if furniture:
+        notes.append(f"{furniture} dates of page furniture (post embeds, time stamps) left out")
     if not out:
         notes.append("no dated events found")
     return out, notes

@@ -15,8 +15,8 @@ from ..types import Article
 class PrepareArticles:
     """Chunks of articles in, each article's :class:`newsfuse.firehose.Prepared` out.
 
-    ``embedder``: the clusterer's embedder by name (None: words only); ``head_words``, ``num_perm``
-    and ``shingle`` as the caller's clusterer and dedup index, so the results equal theirs.
+    ``embedder``: the clusterer's embedder by name (None: words only); ``head_words``, ``embed_words``,
+    ``num_perm`` and ``shingle`` as the caller's clusterer and dedup index, so the results equal theirs.
 
     >>> fn = PrepareArticles(embedder=None)
     >>> [[p.words for p in chunk] for chunk in fn([[Article("a", "Too short."), Article("b", "word " * 30)]])]
@@ -24,13 +24,20 @@ class PrepareArticles:
     """
 
     def __init__(
-        self, embedder: str | None = "wordllama", head_words: int = 250, num_perm: int = 128, shingle: int = 5
+        self,
+        embedder: str | None = "wordllama",
+        head_words: int = 1000,
+        num_perm: int = 128,
+        shingle: int = 5,
+        embed_words: int = 250,
     ) -> None:
         from ..cluster import OnlineClusterer
         from ..dedup import NearDuplicateIndex
         from ..embed import get_embedder
 
-        self.clusterer = OnlineClusterer(get_embedder(embedder) if embedder else None, head_words=head_words)
+        self.clusterer = OnlineClusterer(
+            get_embedder(embedder) if embedder else None, head_words=head_words, embed_words=embed_words, prior=None
+        )
         self.index = NearDuplicateIndex(num_perm=num_perm, shingle=shingle)
 
     def __call__(self, chunks: list[list[Article]]) -> list[list[object]]:

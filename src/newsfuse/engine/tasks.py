@@ -56,22 +56,28 @@ class SummarizeLines:
 
 
 class ScoreStories:
-    """``(src_line, tgt_line)`` pairs in, ROUGE and timing of each method out (as ``newsfuse eval``)."""
+    """``(src_line, references)`` pairs in, ROUGE and timing of each method out (as ``newsfuse eval``).
+
+    ``references`` is one reference line or a tuple of them (scores averaged over them).
+    """
 
     def __init__(
         self,
         words: int,
         methods: tuple[str, ...],
         pipeline_options: dict[str, Any] | None = None,
+        measure: str = "f1",
     ) -> None:
         from ..ingest import parse_multinews_line
         from ..pipeline import Pipeline
 
-        self.words, self.methods = words, tuple(methods)
+        self.words, self.methods, self.measure = words, tuple(methods), measure
         self.pipeline = Pipeline(**(pipeline_options or {}))
         self.pipeline.summarize(parse_multinews_line(_WARM_UP), words)
 
-    def __call__(self, pairs: list[tuple[str, str]]) -> list[dict[str, tuple[dict[str, float], float, int]]]:
+    def __call__(
+        self, pairs: list[tuple[str, str | tuple[str, ...]]]
+    ) -> list[dict[str, tuple[dict[str, float], float, int]]]:
         from ..evaluate.runner import score_story
 
-        return [score_story(self.pipeline, src, tgt, self.words, self.methods) for src, tgt in pairs]
+        return [score_story(self.pipeline, src, tgt, self.words, self.methods, self.measure) for src, tgt in pairs]

@@ -31,6 +31,50 @@ def reference_sentences(reference: str) -> list[str]:
     return [line.strip() for line in lines if line.strip()]
 
 
+def truncate_words(text: str, words: int) -> str:
+    r"""The first ``words`` words of ``text``, line breaks kept (DUC's convention truncates every summary).
+
+    >>> truncate_words("Kim left.\nHe met Xi there.", 4)
+    'Kim left.\nHe met'
+    """
+    lines, kept = [], 0
+    for line in text.split("\n"):
+        if kept >= words:
+            break
+        tokens = line.split()
+        lines.append(" ".join(tokens[: words - kept]))
+        kept += min(len(tokens), words - kept)
+    return "\n".join(lines)
+
+
+def score_references(
+    summary: Sequence[str], references: Sequence[Sequence[str]], measure: str = "f1"
+) -> dict[str, float]:
+    """ROUGE ×100 of one summary against several human references, averaged over them.
+
+    ``measure`` is ``"f1"`` (Multi-News' convention) or ``"recall"`` (DUC's: each reference scored
+    alone, then the mean).  One reference gives :func:`rouge`'s figures.
+
+    >>> s = score_references(["Kim left Beijing."], [["Kim left Beijing on Wednesday."], ["Kim left."]], "recall")
+    >>> round(s["rouge1"], 1)
+    80.0
+    """
+    field_ = {"f1": "fmeasure", "recall": "recall", "precision": "precision"}[measure]
+    text = "\n".join(summary)
+    sums = dict.fromkeys(METRICS, 0.0)
+    for reference in references:
+        scores = _scorer().score("\n".join(reference), text)
+        for m in METRICS:
+            sums[m] += getattr(scores[m], field_)
+    n = max(1, len(references))
+    return {m: 100.0 * v / n for m, v in sums.items()}
+
+
+def recall_against(summary: str, references: Sequence[str]) -> dict[str, float]:
+    """DUC's convention for one summary (newline-separated sentences) and its raw reference texts."""
+    return score_references(summary.split("\n"), [reference_sentences(r) for r in references], "recall")
+
+
 def rouge(summary: Sequence[str], reference: Sequence[str]) -> dict[str, float]:
     """F1 ×100 of ROUGE-1, ROUGE-2 and ROUGE-Lsum for one summary against one reference.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..ingest import iter_lines, parse_multinews_line
 from ..ingest.readers import check_lines_file
 from .peers import PEERS, get_peer
-from .rouge import METRICS, reference_sentences, rouge
+from .rouge import METRICS, reference_sentences, score_references
 
 METHODS = ("newsfuse", *PEERS)
 
@@ -39,6 +39,7 @@ class EvalReport:
     tgt: str
     words: int
     stories: int = 0
+    measure: str = "f1"
     methods: dict[str, MethodTotals] = field(default_factory=dict)
 
     def add(self, scores: dict[str, tuple[dict[str, float], float, int]]) -> None:
@@ -56,6 +57,7 @@ class EvalReport:
             "src": self.src,
             "tgt": self.tgt,
             "words": self.words,
+            "measure": self.measure,
             "stories": self.stories,
             "methods": {
                 name: {
@@ -73,8 +75,9 @@ class EvalReport:
         lines = [
             f"# newsfuse eval: {Path(self.src).name}",
             "",
-            f"{d['stories']} stories, {self.words}-word budget for every method; ROUGE F1 ×100 "
-            "(rouge-score, stemming, Lsum over newline-joined sentences).",
+            f"{d['stories']} stories, {self.words}-word budget for every method; ROUGE {_MEASURES[self.measure]} ×100 "
+            "(rouge-score, stemming, Lsum over newline-joined sentences"
+            + (", averaged over the references)." if "," in self.tgt else ")."),
             "",
             "| method | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | mean words | stories/s |",
             "|---|---|---|---|---|---|",
@@ -87,27 +90,38 @@ class EvalReport:
         return "\n".join(lines) + "\n"
 
 
+_MEASURES = {"f1": "F1", "recall": "recall", "precision": "precision"}
+
 # One pipeline per worker process, built on first use.
 _WORKER: dict[str, Any] = {}
 
 
 def _score_story(
-    task: tuple[str, str, int, tuple[str, ...], dict[str, Any]],
+    task: tuple[str, tuple[str, ...], int, tuple[str, ...], dict[str, Any], str],
 ) -> dict[str, tuple[dict[str, float], float, int]]:
-    src_line, tgt_line, words, methods, options = task
+    src_line, tgt_lines, words, methods, options, measure = task
     from ..pipeline import Pipeline
 
     if "pipeline" not in _WORKER:
         _WORKER["pipeline"] = Pipeline(**options)
-    return score_story(_WORKER["pipeline"], src_line, tgt_line, words, methods)
+    return score_story(_WORKER["pipeline"], src_line, tgt_lines, words, methods, measure)
 
 
 def score_story(
-    pipeline: Any, src_line: str, tgt_line: str, words: int, methods: tuple[str, ...]
+    pipeline: Any,
+    src_line: str,
+    tgt_line: str | Sequence[str],
+    words: int,
+    methods: tuple[str, ...],
+    measure: str = "f1",
 ) -> dict[str, tuple[dict[str, float], float, int]]:
-    """ROUGE, seconds and words of each method on one story (``pipeline`` runs newsfuse)."""
+    """ROUGE, seconds and words of each method on one story (``pipeline`` runs newsfuse).
+
+    ``tgt_line`` is the story's reference, or several references (scores averaged over them);
+    ``measure`` is ``f1`` or ``recall`` (see :func:`~newsfuse.evaluate.rouge.score_references`).
+    """
     articles = parse_multinews_line(src_line)
-    reference = reference_sentences(tgt_line)
+    references = [reference_sentences(t) for t in ([tgt_line] if isinstance(tgt_line, str) else tgt_line)]
     out = {}
     for name in methods:
         start = time.perf_counter()
@@ -116,7 +130,7 @@ def score_story(
         else:
             summary = get_peer(name)(articles, words) if articles else []
         elapsed = time.perf_counter() - start
-        out[name] = (rouge(summary, reference), elapsed, sum(len(s.split()) for s in summary))
+        out[name] = (score_references(summary, references, measure), elapsed, sum(len(s.split()) for s in summary))
     return out
 
 
@@ -166,7 +180,7 @@ def ordered_parallel(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: in
 
 def evaluate(
     src: str | Path,
-    tgt: str | Path,
+    tgt: str | Path | Sequence[str | Path],
     *,
     words: int = 250,
     methods: Iterable[str] = METHODS,
@@ -176,8 +190,13 @@ def evaluate(
     pipeline_options: dict[str, Any] | None = None,
     on_story: Callable[[int], None] | None = None,
     engine: str = "local",
+    measure: str = "f1",
 ) -> EvalReport:
     """Score newsfuse and the peers on the stories of ``src`` against the references in ``tgt``.
+
+    ``tgt`` is one reference file or several, line for line with ``src`` (DUC has four human
+    summaries per cluster): each story is scored against each of its references and the scores
+    averaged.  ``measure`` is ``"f1"`` (Multi-News' convention) or ``"recall"`` (DUC's).
 
     ``skip``/``limit`` select a slice of stories (for a tuning/report split).
     ``on_story`` is called after each story (the CLI moves its progress bar).
@@ -189,26 +208,32 @@ def evaluate(
         raise InputError(f"unknown method(s) {', '.join(sorted(unknown))}; choose from {', '.join(METHODS)}")
     if words < 1:
         raise InputError("--words must be at least 1")
-    for path in (src, tgt):  # missing, binary or broken-gzip inputs fail here, before any scoring
+    if measure not in _MEASURES:
+        raise InputError(f"unknown measure {measure!r}; choose from {', '.join(_MEASURES)}")
+    tgts = [tgt] if isinstance(tgt, str | Path) else list(tgt)
+    if not tgts:
+        raise InputError("give at least one reference file (--tgt)")
+    for path in (src, *tgts):  # missing, binary or broken-gzip inputs fail here, before any scoring
         check_lines_file(path)
-    report = EvalReport(src=str(src), tgt=str(tgt), words=words)
+    report = EvalReport(src=str(src), tgt=", ".join(map(str, tgts)), words=words, measure=measure)
 
-    def tasks() -> Iterator[tuple[str, str, int, tuple[str, ...], dict[str, Any]]]:
-        tgt_lines = iter_lines(tgt)
+    def tasks() -> Iterator[tuple[str, tuple[str, ...], int, tuple[str, ...], dict[str, Any], str]]:
+        tgt_lines = [iter_lines(t) for t in tgts]
         for k, src_line in enumerate(iter_lines(src)):
-            tgt_line = next(tgt_lines, None)
-            if tgt_line is None:
-                raise InputError(f"{tgt} has fewer lines than {src} (story {k + 1} has no reference)")
+            refs = tuple(next(lines, None) for lines in tgt_lines)
+            for t, ref in zip(tgts, refs, strict=True):
+                if ref is None:
+                    raise InputError(f"{t} has fewer lines than {src} (story {k + 1} has no reference)")
             if k < skip:
                 continue
             if limit is not None and k >= skip + limit:
                 return
-            yield src_line, tgt_line, words, methods, pipeline_options or {}
+            yield src_line, refs, words, methods, pipeline_options or {}, measure
 
     if engine == "local":
         results = ordered_parallel(_score_story, tasks(), workers)
     else:
-        results = _engine_scores(engine, workers, words, methods, pipeline_options, tasks())
+        results = _engine_scores(engine, workers, words, methods, pipeline_options, tasks(), measure)
     for scores in results:
         report.add(scores)
         if on_story:
@@ -224,7 +249,8 @@ def _engine_scores(
     words: int,
     methods: tuple[str, ...],
     pipeline_options: dict[str, Any] | None,
-    tasks: Iterable[tuple[str, str, int, tuple[str, ...], dict[str, Any]]],
+    tasks: Iterable[tuple[str, tuple[str, ...], int, tuple[str, ...], dict[str, Any], str]],
+    measure: str = "f1",
 ) -> Iterator[dict[str, tuple[dict[str, float], float, int]]]:
     from functools import partial
 
@@ -232,7 +258,7 @@ def _engine_scores(
     from ..engine.tasks import ScoreStories
 
     with get_engine(engine, workers) as runner:
-        factory = partial(ScoreStories, words, methods, pipeline_options)
+        factory = partial(ScoreStories, words, methods, pipeline_options, measure)
         yield from runner.map_items(factory, ((src, tgt) for src, tgt, *_ in tasks))
 
 

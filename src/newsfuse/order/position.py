@@ -1,4 +1,4 @@
-"""Default orderer: where the sources state each fact, earliest first."""
+"""Default orderer: the lede first, then where the sources state each fact, earliest first."""
 
 from __future__ import annotations
 
@@ -9,22 +9,97 @@ from ..analysis import StoryAnalysis
 
 @dataclass(frozen=True)
 class PositionOrderer:
-    """Order facts by their earliest relative position in any source article.
+    """The lede first, then facts by their earliest relative position in any source article.
+
+    (When a chosen unit ends right where the lede starts in its article, that run opens the summary.)
 
     News is written top-down (what happened, then details, then background),
     so the relative position at which outlets state a fact is a good proxy for
-    both importance and chronology.  Ties go to the article order.
+    both importance and chronology.  Ties go to the article order.  A fact is
+    placed where its unit starts (the context it is stated with; ``story.stated``
+    when selection recorded it).  A unit that
+    continues, in its article, right where another chosen unit ends follows
+    that unit directly: a run from one outlet stays together.
     """
 
     def order(self, story: StoryAnalysis, chosen: list[int]) -> list[int]:
         lengths: dict[int, int] = {}
         for s in story.sentences:
             lengths[s.doc] = max(lengths.get(s.doc, 0), s.position + 1)
+        units = {f: story.stated.get(f) or story.unit(story.wording.get(f, story.facts[f].members[0])) for f in chosen}
+
+        def rel(i: int) -> float:
+            s = story.sentences[i]
+            return s.position / lengths[s.doc]
 
         def key(f: int) -> tuple[float, int, int]:
             members = story.facts[f].members
-            rel = min(story.sentences[i].position / lengths[story.sentences[i].doc] for i in members)
-            first = min(members)
-            return (round(rel, 3), story.sentences[first].doc, story.sentences[first].position)
+            unit = units[f]
+            start = unit[0] if unit is not None else min(members)
+            first = min([start, *members], key=lambda i: (rel(i), story.sentences[i].doc))
+            return (
+                round(min(rel(start), *(rel(i) for i in members)), 3),
+                story.sentences[first].doc,
+                story.sentences[first].position,
+            )
 
-        return sorted(chosen, key=key)
+        ordered = sorted(chosen, key=key)
+        docs = [s.doc for s in story.sentences]
+        if story.lede in chosen:
+            # The lede opens the summary; so does a chosen opening the lede continues in its article.
+            ends = {u[1]: f for f, u in units.items() if u is not None}
+            head = story.lede
+            while (
+                units[head] is not None
+                and units[head][0] - 1 in ends
+                and docs[units[head][0] - 1] == docs[units[head][0]]
+            ):
+                head = ends[units[head][0] - 1]
+            ordered.remove(head)
+            ordered.insert(0, head)
+        return _keep_runs(ordered, units, docs, keep_first=story.lede in chosen)
+
+
+def _keep_runs(
+    ordered: list[int], units: dict[int, tuple[int, int] | None], docs: list[int], keep_first: bool = False
+) -> list[int]:
+    """Move each unit that starts right after another chosen unit's end, in the same article, to just behind it.
+
+    ``docs`` is the article of each sentence index; with ``keep_first`` the first fact stays first (the lede).
+    A unit ordered before the one it continues moves behind it too:
+
+    >>> _keep_runs([2, 0, 1], {0: (0, 1), 1: (7, 7), 2: (2, 3)}, [0] * 8)
+    [0, 2, 1]
+
+    >>> _keep_runs([0, 1, 2], {0: (0, 1), 1: (7, 7), 2: (2, 3)}, [0] * 8)
+    [0, 2, 1]
+    >>> _keep_runs([0, 1, 2], {0: (0, 1), 1: (7, 7), 2: (2, 3)}, [0, 0, 1, 1, 1, 1, 1, 1])
+    [0, 1, 2]
+    """
+    follower = {}
+    for f in ordered:
+        u = units[f]
+        if u is not None and u[0] > 0 and docs[u[0] - 1] == docs[u[0]]:
+            follower[u[0]] = f
+    leads_into = {}  # fact -> the chosen fact whose span ends right before it starts
+    for f in ordered:
+        u = units[f]
+        if u is not None and u[1] + 1 in follower:
+            leads_into[follower[u[1] + 1]] = f
+    if keep_first and ordered:
+        leads_into.pop(ordered[0], None)
+        follower = {k: g for k, g in follower.items() if g != ordered[0]}
+    out: list[int] = []
+    placed: set[int] = set()
+    for f in ordered:
+        if f in placed or f in leads_into:  # a follower is placed behind the span it continues
+            continue
+        out.append(f)
+        placed.add(f)
+        u = units[f]
+        while u is not None and u[1] + 1 in follower and follower[u[1] + 1] not in placed:
+            g = follower[u[1] + 1]
+            out.append(g)
+            placed.add(g)
+            u = units[g]
+    return out

@@ -9,7 +9,7 @@ from ..analysis import StoryAnalysis
 
 @dataclass(frozen=True)
 class BestMemberRealizer:
-    """Pick each fact's member with the best centrality, preferring sentences of 8-45 words.
+    """Pick each fact's member with the best centrality, preferring sentences of 8-45 words that read alone.
 
     Extractive on purpose: the summary sentence is a verbatim source sentence,
     so its citation offsets slice back to exactly the same text.
@@ -31,7 +31,11 @@ class BestMemberRealizer:
                 sized = 0.0 if self.min_words <= n <= self.max_words else -0.1
                 # A near-copy article is counted once: its original speaks for it.
                 copied = -1.0 if story.sentences[i].doc in story.copies else 0.0
-                return float(story.centrality[row_of[i]]) + sized + copied
+                # A sentence that reads alone beats one that needs its neighbours, which beats one
+                # that cannot be stated at all (see StoryAnalysis.unit).
+                unit = story.unit(i)
+                context = 0.0 if unit == (i, i) else -0.2 if unit is not None else -2.0
+                return float(story.centrality[row_of[i]]) + sized + copied + context
 
             chosen.append(max(fact.members, key=quality))
         return chosen

@@ -19,9 +19,32 @@ def source_numbers(story: Story) -> dict[str, int]:
     return {a.id: k for k, a in enumerate(story.sources, 1)}
 
 
+def one_line(text: str) -> str:
+    """A summary unit as shown to a reader: its source text with line breaks and runs of spaces as one space.
+
+    A unit may span a paragraph break of its article; JSON keeps the verbatim text.
+
+    >>> one_line("He left.\n\n“I won't,” he said.")
+    "He left. “I won't,” he said."
+    """
+    return " ".join(text.split())
+
+
 def _marks(sentence: SummarySentence, numbers: dict[str, int]) -> str:
     seen = sorted({numbers[c.source] for c in sentence.citations})
     return "".join(f"[{n}]" for n in seen)
+
+
+def disputed_note(sentence: SummarySentence, numbers: dict[str, int]) -> str:
+    """``disputed: “15” vs “12” [3][4]`` for a sentence other outlets state differently ('' when none)."""
+    parts = []
+    for d in sentence.disputed:
+        others = " / ".join(
+            f"“{o.claim}” " + "".join(f"[{n}]" for n in sorted({numbers.get(c.source, 0) for c in o.citations}))
+            for o in d.others
+        )
+        parts.append(f"“{d.claim}” vs {others}")
+    return f"disputed: {'; '.join(parts)}" if parts else ""
 
 
 def _source_line(story: Story, k: int) -> str:
@@ -39,7 +62,10 @@ def _source_line(story: Story, k: int) -> str:
 def render_text(story: Story) -> str:
     """Plain text: one cited sentence per line, then the numbered sources."""
     numbers = source_numbers(story)
-    lines = [f"{s.text} {_marks(s, numbers)}" for s in story.sentences]
+    lines = []
+    for s in story.sentences:
+        note = disputed_note(s, numbers)
+        lines.append(f"{one_line(s.text)} {_marks(s, numbers)}" + (f" ({note})" if note else ""))
     if not lines:
         lines = ["(no summary: " + ("; ".join(story.warnings) or "nothing to summarize") + ")"]
     lines += ["", "Sources:"] + [f"[{k}] {_source_line(story, k)}" for k in range(1, len(story.sources) + 1)]
@@ -65,7 +91,9 @@ def render_markdown(story: Story) -> str:
     for s in story.sentences:
         marks = "".join(f"[\\[{n}\\]](#source-{n})" for n in sorted({numbers[c.source] for c in s.citations}))
         support = f" _(stated by {s.support} outlets)_" if s.support > 1 else ""
-        lines.append(f"- {_md_escape(s.text)} {marks}{support}")
+        note = disputed_note(s, numbers)
+        note = f" **{_md_escape(note)}**" if note else ""
+        lines.append(f"- {_md_escape(one_line(s.text))} {marks}{support}{note}")
     if not story.sentences:
         lines.append("_No summary: " + _md_escape("; ".join(story.warnings) or "nothing to summarize") + "_")
     lines += ["", "## Sources", ""]
@@ -91,7 +119,9 @@ def render_rich(story: Story, console: Any) -> None:
     console.print("[bold]Summary[/bold]")
     for s in story.sentences:
         badge = f" [green]×{s.support}[/green]" if s.support > 1 else ""
-        console.print(f"• {escape(s.text)} [cyan]{escape(_marks(s, numbers))}[/cyan]{badge}")
+        note = disputed_note(s, numbers)
+        note = f" [red]{escape(note)}[/red]" if note else ""
+        console.print(f"• {escape(one_line(s.text))} [cyan]{escape(_marks(s, numbers))}[/cyan]{badge}{note}")
     if not story.sentences:
         console.print("[yellow](no summary: " + escape("; ".join(story.warnings) or "nothing to summarize") + ")[/]")
     console.print()

@@ -3,9 +3,9 @@
 Checked on every sentence, against the source sentences of the facts it cites (all outlets' wordings),
 with the comparison stage's readers (``newsfuse.compare``): numbers with their units (``quantities``:
 4,000 = 4000 = four thousand, $4.5 million = $4,500,000), dates (``find_dates``), named entities
-(``HeuristicNER`` and ``same_name``: U.S. = United States), quoted words, negation (``is_negation``)
-and hedges.  It also rejects a sentence whose content words are mostly not in those sources, and a
-sentence that states only one side of a disputed fact.
+(``HeuristicNER`` and ``same_name``: U.S. = United States), first-person speakers, quoted words,
+negation (``is_negation``) and hedges.  It also rejects a sentence whose content words are mostly not
+in those sources, and a sentence that states only one side of a disputed fact.
 
 >>> from newsfuse.types import Citation
 >>> src = "Police said 4,000 people were not evacuated from Springfield, officials reportedly said."
@@ -228,13 +228,22 @@ def _hedge_problems(sentence: str, ev: Evidence) -> list[str]:
     stems = [(content([t])[0][:5] if content([t]) else "") for t in toks]
     low = " " + fold(sentence) + " "
     out = []
+    mine = set(content(toks))
     for u in ev.units:
         for m in _HEDGE_RE.finditer(u.text):
             hedge = m.group(1).lower()
             if any(f" {fold(h)}" in low for h in HEDGES[hedge]):
                 continue
-            after = content([t for _, _, t in words(u.text[m.end() : m.end() + 80])][:6])
-            if not after or after[0][:5] in stems:
+            before = u.text[max(0, m.start() - 12) : m.start()].lower().split()
+            if (m.group(1)[0].isupper() and m.start() > 0) or (before and before[-1] in {"more", "less", "most"}):
+                continue  # "May 2011" is a month; "more likely" compares
+            # The hedged clause: from the sentence start before the hedge to the next sentence end.
+            start = max(u.text.rfind(". ", 0, m.start()), u.text.rfind("? ", 0, m.start())) + 1
+            ends = [e for e in (u.text.find(". ", m.end()), u.text.find("? ", m.end())) if e >= 0]
+            clause = set(content([t for _, _, t in words(u.text[start : min(ends) if ends else len(u.text)])]))
+            after = content([t for _, _, t in words(u.text[m.end() : m.end() + 80])][:8])[:2]
+            restates = len(mine & clause) >= 0.5 * len(clause) if clause else True
+            if restates and (not after or all(w[:5] in stems for w in after)):
                 out.append(f'dropped hedge ("{hedge}")')
     return list(dict.fromkeys(out))
 
@@ -251,6 +260,18 @@ def _dispute_problems(sentence: str, ev: Evidence) -> list[str]:
             sides = "; ".join(f"{v.outlet} says {v.claim}" for v in u.versions)
             out.append(f"disputed fact F{u.id} not stated with every version attributed ({sides})")
     return out
+
+
+_SPEAKERS = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your"})
+
+
+def _speaker_problems(sentence: str, ev: Evidence) -> list[str]:
+    """A first- or second-person pronoun the cited sources never use: the sentence changes who speaks."""
+    out = []
+    for _, _, t in words(sentence):
+        if t.lower() in _SPEAKERS and t.lower() not in ev.lower_words:
+            out.append(f'speaker "{t}" not in the cited sources')
+    return list(dict.fromkeys(out))
 
 
 def _new_words(sentence: str, ev: Evidence, max_new: float) -> list[str]:
@@ -273,7 +294,7 @@ def check(
     numbers, covered = _number_problems(sentence, ev)
     dates, date_spans = _date_problems(sentence, ev)
     problems = numbers + dates + _loose_digits(sentence, ev, covered + date_spans)
-    problems += _entity_problems(sentence, ev) + _quote_problems(sentence, ev)
+    problems += _entity_problems(sentence, ev) + _speaker_problems(sentence, ev) + _quote_problems(sentence, ev)
     problems += _negation_problems(sentence, ev) + _hedge_problems(sentence, ev) + _dispute_problems(sentence, ev)
     problems += _new_words(sentence, ev, max_new)
     return list(dict.fromkeys(problems))

@@ -21,7 +21,7 @@ import time
 from typing import Any
 
 from ..errors import NewsfuseError
-from ..types import Article, Citation, Story, SummarySentence, count_words
+from ..types import Article, Citation, Dispute, OtherVersion, Story, SummarySentence, count_words
 from .base import LLM, StaticLLM, Unit
 from .guard import MAX_NEW_WORDS, check, fold
 from .prompt import derive_facts, messages, parse_reply
@@ -132,11 +132,23 @@ def story_from_json(data: dict[str, Any]) -> Story:
         )
         for a in data["sources"]
     ]
+
+    def cites(items: list[dict[str, Any]]) -> tuple[Citation, ...]:
+        return tuple(Citation(str(c["source"]), int(c["start"]), int(c["end"])) for c in items)
+
     sentences = [
         SummarySentence(
             s["text"],
             int(s["support"]),
-            tuple(Citation(str(c["source"]), int(c["start"]), int(c["end"])) for c in s["citations"]),
+            cites(s["citations"]),
+            disputed=tuple(
+                Dispute(
+                    d["kind"],
+                    d["claim"],
+                    tuple(OtherVersion(v["claim"], int(v["support"]), cites(v["citations"])) for v in d["versions"]),
+                )
+                for d in s.get("disputed") or []
+            ),
         )
         for s in data["sentences"]
     ]
@@ -219,7 +231,9 @@ def _story(
     meta["seconds"] = round(time.monotonic() - start, 3)
     if meta["fallback"] is not None and not sentences:
         sentences = [
-            SummarySentence(s.text, s.support, s.citations, s.score, rewritten=False, facts=(k + 1,), tags="extractive")
+            SummarySentence(
+                s.text, s.support, s.citations, s.score, s.disputed, rewritten=False, facts=(k + 1,), tags="extractive"
+            )
             for k, s in enumerate(story.sentences)
         ]
     return Story(

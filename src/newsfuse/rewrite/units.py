@@ -37,14 +37,32 @@ def units_of(story: Story) -> list[Unit]:
     by_id = {a.id: (k + 1, a) for k, a in enumerate(story.sources)}
     units = []
     for k, s in enumerate(story.sentences):
-        cites = tuple(c for c in s.citations if c.source in by_id)
+        disputed = getattr(s, "disputed", ())
+        others = [c for d in disputed[:1] for o in d.others for c in o.citations[:1]]
+        cites = tuple(dict.fromkeys(c for c in (*s.citations, *others) if c.source in by_id))
         arts = [by_id[c.source] for c in cites]
         texts = tuple(a.text[c.start : c.end] for c, (_, a) in zip(cites, arts, strict=True))
         outlets = tuple(outlet_name(a, n) for n, a in arts)
         published = tuple(a.published for _, a in arts)
         unit = Unit(k + 1, s.text, s.support, cites, texts, outlets, published)
-        units.append(_with_versions(unit))
+        units.append(_from_dispute(unit, disputed[0]) if disputed else _with_versions(unit))
     return units
+
+
+def _from_dispute(unit: Unit, dispute) -> Unit:
+    """The unit with the versions the summary sentence's first dispute names (``SummarySentence.disputed``)."""
+    where = {c: k for k, c in enumerate(unit.citations)}
+    first = unit.citations[0]
+    versions = [Version(unit.outlets[0], dispute.claim, unit.sources[0], first)]
+    for other in dispute.others:
+        c = next((c for c in other.citations if c in where), None)
+        if c is not None and other.claim.lower() not in {v.claim.lower() for v in versions}:
+            versions.append(Version(unit.outlets[where[c]], other.claim, unit.sources[where[c]], c))
+    if len(versions) < 2:
+        return unit
+    return Unit(
+        unit.id, unit.text, unit.support, unit.citations, unit.sources, unit.outlets, unit.published, tuple(versions)
+    )
 
 
 def _with_versions(unit: Unit) -> Unit:

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..analysis import StoryAnalysis
 from ..clean import words_of
+from ..units import unit_words
 from .base import fits
 from .novelty import Coverage
 
@@ -42,6 +43,21 @@ def fact_features(story: StoryAnalysis, representatives: list[int]) -> dict[str,
     return {"centrality": cent, "support": support, "lead": lead, "words": words}
 
 
+def context_share(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+    """Per fact, the share of its unit's words that are context (0 for a sentence that reads alone).
+
+    Selectors subtract a multiple of it from a fact's score: a unit that spends half its words on
+    the sentences it leans on must be worth more than a fact that reads alone.
+    """
+    share = np.zeros(len(representatives), dtype=np.float64)
+    for f, i in enumerate(representatives):
+        u = story.unit(i)
+        if u is not None and u[0] != u[1]:
+            total = unit_words(story, u)
+            share[f] = 1.0 - story.sentences[i].n_words / max(1, total)
+    return share
+
+
 def representative_words(story: StoryAnalysis, representatives: list[int]) -> list[list[str]]:
     """The lower-cased words of each fact's representative (kept by the pipeline, else split here)."""
     if story.words:
@@ -56,7 +72,9 @@ class MMRSelector:
     ``score = centrality/max + support_weight * support + lead_weight * lead``,
     minus ``redundancy`` times the largest similarity to an already chosen
     sentence; candidates closer than ``max_overlap`` to a chosen sentence are
-    skipped outright, as are sentences shorter than ``min_words``.
+    skipped outright, as are sentences shorter than ``min_words``.  A fact stated
+    with context loses ``context_cost`` times the share of its unit's words that
+    are context (:func:`context_share`).
     """
 
     support_weight: float = 0.6
@@ -64,6 +82,7 @@ class MMRSelector:
     redundancy: float = 0.3
     max_overlap: float = 0.5
     min_words: int = 6
+    context_cost: float = 0.3
 
     def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
         feats = fact_features(story, representatives)
@@ -74,7 +93,7 @@ class MMRSelector:
     def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
         if not story.facts:
             return []
-        base = self.scores(story, representatives)
+        base = self.scores(story, representatives) - self.context_cost * context_share(story, representatives)
         return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)
 
 
@@ -96,9 +115,16 @@ def greedy_mmr(
     follows the budget rule :func:`~newsfuse.select.base.fits`.  Each step takes the fact of highest
     gain, the lowest index among equals.
 
+    Each fact is stated by its representative's *unit* (:meth:`StoryAnalysis.unit`): the sentence
+    with the context it needs.  A unit costs all its words; a fact without a unit is never picked;
+    facts stated inside a chosen unit count as said.  A unit that overlaps a chosen one is skipped,
+    unless the overlap is the unit's start and ends where a chosen span ends: then only the rest is
+    stated (and paid for), and the order keeps it right behind that span.  What each chosen fact
+    states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.
+
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
-    >>> text = "Kim left Beijing on Wednesday by train. He met Xi Jinping there twice."
+    >>> text = "Kim left Beijing on Wednesday by train. Xi Jinping met Kim there twice."
     >>> story = Pipeline().analyse([Article("a", text)])
     >>> reps = [f.members[0] for f in story.facts]
     >>> greedy_mmr(story, reps, 12, np.array([1.0, 2.0]), 0.1, 0.6, 6)  # 6 words, then 7 would pass 12
@@ -110,24 +136,70 @@ def greedy_mmr(
         return []
     row_of = {i: r for r, i in enumerate(story.rows)}
     reps = np.array([row_of[i] for i in representatives])
-    lengths = [story.sentences[i].n_words for i in representatives]
+    units = [story.unit(i) for i in representatives]
+    lengths = [
+        story.sentences[i].n_words if u is None or u[0] == u[1] else unit_words(story, u)
+        for i, u in zip(representatives, units, strict=True)
+    ]
     sim = story.similarity[np.ix_(reps, reps)]
     max_sim = np.zeros(len(reps), dtype=np.float32)
     penalty = np.float32(redundancy)  # float32 like max_sim: the gains are what a vector pass computes
     shortest = min(min_words, max(lengths))
     coverage = Coverage(representative_words(story, representatives)) if novelty else None
+    fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
+    said: set[int] = set()  # facts a chosen unit states
+    used: set[int] = set()  # sentences inside chosen units
+    ends: set[int] = set()  # the last sentence of each chosen span
+    stated: dict[int, tuple[int, int]] = {}
+    chosen: list[int] = []
+    spent = 0
+
+    def span_of(f: int) -> tuple[int, int] | None:
+        """What stating ``f`` adds: its unit, or the part of it past a chosen span it continues."""
+        u = units[f]
+        if u is None or f in said:
+            return None
+        lo, hi = u
+        k = lo
+        while k <= hi and k in used:
+            k += 1
+        if k > representatives[f] or (k > lo and k - 1 not in ends):
+            return None
+        if any(j in used for j in range(k, hi + 1)):
+            return None
+        return k, hi
+
+    def cost(f: int, span: tuple[int, int]) -> int:
+        return lengths[f] if span == units[f] else unit_words(story, span)
+
+    def take(f: int, span: tuple[int, int]) -> None:
+        nonlocal max_sim, spent
+        chosen.append(f)
+        spent += cost(f, span)
+        stated[f] = span
+        ends.add(span[1])
+        for k in range(span[0], span[1] + 1):
+            used.add(k)
+            if k in fact_of:
+                said.add(fact_of[k])
+                max_sim = np.maximum(max_sim, sim[fact_of[k]])
+        if coverage is not None:
+            coverage.add(f)
+
+    lede = story.lede
+    if lede is not None and lede < len(units) and units[lede] is not None and fits(0, lengths[lede], words):
+        take(lede, units[lede])  # type: ignore[arg-type]
     # Lazy greedy: a gain only falls as facts are chosen (max_sim and the covered share only grow), so
     # a gain computed at an earlier step bounds it from above.  Pop the best bound, recompute that
     # fact's gain, and take it if it still beats every other bound: the same picks as recomputing
     # every gain at every step, for a few recomputed gains per pick.
-    heap = [(-float(base[f]), f) for f in range(len(lengths)) if lengths[f] >= shortest]
+    heap = [(-float(base[f]), f) for f in range(len(lengths)) if lengths[f] >= shortest and units[f] is not None]
     heapq.heapify(heap)
-    chosen: list[int] = []
-    used = 0
     while heap:
         _, f = heapq.heappop(heap)
-        # Out for good once a chosen fact is too close, or it no longer fits in what is left.
-        if chosen and (max_sim[f] >= max_overlap or lengths[f] > words - used):
+        span = span_of(f)
+        # Out for good once a chosen fact is too close, it overlaps what is chosen, or it no longer fits.
+        if span is None or (chosen and (max_sim[f] >= max_overlap or cost(f, span) > words - spent)):
             continue
         gain = base[f] - penalty * max_sim[f]
         if coverage is not None:
@@ -136,11 +208,8 @@ def greedy_mmr(
         if heap and key > heap[0]:
             heapq.heappush(heap, key)
             continue
-        if not fits(used, lengths[f], words):
+        if not fits(spent, cost(f, span), words):
             continue
-        chosen.append(f)
-        used += lengths[f]
-        max_sim = np.maximum(max_sim, sim[f])
-        if coverage is not None:
-            coverage.add(f)
+        take(f, span)
+    story.stated = stated
     return chosen

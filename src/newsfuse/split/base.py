@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from ..types import Article, Sentence, new_sentence
+from .news import repair_spans
 
 # Any line break (\n, \r\n or a lone \r) ends a line.
 _LINE = re.compile(r"[^\r\n]+")
@@ -30,7 +31,8 @@ def split_by_line(
 ) -> list[Sentence]:
     """Sentences of ``article`` with ``line_spans(line, offset)`` splitting inside each line.
 
-    Shared by the splitters: a line break is always a boundary, a blank line
+    Shared by the splitters: a line break is always a boundary, the news rules
+    of :func:`~newsfuse.split.news.repair_spans` join and cut syntok's sentences, a blank line
     starts a new paragraph, spans shorter than ``min_chars`` are dropped and
     ``max_sentences`` bounds the work on huge articles.
     """
@@ -48,6 +50,7 @@ def split_by_line(
         spans = list(line_spans(line.group(), line.start()))
         if _CJK_STOP.search(line.group()):
             spans = cut_at_cjk_stops(text, spans)
+        spans = repair_spans(line.group(), spans, line.start())
         for i, (start, end) in enumerate(spans):
             if end - start < min_chars:
                 continue

@@ -90,6 +90,28 @@ def _disputed_spans(analysis: Any) -> set[str]:
     return spans
 
 
+class MergedStory(Exception):
+    """A stored story id that now lives on as another story (answered with a redirect)."""
+
+    def __init__(self, story: int, into: int) -> None:
+        super().__init__(f"story {story} was merged into story {into}")
+        self.story, self.into = story, into
+
+
+def merged_url(path: str, query: str, story: int, into: int) -> str:
+    """``path`` (and ``query``) with the story id after ``stories/`` replaced by the story it merged into.
+
+    >>> merged_url("/api/stories/7/summary", "words=50", 7, 3)
+    '/api/stories/3/summary?words=50'
+    """
+    parts = path.split("/")
+    for i in range(1, len(parts)):
+        if parts[i - 1] == "stories" and parts[i] == str(story):
+            parts[i] = str(into)
+            break
+    return "/".join(parts) + (f"?{query}" if query else "")
+
+
 def _article(a: models.ArticleIn, default_id: str) -> Article:
     from ..ingest.readers import article_from_record
 
@@ -196,6 +218,10 @@ def create_app(
         status = 503 if isinstance(exc, BusyError) else 504 if isinstance(exc, TimeoutExceeded) else 400
         return error_response(request, status, str(exc))
 
+    @app.exception_handler(MergedStory)
+    async def _merged(request: Request, exc: MergedStory) -> Response:
+        return RedirectResponse(merged_url(request.url.path, request.url.query, exc.story, exc.into), status_code=308)
+
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
         log.exception("internal error on %s %s", request.method, request.url.path)
@@ -274,7 +300,10 @@ def create_app(
                 raise HTTPException(404, f"no story {story_id} in the store")
             if info_ttl > 0:
                 infos.put(story_id, (now + info_ttl, info))
-        key = ("story", info.id, info.last_seen)  # a new article changes last_seen, so stale caches are never hit
+        if info.id != story_id:  # merged into another story: its pages and API answers are the merged story's
+            raise MergedStory(story_id, info.id)
+        # A new article changes last_seen, a merge the article count, so stale caches are never hit.
+        key = ("story", info.id, info.last_seen, info.n_articles)
 
         def articles() -> list[Article]:
             return access.call("story_articles", info.id)

@@ -1,0 +1,438 @@
+"""Page furniture: the parts of a scraped page that are not the article, sentence by sentence and page by page.
+
+The splitter already sets furniture apart from the sentences it was glued to
+(:func:`newsfuse.split.news.furniture_cuts`); here each segment is judged on its
+own.  :func:`furniture_rule` names the rule a segment breaks (None for an
+article sentence), :func:`furniture_pages` finds whole inputs that are furniture
+(a web-archive notice, a social-media embed) and not articles at all.
+
+>>> furniture_rule("Sign up for our daily email newsletter and get top stories delivered to your inbox.")
+'sign-up'
+>>> furniture_rule("— Donald J. Trump (@realDonaldTrump) February 8, 2017")
+'post-signature'
+>>> furniture_rule("Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..split.news import FURNITURE_LABEL
+from ..types import Article, Sentence
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+
+# Each rule: (name, pattern, trigger words).  Without triggers the pattern matches at the segment's start;
+# with them it is searched anywhere in the segment, and only when the segment holds one of those words
+# (lower-cased, as words_of gives them; "@" stands for an "@" anywhere in the segment, "@caps" for READ,
+# ALSO or WATCH in capitals).
+_RULES: list[tuple[str, str, str]] = [
+    # A label or credit the splitter cut off (FURNITURE_PREFIX), seen here as a whole segment.
+    ("label", FURNITURE_LABEL + r"\W*$", None),
+    (
+        "post-signature",
+        rf"(?:(?:pic\.twitter\.com|https?://t\.co)/\S+\s+)?(?:[—–-]{{1,2}} ?|A post shared by ).{{0,80}}"
+        rf"\(@\w{{1,30}}\)\s+(?:on\s+)?(?:{_MONTHS})\.? \d{{1,2}}, \d{{4}}",
+        None,
+    ),
+    ("post-fragment", r"(?:[#@]\w+[\W_]*|(?:pic\.twitter\.com|https?://t\.co)/\S+\s*)+$", None),
+    ("byline-contact", r"[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$", None),
+    (
+        "promo",
+        r"\W*(?:>+\s*)?(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|See also|"
+        r"SEE ALSO|Also read|ALSO READ|Also on [A-Z]\w+|ALSO ON|Watch|WATCH|Videos?|VIDEOS?|Photos?|PHOTOS?|"
+        r"Pictures|PICTURES|Gallery|GALLERY|Next up|Up next|Don't miss|DON'T MISS|Recommended|Trending|Sponsored|"
+        r"Explore further|Top stories|Most popular|Most read|Editor's picks)\s*[:|]"
+        r"|\W*(?:RELATED|MUST WATCH|JUST WATCHED|READ MORE|SEE ALSO|ALSO READ"
+        r"|Related (?:PHOTOS|VIDEO|Stories|Articles))\b"
+        r"|More info:|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
+        r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
+        r"For more (?:about|on|information|details|coverage|news|stories)\b|MORE (?=[A-Z])|"
+        r"Don't miss|Click (?:here|to))\b",
+        None,
+    ),
+    (
+        "promo",
+        r"(?<![A-Z] )\b(?:RELATED|READ MORE|MUST WATCH|JUST WATCHED|SEE ALSO|ALSO READ)\b(?! [A-Z]{2})"
+        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])",
+        "related watched videos @caps",
+    ),
+    (
+        "caption",
+        r"\W*(?:Image (?:copyright|caption)|Image:|Hide Caption|Show Caption|Caption\b|Photo(?:graph)?s?\s*[:|]|"
+        r"Photo (?:by|credit)|Image (?:from|courtesy|via)\b|"
+        r"Pictures?:|Picture (?:by|credit)|Credit:|Illustration:|Screen(?:shot|grab)(?: via|:)|"
+        r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
+        r"(?:image|photo|photograph|picture|screenshot|handout photo) (?:released|provided|taken|made available|"
+        r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/)",
+        None,
+    ),
+    (
+        "caption",
+        r"\((?:AP|AFP|Reuters|EPA|Getty Images)(?: Photo)?/[^)]{0,60}\)|/Getty Images\b|\(Photo(?: credit)?:|"
+        r"\bClick (?:to|on the) (?:enlarge|expand)|\bclick on (?:an|the) image\b",
+        "ap afp reuters epa getty photo click",
+    ),
+    (
+        "stamp",
+        rf"\W*Updated at \d|\W*(?:\d{{1,2}} (?:minutes?|hours?|days?|weeks?|months?) ago|"
+        rf"Published|Posted|Updated|Last updated|"
+        rf"Modified)\b(?: on)?:? ?(?:(?:{_MONTHS})\.? \d{{1,2}}|\d{{1,2}}[:/])"
+        rf"|\W*\d{{1,2}} (?:minutes?|hours?|days?) ago\W*$|\d{{1,2}}:\d{{2}}, (?:{_MONTHS}) \d{{1,2}}, \d{{4}}",
+        None,
+    ),
+    (
+        "chart",
+        r"\W*(?:Stock )?Chart (?:for|of)\b|\W*(?:Chart|Graphic|Interactive|Map)(?::| shows\b| of the day\b)",
+        None,
+    ),
+    (
+        "sign-up",
+        r"\W*(?:Sign up|Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Join us on|Join (?:The|the) Conversation|Like us on|"
+        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|Get (?:the|our) .{0,60}"
+        r"(?:newsletter|by email|Daily Edition|in your inbox)|Email Sign Up|Newsletter Sign Up|Stay Up To Date|"
+        r"You (?:can|may) unsubscribe|By signing up|You must select a newsletter|Please verify you're not a robot|"
+        r"View all .{0,40}newsletters|Want more\b|Download (?:the|our) app|Just fill in your contact details)",
+        None,
+    ),
+    (
+        "sign-up",
+        r"\b(?:newsletters?|inbox)\b.{0,80}\b(?:[Ss]ign(?:ing)? up|[Ss]ubscrib\w*|delivered)\b|"
+        r"\b(?:[Ss]ign(?:ing)? up|[Ss]ubscribe)\b.{0,80}"
+        r"\b(?:newsletters?|inbox|email alerts|updates and special offers)\b",
+        "newsletter newsletters inbox subscribe subscribed subscribing subscription unsubscribe sign signing",
+    ),
+    (
+        "cookie-script",
+        r"\bcookies?\b.{0,80}\b(?:browser|consent|policy|settings|accept|this (?:site|website))\b|"
+        r"\b(?:[Ee]nable|[Tt]urn on|[Rr]equires?|[Dd]isabled?|[Aa]ctivate)\b.{0,30}\bJava[Ss]cript\b|"
+        r"\bJava[Ss]cript\b.{0,30}\b(?:enabled|disabled|required|is off)\b|"
+        r"\byour browser (?:does not|doesn't) support\b|\b(?:upgrade|update) your browser\b|"
+        r"\b(?:Flash Player|Adobe Flash)\b.{0,40}\b(?:required|install|download|update)\b",
+        "cookie cookies javascript browser flash",
+    ),
+    (
+        "video-embed",
+        r"\bAdd this video to your (?:website|site|blog)\b|\bcopying the code below\b|\bembed (?:code|this video)\b|"
+        r"\bMedia requires JavaScript\b|\bVideo will (?:play|begin)\b|\bautoplay\b|\bNow [Pp]laying\b|"
+        r"\bThis video is (?:no longer available|unavailable)\b|\bWatch the (?:full )?video\b|"
+        r"\b(?:clip|video|player) (?:above|below)\b|\bWait \d+ seconds? to continue\b|GET THIS VIDEO\b",
+        "video embed autoplay playing copying clip player wait",
+    ),
+    (
+        "comments",
+        r"\W*(?:\d+ )?Comments?\s*(?:\(\d+\)|[:|]|$)|\W*(?:Leave|Post|Add) a comment\b"
+        r"|\W*Comments? (?:are|is) closed\b",
+        None,
+    ),
+    (
+        "comments",
+        r"\b(?:comments? (?:section )?below|comments? (?:are|will be) (?:moderated|reviewed|closed)|"
+        r"(?:log|sign) in to (?:comment|reply)|commenting (?:guidelines|policy|is (?:closed|disabled))|"
+        r"[Ll]et us know (?:in (?:the )?comments|what you think|your thoughts)|[Ss]ound off\b|"
+        r"[Tt]ell us (?:about it|what you think|in the comments|your (?:story|thoughts))|"
+        r"[Ss]hare your (?:thoughts|story|opinion|views)|on our Facebook page|[Jj]oin the (?:discussion|debate) below|"
+        r"\bWhat do you think\?|\bweigh in (?:below|in the comments))",
+        "comment comments commenting let tell thoughts weigh facebook",
+    ),
+    (
+        "byline-contact",
+        r"\W*(?:Contributing:|Reporting by\b|Editing by\b|Additional reporting\b|Written by\b|Compiled by\b|"
+        r"Contact [A-Z]\w+(?: [A-Z]\w+)+ at\b|Email [A-Z]\w+(?: [A-Z]\w+)* at\b|Reach [A-Z]\w+(?: [A-Z]\w+)* at\b|"
+        r"Follow [A-Z]\w+(?: [A-Z]\w+)* on Twitter|(?:Copyright|©)\s*\d{4}|This (?:story|article) (?:was|has been) "
+        r"(?:updated|corrected|originally published)|Editor['’]s [Nn]ote:|CONTACTS?:|Source:|Journal reference:)",
+        None,
+    ),
+    (
+        "byline-contact",
+        r"\b[\w.-]+@[\w-]+\.(?:com|org|net)\b|\bAll rights reserved\b|\bThis material may not be (?:published|"
+        r"broadcast)|\bclick (?:here|below)\b|\bClick (?:here|below)\b",
+        "@ reserved material click",
+    ),
+    (
+        "web-archive",
+        r"\bcrawl data\b|\bWayback Machine\b|\bcrawls are part of an effort to archive\b|\bbroken links on the web\b|"
+        r"\bNo More 404\b|\bThe seed for (?:this|the) crawl\b|\bWARC files\b|\bweb collections curated by\b|"
+        r"\bthe Internet Archive hopes\b|\bArchive-It\b",
+        "crawl crawls crawled wayback archive links 404 warc collections",
+    ),
+    (
+        "social-notice",
+        r"\bTweets? with a location\b|\blocation information to your Tweets\b"
+        r"|\bdelete your (?:Tweet )?location history\b|"
+        r"\bAdd a location to your Tweets\b|\bswitch location on/off\b|\bTwitter (?:may be over capacity|stores that "
+        r"location)\b|\bThis Tweet is unavailable\b|\bEmbed this (?:Tweet|Post)\b|\bView this post on Instagram\b|"
+        r"^\W*Learn more\W*$",
+        "tweet tweets location instagram learn",
+    ),
+]
+
+# A question put to the reader: "Have you seen this?", "What do you think?" (not in quotes).
+_READER_QUESTION = re.compile(
+    r"(?:Do|Did|Does|Have|Has|Are|Were|Would|Will|Can|Could|Should|Is|Ever|What|Which|How|Who|Where|Why)\b"
+    r"[^\"“”]{0,120}\byou(?:r|'re|’re|'ve|’ve)?\b[^\"“”]*\?$"
+)
+# A video's promo line: "NBC10's Lu Ann Cahn has the details.", "WSJ's Sumathi Reddy discusses with Tanya Rivero."
+_VIDEO_ENDS = ("details.", "story.", "latest.", "more.", "reports.")
+_VIDEO_PROMO = re.compile(
+    r"(?:[A-Z][\w.]*['’]s )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:ha(?:s|ve) (?:the )?(?:details|story|latest|more)"
+    r"|reports|discusses(?: [\w'’-]+){0,4} with [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.$"
+)
+# A wire photo's caption ends with its date: "... in Castel Gandolfo Saturday, March 23, 2013."
+_CAPTION_DATE = re.compile(
+    r"(?:,| (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.$"
+)
+# A wire photo's caption dates itself in full: "..., Thursday, Dec. 20, 2012, in Des Moines, Iowa."
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b"
+)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]{3}")
+# The end of a sentence, or of a line a sentence runs on from; a segment without one may be a headline.
+_ENDINGS = frozenset(".!?…:;,\"”’')]")
+# A teaser or caption cut off by the page: "...died of a heart attack on Tuesday,..."
+_TRUNCATED = re.compile(r"[\w,;:)]\s?(?:\.\.\.|…)$|[a-z]\.\.\.\.$")
+# The opening of an answer: a question followed by one is an interview's, not the reader's.
+_ANSWER = re.compile(r"[\"“‘'`]|(?:I|I'm|I’m|I've|I’ve|We|We're|We’re|Yes|No|Well|Oh|Sure|Absolutely|Not|Nope|Yeah)\b")
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _start_rules() -> tuple[re.Pattern[str], list[str]]:
+    """All rules without keys in one pattern, each a named group, matched once at the segment's start."""
+    names = [name for name, _, keys in _RULES if keys is None]
+    parts = [f"(?P<r{k}>{pattern})" for k, (_, pattern, keys) in enumerate(r for r in _RULES if r[2] is None)]
+    return re.compile("|".join(parts)), names
+
+
+_AT_START, _START_NAMES = _start_rules()
+_ANYWHERE = [(name, re.compile(pattern), _word_set(words)) for name, pattern, words in _RULES if words is not None]
+_TRIGGERS = frozenset().union(*(words for _, _, words in _ANYWHERE))
+_AT = frozenset(["@"])
+_CAPS = frozenset(["@caps"])  # a label in capitals: READ MORE, SEE ALSO, MUST WATCH, MORE
+_CAPS_GATE = frozenset(["read", "also", "watch", "more"])
+# Where a segment may open with furniture: its first word, or one of these first characters.
+_FIRST_WORDS = _word_set(
+    "update updated advertisement ap photo photograph photos image images picture pictures credit getty istock "
+    "shutterstock published posted modified more related read watch must video videos gallery recommended trending "
+    "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
+    "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
+    "additional written compiled contact contacts reach copyright source journal continue buy map"
+)
+# First words that open furniture only before one of these ("In this image released by...", "A post shared by").
+_FIRST_PAIRS = {
+    "in": _word_set("this"),
+    "this": _word_set("image photo photograph picture screenshot undated file story article"),
+    "a": _word_set("post"),
+    "for": _word_set("more"),
+    "take": _word_set("our the"),
+    "find": _word_set("out"),
+    "check": _word_set("out"),
+    "test": _word_set("your"),
+    "get": _word_set("the our"),
+    "don": _word_set("t"),
+    "you": _word_set("can may must agree"),
+    "by": _word_set("signing"),
+    "most": _word_set("popular read"),
+    "just": _word_set("watched"),
+    "top": _word_set("stories"),
+    "next": _word_set("up"),
+    "up": _word_set("next"),
+    "last": _word_set("updated"),
+    "story": _word_set("continued continues highlights"),
+    "see": _word_set("also more"),
+    "show": _word_set("caption"),
+    "like": _word_set("us"),
+    "stay": _word_set("up"),
+    "please": _word_set("verify turn enable"),
+    "view": _word_set("all"),
+    "want": _word_set("more"),
+    "post": _word_set("a"),
+    "add": _word_set("a this"),
+    "leave": _word_set("a"),
+    "join": _word_set("us the"),
+    "explore": _word_set("further"),
+}
+_FIRST_CHARS = frozenset("0123456789#@—–-►▶»>(|[©")
+_WORD = re.compile(r"\w+")
+
+
+def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
+    """The name of the furniture rule that ``text`` (one segment) breaks, or None for an article sentence.
+
+    >>> furniture_rule("Add this video to your website by copying the code below.")
+    'video-embed'
+    >>> furniture_rule("Do you think the deal will hold? Tell us about it on our Facebook page.")
+    'comments'
+    >>> furniture_rule("Kim told reporters: “Do you know what this means?”") is None
+    True
+    """
+    if words is None:
+        words = _WORD.findall(text.lower())
+    if not words:
+        return None
+    first = words[0]
+    if (
+        first in _FIRST_WORDS
+        or text[0] in _FIRST_CHARS
+        or (first in _FIRST_PAIRS and len(words) > 1 and words[1] in _FIRST_PAIRS[first])
+        or text.find("/", 0, 80) >= 0
+    ):
+        m = _AT_START.match(text)
+        if m is not None:
+            return _START_NAMES[int(m.lastgroup[1:])]
+    at = "@" in text
+    caps = not _CAPS_GATE.isdisjoint(words) and ("READ" in text or "ALSO" in text or "WATCH" in text or "MORE" in text)
+    if at or caps or not _TRIGGERS.isdisjoint(words):
+        present = _TRIGGERS.intersection(words)
+        if at:
+            present |= _AT
+        if caps:
+            present |= _CAPS
+        for name, pattern, triggers in _ANYWHERE:
+            if not triggers.isdisjoint(present) and pattern.search(text):
+                return name
+    last = text[-1]
+    if last == ".":
+        if len(text) < 110 and (text.endswith(_VIDEO_ENDS) or " discusses " in text) and _VIDEO_PROMO.match(text):
+            return "video-embed"
+        if text[-5:-1].isdigit() and _CAPTION_DATE.search(text, len(text) - 45):
+            return "caption"
+        if text.endswith("...") and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
+            return "truncated"
+    elif last == "?":
+        if _READER_QUESTION.match(text):
+            return "reader-question"
+    elif last == "…" and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
+        return "truncated"
+    if len(words) >= 3 and _is_headline(text, len(words)):
+        return "headline"
+    if (", 20" in text or ", 19" in text) and _WEEKDAY_DATE.search(text):
+        return "caption"
+    return None
+
+
+def _is_headline(text: str, n_words: int) -> bool:
+    """A title-case segment: without a final stop, or with one when every longer word is capitalised."""
+    if text[-1:] not in _ENDINGS:
+        return _title_case(text)
+    space = text.find(" ")
+    if n_words < 5 or not text[space + 1 : space + 2].isupper():
+        return False
+    # Most sentences show a lower-case longer word early on: no need to look further.
+    if n_words < 5 or _LOWER_WORD.search(text, 0, 60):
+        return False
+    return not text.isupper() and _title_case(text, 1.0, 4)
+
+
+def _title_case(text: str, share: float = 0.75, least: int = 2) -> bool:
+    """Whether most longer words of ``text`` are capitalised, as in a headline: "Kate Upton Breaks News on Red Carpet".
+
+    >>> _title_case("Kate Upton Breaks Engagement News on Red Carpet"), _title_case("It isn't")
+    (True, False)
+    """
+    long = [w for w in text.split() if len(w) > 3]
+    return len(long) >= least and sum(w[:1].isupper() for w in long) >= share * len(long)
+
+
+def _quotes_closed(text: str) -> bool:
+    """No quote left open in ``text`` (an ellipsis inside a quote is the quoted speaker's)."""
+    return (
+        text.count('"') % 2 == 0
+        and text.count("“") <= text.count("”")
+        and text.count("``") <= text.count("''")
+        and not text.startswith(("'", "‘"))
+    )
+
+
+def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str]] | None = None) -> dict[int, str]:
+    """``{index: "furniture"}`` for every sentence that breaks a furniture rule.
+
+    A question to "you" that the next sentence of its article answers ("I ...", "Yes", a quote)
+    is an interviewer's, and stays.
+    """
+    labels: dict[int, str] = {}
+    for i, s in enumerate(sentences):
+        rule = furniture_rule(s.text, None if words is None else words[i])
+        if rule == "reader-question" and i + 1 < len(sentences):
+            nxt = sentences[i + 1]
+            if nxt.doc == s.doc and _ANSWER.match(nxt.text):
+                continue
+        if rule is not None:
+            labels[i] = "headline" if rule == "headline" else "furniture"
+    return labels
+
+
+def furniture_pages(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    labels: dict[int, str],
+    min_share: float = 0.5,
+    max_text_words: int = 40,
+) -> dict[int, str]:
+    """Articles that are page furniture as a whole: ``{article index: what it is}``.
+
+    An article is furniture when at least ``min_share`` of its text sits in sentences labelled
+    ``furniture`` or ``boilerplate`` (a web-archive notice, a "Tweet with a location" page, a
+    sign-up form) and fewer than ``max_text_words`` words in sentences with no label at all (a
+    wire story with a dozen photo captions is still an article); it is named by the rule most of
+    its furniture words break.
+
+    >>> from newsfuse.split import FastSplitter
+    >>> notice = Article("a", "These crawls are part of an effort to archive pages as they are created. "
+    ...     "The goal is to fix all broken links on the web. Crawls of supported 'No More 404' sites.")
+    >>> news = Article("b", "Kim Jong Un left Beijing on Wednesday. He met Xi Jinping.")
+    >>> sents = FastSplitter().split(notice, 0) + FastSplitter().split(news, 1)
+    >>> furniture_pages([notice, news], sents, furniture_labels(sents))
+    {0: 'web-archive'}
+    """
+    # Characters stand in for words in the shares (a pass over ints; words are counted only for the
+    # articles that qualify).
+    chars = [0] * len(articles)
+    bad = [0] * len(articles)
+    for i, label in labels.items():
+        if label == "furniture" or label == "boilerplate":
+            s = sentences[i]
+            bad[s.doc] += s.end - s.start
+    for s in sentences:
+        chars[s.doc] += s.end - s.start
+    pages: dict[int, str] = {}
+    for d in range(len(articles)):
+        if not bad[d] or bad[d] < min_share * chars[d]:
+            continue
+        own = [i for i, s in enumerate(sentences) if s.doc == d]
+        if sum(sentences[i].n_words for i in own if i not in labels) < max_text_words:
+            rules: dict[str, int] = {}
+            for i in own:
+                rule = furniture_rule(sentences[i].text) or "boilerplate"
+                rules[rule] = rules.get(rule, 0) + sentences[i].n_words
+            pages[d] = max(rules, key=rules.__getitem__)
+    return pages
+
+
+def drop_furniture_pages(
+    articles: Sequence[Article], sentences: Sequence[Sentence], labels: dict[int, str]
+) -> list[str]:
+    """Label every sentence of each :func:`furniture_pages` article ``furniture``; one warning per article.
+
+    >>> from newsfuse.split import FastSplitter
+    >>> notice = Article("archive.org", "Starting in 1996, Alexa Internet has been donating their crawl data "
+    ...     "to the Internet Archive. Flowing in every day, these data are added to the Wayback Machine.")
+    >>> sents = FastSplitter().split(notice, 0)
+    >>> labels = furniture_labels(sents)
+    >>> drop_furniture_pages([notice], sents, labels)
+    ['dropped input 1 (archive.org): a web-archive page, not an article']
+    """
+    pages = furniture_pages(articles, sentences, labels)
+    for i, s in enumerate(sentences):
+        if s.doc in pages:
+            labels[i] = "furniture"
+    return [f"dropped input {d + 1} ({articles[d].id}): a {rule} page, not an article" for d, rule in pages.items()]

@@ -1,0 +1,96 @@
+"""Disputed summary sentences: facts that another outlet states with a conflicting detail.
+
+The aligner keeps conflicting versions apart (each keeps its own support); this module finds, for
+the facts a summary quotes, the versions of other outlets that conflict with them, so that the
+summary can say "disputed" and cite them.  Work is small: only the summary's facts are compared,
+and only with sentences similar enough to have been aligned with them.
+
+>>> from newsfuse.pipeline import Pipeline
+>>> from newsfuse.types import Article
+>>> story = Pipeline().summarize([
+...     Article("a", "Fifteen people were killed in the blast in the city centre on Monday.", source="A"),
+...     Article("b", "Twelve people were killed in the blast in the city centre on Monday.", source="B"),
+... ], words=40)
+>>> [(d.kind, d.claim, [o.claim for o in d.others]) for d in story.sentences[0].disputed]
+[('number', 'Fifteen', ['Twelve'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..analysis import StoryAnalysis
+from ..types import Citation, Dispute, OtherVersion, SummarySentence
+from .disagree import MAX_SENTENCE_CHARS, PAIR_SIMILARITY, compare_sentences
+from .timeline import article_anchor
+
+
+def _fact_citations(analysis: StoryAnalysis, f: int) -> tuple[Citation, ...]:
+    out = []
+    for i in analysis.facts[f].members:
+        s = analysis.sentences[i]
+        out.append(Citation(analysis.articles[s.doc].id, s.start, s.end))
+    return tuple(out)
+
+
+def fact_disputes(analysis: StoryAnalysis, f: int, *, min_similarity: float = PAIR_SIMILARITY) -> tuple[Dispute, ...]:
+    """The conflicting versions of fact ``f`` that other outlets state (one :class:`Dispute` per kind and claim)."""
+    if not analysis.rows or analysis.similarity is None or f >= len(analysis.facts):
+        return ()
+    position = {i: r for r, i in enumerate(analysis.rows)}
+    members = [i for i in analysis.facts[f].members if i in position]
+    if not members:
+        return ()
+    outlets = [a.outlet for a in analysis.articles]
+    anchors = [article_anchor(a.published) for a in analysis.articles]
+    fact_of_row = analysis.fact_of_row
+    mine = {outlets[analysis.sentences[i].doc] for i in members}
+    found: dict[tuple[str, str], dict[int, str]] = {}
+    for i in members:
+        si = analysis.sentences[i]
+        if len(si.text) > MAX_SENTENCE_CHARS:
+            continue
+        close = np.nonzero(analysis.similarity[position[i]] >= min_similarity)[0]
+        for r in close:
+            j = analysis.rows[int(r)]
+            sj = analysis.sentences[j]
+            g = fact_of_row[int(r)] if int(r) < len(fact_of_row) else -1
+            if g == f or g < 0 or outlets[sj.doc] in mine or len(sj.text) > MAX_SENTENCE_CHARS:
+                continue
+            for c in compare_sentences(si.text, sj.text, anchors[si.doc], anchors[sj.doc]):
+                found.setdefault((c.kind, c.a_text), {}).setdefault(g, c.b_text)
+    out = []
+    for (kind, claim), others in found.items():
+        versions = tuple(
+            OtherVersion(other_claim, analysis.facts[g].support, _fact_citations(analysis, g))
+            for g, other_claim in sorted(others.items(), key=lambda x: -analysis.facts[x[0]].support)
+        )
+        out.append(Dispute(kind, claim, versions))
+    return tuple(out)
+
+
+def mark_disputed(
+    analysis: StoryAnalysis, sentences: Sequence[SummarySentence], facts: Sequence[int] | None = None
+) -> list[SummarySentence]:
+    """The summary sentences with ``disputed`` filled in from the other outlets' conflicting versions.
+
+    ``facts``: the fact each sentence states, in order (the pipeline knows them; a sentence may be a
+    unit whose first sentence is context, not the fact).  Without them, each sentence's fact is
+    found from its first citation.
+    """
+    if analysis.n_outlets < 2:
+        return list(sentences)
+    if facts is None:
+        where = {(analysis.articles[s.doc].id, s.start): i for i, s in enumerate(analysis.sentences)}
+        fact_of = {i: f for f, fact in enumerate(analysis.facts) for i in fact.members}
+        facts = [
+            fact_of.get(where.get((s.citations[0].source, s.citations[0].start)), -1) if s.citations else -1
+            for s in sentences
+        ]
+    out = []
+    for s, f in zip(sentences, facts, strict=True):
+        disputes = fact_disputes(analysis, f) if f is not None and f >= 0 else ()
+        out.append(SummarySentence(s.text, s.support, s.citations, s.score, disputes) if disputes else s)
+    return out

@@ -1,0 +1,408 @@
+"""News rules on top of syntok's sentences: titles before names, datelines, glued stops, quotes, bullets.
+
+syntok's rules are general; news text has habits they miss.  ``repair_spans``
+takes the sentence spans of one line and
+
+* joins a span to the next where syntok cut after a title before a name
+  ("Rep. || Bennie Thompson", "Lt. || Col. Mike McCarthy"), a month before a
+  day ("Nov. || 17-18"), "No." before a number, or a "Jr." before a lower-case
+  continuation;
+* joins a dateline to its sentence ("WASHINGTON (AP) || — The Senate's...");
+* joins a quote that ends in ? or ! to its short attribution
+  ("Where are they?” || Bundy said.");
+* cuts where a scraper glued two sentences ("PEOPLE.Asked", 'out."Anne') and
+  before each inline bullet, leaving the bullet mark out of the sentence;
+* cuts page furniture off the sentence it was glued to, so that the sentence
+  keeps exact offsets and the furniture is a segment of its own for the clean
+  stage to drop: a label or credit before a sentence ("Update:", "AP Photo/Name
+  Name", "Advertisement", "2 hours ago"), a promo headline after "More:" or
+  "RELATED:", a bracketed promo or credit ("(PHOTOS: ...)", "(Photo: ...)"), and
+  an embedded tweet's signature ("— Name (@handle) February 8, 2017").
+
+All of it works on offsets only: every span still slices the article text.
+
+>>> line = 'WASHINGTON (AP) — Rep. John Lewis met Lt. Gen. Flynn. Told PEOPLE.Asked why, he left.'
+>>> from newsfuse.split.fast import line_sentences
+>>> [line[a:b] for a, b in repair_spans(line, line_sentences(line))]
+['WASHINGTON (AP) — Rep. John Lewis met Lt. Gen. Flynn.', 'Told PEOPLE.', 'Asked why, he left.']
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import pairwise
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _tuple(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Titles written before a name; syntok ends a sentence after several of them.
+TITLES = _words(
+    "Rep Reps Sen Sens Gov Govs Lt Gen Gens Dr Drs St Ste Mr Mrs Ms Messrs Mmes Sgt Col Capt Cmdr Cdr Maj Adm "
+    "Rev Revs Prof Cpl Pvt Pfc Atty Supt Det Insp Fr Hon Brig Amb Pres Lt.Col Lt.Gen Gov.-elect Spc Ens Msgr "
+    "Sr Jr Mt Ft Ave Blvd Gov't"
+)
+# Month abbreviations that syntok ends a sentence after before a day ("Nov. || 17-18").
+MONTHS = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+# The last four letters of every word a stop after which may be a false end.
+_JOIN_WORDS = frozenset(w[-4:] for w in TITLES | MONTHS | {"No", "Nos"})
+# Words that open a sentence: after one of them a title's stop may well end the sentence ("Hun Sen. The").
+STARTERS = _words(
+    "A An The This That These Those It Its He She They We I You His Her Their Our My Your There Here "
+    "But And Or So Yet Still Then Now Also However Meanwhile Instead If When While Although Though As After "
+    "Before Since Because In On At For From By With Without Of To Under Over During Despite Not No Yes "
+    "What Who Why How Where Which Some Many Most All Both Each Every Other Another One Two Three"
+)
+_SPEECH_VERBS = (
+    "said|says|asked|asks|added|adds|told|tells|wrote|writes|tweeted|replied|recalled|explained|continued|"
+    "shouted|yelled|exclaimed|wondered|joked|noted|insisted|declared|quipped|laughed|cried|screamed|whispered|"
+    "responded|remarked|posted|offered|pleaded|demanded|mused|sighed|snapped|boasted|warned|chanted|sang"
+)
+_AFTER_VERB = (
+    "on|in|at|to|during|last|this|after|before|while|when|as|with|from|of|about|loudly|quietly|then|again|"
+    "later|earlier|recently|yesterday|today|tonight|once|simply|softly|angrily|her|him|them|me|us|reporters|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+# A short attribution after a quote: "Bundy said.", "Gorsuch asked in an extended digression...",
+# "the spokesman said on CNN"; not a new statement ("He said liberals get a pass").
+_ATTRIBUTION = re.compile(
+    rf"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Tt]he \w+(?: \w+)?) "
+    rf"(?:{_SPEECH_VERBS})(?:[.,;:!?…]|$| (?:{_AFTER_VERB})\b)"
+)
+_QUESTION_END = re.compile(r"[?!][\"”’']{1,2}$|[?!]''$")
+# A dateline: a place in capitals, maybe a state and an agency ("SAN FRANCISCO, Calif. (AP)").
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z. ]{1,20})?(?: \([^()]{1,30}\))?")
+_DASH = "—–-"
+_JOIN_ENDS = frozenset(".)\"”’'ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_QUOTES = frozenset("\"”’'")
+# Two sentences a scraper glued: a word in capitals ("PEOPLE.Asked"), a closing quote after the stop
+# ('out."Anne'). Abbreviations in capitals ("U.S.Army") have a stop or a letter before the last word.
+# Found from the stop (a plain scan), the word before it checked by hand (see _glued_cuts).
+_GLUED = re.compile(r"[.!?][\"”]{0,2}(?=[A-Z][a-z]|I[\s'’])")
+_CAPS_WORD = re.compile(r"(?<![A-Za-z.])[A-Z]{3,}$")
+_BULLETS = "•▪■●◦‣"
+_BULLET = re.compile(rf"\s(?:[{_BULLETS}]|\*(?=\s+[A-Z]))\s+(?=\S)")
+_LEADING_BULLET = re.compile(rf"(?:[{_BULLETS}*]+\s+)+(?=\S)")
+
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_AGENCIES = (
+    "Getty Images|Getty|AP|AFP|Reuters|EPA|EPA-EFE|Scanpix|Bloomberg|NurPhoto|Shutterstock|iStock|Corbis|Newscom|"
+    "Abaca Press|MCT|Pool|REX|Rex Features|Zuma Press|ZUMA|Sipa|Xinhua|UPI|Polaris|WireImage|FilmMagic|Splash News|"
+    "Backgrid|PA|PA Images|PA Wire|Alamy|Handout|TASS|Anadolu|Yonhap|KCNA|The Washington Post|The New York Times"
+)
+# A label or credit that scrapers leave before a sentence; its match is cut off as a segment of its own.
+FURNITURE_LABEL = (
+    r"(?:\d{1,2} (?:minutes?|hours?|days?|weeks?|months?|years?) ago"
+    rf"|(?:UPDATE[D]?|Update[d]?)(?: \d{{1,2}})?\s*[:|](?: (?:{_MONTH_NAMES})\.? \d{{1,2}}(?:, \d{{4}})?,"
+    r" \d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?)?"
+    r"|Follow (?:us|[\w.@]+)(?: on)?:? (?:Facebook|Twitter|Instagram)(?: ?[|,] ?(?:Facebook|Twitter|Instagram))*"
+    r"|Continue reading the main story|Buy Photo|AP(?= (?!Photo)[A-Z][a-z])"
+    r"|Get (?:[Tt]he|[Oo]ur) [^.!?]{0,80}?(?:Free )?Sign Up"
+    r"|\((?:[\w-]+\.)+(?:com|org|net|gov|edu|ca|uk|au|ly)\)"
+    r"|Copyright (?:© ?)?(?:\d{4} )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){1,2}"
+    r"|(?:Advertisement|ADVERTISEMENT|Story [Cc]ontinue[sd]? [Bb]elow(?: [Aa]dvertisement)?)(?= *[\"“A-Z]|\W*$)"
+    r"|\(?AP Photo/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+\)?"
+    r"|(?:AP Photo|Photo(?:graph)?|Image|Picture|Credit|Photo credit)\s*[:/]\s*"
+    rf"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,3}}(?:/(?:{_AGENCIES}))+(?:/[A-Z][\w.]*)?"
+    rf"|(?:Photo|Image|Credit)s?: (?:{_AGENCIES}|[A-Z][\w'’.-]* [A-Z][\w'’.-]* via (?:{_AGENCIES}))"
+    rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]* ?/ ?(?:{_AGENCIES})|Getty Images|Getty|iStock|Shutterstock"
+    rf"|\((?:[A-Z][\w'’.-]* ?){{1,3}}/(?:{_AGENCIES})\)"
+    rf"|(?:REUTERS|{_AGENCIES})/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
+    r"|UPDATE(?: [IVX]{1,4}| \d{1,2})?(?= [A-Z]|$)"
+    r"|UPDATE[D]?,? \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})? ?[—–-]"
+    rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]*/(?:Handout|Pool|File|Courtesy) via (?:REUTERS|{_AGENCIES})"
+    rf"|(?:Published|Posted|Updated)(?: on)?:? (?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
+    r"(?:,? (?:at )?\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?)?"
+    r")"
+)
+FURNITURE_PREFIX = re.compile(FURNITURE_LABEL + r"(?= +[\"“‘(A-Z0-9])")
+_PROMO_LABEL = re.compile(
+    r">*\s*(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|See also|SEE ALSO|"
+    r"Also read|ALSO READ|Watch|WATCH|Video|VIDEO|Photos|PHOTOS|Photo|PHOTO|Pictures|PICTURES|Gallery|GALLERY)"
+    r"\s*:\s+"
+)
+# What a label, credit or promo that FURNITURE_PREFIX or _PROMO_LABEL match may start with (but "Name
+# Name/Agency" credits, which hold a "/"): a cheap test before those patterns.
+_LABEL_STARTS = tuple("0123456789(>") + _tuple(
+    "Buy Get Copyright Follow "
+    "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
+    "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
+    "VIDEO Gallery GALLERY"
+)
+_OPENERS = STARTERS | {"Let", "Even", "Just"}
+_SMALL_WORDS = _words("a an the of to in on at by for with from and or but as vs")
+# A promo or credit in brackets inside a line: "(PHOTOS: Lois Lerner returns)", "[VIDEO: ...]", "(Photo: AP)".
+_BRACKETED = re.compile(
+    r"[(\[](?:PHOTOS?|Photos?|VIDEOS?|Videos?|WATCH|Watch|READ MORE|Read more|RELATED|Related|MORE|More|"
+    r"SEE ALSO|See also|ALSO READ|Pictures|PICTURES|Image|Picture|Credit|Photo credit)\s*:[^()\[\]]{1,150}[)\]]"
+)
+# An embedded post's signature: "— Name (@handle) June 20, 2017", "A post shared by Name (@nas) on Jun 20, 2017 at
+# 10:33am PDT"; the link before it (pic.twitter.com/..., https://t.co/...) goes with it.
+_HANDLE_DATE = re.compile(
+    rf"\(@\w{{1,30}}\)\s+(?:on\s+)?(?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
+    r"(?: at \d{1,2}:\d{2}\s?[ap]m(?: [A-Z]{2,4})?)?"
+)
+_SIGNATURE_MARKS = ("—", "– ", " - ", "-- ", "A post shared by")
+# A subhead glued to the sentence after it: "No known precedent There was no official communique".
+_NON_SPACE = re.compile(r"\S+")
+_SUBHEAD = re.compile(
+    r" (?<=[a-z’'”] )(?:The|This|That|These|Those|It|He|She|They|We|There|Here|His|Her|Their|Our|In|On|At|For|"
+    r"After|When|While|But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|"
+    r"Meanwhile) (?=[a-z])"
+)
+_DASHES = frozenset(["—", "–", "-", "--"])
+_SUBHEAD_STOPS = frozenset('.!?:;"“”()[]—')
+# Staff initials and agencies after an article's last sentence: "jh/asz (SID, dpa)".
+_INITIALS = re.compile(r" [a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$")
+
+
+def repair_spans(line: str, spans: list[tuple[int, int]], offset: int = 0) -> list[tuple[int, int]]:
+    """The sentence spans of one ``line`` (found at ``offset`` in its text), joined and cut by the news rules.
+
+    >>> line = 'He met Sen. Ted Cruz. Where are they?” Bundy said. • One bullet • Two'
+    >>> [line[a:b] for a, b in repair_spans(line, [(0, 11), (12, 21), (22, 38), (39, 51), (52, 69)])]
+    ['He met Sen. Ted Cruz.', 'Where are they?” Bundy said.', 'One bullet', 'Two']
+    """
+    if not spans:
+        return spans
+    if len(spans) > 1:
+        spans = _joined(line, spans, offset)
+    return _cut(line, spans, offset)
+
+
+def _joined(line: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        a, b = out[-1]
+        last = line[b - offset - 1] if b > a else ""
+        # Only a span that ends in a stop, a bracket, a quote or a capital can belong to the next.
+        if (
+            last in _JOIN_ENDS
+            and start < end
+            and _may_join(line, a - offset, b - offset)
+            and _belong_together(line[a - offset : b - offset], line[start - offset : end - offset])
+        ):
+            out[-1] = (a, end)
+            continue
+        out.append((start, end))
+    return out
+
+
+def _may_join(line: str, a: int, b: int) -> bool:
+    """A cheap look at the end of the span ``line[a:b]``: whether :func:`_belong_together` need be asked.
+
+    Only a span that ends in a title's or month's stop, a bracket, a quote after ? or !, or a
+    capital can belong to the next one.
+    """
+    last = line[b - 1]
+    if last == ".":
+        # Titles, months and "No" are capitalised words of at most seven letters.
+        space = line.rfind(" ", max(a, b - 10), b - 1)
+        start = space + 1 if space >= 0 else a
+        word = line[start : b - 1]
+        if len(word) > 9 or not (word.lstrip("(\"'“‘")[:1].isupper() or "-" in word):
+            return False
+        return word[-4:].lstrip("(\"'“‘-") in _JOIN_WORDS or "-" in word
+    if last in _QUOTES:
+        return line[b - 2 : b - 1] in ("?", "!") or line[b - 3 : b - 2] in ("?", "!")
+    return last == ")" or last.isupper()
+
+
+def _belong_together(prev: str, nxt: str) -> bool:
+    """Whether syntok's cut between ``prev`` and ``nxt`` (adjacent on one line) is a false one."""
+    if not prev or not nxt:
+        return False
+    last = prev[-1]
+    if last == ".":
+        word = prev[prev.rfind(" ") + 1 : -1].lstrip("(\"'“‘")
+        if word in TITLES or word.split("-")[-1] in TITLES:
+            first = nxt.split(" ", 1)[0]
+            if word in ("Jr", "Sr"):
+                return not first[:1].isupper() and not first[:1].isdigit()
+            return first[:1].isupper() and first.rstrip(",.;:") not in STARTERS
+        if word in MONTHS or word in ("No", "Nos"):
+            return nxt[:1].isdigit()
+        return False
+    if last == ")" or prev.isupper():
+        return nxt[0] in _DASH and len(prev.split()) <= 8 and _DATELINE.fullmatch(prev) is not None
+    if last in "\"”’'" and _QUESTION_END.search(prev):
+        return _ATTRIBUTION.match(nxt) is not None
+    return False
+
+
+def _cut(line: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    bullet = _has_bullet(line)
+    cuts = _glued_cuts(line)
+    if cuts and '"' in line:
+        cuts = [_quote_side(line, c) for c in cuts]
+    if bullet:
+        cuts.extend(m.start() + 1 for m in _BULLET.finditer(line))
+    cuts.extend(furniture_cuts(line, (a - offset for a, _ in spans), offset == 0))
+    if not cuts and not bullet:
+        return spans
+    cuts = sorted(offset + c for c in cuts)
+    out: list[tuple[int, int]] = []
+    k = 0
+    for start, end in spans:
+        while k < len(cuts) and cuts[k] <= start:
+            k += 1
+        j = k
+        while j < len(cuts) and cuts[j] < end:
+            j += 1
+        if j == k and not bullet:
+            out.append((start, end))
+            continue
+        for a, b in pairwise([start, *cuts[k:j], end]):
+            piece = line[a - offset : b - offset]
+            lead = _LEADING_BULLET.match(piece.strip())
+            stripped = piece.strip()[lead.end() if lead else 0 :].rstrip()
+            if stripped:
+                a += piece.index(stripped)
+                out.append((a, a + len(stripped)))
+        k = j
+    return out
+
+
+def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False) -> list[int]:
+    """Offsets in ``line`` that set page furniture apart from the sentences around it.
+
+    ``starts`` are where sentences start in ``line``: a furniture prefix, or a subhead glued to the
+    sentence, is looked for there; where ``line`` opens its article (``article_start``), a headline
+    in title case glued to the first sentence too.
+
+    >>> line = "AP Photo/David Zalubowski The Rockies said so. RIP. — Jon (@jon) June 20, 2017 Wow (PHOTOS: A B) end."
+    >>> cuts = furniture_cuts(line, [0, 47])
+    >>> [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)])]  # doctest: +NORMALIZE_WHITESPACE
+    ['AP Photo/David Zalubowski', ' The Rockies said so. RIP. ', '— Jon (@jon) June 20, 2017', ' Wow ',
+     '(PHOTOS: A B)', ' end.']
+    """
+    cuts: list[int] = []
+    starts = list(starts)
+    # Subheads: one scan of the line for a sentence opener after a lower-case word, each found one
+    # judged against the sentence start before it.
+    for sub in _SUBHEAD.finditer(line):
+        k = bisect_right(starts, sub.start()) - 1
+        if k >= 0 and sub.start() - starts[k] <= 80 and _is_subhead(line, starts[k], sub.start()):
+            cuts.append(sub.start() + 1)
+    for k, start in enumerate(starts):
+        if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
+            cuts.append(end)
+        if not (line.startswith(_LABEL_STARTS, start) or line.find("/", start, start + 50) >= 0):
+            continue
+        for _ in range(4):  # "Advertisement Continue reading the main story ..."
+            m = FURNITURE_PREFIX.match(line, start)
+            if not m:
+                break
+            cuts.append(m.end())
+            start = m.end() + 1
+        label = _PROMO_LABEL.match(line, start)
+        if label and (end := _headline_end(line, label.end())) is not None:
+            cuts.append(end)
+    if "(@" in line:
+        for m in _HANDLE_DATE.finditer(line):
+            head = max(line.rfind(mark, 0, m.start()) for mark in _SIGNATURE_MARKS)
+            if head < 0 or m.start() - head > 80:
+                continue
+            link = line.rfind(" ", 0, max(0, head - 1)) + 1
+            if line.startswith(("pic.twitter.com/", "https://t.co/", "http://t.co/"), link):
+                head = link
+            cuts.extend((head, m.end()))
+    if "(" in line or "[" in line:
+        for m in _BRACKETED.finditer(line):
+            cuts.extend((m.start(), m.end()))
+    if line.find("/", len(line) - 60) >= 0 and (m := _INITIALS.search(line, len(line) - 60)):
+        cuts.append(m.start())
+    return cuts
+
+
+def _is_subhead(line: str, start: int, end: int) -> bool:
+    """Whether ``line[start:end]`` (before a sentence opener) is a subhead: a few words, the first one
+    capitalised, no punctuation but a comma, ending in a lower-case word.
+
+    >>> _is_subhead("No known precedent There was no official communique.", 0, 18)
+    True
+    >>> _is_subhead("Police said on Monday, There", 0, 22)
+    False
+    """
+    head = line[start:end]
+    return (
+        head[:1].isupper()
+        and "caption" not in head
+        and head.count(",") <= 1
+        and "opyright" not in head
+        and head[-1:].isalpha()
+        and head[head.rfind(" ") + 1].islower()
+        and head.count(" ") <= 7
+        and _SUBHEAD_STOPS.isdisjoint(head)
+    )
+
+
+def _headline_end(line: str, at: int, min_words: int = 2) -> int | None:
+    """Where a promo headline in title case that starts at ``at`` ends: before the sentence glued to it.
+
+    The headline runs while its words are capitalised (or numbers, or small words); the sentence
+    starts at the last capitalised word before the first lower-case one, or at an opening quote.
+    That word must be one that opens sentences ("The", "It", ...): None where it is not, or where
+    no lower-case word follows.
+
+    >>> line = "RELATED: Best Places To Live In The World 2016 The index’s mission statement reads"
+    >>> line[9:_headline_end(line, 9)]
+    'Best Places To Live In The World 2016 '
+    >>> _headline_end("More: Taylor's romantic history First spotted", 6) is None
+    True
+    >>> _headline_end("More: Wendy Davis Eyes Texas Governor Run Blonde, strikingly pretty", 6) is None
+    True
+    """
+    last_capital = None  # (index, offset, word) of the last capitalised word
+    for k, m in enumerate(_NON_SPACE.finditer(line, at, at + 300)):
+        word = m.group()
+        if word in _DASHES or word[-1] == ")":  # a dateline, not a headline
+            return None
+        if k >= min_words and word[0] in '"“‘':
+            return m.start()
+        if word[0].isupper() or word[0].isdigit():
+            last_capital = (k, m.start(), word)
+        elif word[0].isalpha() and word.lower() not in _SMALL_WORDS:
+            if last_capital is None or last_capital[0] < min_words or last_capital[2] not in _OPENERS:
+                return None
+            return last_capital[1]
+    return None
+
+
+def _glued_cuts(line: str) -> list[int]:
+    """Ends of glued stops: after a word in capitals ("PEOPLE.Asked") or a closing quote ('die."It').
+
+    >>> _glued_cuts('Told PEOPLE.Asked why. U.S.Army. let me die."It started. AP.The end. Korea.Kim')
+    [12, 45]
+    """
+    out = []
+    for m in _GLUED.finditer(line):
+        at = m.start()
+        if m.end() - at > 1:  # a quote after the stop: 'die."It', 'I am.""I don't'
+            if at >= 2 and line[at - 1].isalnum() and line[at - 2].isalnum() and not line[at - 1].isupper():
+                out.append(at + 2)
+        elif at >= 3 and line[at - 1].isupper() and _CAPS_WORD.search(line, max(0, at - 40), at):
+            out.append(m.end())
+    return out
+
+
+def _has_bullet(line: str) -> bool:
+    return "* " in line or "•" in line or "▪" in line or "■" in line or "●" in line or "◦" in line or "‣" in line
+
+
+def _quote_side(text: str, cut: int) -> int:
+    """A cut after '."' moves before the mark when the mark opens a quote (an even count before it in the line)."""
+    if text[cut - 1] == '"' and text.count('"', 0, cut - 1) % 2 == 0:
+        return cut - 1
+    return cut

@@ -1,0 +1,787 @@
+"""Context units: a sentence that leans on its neighbours is stated with them, or not at all.
+
+News sentences often need the one before them: "He said…", "But that…", "The move…", a quote that
+opened earlier, the answer to a question.  Quoted alone, they leave the reader guessing.  A *unit*
+is the contiguous run of sentences of one article that a sentence needs: itself, the sentences
+before it that its opening refers back to, and the ones after it that close its quote or answer
+its question.  The summary states whole units (verbatim source text from the first sentence's
+start to the last one's end), so citations stay exact.
+
+The signals are plain surface cues, cheap enough to read for every candidate:
+
+- **back-references at the start**: personal and demonstrative pronouns ("He", "Their", "This",
+  "Those"), connectives ("But", "However", "Also"), "the + noun" back-references ("The move",
+  "The two men"), and a lower-case first word;
+- **quotes**: a sentence that starts inside a quote opened before it, a whole quote with no
+  speaker named, and one that opens a quote it does not close (the rest of the quote follows);
+- **questions**: a question is answered by the sentence after it, so each needs the other;
+- **attribution without a name**: "…, he said", "the spokesman added".
+
+>>> needs_previous("But the plan was dropped.")
+'connective'
+>>> needs_previous("Kim Jong Un left Beijing on Wednesday.") is None
+True
+>>> needs_previous('"We will win," he said.')
+'unnamed speaker'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analysis import StoryAnalysis
+from ..clean import words_of
+from ..types import Sentence
+
+# Openers that point back at something said before.
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "theirs",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+        "both",
+        "neither",
+        "either",
+        "another",
+        "other",
+        "others",
+        "half",
+    ]
+)
+# Inside a quote the speaker's "I", "we" and "you" are his own and resolve through the attribution.
+_CONNECTIVES = frozenset(
+    [
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "however",
+        "nevertheless",
+        "nonetheless",
+        "still",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "also",
+        "instead",
+        "thus",
+        "therefore",
+        "hence",
+        "consequently",
+        "otherwise",
+        "indeed",
+        "besides",
+        "likewise",
+        "similarly",
+        "then",
+        "rather",
+        "nor",
+        "afterward",
+        "afterwards",
+        "again",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "finally",
+        "lastly",
+    ]
+)
+_CONNECTIVE_PHRASES = re.compile(
+    r"(?:in addition|as a result|even so|in fact|despite (?:this|that|these|those|it)|after (?:that|this)|"
+    r"because of (?:this|that|it)|on the other hand|at the same time|by contrast|in turn|"
+    r"for (?:his|her|their|its) part|once again|as well|in response|in return|even then|since then|"
+    r"that's|that is why|this is|not only)\b",
+    re.IGNORECASE,
+)
+# "The + noun" that names something already introduced.  A closed list: "The White House said" or
+# "The Senate voted" are not back-references, while "The move" or "The two men" are.
+_BACK_NOUNS = frozenset(
+    [
+        "move",
+        "moves",
+        "decision",
+        "decisions",
+        "deal",
+        "deals",
+        "incident",
+        "incidents",
+        "attack",
+        "attacks",
+        "announcement",
+        "announcements",
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "couple",
+        "pair",
+        "two",
+        "three",
+        "four",
+        "five",
+        "company",
+        "firm",
+        "group",
+        "suspect",
+        "suspects",
+        "victim",
+        "victims",
+        "agreement",
+        "plan",
+        "plans",
+        "proposal",
+        "proposals",
+        "case",
+        "cases",
+        "lawsuit",
+        "study",
+        "findings",
+        "letter",
+        "letters",
+        "remarks",
+        "comments",
+        "comment",
+        "episode",
+        "event",
+        "events",
+        "shooting",
+        "crash",
+        "fire",
+        "change",
+        "changes",
+        "news",
+        "measure",
+        "measures",
+        "bill",
+        "order",
+        "rule",
+        "ruling",
+        "policy",
+        "program",
+        "programme",
+        "project",
+        "effort",
+        "efforts",
+        "request",
+        "claim",
+        "claims",
+        "allegations",
+        "allegation",
+        "accusations",
+        "charges",
+        "charge",
+        "investigation",
+        "probe",
+        "trip",
+        "visit",
+        "meeting",
+        "meetings",
+        "talks",
+        "video",
+        "footage",
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "post",
+        "tweet",
+        "tweets",
+        "message",
+        "messages",
+        "email",
+        "emails",
+        "document",
+        "documents",
+        "book",
+        "film",
+        "show",
+        "song",
+        "album",
+        "device",
+        "product",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozen",
+        "vote",
+        "results",
+        "result",
+        "figure",
+        "figures",
+        "number",
+        "numbers",
+        "amount",
+        "sum",
+        "price",
+        "increase",
+        "decline",
+        "drop",
+        "rise",
+        "cut",
+        "cuts",
+        "loss",
+        "losses",
+        "deaths",
+        "death",
+        "killings",
+        "disaster",
+        "storm",
+        "quake",
+        "earthquake",
+        "outbreak",
+        "virus",
+        "disease",
+        "animal",
+        "dog",
+        "cat",
+        "bird",
+        "same",
+        "latter",
+        "former",
+        "latest",
+        "new",
+        "other",
+        "rest",
+        "idea",
+        "issue",
+        "problem",
+        "situation",
+        "process",
+        "law",
+        "legislation",
+        "offer",
+        "bid",
+        "case",
+        "scheme",
+        "operation",
+        "mission",
+        "officer",
+        "officers",
+        "official",
+        "officials",
+        "agency",
+        "department",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "teen",
+        "teenager",
+        "child",
+        "children",
+        "family",
+        "families",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brothers",
+        "sisters",
+        "driver",
+        "pilot",
+        "player",
+        "players",
+        "team",
+        "club",
+        "student",
+        "students",
+    ]
+)
+# Verbs that attribute speech.  Matched on words, not with one large pattern: a regular expression of
+# many alternatives tried at every position costs ~0.2 ms per sentence.
+_ATTRIBUTION = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "told",
+        "tells",
+        "explained",
+        "explains",
+        "noted",
+        "notes",
+        "wrote",
+        "writes",
+        "tweeted",
+        "tweets",
+        "asked",
+        "asks",
+        "continued",
+        "continues",
+        "stated",
+        "states",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "replied",
+        "replies",
+        "recalled",
+        "recalls",
+        "warned",
+        "warns",
+        "admitted",
+        "admits",
+        "acknowledged",
+        "acknowledges",
+        "joked",
+        "jokes",
+        "quipped",
+    ]
+)
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+# Who speaks, named only by a role ("the spokesman", "the company").
+_ROLES = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "statement",
+        "report",
+        "company",
+        "agency",
+        "group",
+        "man",
+        "woman",
+        "couple",
+        "suspect",
+        "lawmaker",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "mayor",
+        "lawyer",
+        "attorney",
+        "candidate",
+        "actor",
+        "actress",
+        "singer",
+        "star",
+        "teen",
+        "boy",
+        "girl",
+        "pair",
+        "two",
+        "former",
+    ]
+)
+
+
+def unnamed_speaker(text: str, words: Sequence[str] | None = None) -> bool:
+    """Does ``text`` attribute words to a speaker named only by a pronoun or a role ("he said", "the official added")?
+
+    >>> unnamed_speaker('"We will win," he said.'), unnamed_speaker('"We will win," said the spokesman.')
+    (True, True)
+    >>> unnamed_speaker('"We will win," Governor Andrew Cuomo said.')
+    False
+    """
+    if words is None:
+        words = words_of(text)
+    if _ATTRIBUTION.isdisjoint(words):
+        return False
+    for k, w in enumerate(words):
+        if w not in _ATTRIBUTION:
+            continue
+        before = words[k - 1] if k else ""
+        if before in _SUBJECT_PRONOUNS or (before in _ROLES and k >= 2 and words[k - 2] == "the"):
+            return True
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after in {"he", "she", "they"} or (after == "the" and k + 2 < len(words) and words[k + 2] in _ROLES):
+            return True
+    return False
+
+
+_PERSON_PRONOUNS = frozenset(["he", "she", "him", "his", "her", "hers"])
+_NOT_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "i",
+    ]
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def pronoun_before_name(text: str) -> bool:
+    """Does a person pronoun ("he", "her") come before any name in ``text``, so that it can only point back?
+
+    A sentence that opens the summary must name who it is about.  Names are capitalized words past
+    the first (days and months are not names).
+
+    >>> pronoun_before_name("Police said Tuesday he lived in east London.")
+    True
+    >>> pronoun_before_name("Khuram Butt, 27, said he lived in east London.")
+    False
+    """
+    for k, m in enumerate(_TOKEN.finditer(text)):
+        word = m.group(0)
+        low = word.lower()
+        if low in _PERSON_PRONOUNS:
+            return True
+        if k and word[0].isupper() and low.rstrip(".") not in _NOT_NAMES:
+            return False
+    return False
+
+
+def has_attribution(text: str, words: Sequence[str] | None = None) -> bool:
+    """Does ``text`` attribute what it says ("said", "told", "according to")?
+
+    ``words``: :func:`~newsfuse.clean.words_of` of ``text``, when the caller has them.
+    """
+    if words is None:
+        words = words_of(text)
+    return not _ATTRIBUTION.isdisjoint(words) or "according to" in text.lower()
+
+
+# The first words of _CONNECTIVE_PHRASES: the pattern is tried only after one of them.
+_PHRASE_STARTS = frozenset(
+    ["in", "as", "even", "despite", "after", "because", "on", "at", "by", "for", "once", "since", "that", "this", "not"]
+)
+_THE_NOUN = re.compile(r"the\s+([a-z]+)", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LEADING = " \t\n\"'“”‘’`([—–-•*>"
+# Quote marks: straight double quotes toggle; curly and TeX-style quotes open and close.
+_QUOTE = re.compile(r"``|''|[\"“”«»]")
+_OPENERS = frozenset({"``", "“", "«"})
+_CLOSERS = frozenset({"''", "”", "»"})
+_QUESTION_END = re.compile(r"\?\s*(?:''|[\"”’'»)\]])*\s*$")
+
+
+def _opening(text: str) -> tuple[str, str]:
+    """The first word (as written) and the text from it on, past leading quotes, dashes and bullets."""
+    rest = text.lstrip(_LEADING)
+    m = _FIRST_WORD.match(rest)
+    return (m.group(0) if m else ""), rest
+
+
+def opener_signal(text: str, quoted_start: bool = False) -> str | None:
+    """Why the opening of ``text`` points back at an earlier sentence, or None.
+
+    ``quoted_start``: the sentence opens with a quote mark, so a first-person pronoun is the
+    speaker's own and only third-person ones point back.
+
+    >>> opener_signal("The move angered Beijing."), opener_signal("The White House said so.")
+    ('back-reference', None)
+    >>> opener_signal("it was not clear."), opener_signal("iPhone sales rose.")
+    ('lower-case start', None)
+    """
+    word, rest = _opening(text)
+    if not word:
+        return None
+    low = word.lower().replace("’", "'")
+    if word[0].islower() and not any(c.isupper() for c in word[1:]):
+        return "lower-case start"
+    base = low.split("'")[0]
+    if base in _PRONOUNS:
+        return "pronoun"
+    if base in _CONNECTIVES and not quoted_start:
+        return "connective"
+    if base in _PHRASE_STARTS and _CONNECTIVE_PHRASES.match(rest):
+        return "connective"
+    if base == "the":
+        m = _THE_NOUN.match(rest)
+        if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS:
+            return "back-reference"
+    return None
+
+
+def needs_previous(
+    text: str, previous: str | None = None, inside_quote: bool = False, words: Sequence[str] | None = None
+) -> str | None:
+    """Why ``text`` cannot be read without the sentence before it (``previous``), or None.
+
+    ``inside_quote``: the sentence starts inside a quote that an earlier sentence opened.
+    ``words``: :func:`~newsfuse.clean.words_of` of ``text``, when the caller has them.
+
+    >>> needs_previous("Black and weak.", previous="Do you know what Obama coffee is?")
+    'answers a question'
+    >>> needs_previous("It is a disaster.", inside_quote=True)
+    'inside a quote'
+    """
+    if inside_quote:
+        return "inside a quote"
+    stripped = text.lstrip()
+    quoted_start = stripped[:1] in {'"', "“", "«"} or stripped[:2] == "``"
+    signal = opener_signal(text, quoted_start)
+    if signal:
+        return signal
+    if previous is not None and _QUESTION_END.search(previous):
+        return "answers a question"
+    if words is None:
+        words = words_of(text)
+    if unnamed_speaker(text, words):
+        return "unnamed speaker"
+    if quoted_start and _is_whole_quote(stripped) and not has_attribution(text, words):
+        return "quote without a speaker"
+    return None
+
+
+def _is_whole_quote(text: str) -> bool:
+    marks = _QUOTE.findall(text)
+    return len(marks) == 2 and text.rstrip().endswith(('"', "”", "''", "»"))
+
+
+def quote_depth(text: str, depth: int = 0) -> int:
+    """The quote depth after reading ``text`` from ``depth`` (0 outside a quote, 1 inside one).
+
+    Curly and TeX-style marks say which way they go.  A straight mark opens a quote where a word
+    would start (after a space, a bracket or a dash, or at the start) and closes one where a word
+    ends; only between two word characters does it toggle.  So a quote that goes on into a new
+    sentence, re-opened with a mark as news style has it, stays open.
+
+    >>> quote_depth('He said: "We will.'), quote_depth('"We will," he said.'), quote_depth("won.''", 1)
+    (1, 0, 0)
+    >>> quote_depth('"Jimmy and I were just fooling around.', 1)
+    1
+    """
+    for m in _QUOTE.finditer(text):
+        mark = m.group(0)
+        if mark in _OPENERS:
+            depth = 1
+        elif mark in _CLOSERS:
+            depth = 0
+        else:
+            p = m.start()
+            before = text[p - 1] if p else " "
+            after = text[p + 1] if p + 1 < len(text) else " "
+            if before.isspace() or before in "([{—–-":
+                depth = 1
+            elif after.isspace() or not after.isalnum():
+                depth = 0
+            else:
+                depth = 1 - depth
+    return depth
+
+
+def needs_next(text: str, depth_after: int) -> str | None:
+    """Why ``text`` cannot end a unit: it leaves a quote open, or asks a question the next one answers.
+
+    >>> needs_next("Do you know what Obama coffee is?", 0), needs_next('He said: "We will.', 1)
+    ('asks a question', 'quote continues')
+    """
+    if depth_after:
+        return "quote continues"
+    if _QUESTION_END.search(text):
+        return "asks a question"
+    return None
+
+
+@dataclass(frozen=True)
+class ContextUnits:
+    """Finds, for any sentence, the contiguous run of its article's sentences it needs (its unit).
+
+    ``max_sentences``/``max_words`` bound a unit: a sentence whose context runs longer, or reaches
+    a sentence that cleaning removed (boilerplate, a headline) or the article's start while still
+    pointing back, has no unit and is never stated.
+
+    >>> from newsfuse.pipeline import Pipeline
+    >>> from newsfuse.types import Article
+    >>> text = "Kim Jong Un left Beijing on Wednesday by train. He met Xi Jinping there twice this week."
+    >>> story = Pipeline().analyse([Article("a", text)])
+    >>> ContextUnits().unit(story, 1), ContextUnits().unit(story, 0)
+    ((0, 1), (0, 0))
+    """
+
+    max_sentences: int = 4
+    max_words: int = 110
+
+    def signals(self, story: StoryAnalysis) -> _Reading:
+        """Per sentence: why it needs the previous one and why it needs the next one (None: it does not).
+
+        Returns ``(back, forward)``, each indexable by sentence index.  One pass over the story finds
+        where quotes open and close; the openings are read only for the sentences asked about (the
+        selection asks about a few hundred at most).
+        """
+        reading = story.context_signals
+        if reading is None:
+            reading = story.context_signals = _Reading(story.sentences, self.max_sentences, story.words)
+        return reading
+
+    def unit(self, story: StoryAnalysis, i: int) -> tuple[int, int] | None:
+        """``(first, last)`` sentence indices of sentence ``i``'s unit, or None when it has none.
+
+        Back from ``i`` while a sentence needs the one before it, forward while one needs the next;
+        a unit that is one whole quote with no speaker named reaches back for the sentence before.
+        """
+        reading = self.signals(story)
+        if i in reading.units:
+            return reading.units[i]
+        reading.units[i] = found = self._unit(story, reading, i)
+        return found
+
+    def _unit(self, story: StoryAnalysis, reading: _Reading, i: int) -> tuple[int, int] | None:
+        back, forward = reading
+        sentences, labels = story.sentences, story.labels
+        doc = sentences[i].doc
+        lo = hi = i
+        while True:
+            while back[lo] is not None:
+                lo -= 1
+                if lo < 0 or sentences[lo].doc != doc or _removed(labels.get(lo)) or hi - lo + 1 > self.max_sentences:
+                    return None
+            while forward[hi] is not None:
+                hi += 1
+                if _removed(labels.get(hi)) or hi - lo + 1 > self.max_sentences:
+                    return None
+            if hi == lo or not _speakerless_quote(sentences, lo, hi, story.words):
+                break
+            lo -= 1
+            if lo < 0 or sentences[lo].doc != doc or _removed(labels.get(lo)) or hi - lo + 1 > self.max_sentences:
+                return None
+        if lo == hi:
+            return lo, hi
+        if sum(sentences[k].n_words for k in range(lo, hi + 1)) > self.max_words:
+            return None
+        return lo, hi
+
+
+def _speakerless_quote(sentences: Sequence[Sentence], lo: int, hi: int, words: Sequence[list[str]]) -> bool:
+    """Do sentences ``lo..hi`` form one quote (opened by the first, closed by the last) with no speaker named?"""
+    start, last = sentences[lo].text.lstrip(), sentences[hi].text
+    if not (start[:1] in {'"', "“", "«"} or start[:2] == "``"):
+        return False
+    if not last.rstrip().endswith(('"', "”", "''", "»")):
+        return False
+    return not any(has_attribution(sentences[k].text, words[k] if words else None) for k in range(lo, hi + 1))
+
+
+_QUOTE_CHARS = ('"', "“", "”", "«", "»", "``", "''")
+
+
+class _Reading:
+    """The context signals of one story's sentences, read on demand (see :meth:`ContextUnits.signals`).
+
+    Unpacks as ``(back, forward)``: ``back[i]`` says why sentence ``i`` needs the one before it,
+    ``forward[i]`` why it needs the one after it (None: it does not).  ``units`` memoizes units.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], max_open: int, words: Sequence[list[str]] = ()) -> None:
+        self.sentences = sentences
+        self.words = words if len(words) == len(sentences) else None
+        self.units: dict[int, tuple[int, int] | None] = {}
+        n = len(sentences)
+        self.inside = [False] * n  # the sentence starts inside a quote opened before it
+        self.open_after = [0] * n  # a quote is still open after it, inside its paragraph
+        depth = open_for = 0
+        for i, s in enumerate(sentences):
+            if i == 0 or not _same_paragraph(sentences[i - 1], s):
+                depth = open_for = 0
+            self.inside[i] = depth == 1
+            if any(q in s.text for q in _QUOTE_CHARS):
+                depth = quote_depth(s.text, depth)
+            # A quote mark that never closes (a typo, inches, a stray mark) must not hold the rest of a
+            # long paragraph inside a quote: no quote in news runs on for more than a few sentences.
+            open_for = open_for + 1 if depth else 0
+            if open_for > max_open:
+                depth = open_for = 0
+            last = i + 1 == n or not _same_paragraph(s, sentences[i + 1])
+            self.open_after[i] = 0 if last else depth
+        self._back: dict[int, str | None] = {}
+        self._forward: dict[int, str | None] = {}
+
+    def back(self, i: int) -> str | None:
+        if i not in self._back:
+            s, sentences = self.sentences[i], self.sentences
+            previous = sentences[i - 1].text if i and sentences[i - 1].doc == s.doc else None
+            words = self.words[i] if self.words else None
+            self._back[i] = needs_previous(s.text, previous, self.inside[i], words) if previous is not None else None
+        return self._back[i]
+
+    def forward(self, i: int) -> str | None:
+        if i not in self._forward:
+            sentences = self.sentences
+            last_of_article = i + 1 == len(sentences) or sentences[i + 1].doc != sentences[i].doc
+            self._forward[i] = None if last_of_article else needs_next(sentences[i].text, self.open_after[i])
+        return self._forward[i]
+
+    def __iter__(self):
+        return iter((_Signals(self.back), _Signals(self.forward)))
+
+
+class _Signals:
+    """``signals[i]`` for one direction of a :class:`_Reading`."""
+
+    def __init__(self, read) -> None:
+        self.read = read
+
+    def __getitem__(self, i: int) -> str | None:
+        return self.read(i)
+
+
+# Labels of sentences that may not be shown as context (furniture, headlines, captions).
+_NOT_CONTEXT = frozenset({"boilerplate", "headline", "furniture"})
+
+
+def _removed(label: str | None) -> bool:
+    return label in _NOT_CONTEXT
+
+
+def _same_paragraph(a: Sentence, b: Sentence) -> bool:
+    return a.doc == b.doc and a.paragraph == b.paragraph
+
+
+def unit_words(story: StoryAnalysis, unit: tuple[int, int]) -> int:
+    """The words of a unit (what the budget counts)."""
+    return sum(story.sentences[k].n_words for k in range(unit[0], unit[1] + 1))
+
+
+def cut_from_context(texts: Sequence[str], previous: Sequence[str | None]) -> list[str | None]:
+    """For summary units (their text and the source sentence before each), why each is cut from its context.
+
+    What ``benchmarks/readability.py`` counts: a unit whose opening still needs the sentence
+    before it in its article.
+    """
+    return [needs_previous(t, p) if p is not None else None for t, p in zip(texts, previous, strict=True)]

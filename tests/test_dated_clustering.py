@@ -1,0 +1,136 @@
+"""Stories that follow dated news: DUC 2004 events over weeks, retirement, dated streams, eval-clustering."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cli import main
+from newsfuse.cluster import OnlineClusterer, bcubed, final_labels
+from newsfuse.cluster.stream import epoch, publication_order, read_labelled_stream, stream_times
+from newsfuse.errors import InputError
+from newsfuse.types import Article
+
+DUC = Path(__file__).resolve().parents[2] / "shared" / "data" / "duc2004-dev" / "dev.jsonl"
+# Six events of 10 articles each; the first runs from 16 October to 24 November 1998.
+EVENTS = ["d30001t", "d30003t", "d30031t", "d30044t", "d31022t", "d30037t"]
+DAY = 86400.0
+
+
+@pytest.fixture(scope="module")
+def duc() -> list[Article]:
+    if not DUC.exists():
+        pytest.skip(f"DUC 2004 dev data not found at {DUC} (it lives in ../shared/data beside the repo)")
+    arts = publication_order(read_labelled_stream([DUC]))
+    return [a for a in arts if a.extra["story"] in EVENTS]
+
+
+def _scores(clusterer: OnlineClusterer, arts: list[Article], dated: bool = True) -> tuple[float, float, float, int]:
+    labels = final_labels(clusterer, clusterer.add_many(arts, when=stream_times(arts) if dated else None))
+    return (*bcubed([a.extra["story"] for a in arts], labels), len(set(labels)))
+
+
+def test_events_are_followed_over_weeks(duc):
+    assert len(duc) == 60 and [a.published for a in duc] == sorted(a.published for a in duc)
+    p, r, f, stories = _scores(OnlineClusterer(embedder=None), duc)
+    # A 3-day window on single articles (the first clusterer) splits these events into 26 stories (F1 0.66).
+    old = OnlineClusterer(
+        embedder=None, window=3 * DAY, half_life=0, profile_weight=0, prior=None, head_words=250, query_terms=40
+    )
+    _, old_r, _, old_stories = _scores(old, duc)
+    assert p >= 0.95 and f >= 0.9 and stories <= 10, (p, r, f, stories)
+    assert r > old_r + 0.2 and stories < old_stories
+
+
+def test_time_decay_needs_a_closer_match_after_quiet(duc):
+    first = [a for a in duc if a.extra["story"] == "d30001t"]
+    c = OnlineClusterer(embedder=None)
+    for a in first[:5]:
+        c.add(a, when=epoch(a.published))
+    f = c.features([first[5]])[0]
+    t = epoch(first[5].published)
+    now = c.story_scores(c.candidate_stories(f, t))
+    later = c.story_scores(c.candidate_stories(f, t + 14 * DAY))
+    assert len(now) == 1 and now[0] > 0 and later[0] == pytest.approx(now[0] * 0.5)  # 14 days: half the score
+    assert len(c.candidate_stories(f, t + 40 * DAY)["story"]) == 0  # closed after the 30-day window
+    assert len(c.candidate_stories(f, None)["story"]) == 1  # no time: no decay, never closed
+
+
+def test_retired_stories_leave_the_index(duc):
+    """Stories quiet for longer than the window are forgotten; open stories still gather their articles."""
+    c = OnlineClusterer(embedder=None, window=5 * DAY, retire_every=8)
+    when = stream_times(duc)
+    labels = [a.story for a in c.add_many(duc, when=when)]
+    never = OnlineClusterer(embedder=None, window=5 * DAY, retire_every=10**9)
+    never_labels = [a.story for a in never.add_many(duc, when=when)]
+    assert never.indexed_articles == len(duc)
+    assert c.indexed_articles < len(duc) // 2  # what is left: the stories of the last 5 days
+    truth = [a.extra["story"] for a in duc]
+    f_retired = bcubed(truth, [c.story_of(s) for s in labels])[2]
+    f_never = bcubed(truth, [never.story_of(s) for s in never_labels])[2]
+    assert f_retired >= f_never - 0.05 and f_retired > 0.7
+    # The word statistics after retirement are those of the articles kept: as if only they had been seen.
+    kept = [a for a, s in zip(duc, labels, strict=True) if c.story_of(s) in c._stories]
+    assert len(kept) == c.indexed_articles
+    fresh = OnlineClusterer(embedder=None, window=5 * DAY)
+    for a in kept:
+        fresh.commit(fresh.features([a])[0], 1)
+    probe = c.features([duc[0]])[0]
+    assert c._weigh(probe).weights == pytest.approx(fresh._weigh(probe).weights)
+    # After retirement the last article still joins the story of its event's earlier articles.
+    final = [c.story_of(s) for s in labels]
+    same_event = {final[i] for i, a in enumerate(duc[:-1]) if a.extra["story"] == duc[-1].extra["story"]}
+    assert final[-1] in same_event
+
+
+def test_undated_streams_neither_decay_nor_close():
+    old, new = "2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z"
+    texts = [
+        "Kim Jong Un arrived in Beijing by armoured train for talks with Xi Jinping on the Korean peninsula.",
+        "Xi Jinping welcomed Kim Jong Un in Beijing; the armoured train left after two days of talks.",
+    ]
+    dated = OnlineClusterer(embedder=None)
+    a = dated.add(Article("a", texts[0]), when=epoch(old))
+    assert dated.add(Article("b", texts[1]), when=epoch(new)).story != a.story  # months apart: a new story
+    undated = OnlineClusterer(embedder=None)
+    a = undated.add(Article("a", texts[0]))
+    assert undated.add(Article("b", texts[1])).story == a.story
+
+
+def test_labelled_stream_forms_and_errors(tmp_path):
+    events = tmp_path / "events.jsonl"
+    events.write_text(
+        json.dumps({"id": "e1", "articles": [{"id": "D1", "text": "one", "published": "--"}]})
+        + "\n"
+        + json.dumps({"id": "e2", "articles": [{"id": "D1", "text": "two", "published": "1998-10-02"}]})
+        + "\n"
+        + json.dumps({"id": "x", "text": "three", "event": "e2"})
+        + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="no 'story' label"):
+        read_labelled_stream([events])
+    arts = read_labelled_stream([events], gold="event")
+    assert [(a.id, a.extra["event"]) for a in arts] == [("D1", "e1"), ("e2-D1", "e2"), ("x", "e2")]
+    assert epoch(arts[0].published) is None and epoch(arts[1].published) == epoch("1998-10-02T00:00:00+00:00")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "e1", "articles": []}\n{not json\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.jsonl:2: not JSON"):
+        read_labelled_stream([bad])
+
+
+def test_eval_clustering_on_a_dated_event_stream(duc, tmp_path, capsys):
+    path = tmp_path / "events.jsonl"
+    rows = {}
+    for a in reversed(duc):  # events in reverse order: eval-clustering replays by publication time
+        rows.setdefault(a.extra["story"], []).append({"id": a.id, "text": a.text, "published": a.published})
+    path.write_text("".join(json.dumps({"id": k, "articles": v}) + "\n" for k, v in rows.items()), encoding="utf-8")
+    assert main(["eval-clustering", str(path), "--format", "json"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    assert s["events"] == 6 and s["articles"] == 60 and s["dated"] == 60 and s["order"] == "published"
+    assert s["precision"] >= 0.95 and s["f1"] >= 0.9 and s["stories"] == s["predicted_stories"] <= 10
+    assert main(["eval-clustering", str(path), "--order", "input"]) == 0
+    out = capsys.readouterr().out
+    assert "events 6  stories " in out and "input order" in out and "B-cubed precision" in out

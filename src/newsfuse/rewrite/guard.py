@@ -141,8 +141,13 @@ def _date_problems(sentence: str, ev: Evidence) -> tuple[list[str], list[tuple[i
 
 
 def _loose_digits(sentence: str, ev: Evidence, covered: list[tuple[int, int]]) -> list[str]:
-    """Digits outside the numbers and dates read above (clock times, codes): they must appear as written."""
+    """Digits outside the numbers and dates read above (clock times, codes): they must appear as written.
+
+    So must "one", which the number reader leaves to the pronoun ("one of them").
+    """
     out = []
+    if re.search(r"\bone\b", sentence, re.IGNORECASE) and "one" not in ev.lower_words and "1" not in ev.number_tokens:
+        out.append('number "one" not in the cited sources')
     for m in _NUMBER_TOKEN.finditer(sentence):
         if any(s <= m.start() < e for s, e in covered):
             continue
@@ -159,8 +164,11 @@ def _name_found(name: tuple[str, ...], ev: Evidence) -> bool:
     for other in ev.names:
         if not same_name(name, other):
             continue
-        if len(name) == 1 or len(other) == 1:
-            return True
+        if len(name) == 1 or len(other) == 1:  # an acronym of the other (U.N. / United Nations)
+            short = name[0] if len(name) == 1 else other[0]
+            if short.replace(".", "").isupper() and len(short.replace(".", "")) >= 2:
+                return True
+            continue
         if all(any(same_name((w,), (x,)) for x in name_core(other)) for w in core):
             return True
     return False

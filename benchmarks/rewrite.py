@@ -297,7 +297,7 @@ def summarize_rows(rows: list[dict[str, Any]], args: argparse.Namespace, llm: An
     tags: Counter[str] = Counter()
     for r in rows:
         for rej in r["rewrite"].get("rejections", []):
-            for reason in rej["guard"].split("; "):
+            for reason in re.split(r"; (?![^;]* says )", rej["guard"]):
                 reasons[_kind(reason)] += 1
         for s in r["sentences"]:
             if s["rewritten"]:

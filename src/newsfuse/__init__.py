@@ -59,6 +59,10 @@ def summarize(
     pipeline: Pipeline | None = None,
     analysis: bool = False,
     min_support: int = 1,
+    rewrite: bool = False,
+    llm_model: str | Path | None = None,
+    llm_url: str | None = None,
+    llm_timeout: float = 120.0,
     **options: Any,
 ) -> Story:
     """Summarize the articles of one story in at most ``words`` words, every sentence cited.
@@ -69,11 +73,23 @@ def summarize(
     cross-source analysis (``story.analysis``, a ``newsfuse.compare.CrossSource``:
     consensus, disagreements, unique facts, timeline, entities);
     ``min_support`` keeps only summary facts stated by that many outlets.
+    ``rewrite=True`` retells the facts as prose with a language model, keeping only the sentences the
+    guard accepts (``newsfuse.rewrite``): ``llm_model`` is a GGUF file (default: the llm extra's
+    SmolLM2-135M) or, with ``llm_url`` (an OpenAI-compatible API root), the server's model name;
+    ``llm_timeout`` is the time limit in seconds before the extractive summary is kept.  The model is
+    loaded (or the server reached) before any article is read.
     """
     if words < 1:
         raise NewsfuseError("words must be at least 1")
     if min_support < 1:
         raise NewsfuseError("min_support must be at least 1")
+    rewriter = None
+    if rewrite:
+        from .rewrite import make_rewriter
+
+        rewriter = make_rewriter(llm_model, llm_url, timeout=llm_timeout)
+    elif llm_model is not None or llm_url is not None:
+        raise NewsfuseError("llm_model and llm_url are for rewrite=True")
     articles, warnings = load_articles(inputs)
     if analysis or min_support > 1:
         from .compare import summarize_story
@@ -83,6 +99,8 @@ def summarize(
         )
     else:
         story = (pipeline or Pipeline(**options)).summarize(articles, words)
+    if rewriter is not None:
+        story = rewriter.rewrite(story, words)
     story.warnings[:0] = warnings
     return story
 

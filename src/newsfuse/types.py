@@ -255,6 +255,10 @@ class SummarySentence:
     """One sentence of the summary, the sources that state it and its support.
 
     ``disputed`` lists the other versions of its fact that outlets state (empty when none conflicts).
+    The rewrite stage (``newsfuse.rewrite``) fills the last four: ``rewritten`` (None when no rewrite
+    was asked for), ``guard`` (why a model's sentence was rejected), ``facts`` (the ids of the
+    extractive facts the sentence restates) and ``tags`` (``"model"`` when the model named them,
+    ``"derived"`` when found by similarity).
     """
 
     text: str
@@ -262,6 +266,22 @@ class SummarySentence:
     citations: tuple[Citation, ...]
     score: float = 0.0
     disputed: tuple[Dispute, ...] = ()
+    rewritten: bool | None = None
+    guard: str | None = None
+    facts: tuple[int, ...] = ()
+    tags: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The sentence's object in the public JSON."""
+        out: dict[str, Any] = {
+            "text": self.text,
+            "support": self.support,
+            "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in self.citations],
+            "disputed": [d.to_dict() for d in self.disputed],
+        }
+        if self.rewritten is not None:
+            out.update(rewritten=self.rewritten, guard=self.guard, facts=list(self.facts), tags=self.tags)
+        return out
 
 
 @dataclass
@@ -269,7 +289,8 @@ class Story:
     """The result of summarizing one story: its sources and the cited summary.
 
     ``analysis`` holds the cross-source analysis (a ``newsfuse.compare.CrossSource``) when it
-    was asked for; ``to_dict`` puts it under ``"analysis"``.
+    was asked for; ``to_dict`` puts it under ``"analysis"``.  ``rewrite`` describes a guarded
+    rewrite (``newsfuse.rewrite``) when one was asked for, under ``"rewrite"``.
     """
 
     sources: list[Article]
@@ -277,6 +298,7 @@ class Story:
     warnings: list[str] = field(default_factory=list)
     words: int = 0
     analysis: Any = None
+    rewrite: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON form (see ``schema/story.schema.json``)."""
@@ -294,18 +316,11 @@ class Story:
                 }
                 for a in self.sources
             ],
-            "sentences": [
-                {
-                    "text": s.text,
-                    "support": s.support,
-                    "citations": [{"source": c.source, "start": c.start, "end": c.end} for c in s.citations],
-                    "disputed": [d.to_dict() for d in s.disputed],
-                }
-                for s in self.sentences
-            ],
+            "sentences": [s.to_dict() for s in self.sentences],
             "words": self.words,
             "warnings": list(self.warnings),
             **({"analysis": self.analysis.to_dict()} if self.analysis is not None else {}),
+            **({"rewrite": self.rewrite} if self.rewrite is not None else {}),
         }
 
     @property

@@ -66,6 +66,20 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    rewrite: Annotated[
+        bool,
+        typer.Option(
+            "--rewrite",
+            help="Offer the guarded prose rewrite (the reader's Prose toggle, rewrite=true on the API) with "
+            "--llm-model / --llm-url as in newsfuse summarize (docs/rewrite.md).",
+        ),
+    ] = False,
+    llm_model: Annotated[
+        str | None, typer.Option("--llm-model", help="For --rewrite: a GGUF file, or the server's model name.")
+    ] = None,
+    llm_url: Annotated[
+        str | None, typer.Option("--llm-url", help="For --rewrite: an OpenAI-compatible API root.")
+    ] = None,
 ) -> None:
     """Serve the web reader and the JSON API.
 
@@ -95,6 +109,16 @@ def serve(
     if private and not token:
         fail("--private needs a token: give --token or set NEWSFUSE_TOKEN")
         return
+    rewriter = None
+    if rewrite:
+        from ..rewrite import LLMUnavailable, make_rewriter
+
+        try:
+            rewriter = make_rewriter(llm_model, llm_url)
+        except LLMUnavailable as e:
+            fail(str(e))
+    elif llm_model or llm_url:
+        fail("--llm-model and --llm-url are for --rewrite: add --rewrite")
     store = open_store(database)  # here, not at server start-up: a bad URL is one line and exit 2
     try:
         hosts = allowed_host_names(host, allow_host or [])
@@ -106,7 +130,14 @@ def serve(
                 notes.append("writes are accepted for host names " + ", ".join(sorted(hosts)) + " (add --allow-host)")
             if notes:
                 warn(notes)
-        web = create_app(store=store, allow_private=allow_private, allowed_hosts=hosts, token=token, private=private)
+        web = create_app(
+            store=store,
+            allow_private=allow_private,
+            allowed_hosts=hosts,
+            token=token,
+            private=private,
+            rewriter=rewriter,
+        )
         # Everything imported so far lives as long as the process: keep it out of the garbage collector's
         # full passes, which otherwise walk it all and pause every request while they do.
         gc.freeze()

@@ -106,6 +106,39 @@ def summarize(
             help="Keep only summary sentences whose fact at least N outlets state (e.g. 2).",
         ),
     ] = 1,
+    rewrite: Annotated[
+        bool,
+        typer.Option(
+            "--rewrite",
+            help="Retell the summary's facts as prose with a language model, keeping only sentences whose "
+            "numbers, dates, names, quotes, negations and hedges the cited sources state; the others stay "
+            'extractive (docs/rewrite.md; pip install "newsfuse\\[llm]").',
+        ),
+    ] = False,
+    llm_model: Annotated[
+        str | None,
+        typer.Option(
+            "--llm-model",
+            help="For --rewrite: a GGUF file run in process by llama.cpp, or with --llm-url the server's model "
+            "name \\[default: the SmolLM2-135M file of the llm extra; the server's first model].",
+            show_default=False,
+        ),
+    ] = None,
+    llm_url: Annotated[
+        str | None,
+        typer.Option(
+            "--llm-url",
+            help="For --rewrite: an OpenAI-compatible API root, e.g. http://127.0.0.1:8080/v1 (llama.cpp server, "
+            "Ollama, vLLM); the key, if any, from $NEWSFUSE_LLM_KEY.  Nothing else is contacted.",
+            show_default=False,
+        ),
+    ] = None,
+    llm_timeout: Annotated[
+        float,
+        typer.Option(
+            "--llm-timeout", min=1, help="For --rewrite: seconds per story before falling back to extractive."
+        ),
+    ] = 120.0,
 ) -> None:
     """Summarize the articles of one story, every sentence cited \\[n] to its sources.
 
@@ -116,6 +149,10 @@ def summarize(
     --analysis adds what the outlets agree on, where they disagree, what only
     one reports, a timeline and the entities, e.g.
     newsfuse summarize examples/kim-jong-un-beijing/ --analysis --min-support 2
+    --rewrite turns the cited facts into prose with a local GGUF model or an
+    OpenAI-compatible server; every rewritten sentence is checked against the
+    facts it cites, e.g.
+    newsfuse summarize examples/kim-jong-un-beijing/ --rewrite --llm-model model.gguf
     """
     from ..embed import get_embedder
     from ..engine import get_engine
@@ -135,8 +172,18 @@ def summarize(
     per_line = input_format == InputFormat.multinews or (
         input_format == InputFormat.auto and all(i != "-" and Path(i).suffix in {".src"} for i in items)
     )
-    if per_line and (analysis or min_support > 1):
-        fail("--analysis and --min-support work on one story; run newsfuse summarize once per story instead")
+    if per_line and (analysis or min_support > 1 or rewrite):
+        fail("--analysis, --min-support and --rewrite work on one story; run newsfuse summarize once per story instead")
+    if (llm_model or llm_url) and not rewrite:
+        fail("--llm-model and --llm-url are for --rewrite: add --rewrite")
+    rewriter = None
+    if rewrite:  # the model loaded or the server reached before any work starts
+        from ..rewrite import LLMUnavailable, make_rewriter
+
+        try:
+            rewriter = make_rewriter(llm_model, llm_url, timeout=llm_timeout)
+        except LLMUnavailable as e:
+            fail(str(e))
     # Started before the output is opened: a missing Ray must not leave a truncated file behind;
     # and the inputs checked before Ray starts (seconds) to say that a file is missing.
     if per_line and any(i != "-" for i in items):
@@ -181,6 +228,8 @@ def summarize(
             story = summarize_story(pipeline, articles, words, analysis=analysis, min_support=min_support)
         else:
             story = pipeline.summarize(articles, words)
+        if rewriter is not None:
+            story = rewriter.rewrite(story, words)
         story.warnings[:0] = warnings
         if not quiet:
             warn(story.warnings)

@@ -18,6 +18,7 @@ from .security import safe_url
 StoryId = Annotated[int, PathParam(ge=1, le=2**62, description="Story id in the store.")]
 Words = Annotated[int, Query(ge=1, le=1000, description="Word budget of the summary.")]
 Token = Annotated[str, PathParam(max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="An ad-hoc story's token.")]
+Rewrite = Annotated[bool, Query(description="Retell the summary as prose with the server's model, guarded.")]
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": models.ErrorOut},
     401: {"model": models.ErrorOut},
@@ -47,6 +48,8 @@ def api_router(ctx: WebContext) -> APIRouter:
         )
         read = ctx.reads.add(articles, warnings)
         body = await ctx.read_summary(read.token, req.words, req.analysis)
+        if req.rewrite:
+            body = await ctx.rewritten(body, req.words)
         return Response(with_fields(body, read=read.token), media_type=JSON)
 
     @router.get("/api/stories", response_model=models.StoryList, responses=ERRORS, tags=["stories"])
@@ -59,14 +62,23 @@ def api_router(ctx: WebContext) -> APIRouter:
         return {"stories": await ctx.story_infos(q, limit, offset)}
 
     @router.get("/api/stories/{story_id}", response_model=models.StoryOut, responses=ERRORS, tags=["stories"])
-    async def api_story(story_id: StoryId, words: Words = DEFAULT_WORDS, analysis: bool = True) -> Response:
+    async def api_story(
+        story_id: StoryId, words: Words = DEFAULT_WORDS, analysis: bool = True, rewrite: Rewrite = False
+    ) -> Response:
         """One stored story: its sources, cited summary and cross-source analysis (cached until it changes)."""
         info, body = await ctx.stored_summary(story_id, words, analysis)
+        if rewrite:
+            body = await ctx.rewritten(body, words)
         return Response(with_fields(body, story=info), media_type=JSON)
 
     @router.get("/api/stories/{story_id}/summary", response_model=models.SummaryOut, responses=ERRORS, tags=["stories"])
-    async def api_story_summary(story_id: StoryId, words: Words = DEFAULT_WORDS) -> Response:
+    async def api_story_summary(story_id: StoryId, words: Words = DEFAULT_WORDS, rewrite: Rewrite = False) -> Response:
         """Only the summary of a stored story at another length (sources unchanged, so not repeated)."""
+        if rewrite:
+            info, body = await ctx.stored_summary(story_id, words)
+            return Response(
+                with_fields(await ctx.rewritten(body, words, drop_sources=True), story=info), media_type=JSON
+            )
         info, body = await ctx.stored_summary(story_id, words, only=True)
         return Response(with_fields(body, story=info), media_type=JSON)
 
@@ -76,8 +88,11 @@ def api_router(ctx: WebContext) -> APIRouter:
         return Response(with_fields(await ctx.read_summary(token, words, analysis), read=token), media_type=JSON)
 
     @router.get("/api/reads/{token}/summary", response_model=models.SummaryOut, responses=ERRORS, tags=["stories"])
-    async def api_read_summary(token: Token, words: Words = DEFAULT_WORDS) -> Response:
+    async def api_read_summary(token: Token, words: Words = DEFAULT_WORDS, rewrite: Rewrite = False) -> Response:
         """The summary of an ad-hoc story (made by POST /api/summarize or the home page) at another length."""
+        if rewrite:
+            body = await ctx.rewritten(await ctx.read_summary(token, words), words, drop_sources=True)
+            return Response(with_fields(body, read=token), media_type=JSON)
         return Response(with_fields(await ctx.read_summary(token, words, only=True), read=token), media_type=JSON)
 
     @router.post("/api/ingest", response_model=models.IngestOut, responses=ERRORS, tags=["store"])

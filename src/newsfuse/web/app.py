@@ -59,6 +59,7 @@ def create_app(
     private: bool = False,
     auth_failures: int = 10,
     auth_window_s: float = 60.0,
+    rewriter: Any = None,
 ) -> FastAPI:
     """The web app: API + pages.
 
@@ -77,11 +78,14 @@ def create_app(
     ``Host`` names writes are accepted for (None or ``"*"``: any).  With ``token``, writes need it
     (``Authorization: Bearer`` or the login cookie of ``/login``), and ``private`` puts reads behind it
     too; ``auth_failures`` wrong tokens within ``auth_window_s`` seconds make a client wait (429).
+    ``rewriter`` (a checked ``newsfuse.rewrite.Rewriter``) serves ``rewrite=true`` and the reader's
+    prose toggle; without one they answer 400.
     """
     limits = limits or Limits()
     summarizer = Summarizer(limits, pipeline_factory, workers=workers, read_workers=read_workers, processes=processes)
     auth = TokenAuth(token, private=private, limiter=FailureLimiter(auth_failures, auth_window_s))
     ctx = WebContext(limits, summarizer, auth, allow_private=allow_private, info_ttl=info_ttl)
+    ctx.rewriter = rewriter
     opened_here = store is None
 
     @asynccontextmanager

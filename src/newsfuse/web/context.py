@@ -157,6 +157,7 @@ class WebContext:
         self.auth = auth
         self.allow_private = allow_private
         self.info_ttl = info_ttl
+        self.rewriter: Any = None  # a checked newsfuse.rewrite.Rewriter: serves rewrite=true and the prose toggle
         self.reads = Reads()
         self.infos = LRU(4096)  # story id -> (expiry, StoryInfo)
         self.pages = LRU(512)  # rendered story pages (bytes) per story version, length and login state
@@ -304,6 +305,22 @@ class WebContext:
         if body is None:  # only misses leave the event loop, and never queue behind summaries of new input
             body = await self.summarizer.read(partial(self.stored_json, info, words, analysis, only=only))
         return asdict(info), body
+
+    async def rewritten(self, body: bytes, words: int, *, drop_sources: bool = False) -> bytes:
+        """A story's JSON with its summary retold by the server's model, guarded (not cached).
+
+        It runs in a thread of its own: a model takes seconds to minutes a story, and neither the
+        reads lane nor the summarize jobs (child processes, which cannot take the loaded model) may
+        wait for it.  Without a model: 400.
+        """
+        if self.rewriter is None:
+            raise HTTPException(400, "this server has no model for rewrite: start it with newsfuse serve --rewrite")
+        from ..rewrite import rewrite_json
+
+        data = await run_in_threadpool(rewrite_json, self.rewriter, json.loads(body), words)
+        if drop_sources:
+            data.pop("sources", None)
+        return json.dumps(data, ensure_ascii=False).encode()
 
     # ---- pages -------------------------------------------------------------------------------
 

@@ -60,6 +60,9 @@ class SummarizeRequest(_Repaired):
     )
     words: int = Field(120, ge=1, le=1000, description="Word budget of the summary.")
     analysis: bool = Field(True, description="Add the cross-source analysis (consensus, disagreements, timeline...).")
+    rewrite: bool = Field(
+        False, description="Retell the summary as prose with the server's model, guarded (newsfuse serve --rewrite)."
+    )
 
 
 class IngestRequest(_Repaired):
@@ -80,6 +83,8 @@ class SentenceOut(BaseModel):
     text: str
     support: int = Field(description="Distinct outlets stating this fact.")
     citations: list[Citation]
+    rewritten: bool | None = Field(None, description="With rewrite: the model's wording that passed the guard.")
+    guard: str | None = Field(None, description="With rewrite: why the model's sentence was rejected.")
 
 
 class SourceOut(BaseModel):

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import InputError
 from ..pipeline import DEFAULT_WORDS
 from ..types import Article
-from .api import StoryId, Token, Words
+from .api import Rewrite, StoryId, Token, Words
 from .auth import COOKIE, client_of
 from .context import HERE, WebContext, disputed_spans, published_span, story_key
 from .service import BusyError, human_bytes, split_pasted
@@ -94,9 +94,16 @@ def pages_router(ctx: WebContext) -> APIRouter:
         return ctx.page(request, "stories.html", stories=infos, q=q or "")
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
-    async def story_page(request: Request, story_id: StoryId, words: Words = DEFAULT_WORDS) -> HTMLResponse:
+    async def story_page(
+        request: Request, story_id: StoryId, words: Words = DEFAULT_WORDS, rewrite: Rewrite = False
+    ) -> HTMLResponse:
         info = await ctx.story_info(story_id)
         summary_url = f"/api/stories/{story_id}/summary"
+        if rewrite:  # the prose version: made for this request, never cached
+            _, body = await ctx.stored_summary(story_id, words, analysis=True)
+            story = json.loads(await ctx.rewritten(body, words))
+            context = story_context(story, words, info.title, summary_url, asdict(info))
+            return ctx.page(request, "story.html", **context)
 
         def context() -> dict[str, Any]:  # on a miss: summary and page in one job of the reads lane
             body = ctx.stored_json(info, words, analysis=True)
@@ -105,8 +112,17 @@ def pages_router(ctx: WebContext) -> APIRouter:
         return await ctx.cached_page(request, (*story_key(info), words), "story.html", context)
 
     @router.get("/read/{token}", response_class=HTMLResponse)
-    async def read_page(request: Request, token: Token, words: Words = DEFAULT_WORDS) -> HTMLResponse:
+    async def read_page(
+        request: Request, token: Token, words: Words = DEFAULT_WORDS, rewrite: Rewrite = False
+    ) -> HTMLResponse:
         read = ctx.read_of(token)
+        if rewrite:  # the prose version: made for this request, never cached
+            story = json.loads(await ctx.rewritten(await ctx.read_summary(token, words, analysis=True), words))
+            titles = [s["title"] for s in story["sources"] if s.get("title")]
+            context = story_context(
+                story, words, titles[0] if titles else "Your story", f"/api/reads/{token}/summary", None, token=token
+            )
+            return ctx.page(request, "story.html", **context)
         if not ctx.summarizer.has_analysis(("read", token)):  # analysed again (evicted): in the jobs lane
             await ctx.read_summary(token, words, analysis=True)
 
@@ -135,6 +151,8 @@ def pages_router(ctx: WebContext) -> APIRouter:
             "published": published_span([s.get("published") for s in story["sources"]]),
             "read_token": token,
             "kept": ctx.reads.size,
+            "can_rewrite": ctx.rewriter is not None,
+            "rewrite": "rewrite" in story,
         }
 
     # ---- login (only when the server has a token) ---------------------------------------------

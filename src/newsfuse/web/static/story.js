@@ -159,6 +159,13 @@
       badge.title = s.support + " of " + nOutlets + " outlets state this";
       badge.textContent = s.support + "/" + nOutlets;
       li.append(t, document.createTextNode(" "), citeButtons(s.citations), document.createTextNode(" "), badge);
+      if (s.rewritten) {
+        const p = document.createElement("span");
+        p.className = "badge rewritten";
+        p.title = "The model's wording, checked against the cited sources";
+        p.textContent = "prose";
+        li.append(document.createTextNode(" "), p);
+      }
       if (s.citations.some(function (c) { return disputed.has(c.source + ":" + c.start + ":" + c.end); })) {
         const a = document.createElement("a");
         a.className = "badge disputed";
@@ -196,11 +203,14 @@
     ev.preventDefault();
     refresh();
   });
+  const prose = document.getElementById("rewrite-toggle");
+  if (prose) prose.addEventListener("change", refresh);
 
   function refresh() {
     const words = slider.value;
     const mine = ++seq;
-    const url = slider.dataset.summaryUrl + "?words=" + encodeURIComponent(words);
+    const query = "?words=" + encodeURIComponent(words) + (prose && prose.checked ? "&rewrite=true" : "");
+    const url = slider.dataset.summaryUrl + query;
     document.body.classList.add("loading");
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (r) {
@@ -212,7 +222,7 @@
       .then(function (d) {
         if (mine !== seq) return;
         renderSummary(d);
-        history.replaceState(null, "", "?words=" + encodeURIComponent(words));
+        history.replaceState(null, "", query);
       })
       .catch(function (err) {
         if (mine === seq) document.getElementById("summary-words").textContent = "Could not update: " + err.message;

@@ -435,13 +435,15 @@ def test_pipeline_states_the_reworded_fact_and_still_cites_every_outlet(multi_ou
     for story in stories:
         summary = p.summarize_analysis(story, 250)
         reps = p.realizer.realize(story)
-        facts, chosen_reps = LearnedSelector().choose(story, reps, 250)
-        by_text = {story.sentences[chosen_reps[f]].text: f for f in facts}
-        for s in summary.sentences:
-            f = by_text[s.text]
+        ordered = p.orderer.order(story, list(story.wording))  # the facts the summary states, in its order
+        assert len(ordered) == len(summary.sentences)
+        for s, f in zip(summary.sentences, ordered, strict=True):
             fact = story.facts[f]
             assert len(s.citations) == len(fact.members) and s.support == fact.support
-            first = story.sentences[chosen_reps[f]]
-            assert (s.citations[0].start, s.citations[0].end) == (first.start, first.end)
-            found |= chosen_reps[f] != reps[f]
+            # The first citation spans what states the fact: its wording's unit (or the part of it that
+            # continues the unit before), from the first sentence's start to the last one's end.
+            lo, hi = story.stated.get(f) or story.unit(story.wording[f])
+            assert (s.citations[0].start, s.citations[0].end) == (story.sentences[lo].start, story.sentences[hi].end)
+            assert lo <= story.wording[f] <= hi
+            found |= story.wording[f] != reps[f]
     assert found  # at least one summary sentence is worded by another outlet than the realizer's pick

@@ -296,6 +296,8 @@ def test_limits_body_size_origin_and_timeouts(store):
         assert upload.status_code == 400 and "over 9.8 kB, the limit per file" in upload.text
         cross = c.post("/api/summarize", json={"texts": ["x"]}, headers={"origin": "https://evil.example"})
         assert cross.status_code == 403
+        broken = c.post("/api/summarize", json={"texts": ["x"]}, headers={"origin": "http://[::1"})
+        assert broken.status_code == 403 and "cross-origin" in broken.json()["error"]  # unreadable: not ours
         slow = c.post("/api/summarize", json={"texts": _example_texts()})
         assert slow.status_code == 504 and "longer than 0.001 s" in slow.json()["error"]
 

@@ -60,6 +60,18 @@ def allowed_host_names(bound: str | None, extra: Collection[str] = ()) -> frozen
     return frozenset(names)
 
 
+def _netloc(url: str) -> str | None:
+    """The ``host[:port]`` of ``url``, or None when it cannot be read (``http://[::1`` is no origin).
+
+    >>> _netloc("http://127.0.0.1:8000"), _netloc("http://[::1")
+    ('127.0.0.1:8000', None)
+    """
+    try:
+        return urlsplit(url).netloc
+    except ValueError:
+        return None
+
+
 def safe_url(url: object) -> str | None:
     """``url`` when it is an absolute http(s) URL, else None (so ``javascript:`` never becomes a link).
 
@@ -146,7 +158,7 @@ class Guard:
                 )
                 return
             origin = headers.get("origin")
-            if origin and origin != "null" and urlsplit(origin).netloc != headers.get("host", ""):
+            if origin and origin != "null" and _netloc(origin) != headers.get("host", ""):
                 await _send_json(send, 403, "cross-origin request refused: post from a page of this server")
                 return
             if origin == "null":

@@ -231,3 +231,27 @@ def test_a_name_that_holds_a_sentence_opener_is_not_a_subhead() -> None:
         "A mystery, and no answer in sight",
         "There was too much trauma.",
     ]
+
+
+def test_a_sentence_case_headline_glued_to_the_first_sentence_is_cut_and_labelled():
+    # val-full250: the headline of a Reno Gazette-Journal page runs into the article's first sentence.
+    from newsfuse.clean import structural_labels
+    from newsfuse.split import default_splitter
+    from newsfuse.types import Article
+
+    text = (
+        "First days of recreational marijuana sales generate about $500,000 in taxes The first four days of "
+        "legal recreational marijuana sales generated $3 million in sales revenue. Stores ran out of it by Friday."
+    )
+    article = Article("a", text)
+    got = list(default_splitter().split(article, 0, 10))
+    assert [s.text for s in got] == [
+        "First days of recreational marijuana sales generate about $500,000 in taxes",
+        "The first four days of legal recreational marijuana sales generated $3 million in sales revenue.",
+        "Stores ran out of it by Friday.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in got)
+    assert structural_labels([article], got) == {0: "headline"}
+    # Only an article's opening: the same words later in a line are a sentence.
+    later = "Stores ran out. " + text
+    assert [s.text for s in default_splitter().split(Article("b", later), 0, 10)][1].startswith("First days")

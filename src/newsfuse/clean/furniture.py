@@ -365,7 +365,8 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
 
     A question to "you" that the next sentence of its article answers ("I ...", "Yes", a quote)
     is an interviewer's, and stays.  A few words without a final stop that end before more text on
-    their line (a subhead the splitter cut off its sentence) are labelled ``headline``.
+    their line (a subhead the splitter cut off its sentence) are labelled ``headline``, and so is an
+    article's opening of up to 25 such words (a headline glued to its first sentence).
     """
     labels: dict[int, str] = {}
     for i, s in enumerate(sentences):
@@ -376,8 +377,12 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
                 continue
         if rule is not None:
             labels[i] = "headline" if rule == "headline" else "furniture"
-        elif not s.line_end and s.text[-1] not in _ENDINGS and s.text.count(" ") < 8:
-            labels[i] = "headline"  # a few words cut off the sentence after them: a subhead
+        elif (
+            not s.line_end
+            and s.text[-1] not in _ENDINGS
+            and (s.text.count(" ") < 8 or (s.position == 0 and s.line_start and s.text.count(" ") < 25))
+        ):
+            labels[i] = "headline"  # words cut off the sentence after them: a subhead, or the article's headline
     return labels
 
 

@@ -336,7 +336,8 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         if at < 1 or line[at] != " " or line[at - 1] not in _SUBHEAD_BEFORE:
             continue
         k = bisect_right(starts, at) - 1
-        if k >= 0 and at - starts[k] <= 80 and _is_subhead(line, starts[k], at):
+        subhead = k >= 0 and at - starts[k] <= 80 and _is_subhead(line, starts[k], at)
+        if subhead or (k == 0 and article_start and at - starts[0] <= 240 and _is_glued_headline(line, starts[0], at)):
             cuts.append(at + 1)
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
@@ -412,6 +413,31 @@ def _is_subhead(line: str, start: int, end: int) -> bool:
         and head[-1:].isalpha()
         and (head[head.rfind(" ") + 1].islower() or ("," not in head and all(w[0].isupper() for w in head.split())))
         and head.count(" ") <= 7
+        and _SUBHEAD_STOPS.isdisjoint(head)
+    )
+
+
+def _is_glued_headline(line: str, start: int, end: int) -> bool:
+    """Whether ``line[start:end]``, the opening of an article before a sentence opener ("The", "As"...)
+    that follows a lower-case word, is a headline in sentence case glued to the first sentence.
+
+    Sentences do not go on with a capitalised "The" after a lower-case word: the text before it is a
+    headline or a standfirst of 4 to 25 words with no sentence punctuation in it.
+
+    >>> line = "First days of marijuana sales generate about $500,000 in taxes The first four days of sales"
+    >>> _is_glued_headline(line, 0, line.index(" The"))
+    True
+    >>> line = "Bae, who had trained with missionary organization Youth With a Mission, ran a tour group."
+    >>> _is_glued_headline(line, 0, line.index(" With"))
+    False
+    """
+    head = line[start:end]
+    last = head[head.rfind(" ") + 1 :]  # a lower-case word, not a name ("Youth With a Mission")
+    return (
+        head[:1].isupper()
+        and (last[:1].islower() or last[:1].isdigit() or last[:1] == "$")
+        and 4 <= head.count(" ") + 1 <= 25
+        and head.count(",") <= 2
         and _SUBHEAD_STOPS.isdisjoint(head)
     )
 

@@ -415,6 +415,7 @@ def test_boilerplate_first_words_cover_every_phrase() -> None:
         ("Updated at 9:23 a.m. to correct the name of the driver.", "stamp"),
         ("Watch Colbert’s trip to Russia’s Evening Urgant in the Late Show clip above.", "video-embed"),
         ("NBC10's Lu Ann Cahn has the details.", "video-embed"),
+        ("CLOSE Four Reno dispensaries begin sales of recreational marijuana.", "video-embed"),
         ("[Republicans vow no hearings, no votes for Obama’s Supreme Court pick]", "promo"),
         ("Test your knowledge of the Seven Kingdoms with Vanity Fair ’s Game of Unknowns.", "promo"),
         ("Graphic shows country-by-country look allegations of spying by the U.S. National Security Agency", "chart"),

@@ -34,6 +34,8 @@ _MONTHS = (
 _RULES: list[tuple[str, str, str]] = [
     # A label or credit the splitter cut off (FURNITURE_PREFIX), seen here as a whole segment.
     ("label", FURNITURE_LABEL + r"\W*$", None),
+    # A video player's close button read as text before the video's title: "CLOSE Four Reno dispensaries ...".
+    ("video-embed", r"CLOSE (?=[A-Z0-9])", None),
     (
         "post-signature",
         rf"(?:(?:pic\.twitter\.com|https?://t\.co)/\S+\s+)?(?:[—–-]{{1,2}} ?|A post shared by ).{{0,80}}"
@@ -228,7 +230,7 @@ _FIRST_WORDS = _word_set(
     "shutterstock published posted modified more related read watch must video videos gallery recommended trending "
     "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
-    "additional written compiled contact contacts reach copyright source journal continue buy map shown"
+    "additional written compiled contact contacts reach copyright source journal continue buy map shown close"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {

@@ -191,9 +191,10 @@ class Pipeline:
         Tried on the units' own lengths, shortest first: the selector may pass over the shortest ones.
         """
         spans = {story.unit(i) for fact in story.facts for i in fact.members}
-        lengths = sorted({unit_words(story, u) for u in spans if u is not None and unit_words(story, u) > words})
+        lengths = sorted({n for u in spans if u is not None and (n := unit_words(story, u)) > words})
+        representatives = self.realizer.realize(story)
         for budget in lengths[:8]:
-            if choose(self.selector, story, self.realizer.realize(story), budget)[0]:
+            if choose(self.selector, story, list(representatives), budget)[0]:
                 return budget
         return 0
 

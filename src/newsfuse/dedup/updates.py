@@ -23,6 +23,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..compare.timeline import CALENDAR_WORDS
+
 # Words with their numeric glue: "1,200", "3.5", "5:30" stay one token.  Hyphens split ("20-year-old"
 # is three), as a line wrapped at a hyphen must not read as another word.
 _TOKEN = re.compile(r"\w+(?:[.,:'’]\w+)*")
@@ -35,11 +37,9 @@ _SCALE_WORDS = frozenset([
     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
     "billion", "trillion", "dozen", "dozens", "half", "third", "quarter",
 ])  # fmt: skip
-_CALENDAR = frozenset([
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday",
-    "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "noon", "midnight", "am", "pm",
+_CALENDAR = CALENDAR_WORDS | frozenset([
+    "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "noon", "midnight",
+    "am", "pm",
 ])  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s$")
 # A replaced passage longer than this on either side is rewritten text (a swapped paragraph), not a

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..analysis import StoryAnalysis
 from ..clean import words_of
+from ..compare.timeline import MONTH_NAMES, WEEKDAYS
 from ..types import Sentence
 
 # Openers that point back at something said before.
@@ -428,30 +429,7 @@ def unnamed_speaker(text: str, words: Sequence[str] | None = None) -> bool:
 
 
 _PERSON_PRONOUNS = frozenset(["he", "she", "him", "his", "her", "hers"])
-_NOT_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "i",
-    ]
-)
+_NOT_NAMES = WEEKDAYS | MONTH_NAMES | {"i"}
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 
 

@@ -93,6 +93,8 @@ _TOTAL_TAIL = re.compile(r"^\s*and\s+(crew|passengers|staff|crew members)\b", re
 _WINDOW = 3
 # Sentences sharing this share of their content words are paraphrases: their figures are comparable.
 _PARAPHRASE = 0.5
+# Sentences sharing this share may pair two figures by their surrounding words alone (one sentence about one thing).
+_CONTEXT_PAIRING = 0.4
 
 
 def _window_words(sentence: str, start: int, end: int, skip: set[str]) -> set[str]:
@@ -150,6 +152,22 @@ def _is_threshold(q: Quantity, sentence: str) -> bool:
     return bool(_THRESHOLD.match(sentence[q.end : q.end + 20]))
 
 
+_CHANGE_VERB = (
+    r"(?:fell|fall|falls|fallen|dropped|drops|drop|declined|slipped|sank|plunged|drained|lost|rose|rise|rises|risen"
+    r"|climbed|increased|jumped|grew|gained|surged|soared|cut|reduced|raised|lowered|down|up)"
+)
+_LEVEL = re.compile(r"\b" + _CHANGE_VERB + r"\s+(?:\w+\s+)?to\s*$", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:" + _CHANGE_VERB + r"|by)\s*$", re.IGNORECASE)
+
+
+def _change_role(q: Quantity, sentence: str) -> str:
+    """``level`` for the figure a change ends at ("down to 80%"), ``change`` for its size ("drained 20%")."""
+    before = sentence[max(0, q.start - 40) : q.start]
+    if _LEVEL.search(before):
+        return "level"
+    return "change" if _CHANGE.search(before) else ""
+
+
 def _is_rate(q: Quantity, sentence: str) -> bool:
     tail = sentence[q.end : q.end + 30]
     if q.noun and q.noun not in {"$", "%"}:
@@ -176,6 +194,21 @@ def _covered_by_range(q: Quantity, other: Quantity, others: list[Quantity], sent
     return q.lo <= hi and lo <= q.hi
 
 
+def _range_span(q: Quantity, qs: list[Quantity], sentence: str) -> tuple[int, int, float, float] | None:
+    """``(start, end, low, high)`` of the range ``q`` is an end of ("40 to 70", "between 6 and 8"), else None."""
+    if q.kind == "range" and q.other is not None:
+        return q.start, q.end, min(q.value, q.other), max(q.value, q.other)
+    partner = _range_partner(q, qs, sentence)
+    if partner is None:
+        return None
+    lo, hi = (q, partner) if q.start < partner.start else (partner, q)
+    return lo.start, hi.end, min(q.value, partner.value), max(q.value, partner.value)
+
+
+def _ranges_agree(x: tuple[int, int, float, float], y: tuple[int, int, float, float]) -> bool:
+    return all(abs(u - v) <= 0.005 * max(abs(u), abs(v)) for u, v in ((x[2], y[2]), (x[3], y[3])))
+
+
 def _after_noun(q: Quantity, sentence: str) -> str:
     return re.sub(r"^\s*[\w’'-]+", "", sentence[q.end : q.end + 40], count=1)
 
@@ -197,6 +230,9 @@ def _values_agree(qa: Quantity, qb: Quantity) -> bool:
                 return True  # a score and a win-loss record are different things ("121-106" / "2-9")
     if qa.kind == "tally" or qb.kind == "tally":
         return qa.kind == qb.kind and qa.value == qb.value and qa.other == qb.other
+    if qa.kind == "range" and qb.kind == "range" and qa.other is not None and qb.other is not None:
+        span_a, span_b = (0, 0, qa.value, qa.other), (0, 0, qb.value, qb.other)
+        return _ranges_agree(span_a, span_b)  # "between 40 and 70" / "between 50 and 70": two ranges
     return qa.lo <= qb.hi * 1.0001 and qb.lo <= qa.hi * 1.0001
 
 
@@ -232,7 +268,12 @@ def _may_pair(qa: Quantity, qb: Quantity) -> bool:
     return not (qa.kind == "age" and qa.subject and qb.subject) or _same_subject(qa.subject, qb.subject)
 
 
-def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str) -> bool:
+def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str, *, by_words: bool = True) -> bool:
+    """Whether two figures of one slot state the same thing's value (so different values conflict).
+
+    With several figures of the slot on a side, the words after them must match (``by_words``);
+    without, the caller has checked that the context words single out this pair.
+    """
     if (qa.kind == "age") != (qb.kind == "age") or (qa.kind == "tally") != (qb.kind == "tally"):
         return False
     if qa.kind == "age":
@@ -249,6 +290,8 @@ def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str) 
     sa, sb = _appositive(qa, a), _appositive(qb, b)
     if qa.kind != "age" and sa and sb and set(sa).isdisjoint(sb):
         return False  # "Zirkle, a three-time runner-up" / "King, a four-time champion": two people
+    if {_change_role(qa, a), _change_role(qb, b)} == {"level", "change"}:
+        return False  # "down to 80%" / "drained 20%": where it ended and by how much
     if (
         _contrast(qa, a) != _contrast(qb, b)
         or _is_rate(qa, a) != _is_rate(qb, b)
@@ -262,10 +305,39 @@ def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str) 
         and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun})
     ):
         return False
-    if n_a == 1 and n_b == 1:
+    if (n_a == 1 and n_b == 1) or not by_words:
         return True
     shared = len(set(qa.after) & set(qb.after))
     return shared >= (1 if min(n_a, n_b) == 1 else 2)
+
+
+def _only_same_context(qa: Quantity, xs: list[Quantity], ys: list[Quantity], a: str, b: str) -> Quantity | None:
+    """The one figure of ``ys`` whose surrounding words meet ``qa``'s, when no other figure's do.
+
+    "the 8,027-meter (26,330-foot) mountain" / "the 26,291-foot (8,013 m) peak ... at an altitude of
+    19,356 feet (5,900 m)": the heights of the peak meet, the altitude does not.
+    """
+    skip = {qa.noun}
+    # Figures of one thing are of one order: "13.3 billion gallons" produced is not "3 gallons" a bushel.
+    near = [q for q in ys if q.value and qa.value and max(q.value, qa.value) / min(q.value, qa.value) <= 10]
+    hits = [q for q in near if _same_context(a, (qa.start, qa.end), b, (q.start, q.end), skip)]
+    if len(hits) > 1:  # the word each figure hangs on decides ("killed two" / "killed at least three")
+        hits = [q for q in hits if q.before and qa.before and q.before[-1] == qa.before[-1]]
+    if len(hits) != 1:
+        return None
+    y = hits[0]
+    rivals = [q for q in xs if _same_context(a, (q.start, q.end), b, (y.start, y.end), skip)]
+    if len(rivals) > 1:
+        rivals = [q for q in rivals if q.before and y.before and q.before[-1] == y.before[-1]]
+    return y if rivals == [qa] else None
+
+
+# A sentence opening like this gives another thing's figures, for contrast.
+_COMPARISON = re.compile(
+    r"^\W*(?:by comparison|in comparison|for comparison|compared (?:with|to)|by contrast|in contrast|similarly"
+    r"|likewise)\b",
+    re.IGNORECASE,
+)
 
 
 def number_conflicts(a: str, b: str) -> list[Conflict]:
@@ -277,6 +349,8 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
     out: list[Conflict] = []
     if _NUM_RE.search(a) is None or _NUM_RE.search(b) is None:
         return out  # a number on one side only: nothing to compare (the scan below finds none either)
+    if bool(_COMPARISON.match(a)) != bool(_COMPARISON.match(b)):
+        return out  # "By comparison, a similar survey found 65 percent": another thing's figures
     qa_all = quantities(a)
     if not qa_all:
         return out
@@ -341,11 +415,25 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 left_b.remove(match)
         for qa in left_a:
             qb = next((q for q in left_b if _comparable(qa, q, len(xs), len(ys), a, b)), None)
-            if qb is not None and (_covered_by_range(qa, qb, qb_all, b) or _covered_by_range(qb, qa, qa_all, a)):
-                continue  # "every eight years" / "every eight to fifteen years"
-            if qb is not None:
-                out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
+            if qb is None and len(xs) + len(ys) > 2 and _overlap(a, b) >= _CONTEXT_PAIRING:
+                qb = _only_same_context(qa, xs, ys, a, b)
+                if qb is not None and (qb not in left_b or not _comparable(qa, qb, 2, 2, a, b, by_words=False)):
+                    qb = None
+            if qb is None:
+                continue
+            span_a, span_b = _range_span(qa, qa_all, a), _range_span(qb, qb_all, b)
+            if span_a and span_b:
+                # Two ranges: "aged 40 to 70" / "aged 50 to 70" differ unless both ends agree.
+                if _ranges_agree(span_a, span_b):
+                    continue
+                (sa, ea, _, _), (sb, eb, _, _) = span_a, span_b
+                out.append(Conflict("number", sa, ea, sb, eb, a[sa:ea], b[sb:eb]))
                 left_b.remove(qb)
+                continue
+            if _covered_by_range(qa, qb, qb_all, b) or _covered_by_range(qb, qa, qa_all, a):
+                continue  # "every eight years" / "every eight to fifteen years"
+            out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
+            left_b.remove(qb)
     return out
 
 

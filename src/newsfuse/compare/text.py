@@ -268,6 +268,10 @@ _NEG = re.compile(
     r"|refuse|rejected|rejects|reject|cannot|n't|n’t|fail|fails|failed|failure|unable)$|n['’]t$",
     re.IGNORECASE,
 )
+# A bare number right after one of these counts people ("killed two", "wounding 30").
+CASUALTY_VERBS = frozenset(
+    "killed killing kills kill wounded wounding wounds injured injuring injures injure".split()
+)
 _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*\.?|[^\w\s]")
 
 
@@ -376,10 +380,17 @@ def _interval(value: float, approx: str, raw: str) -> tuple[float, float]:
         return value / 1.5, value
     if approx == "ceiling":
         return 0.0, value
-    digits = raw.replace(",", "").split(".")[0]
-    round_number = (len(digits) >= 3 and digits.endswith("00")) or ("." in raw.replace(",", "") and value >= 1e6)
-    tol = 0.03 if round_number else 0.005
-    return value * (1 - tol), value * (1 + tol)
+    plain = raw.replace(",", "")
+    digits = plain.split(".")[0]
+    round_number = (len(digits) >= 3 and digits.endswith("00")) or ("." in plain and value >= 1e6)
+    if round_number:
+        return value * 0.97, value * 1.03
+    # An exact figure allows under half a unit of its last written digit, at most 5 % ("8,027" and
+    # "8,013" are two heights, "26,330" and "26,291" too; "$3 million" is not "$3.5 million").
+    scale = value / float(plain) if plain.replace(".", "", 1).isdigit() and float(plain) else 1.0
+    step = 10.0 ** -len(plain.split(".")[1]) if "." in plain else 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    half = min(0.45 * step * scale, 0.05 * value)
+    return value - half, value + half
 
 
 def _name_run(toks: list[tuple[int, int, str]], i: int, step: int) -> tuple[str, ...]:
@@ -528,6 +539,8 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             after_toks = after_toks[1:]
         first_at = bisect_left(starts, s)
         before_toks = [t[2] for t in toks[max(0, first_at - 5) : first_at] if t[1] <= s][-4:]
+        if kind == "count" and not noun and before_toks and before_toks[-1].lower() in CASUALTY_VERBS:
+            noun = "person"  # "an explosion killed two and wounded 30": people
         out.append(
             Quantity(
                 start=lead,

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .categories import category_conflicts
+from .conflict import Conflict
+from .ranks import rank_conflicts
 from .text import _NUM_RE, Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
@@ -39,19 +41,6 @@ _ZONE = re.compile(r"\b(local|[A-Z][a-z]+) time\b|\b(GMT|UTC|[ECMP][SD]T)\b")
 _CALENDAR = CALENDAR_WORDS
 _MIN_DATE_OVERLAP = 0.5
 _NAME_GLUE = frozenset({"of", "the", "de", "al", "bin", "van", "von", "&", "-"})
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """One way two sentences disagree: the two versions with their offsets in each sentence."""
-
-    kind: str
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-    a_text: str
-    b_text: str
 
 
 def _qualifier_names(q: Quantity, sentence: str) -> set[str]:
@@ -434,6 +423,34 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 continue  # "every eight years" / "every eight to fifteen years"
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
+    return _merge_conversions(out, a, b) if len(out) > 1 else out
+
+
+_CONVERSION_GAP = re.compile(r"^\s*\(\s*$")
+
+
+def _one_measure(s1: int, e1: int, s2: int, e2: int, sentence: str) -> tuple[int, int] | None:
+    """The span of "8,027-meter (26,330-foot)" when the two figures are one measure in two units."""
+    (lo_s, lo_e), (hi_s, hi_e) = sorted(((s1, e1), (s2, e2)))
+    if not _CONVERSION_GAP.match(sentence[lo_e:hi_s]):
+        return None
+    close = sentence.find(")", hi_e, hi_e + 12)
+    return lo_s, (close + 1 if close >= 0 else hi_e)
+
+
+def _merge_conversions(found: list[Conflict], a: str, b: str) -> list[Conflict]:
+    """One conflict for one measure given in two units on each side ("8,027 m (26,330 ft)" / "26,291 ft (8,013 m)")."""
+    out = list(found)
+    for x in found:
+        for y in found:
+            if x is y or x not in out or y not in out:
+                continue
+            span_a = _one_measure(x.a_start, x.a_end, y.a_start, y.a_end, a)
+            span_b = _one_measure(x.b_start, x.b_end, y.b_start, y.b_end, b)
+            if span_a and span_b:
+                (sa, ea), (sb, eb) = span_a, span_b
+                out[out.index(x)] = Conflict(x.kind, sa, ea, sb, eb, a[sa:ea], b[sb:eb])
+                out.remove(y)
     return out
 
 
@@ -770,7 +787,7 @@ def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> 
     numbers, dates = number_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
     if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
         return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
-    return numbers + dates + quote_conflicts(a, b) + diff_conflicts(a, b)
+    return numbers + dates + quote_conflicts(a, b) + diff_conflicts(a, b) + rank_conflicts(a, b) + category_conflicts(a, b)
 
 
 # Pairs from one aligned fact always qualify; other pairs of different outlets need this similarity.

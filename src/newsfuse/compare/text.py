@@ -388,7 +388,8 @@ def _interval(value: float, approx: str, raw: str) -> tuple[float, float]:
     # An exact figure allows under half a unit of its last written digit, at most 5 % ("8,027" and
     # "8,013" are two heights, "26,330" and "26,291" too; "$3 million" is not "$3.5 million").
     scale = value / float(plain) if plain.replace(".", "", 1).isdigit() and float(plain) else 1.0
-    step = 10.0 ** -len(plain.split(".")[1]) if "." in plain else 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    zeros = len(digits) - len(digits.rstrip("0")) if len(digits) >= 4 else 0  # "26,330" may be rounded to tens
+    step = 10.0 ** -len(plain.split(".")[1]) if "." in plain else 10.0**zeros
     half = min(0.45 * step * scale, 0.05 * value)
     return value - half, value + half
 

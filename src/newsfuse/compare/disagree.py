@@ -243,13 +243,22 @@ def _slot_in(q: Quantity, sentence: str) -> str:
 def _same_subject(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whose age: the same name, or one name inside the other when the shorter is a full name.
 
-    A lone surname is not enough (mother and son share it).
+    A lone surname is not enough (mother and son share it); a lone title is, when it heads the
+    other name ("the 62-year-old mayor" / "Mayor Ana Ruiz, 58").
     """
     ca, cb = set(a), set(b)
     if ca == cb:
         return True
     short, long_ = sorted((ca, cb), key=len)
+    if len(short) == 1 and (a if len(a) > len(b) else b)[0] in short and short <= _SINGLE_TITLES:
+        return True
     return len(short) >= 2 and short <= long_
+
+
+# Titles that name one person in a story ("the mayor").
+_SINGLE_TITLES = frozenset(
+    "mayor governor president senator chairman chairwoman ceo judge sheriff coach chancellor premier".split()
+)
 
 
 def _may_pair(qa: Quantity, qb: Quantity) -> bool:

@@ -538,6 +538,8 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         ):
             noun = lemma(after_toks[0])
             after_toks = after_toks[1:]
+            if noun.endswith("ed") and after_toks and re.fullmatch(r"[a-z]+s", after_toks[0]):
+                noun, after_toks = lemma(after_toks[0]), after_toks[1:]  # "11 trapped miners": miners
         first_at = bisect_left(starts, s)
         before_toks = [t[2] for t in toks[max(0, first_at - 5) : first_at] if t[1] <= s][-4:]
         if kind == "count" and not noun and before_toks and before_toks[-1].lower() in CASUALTY_VERBS:

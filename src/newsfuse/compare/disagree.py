@@ -819,8 +819,9 @@ def candidate_pairs(analysis, *, min_similarity: float = PAIR_SIMILARITY, max_pa
     different = outlets[:, None] != outlets[None, :]
     close = (sim >= min_similarity) | (facts[:, None] == facts[None, :])
     r1, r2 = np.nonzero(np.triu(different & close, k=1))
-    order = np.argsort(-sim[r1, r2], kind="stable")[:max_pairs]
-    return [(int(r1[k]), int(r2[k]), float(sim[r1[k], r2[k]])) for k in order]
+    values = sim[r1, r2]
+    order = np.argsort(-values, kind="stable")[:max_pairs]
+    return list(zip(r1[order].tolist(), r2[order].tolist(), values[order].astype(float).tolist(), strict=True))
 
 
 def claim_key(claim: str) -> str:

@@ -322,6 +322,8 @@ _ALIASES = {
     "united arab emirates": "United Arab Emirates",
 }
 
+# The name shown for a key that is itself a canonical name ("united states" -> "United States").
+_SHOWN = {v.lower(): v for v in reversed(_ALIASES.values())}
 _COUNTRIES = frozenset({"United States", "United Kingdom", "North Korea", "China", "United Arab Emirates"})
 
 
@@ -355,25 +357,24 @@ class HeuristicNER:
     def entities(self, text: str) -> list[EntityMention]:
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         out: list[EntityMention] = []
-        k = 0
-        n = len(toks)
-        while k < n:
-            t = toks[k][2]
-            if not (t[0].isupper() and t[0].isalpha()):
-                k += 1
+        # Only capitalised tokens can start a name; ``resume`` skips the tokens a name already took.
+        caps = [k for k, tok in enumerate(toks) if tok[2][0].isupper()]
+        resume = 0
+        for k in caps:
+            if k < resume:
                 continue
+            t = toks[k][2]
             opener = k == 0 or toks[k - 1][2] in {'"', "“", "‘", ":", "—", "–", "(", "["}
             if (
                 not self._cap(t)
                 or t.lower().rstrip(".") in _CALENDAR
                 or (opener and (t.lower() in _SKIP or t.lower() in STOP or t.lower() in _OPENERS))
             ):
-                k += 1
                 continue
             j = k
             while (
                 j + 1 < len(toks)
-                and not re.search(r"['’]s$", toks[j][2])
+                and not toks[j][2].endswith(("'s", "’s"))
                 and toks[j + 1][2].lower().rstrip(".") not in _CALENDAR
                 and (self._cap(toks[j + 1][2]) or self._glued(toks, j + 1))
             ):
@@ -411,7 +412,7 @@ class HeuristicNER:
                     name = name.rstrip(".’'")
                 prev = toks[k - 1][2].lower() if k > 0 else ""
                 out.append(EntityMention(s, s + len(name), name, self._kind(name_words, titled, prev)))
-            k = j + 1
+            resume = j + 1
         return out
 
     @classmethod
@@ -443,23 +444,25 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
     """Entities of the story, most widely mentioned first, with how many outlets name each."""
     ner = ner or HeuristicNER()
     found: dict[str, dict] = {}
+    outlets = [a.outlet for a in analysis.articles]
     for i in analysis.rows:
         s = analysis.sentences[i]
-        outlet = analysis.articles[s.doc].outlet
+        outlet = outlets[s.doc]
         for m in ner.entities(s.text):
             key = entity_key(m.text)
-            shown = _ALIASES.get(key) or next((v for v in _ALIASES.values() if v.lower() == key), m.text)
-            entry = found.setdefault(
-                key, {"text": shown, "kinds": defaultdict(int), "outlets": {}, "mentions": 0, "mid": False}
-            )
+            entry = found.get(key)
+            if entry is None:
+                shown = _ALIASES.get(key) or _SHOWN.get(key, m.text)
+                entry = found[key] = {"text": shown, "kinds": defaultdict(int), "outlets": {}, "mentions": 0, "mid": False}
             entry["mid"] = entry["mid"] or m.start > 0 or " " in m.text
             entry["kinds"][m.kind] += 1
             entry["mentions"] += 1
-            entry["outlets"].setdefault(outlet, span_of(analysis, i))
+            if outlet not in entry["outlets"]:
+                entry["outlets"][outlet] = span_of(analysis, i)
     # A single word that ends a longer name is that name ("Kim" -> "Kim Jong Un", "Xi" -> "Xi Jinping").
-    longer = sorted((k for k in found if " " in k), key=len, reverse=True)
+    longer = [(k, k.split()) for k in sorted((k for k in found if " " in k), key=len, reverse=True)]
     for key in [k for k in found if " " not in k]:
-        owner = next((k for k in longer if k.split()[0] == key or k.split()[-1] == key), None)
+        owner = next((k for k, parts in longer if parts[0] == key or parts[-1] == key), None)
         if owner is None:
             continue
         src, dst = found.pop(key), found[owner]

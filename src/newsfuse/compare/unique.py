@@ -19,12 +19,14 @@ def unique_facts(analysis: StoryAnalysis, *, per_source: int = 10) -> dict[str, 
     rows = analysis.rows
     outlet = np.array([analysis.articles[analysis.sentences[i].doc].outlet for i in rows])
     out: dict[str, list[UniqueFact]] = {a.id: [] for a in analysis.articles}
+    # Each row's highest similarity to a sentence of another outlet (-inf when no other outlet has one).
+    other = outlet[:, None] != outlet[None, :]
+    closest = np.where(other, np.asarray(analysis.similarity, dtype=float), -np.inf).max(axis=1)
     for r, i in enumerate(rows):
         fact = analysis.facts[analysis.fact_of_row[r]]
         if fact.support > 1 or analysis.sentences[i].n_words < MIN_WORDS:
             continue
-        others = outlet != outlet[r]
-        if others.any() and float(analysis.similarity[r][others].max()) >= SAME_FACT_SIMILARITY:
+        if closest[r] >= SAME_FACT_SIMILARITY:
             continue
         span = span_of(analysis, i)
         out[span.source].append(UniqueFact(span, float(analysis.centrality[r])))

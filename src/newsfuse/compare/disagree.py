@@ -257,7 +257,7 @@ def _same_subject(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 # Titles that name one person in a story ("the mayor").
 _SINGLE_TITLES = frozenset(
-    "mayor governor president senator chairman chairwoman ceo judge sheriff coach chancellor premier".split()
+    {"mayor", "governor", "president", "senator", "chairman", "chairwoman", "ceo", "judge", "sheriff", "coach"}
 )
 
 
@@ -796,7 +796,8 @@ def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> 
     numbers, dates = number_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
     if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
         return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
-    return numbers + dates + quote_conflicts(a, b) + diff_conflicts(a, b) + rank_conflicts(a, b) + category_conflicts(a, b)
+    wording = quote_conflicts(a, b) + diff_conflicts(a, b) + rank_conflicts(a, b) + category_conflicts(a, b)
+    return numbers + dates + wording
 
 
 # Pairs from one aligned fact always qualify; other pairs of different outlets need this similarity.

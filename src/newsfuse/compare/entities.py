@@ -453,7 +453,13 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
             entry = found.get(key)
             if entry is None:
                 shown = _ALIASES.get(key) or _SHOWN.get(key, m.text)
-                entry = found[key] = {"text": shown, "kinds": defaultdict(int), "outlets": {}, "mentions": 0, "mid": False}
+                entry = found[key] = {
+                    "text": shown,
+                    "kinds": defaultdict(int),
+                    "outlets": {},
+                    "mentions": 0,
+                    "mid": False,
+                }
             entry["mid"] = entry["mid"] or m.start > 0 or " " in m.text
             entry["kinds"][m.kind] += 1
             entry["mentions"] += 1

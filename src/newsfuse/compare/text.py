@@ -270,7 +270,7 @@ _NEG = re.compile(
 )
 # A bare number right after one of these counts people ("killed two", "wounding 30").
 CASUALTY_VERBS = frozenset(
-    "killed killing kills kill wounded wounding wounds injured injuring injures injure".split()
+    {"killed", "killing", "kills", "kill", "wounded", "wounding", "wounds", "injured", "injuring", "injures"}
 )
 _WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*\.?|[^\w\s]")
 
@@ -538,7 +538,7 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         ):
             noun = lemma(after_toks[0])
             after_toks = after_toks[1:]
-            if noun.endswith("ed") and after_toks and re.fullmatch(r"[a-z]+s", after_toks[0]):
+            if noun.endswith("ed") and after_toks and re.fullmatch(r"[a-z]+s\.?", after_toks[0]):
                 noun, after_toks = lemma(after_toks[0]), after_toks[1:]  # "11 trapped miners": miners
         first_at = bisect_left(starts, s)
         before_toks = [t[2] for t in toks[max(0, first_at - 5) : first_at] if t[1] <= s][-4:]

@@ -218,6 +218,9 @@ _SKIP = frozenset(
 _GLUE = frozenset({"of", "the", "de", "del", "da", "al", "bin", "van", "von", "&"})
 _CALENDAR = WEEKDAYS | MONTH_NAMES
 _TOKEN = re.compile(r"[A-Za-z][\w’'.-]*|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_ACRONYM = re.compile(r"(?:[a-z]\.){2,}[a-z]?\.?|[a-z]{2,5}")
 # Words that start sentences capitalised without being names.
 _OPENERS = frozenset(
     [
@@ -331,7 +334,7 @@ def entity_key(name: str) -> str:
     """The key shared by spellings of one referent: "U.S.", "US", "USA", "United States" -> "united states"."""
     low = name.lower().replace("’", "'")
     compact = (
-        low.replace(".", "").replace(" ", "") if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?\.?|[a-z]{2,5}", low) else low
+        low.replace(".", "").replace(" ", "") if _ACRONYM.fullmatch(low) else low
     )
     alias = _ALIASES.get(compact) or _ALIASES.get(low)
     return alias.lower() if alias else low
@@ -407,8 +410,8 @@ class HeuristicNER:
             ):
                 s = toks[k + lead][0]
                 e = toks[k + lead + len(name_words) - 1][1]
-                name = re.sub(r"['’]s$", "", text[s:e])
-                if not re.fullmatch(r"(?:[A-Z]\.){2,}", name):  # "U.S." keeps its last full stop
+                name = _POSSESSIVE.sub("", text[s:e])
+                if not _INITIALS.fullmatch(name):  # "U.S." keeps its last full stop
                     name = name.rstrip(".’'")
                 prev = toks[k - 1][2].lower() if k > 0 else ""
                 out.append(EntityMention(s, s + len(name), name, self._kind(name_words, titled, prev)))

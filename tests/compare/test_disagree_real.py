@@ -129,3 +129,21 @@ def test_category_reader_needs_sibling_classes():
     assert category_conflicts("Critics call it a cardiologist's dream.", "Critics call it a neurologist's dream.")
     assert not category_conflicts("They described it as a celebration.", "They described it as an operation.")
     assert not category_conflicts("This weekend the museum opens.", "Officials call it a weekend.")
+
+
+def test_the_day_a_statement_was_made_is_not_the_event_day():
+    # DUC d30 (1998-10-28 both): the report was due Thursday; the commission spoke on Wednesday.
+    day = date(1998, 10, 28)
+    a = "De Klerk said he would sue to block the long-awaited final report of the Truth and Reconciliation Commission, which was due for release Thursday."
+    b = "Facing a court challenge, the Truth and Reconciliation Commission said Wednesday that it would withhold, at least temporarily, the parts of its final report that implicate South Africa's last apartheid-era president, F.W. de Klerk, in illegal acts."
+    assert compare_sentences(a, b, day, day) == []
+    # Two statements on different days still conflict.
+    assert [
+        c.kind
+        for c in compare_sentences(
+            "The commission said Wednesday it would publish the report.",
+            "The commission said Thursday it would publish the report.",
+            day,
+            day,
+        )
+    ] == ["date"]  # once, as a date

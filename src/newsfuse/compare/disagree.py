@@ -120,6 +120,17 @@ def _same_governor(a: str, x: DateMention, b: str, y: DateMention) -> bool:
     return (ga is not None and ga in wb) or (gb is not None and gb in wa)
 
 
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|testified|wrote|tweeted)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reporting_day(sentence: str, d: DateMention) -> bool:
+    """A day right after a speech verb ("the commission said Wednesday") dates the statement, not the event."""
+    return bool(_SAID_BEFORE.search(sentence[max(0, d.start - 30) : d.start]))
+
+
 def _loose_dates_differ(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> bool:
     """Both sentences date what they say, and no two of their dates agree: likely two events."""
     da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)
@@ -522,6 +533,7 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
         if not (x.relative and y.relative and x.granularity != "day" and x.text.lower() == y.text.lower())
         and _same_context(a, (x.start, x.end), b, (y.start, y.end), set())
         and _same_governor(a, x, b, y)
+        and _reporting_day(a, x) == _reporting_day(b, y)
     ]
     judged = [v for v in verdicts if v[2] is not None]
     if judged and not any(v[2] for v in judged):
@@ -698,6 +710,7 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
             and len(ta) >= 6
             and not _listed_or_cut(xa, xb, la, lb, i2, j2, ta, tb)
             and not same_name(xa, xb)
+            and not {t.lower().rstrip(".") for t in xa + xb} <= _CALENDAR  # "Wednesday" / "Thursday": a date
         ):
             sa, ea, sb, eb = ta[i1][0], ta[i2 - 1][1], tb[j1][0], tb[j2 - 1][1]
             out.append(Conflict("role", sa, ea, sb, eb, a[sa:ea], b[sb:eb]))

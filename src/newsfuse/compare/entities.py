@@ -333,9 +333,7 @@ _COUNTRIES = frozenset({"United States", "United Kingdom", "North Korea", "China
 def entity_key(name: str) -> str:
     """The key shared by spellings of one referent: "U.S.", "US", "USA", "United States" -> "united states"."""
     low = name.lower().replace("’", "'")
-    compact = (
-        low.replace(".", "").replace(" ", "") if _ACRONYM.fullmatch(low) else low
-    )
+    compact = low.replace(".", "").replace(" ", "") if _ACRONYM.fullmatch(low) else low
     alias = _ALIASES.get(compact) or _ALIASES.get(low)
     return alias.lower() if alias else low
 

@@ -147,3 +147,12 @@ def test_the_day_a_statement_was_made_is_not_the_event_day():
             day,
         )
     ] == ["date"]  # once, as a date
+
+
+def test_one_length_in_two_units():
+    # mn017: where the elevator car was when the doors opened (labelled a conflict in benchmarks/data/).
+    a = "When the doors opened, the woman stepped forward and both she and the stroller fell down the shaft and landed on the elevator car, which was out of service eight stories below, police said."
+    b = "The elevator doors opened suddenly — but the car was between 6 and 8 feet below the floor as the stroller rolled inside and fell onto the elevator’s roof, a police source said."
+    assert [(c.a_text, c.b_text) for c in compare_sentences(a, b)] == [("eight", "6 and 8")]
+    # The same height in metres and feet agrees.
+    assert compare_sentences("The tower rises 300 meters above the bay.", "The tower rises about 984 feet above the bay.") == []

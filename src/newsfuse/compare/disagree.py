@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .categories import category_conflicts
 from .conflict import Conflict
+from .measures import is_length, lengths_disagree
 from .ranks import rank_conflicts
 from .text import _NUM_RE, Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
@@ -277,7 +278,9 @@ def _may_pair(qa: Quantity, qb: Quantity) -> bool:
     return not (qa.kind == "age" and qa.subject and qb.subject) or _same_subject(qa.subject, qb.subject)
 
 
-def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str, *, by_words: bool = True) -> bool:
+def _comparable(
+    qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str, *, by_words: bool = True, same_unit: bool = True
+) -> bool:
     """Whether two figures of one slot state the same thing's value (so different values conflict).
 
     With several figures of the slot on a side, the words after them must match (``by_words``);
@@ -289,7 +292,7 @@ def _comparable(qa: Quantity, qb: Quantity, n_a: int, n_b: int, a: str, b: str, 
         if qa.subject and qb.subject:
             return _same_subject(qa.subject, qb.subject)
         return n_a == 1 and n_b == 1 and not qa.subject and not qb.subject
-    if qa.kind != "tally":
+    if qa.kind != "tally" and same_unit:
         if qa.noun != qb.noun and not (qa.noun in _PEOPLE and qb.noun in _PEOPLE):
             return False
         if not qa.noun and (not qa.before or not qb.before or qa.before[-1] != qb.before[-1]):
@@ -443,7 +446,32 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 continue  # "every eight years" / "every eight to fifteen years"
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
+    out += _length_conflicts(qa_all, qb_all, a, b)
     return _merge_conversions(out, a, b) if len(out) > 1 else out
+
+
+def _length_conflicts(qa_all: list[Quantity], qb_all: list[Quantity], a: str, b: str) -> list[Conflict]:
+    """One length given in different units on the two sides that no reading of the units reconciles.
+
+    "the elevator car, which was out of service eight stories below" / "the car was between 6 and 8
+    feet below the floor".  Only when the two sides share no length unit (same units are compared above).
+    """
+    la = [q for q in qa_all if is_length(q.noun)]
+    lb = [q for q in qb_all if is_length(q.noun)]
+    if not la or not lb or {q.noun for q in la} & {q.noun for q in lb}:
+        return []
+    for qa in la:
+        for qb in lb:
+            if not _comparable(qa, qb, len(la), len(lb), a, b, same_unit=False):
+                continue
+            span_a, span_b = _range_span(qa, qa_all, a), _range_span(qb, qb_all, b)
+            lo_a, hi_a = (span_a[2], span_a[3]) if span_a else (qa.lo, qa.hi)
+            lo_b, hi_b = (span_b[2], span_b[3]) if span_b else (qb.lo, qb.hi)
+            if lengths_disagree((qa.noun, lo_a, hi_a), (qb.noun, lo_b, hi_b)):
+                sa, ea = (span_a[0], span_a[1]) if span_a else (qa.start, qa.end)
+                sb, eb = (span_b[0], span_b[1]) if span_b else (qb.start, qb.end)
+                return [Conflict("number", sa, ea, sb, eb, a[sa:ea], b[sb:eb])]
+    return []
 
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*$")

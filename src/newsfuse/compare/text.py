@@ -528,7 +528,7 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
                 break
             after_toks.append(t)
         if (
-            kind == "count"
+            kind in {"count", "range"}  # "between 6 and 8 feet": feet
             and not noun
             and after_toks
             and re.match(r"[A-Za-z]", after_toks[0])

@@ -155,4 +155,7 @@ def test_one_length_in_two_units():
     b = "The elevator doors opened suddenly — but the car was between 6 and 8 feet below the floor as the stroller rolled inside and fell onto the elevator’s roof, a police source said."
     assert [(c.a_text, c.b_text) for c in compare_sentences(a, b)] == [("eight", "6 and 8")]
     # The same height in metres and feet agrees.
-    assert compare_sentences("The tower rises 300 meters above the bay.", "The tower rises about 984 feet above the bay.") == []
+    assert (
+        compare_sentences("The tower rises 300 meters above the bay.", "The tower rises about 984 feet above the bay.")
+        == []
+    )

@@ -25,6 +25,8 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("and then the storm moved north.", "lower-case start"),
         ('"We will not back down," she said.', "unnamed speaker"),
         ("Half were then fed some cake.", "pronoun"),
+        # Multi-News, Ireland's drug law: who "he" is was in the sentence before.
+        ("Speaking to reporters at Leinster House on Tuesday, he confirmed the drugs included ecstasy.", "pronoun subject"),
     ],
 )
 def test_dependent_openings(text, reason):

@@ -468,6 +468,9 @@ def has_attribution(text: str, words: Sequence[str] | None = None) -> bool:
 _PHRASE_STARTS = frozenset(
     ["in", "as", "even", "despite", "after", "because", "on", "at", "by", "for", "once", "since", "that", "this", "not"]
 )
+# An introductory phrase (up to a dozen words, no quote) whose clause has a pronoun as its subject:
+# "Speaking to reporters on Tuesday, he confirmed…", "After the vote, they left." ("it" is often a dummy subject)
+_PRONOUN_SUBJECT = re.compile(r"[^,;:\"“”.?!]{0,90}?,\s+(?:he|she|they)\s+[a-z]")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LEADING = " \t\n\"'“”‘’`([—–-•*>"
@@ -515,6 +518,8 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
         m = _THE_NOUN.match(rest)
         if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS:
             return "back-reference"
+    if _PRONOUN_SUBJECT.match(rest):
+        return "pronoun subject"
     return None
 
 

@@ -24,6 +24,8 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("The two men were arrested at the border.", "back-reference"),
         ("and then the storm moved north.", "lower-case start"),
         ('"We will not back down," she said.', "unnamed speaker"),
+        # DUC 2004, Livingston's resignation: "declared" attributes as "said" does.
+        ("``We are here to debate impeachment and should not be distracted,'' he declared.", "unnamed speaker"),
         ("Half were then fed some cake.", "pronoun"),
         # Multi-News, Ireland's drug law: who "he" is was in the sentence before.
         ("Speaking to reporters at Leinster House on Tuesday, he confirmed the ban.", "pronoun subject"),

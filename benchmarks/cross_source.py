@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsfuse.compare import analyse, summarize_story
+from newsfuse.compare import analyse
 from newsfuse.compare.scoring import (
     aligned_pairs,
     load_jsonl,
@@ -29,6 +29,7 @@ from newsfuse.compare.scoring import (
     score_timeline,
 )
 from newsfuse.pipeline import Pipeline
+from newsfuse.service import summarize_articles
 from newsfuse.types import Article
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
@@ -123,7 +124,7 @@ def speed(n: int) -> None:
             t_plain.append(time.perf_counter() - t0)
             clear_caches()
             t0 = time.perf_counter()
-            summarize_story(pipe, arts, 250, analysis=True)
+            summarize_articles(pipe, arts, 250, cross_source=True)
             t_full.append(time.perf_counter() - t0)
         plain += min(t_plain)
         full += min(t_full)

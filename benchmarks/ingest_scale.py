@@ -61,9 +61,9 @@ def one_run(corpus: Path, engine: str, workers: int | None, folder: Path) -> tup
 def prepare_alone(corpus: Path) -> float:
     """Seconds of the parallel half alone: every chunk's signatures and features, in this process."""
     from newsfuse.cluster import OnlineClusterer
+    from newsfuse.cluster.parallel import CHUNK
     from newsfuse.dedup import NearDuplicateIndex
     from newsfuse.engine.base import batched
-    from newsfuse.engine.cluster import CHUNK
     from newsfuse.firehose import prepare_articles
     from newsfuse.ingest import read_articles
 

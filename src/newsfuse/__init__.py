@@ -14,8 +14,8 @@ from typing import Any
 from .errors import InputError, NewsfuseError
 from .pipeline import DEFAULT_WORDS, Pipeline
 from .types import Article, Citation, Sentence, Story, SummarySentence
+from .version import __version__
 
-__version__ = "0.1.0"
 
 
 def load_articles(
@@ -90,19 +90,18 @@ def summarize(
         rewriter = make_rewriter(llm_model, llm_url, timeout=llm_timeout)
     elif llm_model is not None or llm_url is not None:
         raise NewsfuseError("llm_model and llm_url are for rewrite=True")
-    articles, warnings = load_articles(inputs)
-    if analysis or min_support > 1:
-        from .compare import summarize_story
+    from .service import summarize_articles
 
-        story = summarize_story(
-            pipeline or Pipeline(**options), articles, words, analysis=analysis, min_support=min_support
-        )
-    else:
-        story = (pipeline or Pipeline(**options)).summarize(articles, words)
-    if rewriter is not None:
-        story = rewriter.rewrite(story, words)
-    story.warnings[:0] = warnings
-    return story
+    articles, warnings = load_articles(inputs)
+    return summarize_articles(
+        pipeline or Pipeline(**options),
+        articles,
+        words,
+        min_support=min_support,
+        cross_source=analysis,
+        rewriter=rewriter,
+        warnings=warnings,
+    )
 
 
 __all__ = [

@@ -149,20 +149,27 @@ class Pipeline:
         )
         return kept
 
-    def summarize(self, articles: Sequence[Article], words: int = DEFAULT_WORDS) -> Story:
-        """Summarize one story in at most ``words`` words, every sentence cited."""
-        story = self.analyse(articles)
-        return self.summarize_analysis(story, words)
+    def summarize(self, articles: Sequence[Article], words: int = DEFAULT_WORDS, min_support: int = 1) -> Story:
+        """Summarize one story in at most ``words`` words, every sentence cited.
 
-    def summarize_analysis(self, story: StoryAnalysis, words: int = DEFAULT_WORDS) -> Story:
-        """The cited summary of an already analysed story (re-run cheaply for other lengths)."""
+        ``min_support``: only facts that at least that many outlets state may make the summary.
+        """
+        story = self.analyse(articles)
+        return self.summarize_analysis(story, words, min_support)
+
+    def summarize_analysis(self, story: StoryAnalysis, words: int = DEFAULT_WORDS, min_support: int = 1) -> Story:
+        """The cited summary of an already analysed story (re-run cheaply for other lengths).
+
+        ``min_support`` is a selection constraint (``story.min_support``): the selector picks only
+        among the facts that many outlets state, under the same word budget as always.
+        """
         if not story.facts:
             return Story(sources=story.articles, sentences=[], warnings=list(story.warnings))
         representatives = self.realizer.realize(story)
-        story.lede, story.stated = None, {}
+        story.lede, story.stated, story.min_support = None, {}, min_support
         if self.lede:
             found = lede_fact(story, representatives)
-            if found is not None:
+            if found is not None and story.facts[found[0]].support >= min_support:
                 story.lede, representatives[found[0]] = found
         chosen, representatives = choose(self.selector, story, representatives, words)
         story.wording = {f: representatives[f] for f in chosen}
@@ -171,7 +178,9 @@ class Pipeline:
             story, [self._summary_sentence(story, f, representatives[f]) for f in ordered], ordered
         )
         warnings = list(story.warnings)
-        if not sentences:  # summaries are whole source sentences (units): say what budget the shortest one needs
+        if not sentences and not any(fact.support >= min_support for fact in story.facts):
+            warnings.append(f"no fact is stated by {min_support} or more outlets; lower --min-support")
+        elif not sentences:  # summaries are whole source sentences (units): say what budget the shortest one needs
             shortest = self._smallest_budget(story, words)
             if shortest:
                 warnings.append(
@@ -190,7 +199,7 @@ class Pipeline:
 
         Tried on the units' own lengths, shortest first: the selector may pass over the shortest ones.
         """
-        spans = {story.unit(i) for fact in story.facts for i in fact.members}
+        spans = {story.unit(i) for fact in story.facts if fact.support >= story.min_support for i in fact.members}
         lengths = sorted({n for u in spans if u is not None and (n := unit_words(story, u)) > words})
         representatives = self.realizer.realize(story)
         for budget in lengths[:8]:

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ..engine.base import Engine, EngineName
-from .app import EmbedderName, InputFormat, OutputFormat, app, fail, progress_bar, warn
+from ..engine import Engine
+from .app import EmbedderName, EngineName, InputFormat, OutputFormat, app, fail, progress_bar, warn
 
 
 def _stdin_text() -> str:
@@ -26,8 +26,8 @@ def _rendered_lines(runner: Engine, items: list[str], words: int, fmt: str, embe
     """Each line's story rendered in ``fmt``, in input order, on the engine ``runner``."""
     from functools import partial
 
-    from ..engine import SummarizeLines
     from ..ingest import iter_lines
+    from ..service import SummarizeLines
 
     factory = partial(SummarizeLines, words, fmt, embedder)
     if "-" not in items:
@@ -155,11 +155,11 @@ def summarize(
     newsfuse summarize examples/kim-jong-un-beijing/ --rewrite --llm-model model.gguf
     """
     from ..embed import get_embedder
-    from ..engine import get_engine
-    from ..engine.base import check_paths
+    from ..engine import check_paths, get_engine
     from ..ingest import read_articles
     from ..pipeline import Pipeline
     from ..render import render, render_rich
+    from ..service import summarize_articles
 
     items = inputs or []
     if story_id is not None:
@@ -221,16 +221,15 @@ def summarize(
             articles, warnings = read_articles(
                 items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid
             )
-        pipeline = Pipeline(embedder=get_embedder(embedder.value))
-        if analysis or min_support > 1:
-            from ..compare import summarize_story
-
-            story = summarize_story(pipeline, articles, words, analysis=analysis, min_support=min_support)
-        else:
-            story = pipeline.summarize(articles, words)
-        if rewriter is not None:
-            story = rewriter.rewrite(story, words)
-        story.warnings[:0] = warnings
+        story = summarize_articles(
+            Pipeline(embedder=get_embedder(embedder.value)),
+            articles,
+            words,
+            min_support=min_support,
+            cross_source=analysis,
+            rewriter=rewriter,
+            warnings=warnings,
+        )
         if not quiet:
             warn(story.warnings)
         chosen = (fmt or OutputFormat.text).value

@@ -1,13 +1,8 @@
-"""Consensus: every aligned fact with the outlets behind it, most supported first.
-
-Also the summary filtered by support (``--min-support``): the pipeline's own selection, re-run at a
-larger budget when the filter leaves room, keeping the most central facts that pass.
-"""
+"""Consensus: every aligned fact with the outlets behind it, most supported first."""
 
 from __future__ import annotations
 
 from ..analysis import StoryAnalysis
-from ..types import Story, count_words
 from .base import ConsensusFact, span_of
 
 
@@ -36,37 +31,3 @@ def consensus(
     out.sort(key=lambda f: (-f.support, -f.importance))
     return out
 
-
-def summary_with_min_support(pipeline, analysis: StoryAnalysis, words: int, min_support: int) -> Story:
-    """The summary restricted to facts stated by at least ``min_support`` outlets, within ``words``.
-
-    The pipeline selects at growing budgets until the facts that pass fill ``words`` (or none are
-    left); the most central of them are kept, in the pipeline's reading order.
-    """
-    story = pipeline.summarize_analysis(analysis, words)
-    if min_support <= 1:
-        return story
-    weight = _importance(analysis)
-    where = {(analysis.articles[s.doc].id, s.start): i for i, s in enumerate(analysis.sentences)}
-    for factor in (2, 4, 8, 16):
-        passing = [s for s in story.sentences if s.support >= min_support]
-        if sum(count_words(s.text) for s in passing) >= words or len(story.sentences) >= len(analysis.facts):
-            break
-        story = pipeline.summarize_analysis(analysis, words * factor)
-    passing = [s for s in story.sentences if s.support >= min_support]
-
-    def rank(s):
-        c = s.citations[0]
-        return -weight.get(where.get((c.source, c.start), -1), 0.0)
-
-    kept, used = set(), 0
-    for s in sorted(passing, key=rank):
-        n = count_words(s.text)
-        if used + n <= words or not kept:
-            kept.add(id(s))
-            used += n
-    sentences = [s for s in passing if id(s) in kept]
-    warnings = list(story.warnings)
-    if not sentences:
-        warnings.append(f"no fact is stated by {min_support} or more outlets; lower --min-support")
-    return Story(sources=story.sources, sentences=sentences, warnings=warnings, words=used if sentences else 0)

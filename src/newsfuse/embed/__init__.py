@@ -1,7 +1,12 @@
-"""Embed stage: sentence vectors. WordLlama by default, TF-IDF when it is not installed."""
+"""Embed stage: sentence vectors. WordLlama by default, TF-IDF when it is not installed.
+
+:data:`EMBEDDERS` names them (``auto``, ``wordllama``, ``tfidf``); :func:`get_embedder` makes one by name.
+"""
 
 from __future__ import annotations
 
+from ..errors import NewsfuseError
+from ..registry import Registry
 from .base import Embedder, l2_normalize
 from .tfidf import TfidfEmbedder
 from .wordllama_embedder import WordLlamaEmbedder, import_wordllama
@@ -16,21 +21,36 @@ def default_embedder() -> Embedder:
     return WordLlamaEmbedder()
 
 
+def wordllama_embedder() -> Embedder:
+    """WordLlama, or an error that says how to install it."""
+    try:
+        import_wordllama()
+    except ImportError:
+        raise NewsfuseError("wordllama is not installed: pip install wordllama, or use --embedder tfidf") from None
+    return WordLlamaEmbedder()
+
+
+EMBEDDERS: Registry[Embedder] = Registry(
+    "embedder", {"auto": default_embedder, "wordllama": wordllama_embedder, "tfidf": TfidfEmbedder}
+)
+
+
 def get_embedder(name: str) -> Embedder:
-    """An embedder by name: ``wordllama``, ``tfidf`` or ``auto``."""
-    from ..errors import NewsfuseError
+    """An embedder by name (:data:`EMBEDDERS`): ``auto``, ``wordllama`` or ``tfidf``.
 
-    if name == "auto":
-        return default_embedder()
-    if name == "wordllama":
-        try:
-            import_wordllama()
-        except ImportError:
-            raise NewsfuseError("wordllama is not installed: pip install wordllama, or use --embedder tfidf") from None
-        return WordLlamaEmbedder()
-    if name == "tfidf":
-        return TfidfEmbedder()
-    raise NewsfuseError(f"unknown embedder {name!r}; choose wordllama, tfidf or auto")
+    >>> get_embedder("tfidf").name
+    'tfidf'
+    """
+    return EMBEDDERS.create(name)
 
 
-__all__ = ["Embedder", "TfidfEmbedder", "WordLlamaEmbedder", "default_embedder", "get_embedder", "l2_normalize"]
+__all__ = [
+    "EMBEDDERS",
+    "Embedder",
+    "TfidfEmbedder",
+    "WordLlamaEmbedder",
+    "default_embedder",
+    "get_embedder",
+    "l2_normalize",
+    "wordllama_embedder",
+]

@@ -159,11 +159,10 @@ class RayEngine:
     """Ordered map on Ray Data with a pool of ``workers`` actors (None: one per CPU of the cluster).
 
     >>> from functools import partial
-    >>> from newsfuse.engine.tasks import SummarizeLines
-    >>> line = "Rain hit Paris on Monday. ||||| Heavy rain hit Paris on Monday, officials said."
+    >>> from newsfuse.engine.local import _Double
     >>> with RayEngine(1) as engine:  # doctest: +SKIP
-    ...     print(next(engine.map_items(partial(SummarizeLines, 30, "text", "tfidf"), [line])).splitlines()[0])
-    Heavy rain hit Paris on Monday, officials said. [1][2]
+    ...     print(list(engine.map_items(partial(_Double), [1, 2, 3])))
+    [2, 4, 6]
     """
 
     def __init__(

@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from .. import __version__
+from ..version import __version__
 from ..errors import InputError
 
 USER_AGENT = f"newsfuse/{__version__} (news clustering and summarization; +https://pypi.org/project/newsfuse/)"

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..evaluate.runner import ordered_parallel
+from ..engine import ordered_parallel
 from ..ingest import iter_lines, parse_multinews_line
 from ..select.features import pair_matrix
 from ..select.learned import wording_alternatives

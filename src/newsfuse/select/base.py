@@ -10,7 +10,8 @@ from ..analysis import StoryAnalysis
 class Selector(Protocol):
     """Chooses facts (indices into ``story.facts``) whose representatives fit in ``words``.
 
-    ``representatives[f]`` is the sentence index that would state fact ``f``.
+    ``representatives[f]`` is the sentence index that would state fact ``f``.  Only facts that at
+    least ``story.min_support`` outlets state are candidates (:func:`eligible`).
     """
 
     def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]: ...
@@ -26,8 +27,17 @@ def choose(
     """
     own = getattr(selector, "choose", None)
     if own is not None:
-        return own(story, representatives, words)
-    return selector.select(story, representatives, words), representatives
+        chosen, representatives = own(story, representatives, words)
+    else:
+        chosen = selector.select(story, representatives, words)
+    if story.min_support > 1:  # a selector that ignores the constraint still cannot break it
+        chosen = [f for f in chosen if eligible(story, f)]
+    return chosen, representatives
+
+
+def eligible(story: StoryAnalysis, f: int) -> bool:
+    """May fact ``f`` make the summary: at least ``story.min_support`` outlets state it?"""
+    return story.facts[f].support >= story.min_support
 
 
 def fits(used: int, n_words: int, budget: int) -> bool:

@@ -120,7 +120,8 @@ def greedy_mmr(
     facts stated inside a chosen unit count as said.  A unit that overlaps a chosen one is skipped,
     unless the overlap is the unit's start and ends where a chosen span ends: then only the rest is
     stated (and paid for), and the order keeps it right behind that span.  What each chosen fact
-    states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.
+    states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.  Only
+    facts that at least ``story.min_support`` outlets state are candidates.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -193,7 +194,12 @@ def greedy_mmr(
     # a gain computed at an earlier step bounds it from above.  Pop the best bound, recompute that
     # fact's gain, and take it if it still beats every other bound: the same picks as recomputing
     # every gain at every step, for a few recomputed gains per pick.
-    heap = [(-float(base[f]), f) for f in range(len(lengths)) if lengths[f] >= shortest and units[f] is not None]
+    floor = story.min_support
+    heap = [
+        (-float(base[f]), f)
+        for f in range(len(lengths))
+        if lengths[f] >= shortest and units[f] is not None and story.facts[f].support >= floor
+    ]
     heapq.heapify(heap)
     while heap:
         _, f = heapq.heappop(heap)

@@ -105,16 +105,8 @@ def published_span(values: Sequence[str | None]) -> tuple[str, str] | None:
     >>> published_span(["Wed, 09 Jan 2019 10:00:00 GMT", "2019-01-08", None, "soon"])
     ('2019-01-08', '2019-01-09')
     """
-    try:
-        from ..compare.timeline import parse_published
-    except ImportError:  # the cross-source analysis is not installed: ISO dates only
-        from datetime import date
+    from ..compare.timeline import parse_published
 
-        def parse_published(text: str | None) -> date | None:
-            try:
-                return date.fromisoformat((text or "")[:10])
-            except ValueError:
-                return None
 
     days = sorted(d for d in (parse_published(v) for v in values if v) if d is not None)
     return (days[0].isoformat(), days[-1].isoformat()) if days else None

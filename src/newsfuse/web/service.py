@@ -27,7 +27,8 @@ from typing import Any, TypeVar
 
 from ..analysis import StoryAnalysis
 from ..errors import InputError, NewsfuseError
-from ..types import Article, Story, count_words
+from ..service import cross_source_report, summarize_analysed
+from ..types import Article, Story
 
 T = TypeVar("T")
 
@@ -349,11 +350,7 @@ def _worker_pipeline() -> Any:
 
 def summary_of(pipeline: Any, found: StoryAnalysis, words: int, warnings: Sequence[str]) -> Story:
     """The summary of an analysed story at ``words``: input warnings first, an empty summary explained."""
-    story = pipeline.summarize_analysis(found, words)
-    story.warnings[:0] = list(warnings)
-    if not story.sentences:
-        story.warnings.append(empty_reason(found, words))
-    return story
+    return summarize_analysed(pipeline, found, words, warnings=warnings, explain_empty=True)
 
 
 def story_body(
@@ -364,13 +361,9 @@ def story_body(
     return story_json(story, **({"analysis": cross} if cross is not None else {}))
 
 
-def cross_source_json(found: StoryAnalysis) -> dict[str, Any] | None:
-    """The cross-source analysis as JSON; None when newsfuse.compare is absent."""
-    try:
-        from ..compare import analyse
-    except ImportError:
-        return None
-    return analyse(found).to_dict()
+def cross_source_json(found: StoryAnalysis) -> dict[str, Any]:
+    """The cross-source analysis as JSON."""
+    return cross_source_report(found).to_dict()
 
 
 def new_story_job(
@@ -499,13 +492,12 @@ class Summarizer:
                     cache.put(key, cached)
         return pickle.loads(cached) if isinstance(cached, bytes) else cached
 
-    def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any] | None:
-        """The cross-source analysis as JSON, cached per key; None when newsfuse.compare is absent."""
+    def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any]:
+        """The cross-source analysis as JSON, cached per key."""
         hit = self.crosses.get(key)
         if hit is None:
             hit = cross_source_json(analysis)
-            if hit is not None:
-                self.crosses.put(key, hit)
+            self.crosses.put(key, hit)
         return hit
 
     def summary_json(
@@ -551,31 +543,10 @@ class Summarizer:
             self.parts.put((key, words), hit)
         return hit
 
-    def summarize(self, articles: Sequence[Article], words: int, warnings: Sequence[str] = ()) -> Story:
-        story = self.pipeline().summarize(articles, words)
-        story.warnings[:0] = list(warnings)
-        return story
-
     def close(self) -> None:
         self.jobs.close()
         self.ingests.close()
         self.reads.close()
-
-
-def empty_reason(found: StoryAnalysis, words: int) -> str:
-    """Why a summary came out empty: no usable sentence, or a budget below the shortest sentence."""
-    if not found.facts:
-        return "no summary: the articles hold no sentence that can be quoted"
-    shortest = min(
-        (count_words(found.sentences[i].text) for f in found.facts for i in f.members if i < len(found.sentences)),
-        default=0,
-    )
-    if shortest > words:
-        return (
-            f"no summary: {words} word{'s' if words != 1 else ''} is shorter than the shortest quotable sentence "
-            f"({shortest} words); ask for at least {shortest}"
-        )
-    return f"no summary: no sentence fits in {words} words"
 
 
 def story_json(story: Story, **extra: Any) -> bytes:

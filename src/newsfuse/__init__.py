@@ -17,7 +17,6 @@ from .types import Article, Citation, Sentence, Story, SummarySentence
 from .version import __version__
 
 
-
 def load_articles(
     inputs: Iterable[str | Path | Article], input_format: str = "auto"
 ) -> tuple[list[Article], list[str]]:

@@ -39,6 +39,23 @@ if TYPE_CHECKING:
 NO_TEXT = "no article text on this line"
 
 
+def make_pipeline(embedder: str = "auto", selector: str = "learned", splitter: str = "fast") -> Pipeline:
+    """A pipeline whose stages are named in the registries (``EMBEDDERS``, ``SELECTORS``, ``SPLITTERS``).
+
+    ``functools.partial(make_pipeline, ...)`` is what a face hands to workers that build their own.
+
+    >>> make_pipeline("tfidf", "mmr").selector.__class__.__name__
+    'MMRSelector'
+    """
+    from .embed import EMBEDDERS
+    from .select import SELECTORS
+    from .split import SPLITTERS
+
+    return Pipeline(
+        splitter=SPLITTERS.create(splitter), embedder=EMBEDDERS.create(embedder), selector=SELECTORS.create(selector)
+    )
+
+
 def empty_story(warning: str = NO_TEXT) -> Story:
     """The story of an input that holds no article: no sources, no sentences, one warning."""
     return Story(sources=[], sentences=[], warnings=[warning])
@@ -135,7 +152,7 @@ class SummarizeLines:
 
     ``fmt`` as ``newsfuse summarize --format``: ``json`` gives each story's indented JSON without
     the final newline (the caller joins them into an array); ``text``/``markdown`` end with a blank
-    line.  ``embedder`` and ``selector`` are names in :mod:`newsfuse.registry`.
+    line.  ``embedder`` and ``selector`` are registered names (:func:`make_pipeline`).
 
     >>> fn = SummarizeLines(words=30, fmt="jsonl", embedder="tfidf")
     >>> import json
@@ -144,15 +161,15 @@ class SummarizeLines:
     [[2], []]
     """
 
-    def __init__(self, words: int = DEFAULT_WORDS, fmt: str = "jsonl", embedder: str = "auto") -> None:
-        from .embed import get_embedder
+    def __init__(
+        self, words: int = DEFAULT_WORDS, fmt: str = "jsonl", embedder: str = "auto", selector: str = "learned"
+    ) -> None:
         from .ingest import WARM_UP_LINE
         from .render import FORMATS
 
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        FORMATS.check(fmt)
         self.words, self.fmt = words, fmt
-        self.pipeline = Pipeline(embedder=get_embedder(embedder))
+        self.pipeline = make_pipeline(embedder, selector)
         self.render(WARM_UP_LINE)
 
     def __call__(self, lines: list[str]) -> list[str]:
@@ -176,6 +193,7 @@ def summarize_lines(
     workers: int | None = None,
     fmt: str = "jsonl",
     embedder: str = "auto",
+    selector: str = "learned",
 ) -> Iterator[str]:
     """Summarize every line of Multi-News file(s), one rendered summary per line, in input order.
 
@@ -192,7 +210,7 @@ def summarize_lines(
 
     files = [paths] if isinstance(paths, str | Path) else list(paths)
     with get_engine(engine, workers) as runner:
-        yield from runner.map_lines(partial(SummarizeLines, words, fmt, embedder), files)
+        yield from runner.map_lines(partial(SummarizeLines, words, fmt, embedder, selector), files)
 
 
 def write_summaries(
@@ -203,6 +221,7 @@ def write_summaries(
     workers: int | None = None,
     fmt: str = "parquet",
     embedder: str = "auto",
+    selector: str = "learned",
 ) -> None:
     """Summarize every line of Multi-News file(s) on Ray; the workers write Parquet (or JSON lines) files.
 
@@ -216,4 +235,4 @@ def write_summaries(
 
     files = [paths] if isinstance(paths, str | Path) else list(paths)
     with RayEngine(workers) as runner:
-        runner.write_lines(partial(SummarizeLines, words, "jsonl", embedder), files, str(out_dir), fmt=fmt)
+        runner.write_lines(partial(SummarizeLines, words, "jsonl", embedder, selector), files, str(out_dir), fmt=fmt)

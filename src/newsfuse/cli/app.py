@@ -13,7 +13,6 @@ from typing import Annotated
 
 import typer
 
-from ..version import __version__
 from ..embed import EMBEDDERS
 from ..engine import ENGINES
 from ..errors import InputError
@@ -21,6 +20,7 @@ from ..evaluate.rouge import MEASURES
 from ..ingest import FORMATS as INPUT_FORMATS
 from ..render import FORMATS
 from ..select import SELECTORS
+from ..version import __version__
 
 app = typer.Typer(
     name="newsfuse",

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..engine import Engine
-from .app import EmbedderName, EngineName, InputFormat, OutputFormat, app, fail, progress_bar, warn
+from .app import EmbedderName, EngineName, InputFormat, OutputFormat, SelectorName, app, fail, progress_bar, warn
 
 
 def _stdin_text() -> str:
@@ -22,14 +22,16 @@ def _stdin_text() -> str:
     return text
 
 
-def _rendered_lines(runner: Engine, items: list[str], words: int, fmt: str, embedder: str) -> Iterator[str]:
+def _rendered_lines(
+    runner: Engine, items: list[str], words: int, fmt: str, embedder: str, selector: str
+) -> Iterator[str]:
     """Each line's story rendered in ``fmt``, in input order, on the engine ``runner``."""
     from functools import partial
 
     from ..ingest import iter_lines
     from ..service import SummarizeLines
 
-    factory = partial(SummarizeLines, words, fmt, embedder)
+    factory = partial(SummarizeLines, words, fmt, embedder, selector)
     if "-" not in items:
         return runner.map_lines(factory, items)
     lines = (line for item in items for line in (_stdin_text().splitlines() if item == "-" else iter_lines(item)))
@@ -56,6 +58,9 @@ def summarize(
         ),
     ] = InputFormat.auto,
     embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder.")] = EmbedderName.auto,
+    selector: Annotated[
+        SelectorName, typer.Option(help="Select stage: the trained model or the unsupervised MMR score.")
+    ] = SelectorName.learned,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     skip_invalid: Annotated[
         bool, typer.Option(help="Skip malformed JSONL lines (with a warning) instead of stopping.")
@@ -154,12 +159,10 @@ def summarize(
     facts it cites, e.g.
     newsfuse summarize examples/kim-jong-un-beijing/ --rewrite --llm-model model.gguf
     """
-    from ..embed import get_embedder
     from ..engine import check_paths, get_engine
     from ..ingest import read_articles
-    from ..pipeline import Pipeline
     from ..render import render, render_rich
-    from ..service import summarize_articles
+    from ..service import make_pipeline, summarize_articles
 
     items = inputs or []
     if story_id is not None:
@@ -193,7 +196,7 @@ def summarize(
     try:
         if runner is not None:
             chosen = (fmt or OutputFormat.jsonl).value
-            rendered = _rendered_lines(runner, items, words, chosen, embedder.value)
+            rendered = _rendered_lines(runner, items, words, chosen, embedder.value, selector.value)
             progress = progress_bar(quiet or not sys.stderr.isatty(), "summarizing")
             with progress:
                 task = progress.add_task("stories", total=None)
@@ -222,7 +225,7 @@ def summarize(
                 items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid
             )
         story = summarize_articles(
-            Pipeline(embedder=get_embedder(embedder.value)),
+            make_pipeline(embedder.value, selector.value),
             articles,
             words,
             min_support=min_support,

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from ..errors import NewsfuseError
 from ..registry import Registry
-from .base import Embedder, l2_normalize
+from .base import Embedder, SentenceEmbedder, WithTfidf, l2_normalize
 from .tfidf import TfidfEmbedder
 from .wordllama_embedder import WordLlamaEmbedder, import_wordllama
 
 
-def default_embedder() -> Embedder:
+def default_embedder() -> SentenceEmbedder:
     """WordLlama when its package imports, else TF-IDF."""
     try:
         import_wordllama()
@@ -21,7 +21,7 @@ def default_embedder() -> Embedder:
     return WordLlamaEmbedder()
 
 
-def wordllama_embedder() -> Embedder:
+def wordllama_embedder() -> SentenceEmbedder:
     """WordLlama, or an error that says how to install it."""
     try:
         import_wordllama()
@@ -30,12 +30,12 @@ def wordllama_embedder() -> Embedder:
     return WordLlamaEmbedder()
 
 
-EMBEDDERS: Registry[Embedder] = Registry(
+EMBEDDERS: Registry[SentenceEmbedder] = Registry(
     "embedder", {"auto": default_embedder, "wordllama": wordllama_embedder, "tfidf": TfidfEmbedder}
 )
 
 
-def get_embedder(name: str) -> Embedder:
+def get_embedder(name: str) -> SentenceEmbedder:
     """An embedder by name (:data:`EMBEDDERS`): ``auto``, ``wordllama`` or ``tfidf``.
 
     >>> get_embedder("tfidf").name
@@ -47,7 +47,9 @@ def get_embedder(name: str) -> Embedder:
 __all__ = [
     "EMBEDDERS",
     "Embedder",
+    "SentenceEmbedder",
     "TfidfEmbedder",
+    "WithTfidf",
     "WordLlamaEmbedder",
     "default_embedder",
     "get_embedder",

@@ -96,6 +96,10 @@ class MMRSelector:
         base = self.scores(story, representatives) - self.context_cost * context_share(story, representatives)
         return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)
 
+    def choose(self, story: StoryAnalysis, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
+        """The facts of :meth:`select`, each worded by the realize stage's representative."""
+        return self.select(story, representatives, words), list(representatives)
+
 
 def greedy_mmr(
     story: StoryAnalysis,

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from ..analysis import StoryAnalysis
 from ..errors import InputError, NewsfuseError
-from ..service import cross_source_report, summarize_analysed
+from ..service import cross_source_report, make_pipeline, summarize_analysed
 from ..types import Article, Story
 
 T = TypeVar("T")
@@ -341,10 +341,8 @@ def _exit_with(server_pid: int, every_s: float = 1.0) -> None:
 def _worker_pipeline() -> Any:
     pipeline = _WORKER.get("pipeline")
     if pipeline is None:
-        from ..pipeline import Pipeline
-
-        factory = _WORKER.get("factory")
-        pipeline = _WORKER["pipeline"] = factory() if factory else Pipeline()
+        factory = _WORKER.get("factory") or make_pipeline
+        pipeline = _WORKER["pipeline"] = factory()
     return pipeline
 
 
@@ -437,9 +435,7 @@ class Summarizer:
         """One pipeline per worker thread: stages keep no state between stories, but models load once each."""
         p = getattr(self._local, "pipeline", None)
         if p is None:
-            from ..pipeline import Pipeline
-
-            p = self._factory() if self._factory else Pipeline()
+            p = (self._factory or make_pipeline)()
             self._local.pipeline = p
         return p
 

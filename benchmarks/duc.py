@@ -57,7 +57,7 @@ def main() -> int:
         sys.stderr.write(f"duc.py: error: DUC dev data not found at {args.data}\n")
         return 2
 
-    from newsfuse.evaluate.rouge import recall_against, truncate_words
+    from newsfuse.evaluate.rouge_scores import recall_against, truncate_words
     from newsfuse.ingest import parse_multinews_line
     from newsfuse.pipeline import Pipeline
     from newsfuse.select import SELECTORS

@@ -172,5 +172,24 @@ def test_cycles_finds_every_knot(graph, expected):
 
 
 def test_imports_inside_functions_count(tmp_path):
-    assert "newsfuse.cli.app.fail" in _imports(SRC / "cli" / "summarize.py")
+    assert "newsfuse.cli.common.fail" in _imports(SRC / "cli" / "summarize.py")
     assert "newsfuse.service.SummarizeLines" in _imports(SRC / "cli" / "summarize.py")  # imported in a function
+
+
+def test_no_module_is_shadowed_by_a_name_its_package_exports():
+    """``newsfuse.compare.ner`` is the module: no function or object in ``newsfuse.compare`` is called ``ner``."""
+    import importlib
+    import pkgutil
+
+    import newsfuse
+
+    shadowed = []
+    for info in pkgutil.walk_packages(newsfuse.__path__, "newsfuse."):
+        if not info.ispkg:
+            continue
+        package = importlib.import_module(info.name)
+        for sub in pkgutil.iter_modules(package.__path__):
+            value = vars(package).get(sub.name)
+            if value is not None and not isinstance(value, type(newsfuse)):
+                shadowed.append(f"{info.name}.{sub.name}")
+    assert shadowed == []

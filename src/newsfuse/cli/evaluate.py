@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..engine import require
-from .app import EmbedderName, EngineName, Measure, SelectorName, app, fail, progress_bar
+from .common import EmbedderName, EngineName, Measure, SelectorName, app, fail, progress_bar
 
 
 @app.command(name="eval")

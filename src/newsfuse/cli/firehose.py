@@ -12,7 +12,7 @@ import typer
 
 from ..engine import require
 from ..errors import InputError
-from .app import EngineName, OutputFormat, app, parse_duration, warn
+from .common import EngineName, OutputFormat, app, parse_duration, warn
 
 DbOption = Annotated[
     str | None,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import EmbedderName, SelectorName, app, fail, warn
+from .common import EmbedderName, SelectorName, app, fail, warn
 
 
 def _is_loopback(host: str) -> bool:

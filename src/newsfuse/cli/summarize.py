@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..engine import Engine
-from .app import EmbedderName, EngineName, InputFormat, OutputFormat, SelectorName, app, fail, progress_bar, warn
+from .common import EmbedderName, EngineName, InputFormat, OutputFormat, SelectorName, app, fail, progress_bar, warn
 
 
 def _stdin_text() -> str:

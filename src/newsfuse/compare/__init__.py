@@ -21,10 +21,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..analysis import StoryAnalysis
+from .agreement import consensus
 from .base import ConsensusFact, CrossSource, Disagreement, Mentioned, Span, TimelineEvent, UniqueFact, Version
-from .consensus import consensus
 from .disagree import compare_sentences, find_disagreements
-from .entities import NER, HeuristicNER, entities, key_numbers
+from .ner import NER, HeuristicNER, entities, key_numbers
 from .timeline import build_timeline, find_dates, parse_published
 from .unique import unique_facts
 

@@ -21,7 +21,7 @@ def default_embedder() -> SentenceEmbedder:
     return WordLlamaEmbedder()
 
 
-def wordllama_embedder() -> SentenceEmbedder:
+def installed_wordllama() -> SentenceEmbedder:
     """WordLlama, or an error that says how to install it."""
     try:
         import_wordllama()
@@ -31,7 +31,7 @@ def wordllama_embedder() -> SentenceEmbedder:
 
 
 EMBEDDERS: Registry[SentenceEmbedder] = Registry(
-    "embedder", {"auto": default_embedder, "wordllama": wordllama_embedder, "tfidf": TfidfEmbedder}
+    "embedder", {"auto": default_embedder, "wordllama": installed_wordllama, "tfidf": TfidfEmbedder}
 )
 
 
@@ -53,6 +53,6 @@ __all__ = [
     "WordLlamaEmbedder",
     "default_embedder",
     "get_embedder",
+    "installed_wordllama",
     "l2_normalize",
-    "wordllama_embedder",
 ]

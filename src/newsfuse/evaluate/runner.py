@@ -17,7 +17,7 @@ from ..engine import ordered_parallel
 from ..errors import InputError
 from ..ingest import WARM_UP_LINE, check_lines_file, iter_lines, parse_multinews_line
 from .peers import PEERS, get_peer
-from .rouge import MEASURES, METRICS, reference_sentences, score_references
+from .rouge_scores import MEASURES, METRICS, reference_sentences, score_references
 
 METHODS = ("newsfuse", *PEERS)
 
@@ -117,7 +117,7 @@ def score_story(
     """ROUGE, seconds and words of each method on one story (``pipeline`` runs newsfuse).
 
     ``tgt_line`` is the story's reference, or several references (scores averaged over them);
-    ``measure`` is ``f1`` or ``recall`` (see :func:`~newsfuse.evaluate.rouge.score_references`).
+    ``measure`` is ``f1`` or ``recall`` (see :func:`~newsfuse.evaluate.rouge_scores.score_references`).
     """
     articles = parse_multinews_line(src_line)
     references = [reference_sentences(t) for t in ([tgt_line] if isinstance(tgt_line, str) else tgt_line)]

@@ -16,7 +16,7 @@ import typer
 from ..embed import EMBEDDERS
 from ..engine import ENGINES
 from ..errors import InputError
-from ..evaluate.rouge import MEASURES
+from ..evaluate.rouge_scores import MEASURES
 from ..ingest import FORMATS as INPUT_FORMATS
 from ..render import FORMATS
 from ..select import SELECTORS

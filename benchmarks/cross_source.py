@@ -41,7 +41,7 @@ def real_stories() -> dict[str, list[Article]]:
     """The stories the real labelled pairs come from: val-full250 (mnNNN) and DUC 2004 dev clusters."""
     import json
 
-    from newsfuse.ingest.readers import iter_multinews
+    from newsfuse.inputs.readers import iter_multinews
 
     out = {}
     for k, arts in enumerate(iter_multinews(SHARED / "multinews" / "val-full250.src")):
@@ -102,7 +102,7 @@ def speed(n: int) -> None:
     """Per story, the plain summary and the summary with --analysis, side by side in this process."""
     import statistics
 
-    from newsfuse.ingest.readers import iter_multinews
+    from newsfuse.inputs.readers import iter_multinews
 
     pipe = Pipeline()
     stories = []

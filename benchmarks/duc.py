@@ -58,7 +58,7 @@ def main() -> int:
         return 2
 
     from newsfuse.evaluate.rouge_scores import recall_against, truncate_words
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
     from newsfuse.pipeline import Pipeline
     from newsfuse.select import SELECTORS
 

@@ -33,7 +33,7 @@ os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
 
 def write_corpus(src: Path, limit: int, path: Path) -> int:
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
 
     n = 0
     with open(src, encoding="utf-8") as fh, open(path, "w", encoding="utf-8") as out:
@@ -65,7 +65,7 @@ def prepare_alone(corpus: Path) -> float:
     from newsfuse.dedup import NearDuplicateIndex
     from newsfuse.engine.base import batched
     from newsfuse.firehose import prepare_articles
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     articles, _ = read_articles([corpus])
     clusterer, index = OnlineClusterer(), NearDuplicateIndex()

@@ -73,7 +73,7 @@ def main() -> int:
 
     import numpy as np
 
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
     from newsfuse.pipeline import Pipeline
     from newsfuse.select.features import candidate_ranks
     from newsfuse.units import ContextUnits

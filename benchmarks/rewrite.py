@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from newsfuse.evaluate.rouge_scores import reference_sentences, rouge
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
     from newsfuse.pipeline import Pipeline
     from newsfuse.rewrite import LlamaCppLLM, LLMUnavailable, Rewriter, StaticLLM, make_llm
 

@@ -125,7 +125,7 @@ def articles_jsonl(data_dir, tmp_path_factory):
     import random
     from datetime import UTC, datetime
 
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
 
     rng = random.Random(8)
     rows = []

@@ -206,7 +206,7 @@ def test_user_niceness_setting_wins(monkeypatch):
 
 
 def test_cluster_on_ray_gives_the_same_stories(ray_session, data_dir, tmp_path, capsys):
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
 
     path = tmp_path / "stream.jsonl"
     with open(data_dir / "val.src", encoding="utf-8") as fh, open(path, "w", encoding="utf-8") as out:

@@ -35,7 +35,7 @@ LAYERS: list[tuple[str, set[str]]] = [
             "compare",
             "render",
             "rewrite",
-            "ingest",
+            "inputs",
             "fetch",
             "dedup",
             "cluster",

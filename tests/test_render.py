@@ -9,7 +9,7 @@ import re
 import pytest
 
 from newsfuse.errors import InputError
-from newsfuse.ingest import read_articles
+from newsfuse.inputs import read_articles
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import FORMATS, render, render_json, render_markdown, render_rich, render_text, source_numbers
 from newsfuse.types import Article, Citation, Story, SummarySentence

@@ -25,8 +25,8 @@ def load_articles(
     A string that names an existing file or folder is read from disk; any
     other string is taken as the text of one article.
     """
-    from .ingest import read_articles
-    from .ingest.readers import article_from_text, unique_ids
+    from .inputs import read_articles
+    from .inputs.readers import article_from_text, unique_ids
 
     articles: list[Article] = []
     warnings: list[str] = []

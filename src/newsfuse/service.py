@@ -118,7 +118,7 @@ def summarize_analysed(
 
 def summarize_line(pipeline: Pipeline, line: str, words: int = DEFAULT_WORDS) -> Story:
     """The summary of one Multi-News line (articles joined by ``|||||``); :func:`empty_story` when it has none."""
-    from .ingest import parse_multinews_line
+    from .inputs import parse_multinews_line
 
     articles = parse_multinews_line(line)
     return summarize_articles(pipeline, articles, words) if articles else empty_story()
@@ -164,7 +164,7 @@ class SummarizeLines:
     def __init__(
         self, words: int = DEFAULT_WORDS, fmt: str = "jsonl", embedder: str = "auto", selector: str = "learned"
     ) -> None:
-        from .ingest import WARM_UP_LINE
+        from .inputs import WARM_UP_LINE
         from .render import FORMATS
 
         FORMATS.check(fmt)

@@ -34,7 +34,7 @@ OverlapOption = Annotated[
 
 
 def _read(inputs: list[str], skip_invalid: bool):
-    from ..ingest import read_articles
+    from ..inputs import read_articles
 
     articles, warnings = read_articles(inputs, skip_invalid=skip_invalid)
     return articles, warnings

@@ -17,7 +17,7 @@ from ..embed import EMBEDDERS
 from ..engine import ENGINES
 from ..errors import InputError
 from ..evaluate.rouge_scores import MEASURES
-from ..ingest import FORMATS as INPUT_FORMATS
+from ..inputs import FORMATS as INPUT_FORMATS
 from ..render import FORMATS
 from ..select import SELECTORS
 from ..version import __version__

@@ -56,7 +56,7 @@ def eval_(
     """
     from ..embed import get_embedder
     from ..evaluate import evaluate, write_report
-    from ..ingest import iter_lines
+    from ..inputs import iter_lines
     from ..select import SELECTORS
 
     for p in (src, *tgt):

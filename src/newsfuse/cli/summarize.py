@@ -14,7 +14,7 @@ from .common import EmbedderName, EngineName, InputFormat, OutputFormat, Selecto
 
 
 def _stdin_text() -> str:
-    from ..ingest import decode_text
+    from ..inputs import decode_text
 
     text, warning = decode_text(sys.stdin.buffer.read(), "stdin")
     if warning:
@@ -28,7 +28,7 @@ def _rendered_lines(
     """Each line's story rendered in ``fmt``, in input order, on the engine ``runner``."""
     from functools import partial
 
-    from ..ingest import iter_lines
+    from ..inputs import iter_lines
     from ..service import SummarizeLines
 
     factory = partial(SummarizeLines, words, fmt, embedder, selector)
@@ -160,7 +160,7 @@ def summarize(
     newsfuse summarize examples/kim-jong-un-beijing/ --rewrite --llm-model model.gguf
     """
     from ..engine import check_paths, get_engine
-    from ..ingest import read_articles
+    from ..inputs import read_articles
     from ..render import render, render_rich
     from ..service import make_pipeline, summarize_articles
 

@@ -66,7 +66,7 @@ def get_engine(name: str = "local", workers: int | None = None, **options: Any) 
     """The engine called ``name`` in :data:`ENGINES`: ``local`` (this machine's processes) or ``ray`` (Ray Data).
 
     ``workers`` is the number of worker processes (local) or Ray actors; None
-    means one process for ``local`` and every CPU of the Ray cluster for ``ray``.
+    means one process for ``local`` and every CPU of the Ray nodes for ``ray``.
 
     >>> engine = get_engine("local")
     >>> engine.workers

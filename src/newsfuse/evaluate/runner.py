@@ -15,7 +15,7 @@ from typing import Any
 
 from ..engine import ordered_parallel
 from ..errors import InputError
-from ..ingest import WARM_UP_LINE, check_lines_file, iter_lines, parse_multinews_line
+from ..inputs import WARM_UP_LINE, check_lines_file, iter_lines, parse_multinews_line
 from .peers import PEERS, get_peer
 from .rouge_scores import MEASURES, METRICS, reference_sentences, score_references
 

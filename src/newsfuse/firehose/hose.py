@@ -39,8 +39,8 @@ from ..dedup import NearDuplicateIndex, Signature, canonical_url, copy_or_update
 from ..engine import batched, get_engine, require
 from ..errors import InputError, NewsfuseError
 from ..fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
-from ..ingest import decode_text, read_articles
-from ..ingest.readers import Skipped
+from ..inputs import decode_text, read_articles
+from ..inputs.readers import Skipped
 from ..store import Store, Transaction, iso
 from ..types import Article
 from .prepare import PrepareArticles, Prepared, prepare_articles

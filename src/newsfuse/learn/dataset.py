@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..engine import ordered_parallel
-from ..ingest import iter_lines, parse_multinews_line
+from ..inputs import iter_lines, parse_multinews_line
 from ..select.features import pair_matrix
 from ..select.learned import wording_alternatives
 from .labels import RougeTokens, greedy_oracle, sentence_gains

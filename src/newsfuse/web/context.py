@@ -94,7 +94,7 @@ def disputed_spans(analysis: Any) -> set[str]:
 
 
 def article_in(a: models.ArticleIn, default_id: str) -> Article:
-    from ..ingest.readers import article_from_record
+    from ..inputs.readers import article_from_record
 
     return article_from_record(a.model_dump(exclude_none=True), default_id, default_id)
 
@@ -221,7 +221,7 @@ class WebContext:
         if not out:
             raise InputError("; ".join(problems) if problems else "no article text in the input")
         warnings += [f"skipped {p}" for p in problems]
-        from ..ingest.readers import unique_ids
+        from ..inputs.readers import unique_ids
 
         return unique_ids(out), warnings
 

@@ -115,7 +115,7 @@ def safe_name(name: str | None, default: str) -> str:
 
 def articles_from_texts(texts: Sequence[str], limits: Limits) -> list[Article]:
     """One article per non-blank pasted text, ids ``text-1``, ``text-2`` ..."""
-    from ..ingest.readers import article_from_text
+    from ..inputs.readers import article_from_text
 
     out = []
     for k, text in enumerate(texts, 1):
@@ -128,8 +128,8 @@ def articles_from_texts(texts: Sequence[str], limits: Limits) -> list[Article]:
 
 def articles_from_file(name: str, data: bytes, limits: Limits) -> tuple[list[Article], list[str]]:
     """Articles held in one uploaded file (text, HTML or JSONL), read as the CLI reads files."""
-    from ..ingest import decode_text
-    from ..ingest.readers import articles_from_text
+    from ..inputs import decode_text
+    from ..inputs.readers import articles_from_text
 
     if len(data) > limits.max_file_bytes:
         raise InputError(f"{name}: over {human_bytes(limits.max_file_bytes)}, the limit per file; split it")

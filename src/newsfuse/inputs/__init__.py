@@ -1,4 +1,4 @@
-"""Ingest stage: read files, folders, JSONL, HTML, Multi-News lines and stdin into Articles."""
+"""Inputs: read files, folders, JSONL, HTML, Multi-News lines and stdin into Articles (the pipeline's first stage)."""
 
 from ..text.files import check_lines_file, iter_lines
 from .decode import decode_text, looks_binary, repair_char_refs

@@ -85,9 +85,10 @@ def real_figures(errors: bool) -> None:
 
 
 def clear_caches() -> None:
-    from newsfuse.compare import disagree, text, timeline
+    from newsfuse.compare import disagree, ranks, text, timeline
 
     for fn in (
+        ranks._ranks,
         text._words,
         text._quantities,
         timeline._find_dates,

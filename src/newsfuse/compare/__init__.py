@@ -85,6 +85,8 @@ __all__ = [
 
 def disputed_facts(analysis: StoryAnalysis, disagreements: list[Disagreement]) -> set[int]:
     """The facts (indices into ``analysis.facts``) that one side of a disagreement states."""
+    if not disagreements:
+        return set()
     where = {(analysis.articles[s.doc].id, s.start): i for i, s in enumerate(analysis.sentences)}
     fact_of = {i: f for f, fact in enumerate(analysis.facts) for i in fact.members}
     out = set()
@@ -94,4 +96,3 @@ def disputed_facts(analysis: StoryAnalysis, disagreements: list[Disagreement]) -
             if i in fact_of:
                 out.add(fact_of[i])
     return out
-

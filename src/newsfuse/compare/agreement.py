@@ -30,4 +30,3 @@ def consensus(
         out.append(ConsensusFact(spans[0].text, fact.support, outlets, spans, max(weight.get(i, 0.0) for i in members)))
     out.sort(key=lambda f: (-f.support, -f.importance))
     return out
-

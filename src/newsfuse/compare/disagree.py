@@ -855,7 +855,8 @@ def candidate_pairs(analysis, *, min_similarity: float = PAIR_SIMILARITY, max_pa
     rows = analysis.rows
     if len(rows) < 2:
         return []
-    outlets = np.array([analysis.articles[analysis.sentences[i].doc].outlet for i in rows])
+    by_doc = [a.outlet for a in analysis.articles]
+    outlets = np.array([by_doc[analysis.sentences[i].doc] for i in rows])
     facts = np.array(analysis.fact_of_row) if len(analysis.fact_of_row) == len(rows) else np.arange(len(rows))
     sim = analysis.similarity
     different = outlets[:, None] != outlets[None, :]

@@ -510,9 +510,10 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
 def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
     """Figures of the story (counts with units, amounts, percentages, ages), most widely reported first."""
     found: dict[tuple, dict] = {}
+    outlets = [a.outlet for a in analysis.articles]
     for i in analysis.rows:
         s = analysis.sentences[i]
-        outlet = analysis.articles[s.doc].outlet
+        outlet = outlets[s.doc]
         for q in quantities(s.text, limit=max_per_sentence):
             if q.noun.endswith("est"):
                 continue  # "the two largest economies": a rank, not a figure
@@ -522,7 +523,8 @@ def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: i
             key = (q.kind, unit, round(q.value, 6), q.other)
             entry = found.setdefault(key, {"text": q.text, "unit": unit, "outlets": {}, "mentions": 0})
             entry["mentions"] += 1
-            entry["outlets"].setdefault(outlet, span_of(analysis, i))
+            if outlet not in entry["outlets"]:
+                entry["outlets"][outlet] = span_of(analysis, i)
     out = [
         Mentioned(e["text"], e["unit"] or "number", len(e["outlets"]), e["mentions"], tuple(e["outlets"].values()))
         for e in found.values()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .conflict import Conflict
 from .text import _SMALL
@@ -63,10 +64,10 @@ _NOT_SCOPES = frozenset({"it", "that", "there", "what", "who", "he", "she", "her
 _SUP = "|".join(sorted((re.escape(k) for k in _SCALES), key=len, reverse=True))
 _PLACE = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS)
 _COUNT = r"\d{1,3}|" + "|".join(k for k, v in _SMALL.items() if 2 <= v <= 20)
-_RANK_RE = re.compile(
-    r"(?:\b(?P<scope>[\w.]+)['’]s\s+)?"
-    r"(?:(?P<place>" + _PLACE + r")[\s-]+|(?P<count>" + _COUNT + r")\s+)?"
-    r"(?P<sup>" + _SUP + r")\b(?:\s+(?P<noun>[a-z]+))?",
+_SUP_RE = re.compile(r"\b(?P<sup>" + _SUP + r")\b(?:\s+(?P<noun>[a-z]+))?", re.IGNORECASE)
+# What may stand right before a superlative: the scope ("Syria's") and a place or a count.
+_LEAD_RE = re.compile(
+    r"(?:\b(?P<scope>[\w.]+)['’]s\s+)?(?:(?P<place>" + _PLACE + r")[\s-]+|(?P<count>" + _COUNT + r")\s+)?$",
     re.IGNORECASE,
 )
 
@@ -85,29 +86,40 @@ class Rank:
 
 def ranks(sentence: str) -> list[Rank]:
     """The ranks a sentence states, with their scope (empty when no possessive scopes them)."""
+    return list(_ranks(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _ranks(sentence: str) -> tuple[Rank, ...]:
+    # Memoised: one sentence is compared with many.
     out = []
-    for m in _RANK_RE.finditer(sentence):
-        scope = (m.group("scope") or "").lower()
+    for m in _SUP_RE.finditer(sentence):
+        lo = max(0, m.start() - 40)
+        lead = _LEAD_RE.search(sentence, lo, m.start())
+        if lead is None or lead.start() == lead.end():
+            scope = place = count = ""
+            start = m.start()
+        else:
+            scope, place, count = (lead.group(g) or "" for g in ("scope", "place", "count"))
+            start = lead.start()
+        scope = scope.lower()
         if scope in _NOT_SCOPES:
             scope = ""
         scale = _SCALES[re.sub(r"\s+", " ", m.group("sup").lower())]
-        if m.group("count"):
-            raw = m.group("count").lower()
+        if count:
+            raw = count.lower()
             n = int(raw) if raw.isdigit() else _SMALL[raw]
-            plural = (m.group("noun") or "").endswith("s")
-            if not plural:
+            if not (m.group("noun") or "").endswith("s"):
                 continue  # "two largest" without a plural noun is no set
-            out.append(Rank(m.start(), m.end(), scope, scale, None, n))
+            out.append(Rank(start, m.end(), scope, scale, None, n))
             continue
-        place = m.group("place")
         if place:
             low = place.lower()
             n = int(low[:-2]) if low[:1].isdigit() else _ORDINAL_WORDS[low]
         else:
             n = 1
-        end = m.end("sup")
-        out.append(Rank(m.start(), end, scope, scale, n, None))
-    return out
+        out.append(Rank(start, m.end("sup"), scope, scale, n, None))
+    return tuple(out)
 
 
 def _clash(x: Rank, y: Rank) -> bool:
@@ -127,7 +139,7 @@ def rank_conflicts(a: str, b: str) -> list[Conflict]:
     Only scoped ranks ("Syria's", "the world's") are compared: an unscoped "largest" can rank
     anything.
     """
-    if "est" not in a or "est" not in b:
+    if _SUP_RE.search(a) is None or _SUP_RE.search(b) is None:
         return []
     ra = [r for r in ranks(a) if r.scope]
     rb = [r for r in ranks(b) if r.scope]

@@ -17,7 +17,8 @@ def unique_facts(analysis: StoryAnalysis, *, per_source: int = 10) -> dict[str, 
     if analysis.n_outlets < 2 or not analysis.rows:
         return {}
     rows = analysis.rows
-    outlet = np.array([analysis.articles[analysis.sentences[i].doc].outlet for i in rows])
+    by_doc = [a.outlet for a in analysis.articles]
+    outlet = np.array([by_doc[analysis.sentences[i].doc] for i in rows])
     out: dict[str, list[UniqueFact]] = {a.id: [] for a in analysis.articles}
     # Each row's highest similarity to a sentence of another outlet (-inf when no other outlet has one).
     other = outlet[:, None] != outlet[None, :]

@@ -465,7 +465,7 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
             entry["kinds"][m.kind] += 1
             entry["mentions"] += 1
             if outlet not in entry["outlets"]:
-                entry["outlets"][outlet] = span_of(analysis, i)
+                entry["outlets"][outlet] = i  # the first sentence of each outlet: its cited span, made at the end
     # A single word that ends a longer name is that name ("Kim" -> "Kim Jong Un", "Xi" -> "Xi Jinping").
     longer = [(k, k.split()) for k in sorted((k for k in found if " " in k), key=len, reverse=True)]
     for key in [k for k in found if " " not in k]:
@@ -489,7 +489,7 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
                 dst["kinds"][kind] += n
             for o, span in src["outlets"].items():
                 dst["outlets"].setdefault(o, span)
-    out = []
+    out: list[tuple[str, str, int, int, tuple[int, ...]]] = []
     for entry in found.values():
         if not entry["mid"]:
             continue  # only ever capitalised because it starts a sentence ("Discussions")
@@ -501,10 +501,13 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
             kind = "organization"
         if kind == "place" and kinds.get("person"):
             kind = "person"  # a title made it a person; "to Smith" does not make Smith a place
-        spans: tuple[Span, ...] = tuple(entry["outlets"].values())
-        out.append(Mentioned(entry["text"], kind, len(spans), entry["mentions"], spans))
-    out.sort(key=lambda e: (-e.outlets, -e.mentions, e.text))
-    return out[:limit]
+        out.append((entry["text"], kind, len(entry["outlets"]), entry["mentions"], tuple(entry["outlets"].values())))
+    out.sort(key=lambda e: (-e[2], -e[3], e[0]))
+    return [Mentioned(t, k, n, m, _spans(analysis, rows)) for t, k, n, m, rows in out[:limit]]
+
+
+def _spans(analysis: StoryAnalysis, sentences: tuple[int, ...]) -> tuple[Span, ...]:
+    return tuple(span_of(analysis, i) for i in sentences)
 
 
 def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
@@ -524,10 +527,15 @@ def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: i
             entry = found.setdefault(key, {"text": q.text, "unit": unit, "outlets": {}, "mentions": 0})
             entry["mentions"] += 1
             if outlet not in entry["outlets"]:
-                entry["outlets"][outlet] = span_of(analysis, i)
-    out = [
-        Mentioned(e["text"], e["unit"] or "number", len(e["outlets"]), e["mentions"], tuple(e["outlets"].values()))
-        for e in found.values()
+                entry["outlets"][outlet] = i
+    top = sorted(found.values(), key=lambda e: (-len(e["outlets"]), -e["mentions"]))[:limit]
+    return [
+        Mentioned(
+            e["text"],
+            e["unit"] or "number",
+            len(e["outlets"]),
+            e["mentions"],
+            _spans(analysis, tuple(e["outlets"].values())),
+        )
+        for e in top
     ]
-    out.sort(key=lambda e: (-e.outlets, -e.mentions))
-    return out[:limit]

@@ -68,6 +68,12 @@ def test_a_measure_in_two_units_is_one_conflict():
         # mn056: ethanol produced in a year and ethanol from one bushel.
         ("The United States leads the world in ethanol production, with 13.3 billion gallons in 2013, followed by Brazil's 6.3 billion gallons, according to the Washington-based Renewable Fuels Association, which represents the U.S. ethanol industry.",
          "In some parts of the United States, it takes more than 800 gallons of water to grow a bushel of corn, which, in turn, yields about 3 gallons of ethanol."),
+        # Multi-News val line 404: both give both figures, attached to different words.
+        ("About 1,750 black rhinos live in namibia, out of a global population of 4,800, and 469 white rhinos, according to save the rhino and wwf.",
+         "About 1,750 of the world's 4,800 black rhinos live in namibia, vice continues."),
+        # Multi-News val line 344: two things dated in "years ago".
+        ("The closest extinct relatives of modern humans were the neanderthals, who lived in europe and asia until they went extinct about 40,000 years ago.",
+         "The oldest samples of neanderthal dna have been extracted from remains embedded in a cave in southern italy, confirming that the so-called altamura man was a neanderthal who lived around 150,000 years ago."),
         # The same rank, two words for it.
         ("Aleppo, Syria's largest city, was hit.", "Aleppo, Syria's biggest city, was hit."),
         # A class and a description are not rival classes.

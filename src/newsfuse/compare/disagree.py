@@ -314,8 +314,8 @@ def _comparable(
     if (
         qa.kind != "tally"
         and _overlap(a, b) < _PARAPHRASE
-        and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun})
-    ):
+        and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun, "ago"})
+    ):  # "years ago" is no shared context: "went extinct about 40,000 years ago" / "lived 150,000 years ago"
         return False
     if (n_a == 1 and n_b == 1) or not by_words:
         return True
@@ -444,6 +444,8 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 continue
             if _covered_by_range(qa, qb, qb_all, b) or _covered_by_range(qb, qa, qa_all, a):
                 continue  # "every eight years" / "every eight to fifteen years"
+            if qa.value in values_b and qb.value in values_a:
+                continue  # each side states both figures ("1,750 of the world's 4,800"): paired wrongly, not opposed
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
     out += _length_conflicts(qa_all, qb_all, a, b)

@@ -27,7 +27,10 @@ _CLASSIFY = re.compile(
     re.IGNORECASE,
 )
 # Endings that many unrelated words share: no family.
-_GENERIC = frozenset({"ation", "ition", "ution", "ement", "iness", "ility", "ously", "ively", "ating", "ional"})
+_GENERIC = frozenset(
+    {"ation", "ition", "ution", "ction", "ement", "ments", "iness", "ility", "ities", "ously", "ively", "ating"}
+    | {"ional", "tical", "ience", "ative", "itive"}
+)
 _MIN_SUFFIX = 5
 _MIN_STEM = 3
 

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..compare.text import STOP, lemma, words
+from ..compare.text import STOP, Quantity, lemma, quantities, words
 
 # Attribution, modality and calendar words: shared by sentences that say different things.
 FRAME_WORDS = frozenset(
@@ -77,6 +77,37 @@ _WEIGHTS = (1.471, 1.036, 0.772, 0.905, 0.789, 0.971, 1.555, 1.649, 1.047)
 _BIAS = -3.945
 CLAIM_THRESHOLD = 0.5
 
+# Units of length, mass and area as (dimension, low, high) in metres, kilograms and square metres (a
+# storey is 3 to 4.5 metres), so that figures given in different units can be set side by side.
+_MEASURES = {
+    "inch": ("length", 0.0254, 0.0254),
+    "inche": ("length", 0.0254, 0.0254),
+    "foot": ("length", 0.3048, 0.3048),
+    "yard": ("length", 0.9144, 0.9144),
+    "meter": ("length", 1.0, 1.0),
+    "metre": ("length", 1.0, 1.0),
+    "kilometer": ("length", 1000.0, 1000.0),
+    "kilometre": ("length", 1000.0, 1000.0),
+    "mile": ("length", 1609.3, 1609.3),
+    "story": ("length", 3.0, 4.5),
+    "storey": ("length", 3.0, 4.5),
+    "floor": ("length", 3.0, 4.5),
+    "pound": ("mass", 0.4536, 0.4536),
+    "lb": ("mass", 0.4536, 0.4536),
+    "kilogram": ("mass", 1.0, 1.0),
+    "kg": ("mass", 1.0, 1.0),
+    "ton": ("mass", 907.2, 1016.0),
+    "tonne": ("mass", 1000.0, 1000.0),
+    "acre": ("area", 4046.9, 4046.9),
+    "hectare": ("area", 10000.0, 10000.0),
+}
+_MEASURE_WORD = re.compile(
+    r"(?i)(?:\d|\b)(?:inch|inches|feet|foot|ft|yards?|met(?:er|re)s?|km|kilomet(?:er|re)s?|miles?|stor(?:y|ey|ies|eys)"
+    r"|floors?|pounds?|lbs?|kilograms?|kg|tons?|tonnes?|acres?|hectares?)\b"
+)
+# Figures in different units of one measure agree within this factor (rounding, "about", conversions).
+_MEASURE_SLACK = 1.25
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -86,6 +117,22 @@ class Profile:
     content: frozenset[str]
     predicate: frozenset[str]
     numbers: frozenset[str]
+    measures: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure with a unit of length, mass or area, in the base unit, and the words that place it.
+
+    ``slot`` holds the first content word after the unit and the last one before the number ("eight
+    stories below" -> ``below``): two figures fill the same slot when they share one of them.
+    """
+
+    dimension: str
+    unit: str
+    lo: float
+    hi: float
+    slot: frozenset[str]
 
 
 @lru_cache(maxsize=65536)
@@ -110,7 +157,49 @@ def profile(text: str) -> Profile:
         if stem is not None and (k == 0 or not upper):
             predicate.add(stem)
     numbers = frozenset(m.replace(",", "").rstrip(".") for m in _NUMBER.findall(text))
-    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers)
+    measures = _measures(text) if _MEASURE_WORD.search(text) else ()
+    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures)
+
+
+def _measure(q: Quantity) -> Measure | None:
+    if q.noun:
+        unit, after = q.noun, q.after
+    else:
+        unit, after = (q.after[0], q.after[1:]) if q.after else ("", ())
+    known = _MEASURES.get(unit)
+    if known is None:
+        return None
+    dimension, lo, hi = known
+    return Measure(dimension, unit, q.lo * lo, q.hi * hi, frozenset(after[:1] + q.before[-1:]))
+
+
+def _measures(text: str) -> tuple[Measure, ...]:
+    """The figures of ``text`` with a unit of length, mass or area (see :data:`_MEASURES`)."""
+    return tuple(m for m in map(_measure, quantities(text, limit=20)) if m is not None)
+
+
+def measures_conflict(a: Profile, b: Profile) -> bool:
+    """Whether the two give one measure in different units with values that cannot both hold.
+
+    Only figures in the same slot and in different units are compared (figures in one unit are the
+    disagreement detector's): "eight stories below" and "between 6 and 8 feet below" conflict,
+    "a 70-foot fir" and "a fir 21 metres tall" do not.
+
+    >>> measures_conflict(profile("The car stopped eight stories below."), profile("The car was 6 to 8 feet below."))
+    True
+    >>> measures_conflict(profile("A 70-foot fir fell."), profile("A 21-meter fir fell."))
+    False
+    """
+    for x in a.measures:
+        for y in b.measures:
+            if (
+                x.dimension == y.dimension
+                and x.unit != y.unit
+                and x.slot & y.slot
+                and (x.hi * _MEASURE_SLACK < y.lo or y.hi * _MEASURE_SLACK < x.lo)
+            ):
+                return True
+    return False
 
 
 def _overlaps(x: frozenset[str], y: frozenset[str]) -> tuple[float, float, float, int]:
@@ -136,7 +225,9 @@ def _features(a: Profile, b: Profile, similarity: float, ratio: float) -> tuple[
 
 
 def claim_score(a: Profile, b: Profile, similarity: float) -> float:
-    """Probability-like score that ``a`` and ``b`` state the same main claim."""
+    """Probability-like score that ``a`` and ``b`` state the same main claim (0 when a measure conflicts)."""
+    if a.measures and b.measures and measures_conflict(a, b):
+        return 0.0
     return _score(claim_features(a, b, similarity))
 
 

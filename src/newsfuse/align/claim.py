@@ -101,9 +101,23 @@ _MEASURES = {
     "acre": ("area", 4046.9, 4046.9),
     "hectare": ("area", 10000.0, 10000.0),
 }
-_MEASURE_WORD = re.compile(
-    r"(?i)(?:\d|\b)(?:inch|inches|feet|foot|ft|yards?|met(?:er|re)s?|km|kilomet(?:er|re)s?|miles?|stor(?:y|ey|ies|eys)"
-    r"|floors?|pounds?|lbs?|kilograms?|kg|tons?|tonnes?|acres?|hectares?)\b"
+# Surface forms of those units ("70-foot" and "6ft" end in one): a sentence without any is not parsed for them.
+_MEASURE_TOKENS = frozenset(
+    [
+        *("inch", "inches", "foot", "feet", "ft", "yard", "yards", "meter", "meters", "metre", "metres", "km"),
+        *("kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "story", "stories", "storey"),
+        *("storeys", "floor", "floors", "pound", "pounds", "lb", "lbs", "kilogram", "kilograms", "kg", "ton"),
+        *("tons", "tonne", "tonnes", "acre", "acres", "hectare", "hectares"),
+    ]
+)
+# Words that can give the number before a unit ("eight stories", "1.5 million acres", "twenty-five feet").
+_NUMBER_WORDS = frozenset(
+    [
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+        *("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+        *("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "thousand"),
+        *("million", "billion"),
+    ]
 )
 # Figures in different units of one measure agree within this factor (rounding, "about", conversions).
 _MEASURE_SLACK = 1.25
@@ -136,28 +150,33 @@ class Measure:
 
 
 @lru_cache(maxsize=65536)
-def _token(t: str) -> tuple[str, str | None, str | None, bool]:
-    """What :func:`profile` reads of one token: lower case, content lemma, predicate stem, capitalised."""
+def _token(t: str) -> tuple[str, str | None, str | None, bool, bool]:
+    """What :func:`profile` reads of one token: lower case, content lemma, predicate stem, capitalised, unit."""
     low = t.lower()
+    unit = low.rsplit("-", 1)[-1].lstrip("0123456789.,") in _MEASURE_TOKENS
     if not t[:1].isalpha() or low in STOP:
-        return low, None, None, False
+        return low, None, None, False, unit
     lem = lemma(t)
-    return low, lem, (None if lem in FRAME_WORDS else lem[:6]), t[:1].isupper()
+    return low, lem, (None if lem in FRAME_WORDS else lem[:6]), t[:1].isupper(), unit
 
 
 def profile(text: str) -> Profile:
     """The lower-cased tokens, content lemmas, predicate stems and numbers of a sentence."""
     lows, content_words, predicate = [], set(), set()
+    units, numeric = False, False  # a unit word after a number (or with its digits: "70-foot", "6ft")
     for k, (*_, t) in enumerate(words(text)):
-        low, lem, stem, upper = _token(t)
+        low, lem, stem, upper, unit = _token(t)
         lows.append(low)
+        if unit and (numeric or low[:1].isdigit() or "-" in low):
+            units = True
+        numeric = low[:1].isdigit() or low.split("-", 1)[0] in _NUMBER_WORDS
         if lem is None:
             continue
         content_words.add(lem)
         if stem is not None and (k == 0 or not upper):
             predicate.add(stem)
     numbers = frozenset(m.replace(",", "").rstrip(".") for m in _NUMBER.findall(text))
-    measures = _measures(text) if _MEASURE_WORD.search(text) else ()
+    measures = _measures(text) if units else ()
     return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures)
 
 

@@ -113,6 +113,18 @@ def test_a_measure_in_units_that_cannot_both_hold_is_not_support() -> None:
     assert measures_conflict(profile(a), profile(b)) and measures_conflict(profile(b), profile(a))
     assert claim_score(profile(a), profile(b), 0.9) == 0.0
     assert not one_fact(a, b) and not one_fact(b, a)
+    # Real pairs the rule once misread (Multi-News train and val): a figure whose next word is another
+    # figure has no slot, and kg / kilograms are one unit (left to the disagreement rules).
+    swim = (
+        "Harrity individually swam each fisherman more than 250 yards to shore through 5-foot seas and 30-mph winds.",
+        "A 27-year-old Coast Guard rescue swimmer swam 1,750 yards in 5-foot seas and 30 mph winds to rescue 4 people.",
+    )
+    fat = (
+        "The authors show that losing 10 kilograms of fat requires 29 kilograms of oxygen to be inhaled.",
+        "To completely oxidise 10 kg of human fat, 29 kg of oxygen must be inhaled.",
+    )
+    for x, y in (swim, fat):
+        assert not measures_conflict(profile(x), profile(y)) and not measures_conflict(profile(y), profile(x))
     # The same figures in one unit, or in units that agree, are left to the wording.
     assert not measures_conflict(profile(a), profile(a.replace("eight stories", "about 100 feet")))
     assert not measures_conflict(profile(b), profile(b.replace("6 and 8 feet", "2 and 2.5 meters")))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,29 +78,31 @@ _WEIGHTS = (1.471, 1.036, 0.772, 0.905, 0.789, 0.971, 1.555, 1.649, 1.047)
 _BIAS = -3.945
 CLAIM_THRESHOLD = 0.5
 
-# Units of length, mass and area as (dimension, low, high) in metres, kilograms and square metres (a
-# storey is 3 to 4.5 metres), so that figures given in different units can be set side by side.
+# Units of length, mass and area as (dimension, unit, low, high), the last two in metres, kilograms
+# and square metres (a storey is 3 to 4.5 metres), so that figures given in different units can be set
+# side by side; spellings of one unit share its name.
+_LENGTH, _MASS, _AREA = "length", "mass", "area"
 _MEASURES = {
-    "inch": ("length", 0.0254, 0.0254),
-    "inche": ("length", 0.0254, 0.0254),
-    "foot": ("length", 0.3048, 0.3048),
-    "yard": ("length", 0.9144, 0.9144),
-    "meter": ("length", 1.0, 1.0),
-    "metre": ("length", 1.0, 1.0),
-    "kilometer": ("length", 1000.0, 1000.0),
-    "kilometre": ("length", 1000.0, 1000.0),
-    "mile": ("length", 1609.3, 1609.3),
-    "story": ("length", 3.0, 4.5),
-    "storey": ("length", 3.0, 4.5),
-    "floor": ("length", 3.0, 4.5),
-    "pound": ("mass", 0.4536, 0.4536),
-    "lb": ("mass", 0.4536, 0.4536),
-    "kilogram": ("mass", 1.0, 1.0),
-    "kg": ("mass", 1.0, 1.0),
-    "ton": ("mass", 907.2, 1016.0),
-    "tonne": ("mass", 1000.0, 1000.0),
-    "acre": ("area", 4046.9, 4046.9),
-    "hectare": ("area", 10000.0, 10000.0),
+    "inch": (_LENGTH, "inch", 0.0254, 0.0254),
+    "inche": (_LENGTH, "inch", 0.0254, 0.0254),
+    "foot": (_LENGTH, "foot", 0.3048, 0.3048),
+    "yard": (_LENGTH, "yard", 0.9144, 0.9144),
+    "meter": (_LENGTH, "meter", 1.0, 1.0),
+    "metre": (_LENGTH, "meter", 1.0, 1.0),
+    "kilometer": (_LENGTH, "kilometer", 1000.0, 1000.0),
+    "kilometre": (_LENGTH, "kilometer", 1000.0, 1000.0),
+    "mile": (_LENGTH, "mile", 1609.3, 1609.3),
+    "story": (_LENGTH, "story", 3.0, 4.5),
+    "storey": (_LENGTH, "story", 3.0, 4.5),
+    "floor": (_LENGTH, "story", 3.0, 4.5),
+    "pound": (_MASS, "pound", 0.4536, 0.4536),
+    "lb": (_MASS, "pound", 0.4536, 0.4536),
+    "kilogram": (_MASS, "kilogram", 1.0, 1.0),
+    "kg": (_MASS, "kilogram", 1.0, 1.0),
+    "ton": (_MASS, "ton", 907.2, 1016.0),
+    "tonne": (_MASS, "tonne", 1000.0, 1000.0),
+    "acre": (_AREA, "acre", 4046.9, 4046.9),
+    "hectare": (_AREA, "hectare", 10000.0, 10000.0),
 }
 # Surface forms of those units ("70-foot" and "6ft" end in one): a sentence without any is not parsed for them.
 _MEASURE_TOKENS = frozenset(
@@ -136,17 +139,17 @@ class Profile:
 
 @dataclass(frozen=True)
 class Measure:
-    """A figure with a unit of length, mass or area, in the base unit, and the words that place it.
+    """A figure with a unit of length, mass or area, in the base unit, and the word that places it.
 
-    ``slot`` holds the first content word after the unit and the last one before the number ("eight
-    stories below" -> ``below``): two figures fill the same slot when they share one of them.
+    ``slot`` is the first word after the unit, past function words ("eight stories below" -> ``below``,
+    "10 kg of fat" -> ``fat``): two figures fill the same slot when it is the same word.
     """
 
     dimension: str
     unit: str
     lo: float
     hi: float
-    slot: frozenset[str]
+    slot: str
 
 
 @lru_cache(maxsize=65536)
@@ -180,21 +183,28 @@ def profile(text: str) -> Profile:
     return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures)
 
 
-def _measure(q: Quantity) -> Measure | None:
-    if q.noun:
-        unit, after = q.noun, q.after
-    else:
-        unit, after = (q.after[0], q.after[1:]) if q.after else ("", ())
+def _measure(q: Quantity, toks: list[tuple[int, int, str]]) -> Measure | None:
+    unit = q.noun or (q.after[0] if q.after else "")
     known = _MEASURES.get(unit)
     if known is None:
         return None
-    dimension, lo, hi = known
-    return Measure(dimension, unit, q.lo * lo, q.hi * hi, frozenset(after[:1] + q.before[-1:]))
+    # The slot: the first word after the unit, over function words only ("eight stories below",
+    # "10 kg of fat"); none when a number or punctuation comes first ("1,750 yards in 5-foot seas").
+    k = bisect_left([start for start, _, _ in toks], q.end)
+    if k < len(toks) and lemma(toks[k][2]) == unit:
+        k += 1
+    while k < len(toks) and toks[k][2].lower() in STOP:
+        k += 1
+    if k == len(toks) or not toks[k][2][:1].isalpha():
+        return None
+    dimension, name, lo, hi = known
+    return Measure(dimension, name, q.lo * lo, q.hi * hi, lemma(toks[k][2]))
 
 
 def _measures(text: str) -> tuple[Measure, ...]:
     """The figures of ``text`` with a unit of length, mass or area (see :data:`_MEASURES`)."""
-    return tuple(m for m in map(_measure, quantities(text, limit=20)) if m is not None)
+    toks = words(text)
+    return tuple(m for q in quantities(text, limit=20) if (m := _measure(q, toks)) is not None)
 
 
 def measures_conflict(a: Profile, b: Profile) -> bool:
@@ -202,11 +212,13 @@ def measures_conflict(a: Profile, b: Profile) -> bool:
 
     Only figures in the same slot and in different units are compared (figures in one unit are the
     disagreement detector's): "eight stories below" and "between 6 and 8 feet below" conflict,
-    "a 70-foot fir" and "a fir 21 metres tall" do not.
+    "a 70-foot fir" and "a 21-metre fir" do not, nor do "10 kilograms of fat" and "10 kg of fat" (one unit).
 
     >>> measures_conflict(profile("The car stopped eight stories below."), profile("The car was 6 to 8 feet below."))
     True
     >>> measures_conflict(profile("A 70-foot fir fell."), profile("A 21-meter fir fell."))
+    False
+    >>> measures_conflict(profile("Losing 10 kilograms of fat"), profile("Losing 29 kg of oxygen"))
     False
     """
     for x in a.measures:
@@ -214,7 +226,7 @@ def measures_conflict(a: Profile, b: Profile) -> bool:
             if (
                 x.dimension == y.dimension
                 and x.unit != y.unit
-                and x.slot & y.slot
+                and x.slot == y.slot
                 and (x.hi * _MEASURE_SLACK < y.lo or y.hi * _MEASURE_SLACK < x.lo)
             ):
                 return True

@@ -24,6 +24,8 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("The two men were arrested at the border.", "back-reference"),
         ("and then the storm moved north.", "lower-case start"),
         ('"We will not back down," she said.', "unnamed speaker"),
+        # DUC 2004, Livingston's resignation: "declared" attributes as "said" does.
+        ("``We are here to debate impeachment and should not be distracted,'' he declared.", "unnamed speaker"),
         ("Half were then fed some cake.", "pronoun"),
         # Multi-News, Ireland's drug law: who "he" is was in the sentence before.
         ("Speaking to reporters at Leinster House on Tuesday, he confirmed the ban.", "pronoun subject"),
@@ -165,3 +167,13 @@ def test_said_inside_a_whole_quote_names_no_speaker():
     story = Pipeline().analyse([Article("a", text)])
     assert needs_previous(story.sentences[1].text) == "quote without a speaker"
     assert ContextUnits().unit(story, 1) == (0, 1)
+
+
+def test_interjections_and_brackets_that_lean_on_the_sentence_before():
+    """From a Multi-News story on Lenovo's Horizon table PC."""
+    assert needs_previous("Oh, and also a full Windows 8 all-in-one computer.") == "lower-case start"
+    assert needs_previous("No, really, that's what it's called.)") == "lower-case start"
+    assert needs_previous("that's what it's called.)") == "lower-case start"
+    assert needs_previous("Lenovo calls it a table PC.)")  # closes a parenthesis it did not open
+    assert needs_next("It weighs 17 pounds (about eight kilos.", 0) == "parenthesis continues"
+    assert needs_previous("No one was hurt.") is None

@@ -359,6 +359,45 @@ _ATTRIBUTION = frozenset(
         "joked",
         "jokes",
         "quipped",
+        "declared",
+        "declares",
+        "announced",
+        "announces",
+        "cautioned",
+        "conceded",
+        "concedes",
+        "countered",
+        "responded",
+        "responds",
+        "answered",
+        "urged",
+        "urges",
+        "testified",
+        "claimed",
+        "claims",
+        "confirmed",
+        "denied",
+        "shouted",
+        "exclaimed",
+        "predicted",
+        "predicts",
+        "promised",
+        "vowed",
+        "vows",
+        "complained",
+        "complains",
+        "observed",
+        "remarked",
+        "suggested",
+        "suggests",
+        "stressed",
+        "emphasized",
+        "emphasised",
+        "agreed",
+        "boasted",
+        "mused",
+        "wondered",
+        "posted",
     ]
 )
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
@@ -478,6 +517,8 @@ _LEADING = " \t\n\"'“”‘’`([—–-•*>"
 _QUOTE = re.compile(r"``|''|[\"“”«»]")
 _OPENERS = frozenset({"``", "“", "«"})
 _CLOSERS = frozenset({"''", "”", "»"})
+# Replies and asides that answer or comment on what came before.
+_INTERJECTIONS = frozenset(["oh", "well", "yes", "yeah", "no", "nope", "ok", "okay", "sure", "indeed", "alas"])
 # The signal of a sentence that closes a quote no sentence before it (in its paragraph) opened.
 _LOST_OPENING = "quote opened out of reach"
 _QUESTION_END = re.compile(r"\?\s*(?:''|[\"”’'»)\]])*\s*$")
@@ -508,6 +549,9 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
     if word[0].islower() and not any(c.isupper() for c in word[1:]):
         return "lower-case start"
     base = low.split("'")[0]
+    if base in _INTERJECTIONS and rest[len(word) : len(word) + 1] == ",":
+        # "Oh, and also…", "No, really, …": what follows the interjection is the opening.
+        return opener_signal(rest[len(word) + 1 :], quoted_start) or "interjection"
     if base in _PRONOUNS:
         return "pronoun"
     if base in _CONNECTIVES and not quoted_start:
@@ -554,7 +598,23 @@ def needs_previous(
         return "quote without a speaker"
     if closes_unopened_quote(stripped):
         return _LOST_OPENING
+    if _unmatched(text, "(", ")") < 0:
+        return "closes a parenthesis"
     return None
+
+
+def _unmatched(text: str, opening: str, closing: str) -> int:
+    """1 when ``text`` leaves a bracket open, -1 when a closing one comes before any opening one, else 0.
+
+    >>> _unmatched("It weighs 17 pounds (about 8 kg.", "(", ")"), _unmatched("that's its name.)", "(", ")")
+    (1, -1)
+    """
+    if closing not in text and opening not in text:
+        return 0
+    close, open_ = text.find(closing), text.find(opening)
+    if close != -1 and (open_ == -1 or close < open_):
+        return -1
+    return 1 if text.count(opening) > text.count(closing) else 0
 
 
 def closes_unopened_quote(text: str) -> bool:
@@ -627,6 +687,8 @@ def needs_next(text: str, depth_after: int) -> str | None:
     """
     if depth_after:
         return "quote continues"
+    if _unmatched(text, "(", ")") > 0:
+        return "parenthesis continues"
     if _QUESTION_END.search(text):
         return "asks a question"
     return None

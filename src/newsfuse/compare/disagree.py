@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .categories import category_conflicts
 from .conflict import Conflict
-from .measures import is_length, lengths_disagree
+from .measures import is_measure, measures_disagree
 from .ranks import rank_conflicts
 from .text import _NUM_RE, Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
@@ -448,18 +448,18 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 continue  # each side states both figures ("1,750 of the world's 4,800"): paired wrongly, not opposed
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
-    out += _length_conflicts(qa_all, qb_all, a, b)
+    out += _measure_conflicts(qa_all, qb_all, a, b)
     return _merge_conversions(out, a, b) if len(out) > 1 else out
 
 
-def _length_conflicts(qa_all: list[Quantity], qb_all: list[Quantity], a: str, b: str) -> list[Conflict]:
-    """One length given in different units on the two sides that no reading of the units reconciles.
+def _measure_conflicts(qa_all: list[Quantity], qb_all: list[Quantity], a: str, b: str) -> list[Conflict]:
+    """One length, mass or area given in different units on the two sides that no reading of the units reconciles.
 
     "the elevator car, which was out of service eight stories below" / "the car was between 6 and 8
-    feet below the floor".  Only when the two sides share no length unit (same units are compared above).
+    feet below the floor".  Only when the two sides share no such unit (same units are compared above).
     """
-    la = [q for q in qa_all if is_length(q.noun)]
-    lb = [q for q in qb_all if is_length(q.noun)]
+    la = [q for q in qa_all if is_measure(q.noun)]
+    lb = [q for q in qb_all if is_measure(q.noun)]
     if not la or not lb or {q.noun for q in la} & {q.noun for q in lb}:
         return []
     for qa in la:
@@ -469,7 +469,7 @@ def _length_conflicts(qa_all: list[Quantity], qb_all: list[Quantity], a: str, b:
             span_a, span_b = _range_span(qa, qa_all, a), _range_span(qb, qb_all, b)
             lo_a, hi_a = (span_a[2], span_a[3]) if span_a else (qa.lo, qa.hi)
             lo_b, hi_b = (span_b[2], span_b[3]) if span_b else (qb.lo, qb.hi)
-            if lengths_disagree((qa.noun, lo_a, hi_a), (qb.noun, lo_b, hi_b)):
+            if measures_disagree((qa.noun, lo_a, hi_a), (qb.noun, lo_b, hi_b)):
                 sa, ea = (span_a[0], span_a[1]) if span_a else (qa.start, qa.end)
                 sb, eb = (span_b[0], span_b[1]) if span_b else (qb.start, qb.end)
                 return [Conflict("number", sa, ea, sb, eb, a[sa:ea], b[sb:eb])]

@@ -547,11 +547,6 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
     return out
 
 
-def proper_words(tokens: list[str]) -> set[str]:
-    """Capitalised words that are not sentence-initial function words."""
-    return {t.lower() for k, t in enumerate(tokens) if t[:1].isupper() and re.match(r"\w", t) and (k > 0)}
-
-
 def name_core(name: tuple[str, ...] | list[str]) -> set[str]:
     """The words of a name without titles ("Prime Minister Theresa May" -> {"theresa", "may"})."""
     return {w.lower().rstrip(".").removesuffix("’s").removesuffix("'s") for w in name} - _TITLES

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 from .base import Mentioned, Span, span_of
 from .text import STOP, quantities
 from .timeline import MONTH_NAMES, WEEKDAYS
@@ -439,7 +439,7 @@ class HeuristicNER:
         return "other"
 
 
-def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
+def entities(analysis: StoryState, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
     """Entities of the story, most widely mentioned first, with how many outlets name each."""
     ner = ner or HeuristicNER()
     found: dict[str, dict] = {}
@@ -497,7 +497,7 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
     return out[:limit]
 
 
-def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
+def key_numbers(analysis: StoryState, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
     """Figures of the story (counts with units, amounts, percentages, ages), most widely reported first."""
     found: dict[tuple, dict] = {}
     for i in analysis.rows:

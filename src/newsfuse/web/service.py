@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
 
-from ..analysis import StoryAnalysis
 from ..errors import InputError, NewsfuseError
 from ..service import cross_source_report, make_pipeline, summarize_analysed
+from ..state import StoryState
 from ..types import Article, Story
 
 T = TypeVar("T")
@@ -346,20 +346,20 @@ def _worker_pipeline() -> Any:
     return pipeline
 
 
-def summary_of(pipeline: Any, found: StoryAnalysis, words: int, warnings: Sequence[str]) -> Story:
+def summary_of(pipeline: Any, found: StoryState, words: int, warnings: Sequence[str]) -> Story:
     """The summary of an analysed story at ``words``: input warnings first, an empty summary explained."""
     return summarize_analysed(pipeline, found, words, warnings=warnings, explain_empty=True)
 
 
 def story_body(
-    pipeline: Any, found: StoryAnalysis, words: int, warnings: Sequence[str], cross: dict[str, Any] | None
+    pipeline: Any, found: StoryState, words: int, warnings: Sequence[str], cross: dict[str, Any] | None
 ) -> bytes:
     """The story JSON of an analysed story at ``words`` (with ``analysis`` when ``cross`` is given)."""
     story = summary_of(pipeline, found, words, warnings)
     return story_json(story, **({"analysis": cross} if cross is not None else {}))
 
 
-def cross_source_json(found: StoryAnalysis) -> dict[str, Any]:
+def cross_source_json(found: StoryState) -> dict[str, Any]:
     """The cross-source analysis as JSON."""
     return cross_source_report(found).to_dict()
 
@@ -392,7 +392,7 @@ class Summarizer:
       already known, stored or ad hoc; with the story's analysis cached this is only selection (a few ms).
 
     The expensive part of a story (split, embed, align) is cached per key as a
-    :class:`StoryAnalysis`, computed once even when many readers ask at the same time;
+    :class:`StoryState`, computed once even when many readers ask at the same time;
     a summary of another length is then only selection, cheap enough for a slider.
     Finished summaries are cached as JSON bytes.  Keys starting with ``"read"`` (ad-hoc
     stories) have their own analysis cache, so a stream of pasted stories never evicts
@@ -476,7 +476,7 @@ class Summarizer:
     def has_analysis(self, key: Hashable) -> bool:
         return self._analysis_cache(key).get(key) is not None
 
-    def analyse(self, key: Hashable, articles: Sequence[Article] | Callable[[], Sequence[Article]]) -> StoryAnalysis:
+    def analyse(self, key: Hashable, articles: Sequence[Article] | Callable[[], Sequence[Article]]) -> StoryState:
         """The cached analysis of ``key``, else computed (once: concurrent callers wait for the first)."""
         cache = self._analysis_cache(key)
         cached = cache.get(key)
@@ -488,7 +488,7 @@ class Summarizer:
                     cache.put(key, cached)
         return pickle.loads(cached) if isinstance(cached, bytes) else cached
 
-    def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any]:
+    def cross_source(self, key: Hashable, analysis: StoryState) -> dict[str, Any]:
         """The cross-source analysis as JSON, cached per key."""
         hit = self.crosses.get(key)
         if hit is None:

@@ -21,66 +21,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..state import StoryState
+from ..text.lexicon import MONTH_NAMES, STOP, WEEKDAYS
+from ..text.lexicon import PERSON_TITLES as _PERSON_TITLES
 from .base import Mentioned, Span, span_of
-from .text import STOP, quantities
-from .timeline import MONTH_NAMES, WEEKDAYS
+from .numbers import quantities
 
-_PERSON_TITLES = frozenset(
-    [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "president",
-        "prime",
-        "minister",
-        "premier",
-        "senator",
-        "sen.",
-        "rep.",
-        "chancellor",
-        "leader",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "sir",
-        "lady",
-        "lord",
-        "judge",
-        "justice",
-        "governor",
-        "gov.",
-        "mayor",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "director",
-        "chairman",
-        "chairwoman",
-        "ceo",
-        "general",
-        "gen.",
-        "colonel",
-        "col.",
-        "officer",
-        "detective",
-        "det.",
-        "professor",
-        "prof.",
-        "coach",
-        "actor",
-        "actress",
-        "singer",
-        "rapper",
-    ]
-)
 _ORG_WORDS = frozenset(
     [
         "inc",

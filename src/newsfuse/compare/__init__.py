@@ -1,7 +1,8 @@
 """Cross-source analysis: consensus, disagreements, unique facts, timeline, entities and key numbers.
 
 Built on the pipeline's alignment (``Pipeline().analyse(articles)``); every item is cited to source
-spans.  One module per part: consensus, disagree, unique, timeline, entities.
+spans.  One module per part: agreement (consensus), disagree, unique, timeline, ner (entities and
+key numbers); the sentence readers they share are tokens, numbers, names and quoting.
 
 >>> from newsfuse.pipeline import Pipeline
 >>> from newsfuse.types import Article

@@ -244,7 +244,7 @@ class WebContext:
         hit = s.cached(key, words, analysis, only)
         if hit is not None:
             return hit
-        if not s.has_analysis(key):  # the heavy part (first summary, or analysis evicted): in the jobs lane
+        if not s.has_state(key):  # the heavy part (first summary, or its state evicted): in the jobs lane
             await s.new_story(key, read.articles, words, analysis, read.warnings)
             hit = s.cached(key, words, analysis, only)
             if hit is not None:

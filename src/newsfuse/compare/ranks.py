@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.lexicon import NUMBER_WORDS as _SMALL
 from .conflict import Conflict
-from .text import _SMALL
 
 # Superlatives and the scale they rank on ("biggest" and "largest" are one).
 _SCALES = {

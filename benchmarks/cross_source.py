@@ -85,12 +85,12 @@ def real_figures(errors: bool) -> None:
 
 
 def clear_caches() -> None:
-    from newsfuse.compare import disagree, ranks, text, timeline
+    from newsfuse.compare import disagree, numbers, ranks, timeline, tokens
 
     for fn in (
         ranks._ranks,
-        text._words,
-        text._quantities,
+        tokens._words,
+        numbers._quantities,
         timeline._find_dates,
         timeline._date_forms,
         disagree._content_set,

@@ -412,9 +412,13 @@ def entities(analysis: StoryState, *, ner: NER | None = None, limit: int = 50) -
             if outlet not in entry["outlets"]:
                 entry["outlets"][outlet] = i  # the first sentence of each outlet: its cited span, made at the end
     # A single word that ends a longer name is that name ("Kim" -> "Kim Jong Un", "Xi" -> "Xi Jinping").
-    longer = [(k, k.split()) for k in sorted((k for k in found if " " in k), key=len, reverse=True)]
+    owners: dict[str, str] = {}  # each word to the longest name it starts or ends (the first in that order)
+    for k in sorted((k for k in found if " " in k), key=len, reverse=True):
+        parts = k.split()
+        owners.setdefault(parts[0], k)
+        owners.setdefault(parts[-1], k)
     for key in [k for k in found if " " not in k]:
-        owner = next((k for k, parts in longer if parts[0] == key or parts[-1] == key), None)
+        owner = owners.get(key)
         if owner is None:
             continue
         src, dst = found.pop(key), found[owner]

@@ -27,7 +27,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple((m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text))
+    return tuple([(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)])
 
 
 # Verbs and other words that follow a number without being its unit ("31.6 live with a spouse").
@@ -45,7 +45,7 @@ _WORDISH = re.compile(r"\w")
 
 
 def content(tokens: list[str]) -> tuple[str, ...]:
-    return tuple(lemma(t) for t in tokens if _WORDISH.match(t) and t.lower() not in STOP and not t[0].isdigit())
+    return tuple([lemma(t) for t in tokens if _WORDISH.match(t) and t.lower() not in STOP and not t[0].isdigit()])
 
 
 def _name_run(toks: list[tuple[int, int, str]], i: int, step: int) -> tuple[str, ...]:

@@ -27,6 +27,9 @@ _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 
+# Names in a list of credits: "Rob Tapert, Sam Raimi and Bruce Campbell".
+_NAMES = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|der|di|da|del|la|le|and|&))*"
+
 # Each rule: (name, pattern, trigger words).  Without triggers the pattern matches at the segment's start;
 # with them it is searched anywhere in the segment, and only when the segment holds one of those words
 # (lower-cased, as words_of gives them; "@" stands for an "@" anywhere in the segment, "@caps" for READ,
@@ -55,14 +58,17 @@ _RULES: list[tuple[str, str, str]] = [
         r"|More info:|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
         r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
         r"For more (?:about|on|information|details|coverage|news|stories)\b|MORE (?=[A-Z])|"
-        r"Don't miss|Click (?:here|to))\b",
+        r"Don't miss|Click (?:here|to|through)|Read on|Keep reading|Scroll (?:down|through|on)|Story [Hh]ighlights|"
+        r"Here (?:are|is) (?:the |some |our )?(?:pictures|photos|images|videos?|gallery|highlights)|"
+        r"See (?:the|our) (?:full|complete) (?:list|gallery|story))\b"
+        r"|(?:Email|Share|Print) [Tt]his(?: (?:[Ss]tory|[Aa]rticle|[Pp]age))?\W*$",
         None,
     ),
     (
         "promo",
         r"(?<![A-Z] )\b(?:RELATED|READ MORE|MUST WATCH|JUST WATCHED|SEE ALSO|ALSO READ)\b(?! [A-Z]{2})"
-        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])",
-        "related watched videos @caps",
+        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])|\bafter the jump\b",
+        "related watched videos @caps jump",
     ),
     (
         "caption",
@@ -73,12 +79,17 @@ _RULES: list[tuple[str, str, str]] = [
         r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|"
         r"(?:Shown|Pictured) (?:is|are|here|above|below)\b|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
         r"(?:image|photo|photograph|picture|screenshot|handout photo) (?:released|provided|taken|made available|"
-        r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/)",
+        r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/|"
+        r"(?:A|An) (?:police |artist's |artist’s |undated )?(?:sketch|rendering|drawing|mugshot|booking photo|"
+        r"handout photo|file photo|video still|still image|composite image) (?:released|provided|taken|made available|"
+        r"obtained|courtesy|posted|distributed|issued|shows|showing)\b"
+        r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$)",  # a credit alone: "(Joe Ellis/The Clarion Ledger, via AP)"
         None,
     ),
     (
         "caption",
         r"\((?:AP|AFP|Reuters|EPA|Getty Images)(?: Photo)?/[^)]{0,60}\)|/Getty Images\b|\(Photo(?: credit)?:|"
+        r"\[(?:AP|AFP|Reuters|EPA|Getty Images|Getty|Al Jazeera)(?:/[^\[\]]{1,30})?\]$|"
         r"\bClick (?:to|on the) (?:enlarge|expand)|\bclick on (?:an|the) image\b",
         "ap afp reuters epa getty photo click",
     ),
@@ -110,6 +121,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:[Ss]ign(?:ing)? up|[Ss]ubscribe)\b.{0,80}"
         r"\b(?:newsletters?|inbox|email alerts|updates and special offers)\b",
         "newsletter newsletters inbox subscribe subscribed subscribing subscription unsubscribe sign signing",
+    ),
+    (
+        "sign-up",
+        r"\b[Ll]og (?:in|into|on)(?: to)? your account\b|\byour (?:credit )?card will be charged\b|"
+        r"\buntil you cancel\b|\bcancel (?:at )?any ?time\b|\bfree shipping\b|\b[Aa]dd to (?:cart|bag|basket)\b",
+        "log account charged cancel shipping cart bag basket",
     ),
     (
         "cookie-script",
@@ -159,6 +176,14 @@ _RULES: list[tuple[str, str, str]] = [
         "@ reserved material click",
     ),
     (
+        "credits",
+        rf"(?:Directed|Produced|Written|Screenplay|Cinematography|Edited|Music|Starring|Executive produced|Costumes?|"
+        rf"Production design|Choreography)(?: and (?:written|directed|produced))?(?: by)?:? {_NAMES}"
+        rf"(?:[,;] ?(?:(?:written|produced|edited|directed|photographed|music)(?: and \w+)? by )?{_NAMES})*\.?$"
+        r"|(?:Running time|MPAA rating|Rated (?:G|PG|PG-13|R|NC-17))\b",
+        None,
+    ),
+    (
         "web-archive",
         r"\bcrawl data\b|\bWayback Machine\b|\bcrawls are part of an effort to archive\b|\bbroken links on the web\b|"
         r"\bNo More 404\b|\bThe seed for (?:this|the) crawl\b|\bWARC files\b|\bweb collections curated by\b|"
@@ -198,6 +223,12 @@ _WEEKDAY_DATE = re.compile(
     r"[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b"
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]{3}")
+# A photo credit as a segment of its own: "(Photo by Win McNamee/Getty Images)", "(Katherine Frey/The Washington
+# Post)", "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
+_CREDIT = re.compile(
+    r"\(?(?:Photo(?:graph)?s?|Image|Picture|Credit|Photo credit)(?:\s*[:|]| by\b)|\([^()]{2,60}/[^()]{2,60}\)$|"
+    r"\| ?[A-Z]|\(?AP Photo\b|\((?:Associated Press|AP|Getty Images|Getty|AFP|Reuters|EPA)\)$"
+)
 # The end of a sentence, or of a line a sentence runs on from; a segment without one may be a headline.
 _ENDINGS = frozenset(".!?…:;,\"”’')]")
 # A teaser or caption cut off by the page: "...died of a heart attack on Tuesday,..."
@@ -230,13 +261,26 @@ _FIRST_WORDS = _word_set(
     "shutterstock published posted modified more related read watch must video videos gallery recommended trending "
     "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
-    "additional written compiled contact contacts reach copyright source journal continue buy map shown close"
+    "additional written compiled contact contacts reach copyright source journal continue buy map shown close "
+    "directed produced screenplay cinematography edited music starring running rated mpaa keep scroll"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
     "in": _word_set("this"),
     "this": _word_set("image photo photograph picture screenshot undated file story article"),
-    "a": _word_set("post"),
+    "a": _word_set(
+        "post police artist undated sketch rendering drawing mugshot booking handout file video still composite"
+    ),
+    "an": _word_set("artist undated"),
+    "here": _word_set("are is"),
+    "click": _word_set("here to through"),
+    "share": _word_set("this"),
+    "print": _word_set("this"),
+    "costume": _word_set("design designer"),
+    "costumes": _word_set("by"),
+    "production": _word_set("design"),
+    "choreography": _word_set("by"),
+    "executive": _word_set("produced"),
     "for": _word_set("more"),
     "take": _word_set("our the"),
     "find": _word_set("out"),
@@ -253,7 +297,7 @@ _FIRST_PAIRS = {
     "up": _word_set("next"),
     "last": _word_set("updated"),
     "story": _word_set("continued continues highlights"),
-    "see": _word_set("also more"),
+    "see": _word_set("also more the our"),
     "show": _word_set("caption"),
     "like": _word_set("us"),
     "stay": _word_set("up"),
@@ -309,6 +353,8 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
             for name, pattern, triggers in _ANYWHERE:
                 if not triggers.isdisjoint(present) and pattern.search(text):
                     return name
+    if text[0] == "[" and text.count("[") > text.count("]"):
+        return "promo"  # a bracketed link to another story, cut inside by the splitter: "[Rapinoe responds: ‘It’s ..."
     last = text[-1]
     if last == ".":
         if len(text) < 110 and (text.endswith(_VIDEO_ENDS) or " discusses " in text) and _VIDEO_PROMO.match(text):
@@ -377,15 +423,38 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
             nxt = sentences[i + 1]
             if nxt.doc == s.doc and _ANSWER.match(nxt.text):
                 continue
+        # Where the line starts, or where only furniture stands before on the line.
+        opens = s.line_start or (i - 1 in labels and sentences[i - 1].doc == s.doc)
         if rule is not None:
             labels[i] = "headline" if rule == "headline" else "furniture"
+            if (
+                i
+                and rule in ("label", "caption")
+                and (s.text[0] == "|" or s.text.count(" ") < 10)
+                and _CREDIT.match(s.text)
+                and _is_caption(sentences[i - 1], s)
+            ):
+                labels[i - 1] = "furniture"  # the photo's caption, before its credit on the same line
         elif (
             not s.line_end
             and s.text[-1] not in _ENDINGS
-            and (s.text.count(" ") < 8 or (s.position == 0 and s.line_start and s.text.count(" ") < 25))
+            and (s.text.count(" ") < 8 or (opens and s.text.count(" ") < (25 if s.position else 80)))
         ):
-            labels[i] = "headline"  # words cut off the sentence after them: a subhead, or the article's headline
+            # Words cut off the sentence after them: a subhead, or the article's headline (with its standfirst).
+            labels[i] = "headline"
     return labels
+
+
+def _is_caption(before: Sentence, credit: Sentence, max_words: int = 60) -> bool:
+    """Whether ``before`` is the caption of the photo that ``credit`` credits: on the same line, right
+    before it, and no longer than a caption."""
+    return (
+        before.doc == credit.doc
+        and not before.line_end
+        and not credit.line_start
+        and before.position + 1 == credit.position
+        and before.text.count(" ") < max_words
+    )
 
 
 def furniture_pages(
@@ -422,8 +491,12 @@ def furniture_pages(
     for s in sentences:
         chars[s.doc] += s.end - s.start
     pages: dict[int, str] = {}
+    for d in _teaser_lists(sentences, labels, len(articles)):
+        pages[d] = "teaser-list"
+    for d in _comments(sentences, labels, len(articles)):
+        pages[d] = "comment"
     for d in range(len(articles)):
-        if not bad[d] or bad[d] < min_share * chars[d]:
+        if not bad[d] or bad[d] < min_share * chars[d] or d in pages:
             continue
         own = [i for i, s in enumerate(sentences) if s.doc == d]
         if sum(sentences[i].n_words for i in own if i not in labels) < max_text_words:
@@ -433,6 +506,50 @@ def furniture_pages(
                 rules[rule] = rules.get(rule, 0) + sentences[i].n_words
             pages[d] = max(rules, key=rules.__getitem__)
     return pages
+
+
+def _teaser_lists(
+    sentences: Sequence[Sentence], labels: dict[int, str], n_articles: int, least: int = 5, share: float = 0.25
+) -> list[int]:
+    """Articles that are lists of other stories' teasers: at least ``least`` teasers cut off by the page
+    ("... according to new ...") and at least ``share`` of the article's sentences.
+
+    Each teaser's first sentence, whole, reads as news; the cut ones give the page away.
+    """
+    total = [0] * n_articles
+    cut = [0] * n_articles
+    for i, s in enumerate(sentences):
+        total[s.doc] += 1
+        if labels.get(i) == "furniture" and s.text.endswith(("...", "…")) and furniture_rule(s.text) == "truncated":
+            cut[s.doc] += 1
+    return [d for d in range(n_articles) if cut[d] >= least and cut[d] >= share * total[d]]
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
+
+
+def _comments(sentences: Sequence[Sentence], labels: dict[int, str], n_articles: int, max_words: int = 80) -> list[int]:
+    """Short inputs that are a reader's comment, not an article: under ``max_words`` words, at least
+    two sentences, most of them in the first person singular, and nobody quoted or reported.
+
+    >>> from newsfuse.split import FastSplitter
+    >>> text = "I adore Betty White. She just keeps getting better. I am sure she would host the Oscars."
+    >>> _comments(FastSplitter().split(Article("c", text), 0), {}, 1)
+    [0]
+    """
+    sents: list[list[Sentence]] = [[] for _ in range(n_articles)]
+    for s in sentences:
+        sents[s.doc].append(s)
+    out = []
+    for d, own in enumerate(sents):
+        if len(own) < 2 or sum(s.n_words for s in own) >= max_words:
+            continue
+        text = " ".join(s.text for s in own)
+        if any(q in text for q in '"“”') or " said" in text or " says" in text:
+            continue
+        if 2 * sum(_FIRST_PERSON.search(s.text) is not None for s in own) >= len(own):
+            out.append(d)
+    return out
 
 
 def drop_furniture_pages(

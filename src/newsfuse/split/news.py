@@ -99,8 +99,11 @@ _MONTH_NAMES = (
 _AGENCIES = (
     "Getty Images|Getty|AP|AFP|Reuters|EPA|EPA-EFE|Scanpix|Bloomberg|NurPhoto|Shutterstock|iStock|Corbis|Newscom|"
     "Abaca Press|MCT|Pool|REX|Rex Features|Zuma Press|ZUMA|Sipa|Xinhua|UPI|Polaris|WireImage|FilmMagic|Splash News|"
-    "Backgrid|PA|PA Images|PA Wire|Alamy|Handout|TASS|Anadolu|Yonhap|KCNA|The Washington Post|The New York Times"
+    "Backgrid|PA|PA Images|PA Wire|Alamy|Handout|TASS|Anadolu|Yonhap|KCNA|The Washington Post|The New York Times|"
+    "ABC|CBS|NBC|CNN|BBC|Associated Press"
 )
+# Broadcasters and agencies whose name alone, before the sentence, credits a photo or video: "ABC The latest ...".
+_CREDITORS = "ABC|CBS|NBC|CNN|BBC|AFP|EPA|Getty Images|Reuters|Associated Press"
 # A label or credit that scrapers leave before a sentence; its match is cut off as a segment of its own.
 FURNITURE_LABEL = (
     r"(?:\d{1,2} (?:minutes?|hours?|days?|weeks?|months?|years?) ago"
@@ -108,6 +111,8 @@ FURNITURE_LABEL = (
     r" \d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?)?"
     r"|Follow (?:us|[\w.@]+)(?: on)?:? (?:Facebook|Twitter|Instagram)(?: ?[|,] ?(?:Facebook|Twitter|Instagram))*"
     r"|Continue reading the main story|Buy Photo|AP(?= (?!Photo)[A-Z][a-z])"
+    r"|Click to (?:email|share|print|tweet)[^()]{0,60}\(Opens in new window\)"
+    r"|[-_=*~]{4,}"  # a rule between sections
     r"|Get (?:[Tt]he|[Oo]ur) [^.!?]{0,80}?(?:Free )?Sign Up"
     r"|\((?:[\w-]+\.)+(?:com|org|net|gov|edu|ca|uk|au|ly)\)"
     r"|Copyright (?:© ?)?(?:\d{4} )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){1,2}"
@@ -120,6 +125,11 @@ FURNITURE_LABEL = (
     rf"|\((?:[A-Z][\w'’.-]* ?){{1,3}}/(?:{_AGENCIES})\)"
     rf"|(?:REUTERS|{_AGENCIES})/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
     r"|UPDATE(?: [IVX]{1,4}| \d{1,2})?(?= [A-Z]|$)"
+    # A photo credit in several parts: "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
+    r"|(?:Photo(?:graph)?|Picture|Image|Credit)s?: (?:[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}/){1,3}"
+    rf"(?:{_AGENCIES}|[A-Z][\w'’.&-]*)(?= (?:[A-Z][\w'’-]* ){{0,2}}[a-z])"
+    rf"|\| ?(?!AP Photo)(?:{_AGENCIES})|\((?!CNN\))(?:{_AGENCIES})(?:/[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){{0,2}})?\)"
+    rf"|(?:{_CREDITORS})(?= (?:The|A|An|This|It|In|On|At|As|After|When|For|Two|Three) [a-z])"
     r"|UPDATE[D]?,? \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})? ?[—–-]"
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]*/(?:Handout|Pool|File|Courtesy) via (?:REUTERS|{_AGENCIES})"
     rf"|(?:Published|Posted|Updated)(?: on)?:? (?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
@@ -134,8 +144,9 @@ _PROMO_LABEL = re.compile(
 )
 # What a label, credit or promo that FURNITURE_PREFIX or _PROMO_LABEL match may start with (but "Name
 # Name/Agency" credits, which hold a "/"): a cheap test before those patterns.
-_LABEL_STARTS = tuple("0123456789(>") + _tuple(
-    "Buy Get Copyright Follow "
+_LABEL_STARTS = tuple("0123456789(>-_=*~") + _tuple(
+    "Buy Get Copyright Follow Click | Photograph Photos Pictures Images Credits ABC CBS NBC CNN BBC AFP EPA Reuters "
+    "You Most Associated "
     "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
     "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
     "VIDEO Gallery GALLERY"
@@ -168,6 +179,40 @@ _SUBHEAD = re.compile(
 _SUBHEAD_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz’'”")
 _DASHES = frozenset(["—", "–", "-", "--"])
 _SUBHEAD_STOPS = frozenset('.!?:;"“”()[]—')
+# Words that open an article's first sentence after a headline glued to it (see _lede_start), and the
+# capitalised words that may repeat the headline's subject.
+_LEDE_OPENERS = _words(
+    "The This That These Those It He She They We There Here His Her Their Our In On At For After When While But "
+    "As If Although Since During With Some Many Most What Why How Now Then Yet However Meanwhile A An Whoever One "
+    "Here's Here’s There's There’s It's It’s That's That’s "
+    "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions"
+)
+# The openers that may start a lede after a headline that ends in a name: "...of Prince Jefri Bolkiah Two of the".
+_AFTER_NAME = _words("The A An It He She They This These Two Three Four Five Six Seven Eight Nine Ten")
+_LEDE_WORD = re.compile(r"(?<= )([A-Z][\w'’-]*)(?= )")
+# Words after which a capital "A" is a letter or grade ("vitamin A", "an A"), or a repeated name is no lede.
+_NOT_BEFORE_A = _words(
+    "vitamin hepatitis type plan grade class group category section exhibit gate level tier row terminal division "
+    "option part phase series channel route a an the of to in on at by for with from and or but as than that "
+    "said says told tells asked named called whom whether against"
+)
+# The agency in a dateline: "Washington (CNN)", "MOSCOW (AP)".
+_AGENCY_DATELINE = re.compile(r" \((?:CNN|AP|Reuters|AFP|UPI)\)(?= [—–-]* ?[A-Z])")
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']? ")
+# Share buttons read as text: "Email This", "Share this story".
+_SHARE = re.compile(r" (?:Email|Share|Print|Tweet) [Tt]his(?: [Ss]tory| [Aa]rticle)?(?= [\"“'‘A-Z0-9])")
+# An agency's credit in square brackets after a caption, before the story's sentence.
+_BRACKET_CREDIT = re.compile(rf"\[(?:{_AGENCIES}|Al Jazeera)(?:/[^\[\]]{{1,30}})?\](?= [\"“A-Z])")
+# A section's label in lower case between two sentences: "could the end be far behind? commentary Once Sprint".
+_SECTION_LABEL = re.compile(
+    r"(?<=[.?!] )(?:commentary|analysis|opinion|exclusive|video|photos|updated?|breaking|live|interview|editorial|"
+    r"review)(?= [A-Z])"
+)
+# A promo list's label without a colon, before the title of another story.
+_PROMO_RUN = re.compile(
+    r"(?:Related (?:News )?(?:Articles|Stories|Coverage|Content|Links|News)|More (?:News|Stories)|"
+    r"Recommended (?:Stories|Articles|for You)|You (?:May|Might) Also Like|Most Popular(?: Stories)?)(?= [A-Z])"
+)
 # Staff initials and agencies after an article's last sentence: "jh/asz (SID, dpa)".
 _INITIALS = re.compile(r" [a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$")
 
@@ -356,6 +401,24 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         label = _PROMO_LABEL.match(line, start)
         if label and (end := _headline_end(line, label.end())) is not None:
             cuts.append(end)
+        elif run := _PROMO_RUN.match(line, start):
+            # "Related News Articles Prince wants X-rated sex trophies out of court case After photos of ..."
+            cuts.append(run.end())
+            sub = next((m for m in _SUBHEAD.finditer(line, run.end(), run.end() + 200) if _after_word(line, m)), None)
+            if sub is not None:
+                cuts.append(sub.start())
+    if article_start and starts:
+        # After the labels cut off its start (a credit, "Media caption"), the article's first span may
+        # still hold a headline glued to the lede.
+        end = starts[1] if len(starts) > 1 else len(line)
+        begin = max((c for c in cuts if c < end), default=starts[0])
+        begin += len(line[begin:end]) - len(line[begin:end].lstrip())
+        for _ in range(3):  # a headline, a caption, then the lede: "Media caption ... identified A Thai satellite"
+            lede = _lede_start(line, begin, end)
+            if lede is None:
+                break
+            cuts.append(lede)
+            begin = lede
     if "(@" in line:
         for m in _HANDLE_DATE.finditer(line):
             head = max(line.rfind(mark, 0, m.start()) for mark in _SIGNATURE_MARKS)
@@ -367,9 +430,21 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             cuts.extend((head, m.end()))
     if ":" in line:  # every bracketed promo or credit holds a colon
         cuts.extend(_bracketed_cuts(line))
+    if " this" in line or " This" in line:  # share buttons: "...Wants Betty White Email This Even at 88, ..."
+        cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
+    if "]" in line:  # an agency's credit after a caption: "...live ammunition on protesters [Reuters] Libyan leader"
+        cuts.extend(m.end() for m in _BRACKET_CREDIT.finditer(line))
+    if "? " in line or ". " in line:  # a section's label between two sentences: "...be far behind? commentary Once"
+        cuts.extend(k for m in _SECTION_LABEL.finditer(line) for k in (m.start(), m.end()))
     if line.find("/", len(line) - 60) >= 0 and (m := _INITIALS.search(line, len(line) - 60)):
         cuts.append(m.start())
     return cuts
+
+
+def _after_word(line: str, m: re.Match[str]) -> bool:
+    """Whether the opener that ``m`` found follows a lower-case word (a space and a letter before it)."""
+    at = m.start() - 1
+    return at >= 1 and line[at] == " " and line[at - 1] in _SUBHEAD_BEFORE
 
 
 def _bracketed_cuts(line: str) -> list[int]:
@@ -413,7 +488,23 @@ def _is_subhead(line: str, start: int, end: int) -> bool:
         and head[-1:].isalpha()
         and (head[head.rfind(" ") + 1].islower() or ("," not in head and all(w[0].isupper() for w in head.split())))
         and head.count(" ") <= 7
-        and _SUBHEAD_STOPS.isdisjoint(head)
+        and (_SUBHEAD_STOPS.isdisjoint(head) or _is_title_label(head))
+    )
+
+
+def _is_title_label(head: str) -> bool:
+    """A label in title case with a colon in it, as galleries and sections have: "PopScene: Weeks Hottest Pics".
+
+    >>> _is_title_label("Bauer-Griffin PopScene: Weeks Hottest Pics"), _is_title_label("He said: We")
+    (True, False)
+    """
+    words = head.split()
+    return (
+        head.count(":") == 1
+        and not head.endswith(":")
+        and _SUBHEAD_STOPS.isdisjoint(head.replace(":", ""))
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and len(words) >= 3
     )
 
 
@@ -439,6 +530,88 @@ def _is_glued_headline(line: str, start: int, end: int) -> bool:
         and 4 <= head.count(" ") + 1 <= 25
         and head.count(",") <= 2
         and _SUBHEAD_STOPS.isdisjoint(head)
+    )
+
+
+def _lede_start(line: str, start: int, end: int, reach: int = 600) -> int | None:
+    """Where the first sentence starts in ``line[start:end]``, the opening span of an article, when a
+    headline, a standfirst or a run of summary bullets is glued before it; None when nothing is.
+
+    The sentence starts at an opener ("The", "A", "Whoever", "Two" ...) after a lower-case word, or at
+    a capitalised word that repeats one of the first words of the text before it ("...left alone
+    Monkeys at Colchester Zoo have..."): no sentence goes on that way.  The text before is a
+    headline when it has 4 to 80 words and no sentence end in it; of several such places, the last.
+
+    >>> line = "Deal just a quickie for ‘Sex and the City’ house; back on market after sale Whoever buys it will pay."
+    >>> line[_lede_start(line, 0, len(line)):]
+    'Whoever buys it will pay.'
+    >>> line = "Monkeys learn to cover their eyes when they want to be left alone Monkeys at the zoo have a sign."
+    >>> line[_lede_start(line, 0, len(line)):]
+    'Monkeys at the zoo have a sign.'
+    >>> _lede_start("Police said on Tuesday that Trump would visit the town of Smith.", 0, 63) is None
+    True
+    """
+    stop = min(end, start + reach)
+    first = line[start : line.find(" ", start, stop)] if " " in line[start:stop] else ""
+    bullets = line.startswith(("Story highlights", "Story Highlights"), start)
+    agency = _AGENCY_DATELINE.search(line, start + 1, stop)
+    if agency is not None:
+        # "...one of the great moral leaders of our time' Washington (CNN) Vermont Sen. Bernie Sanders ..."
+        at = agency.start() + 1
+        for _ in range(3):
+            previous = _previous_word(line, at)
+            if not previous[:1].isupper() or at - len(previous) - 1 <= start:
+                break
+            at -= len(previous) + 1
+        before = _previous_word(line, at)
+        if (before[:1].islower() or before[-1:] in "’'”\"") and _is_long_headline(line[start:at].rstrip()):
+            return at
+    found = None
+    for m in _LEDE_WORD.finditer(line, start + 1, stop):
+        at = m.start()
+        previous = _previous_word(line, at)
+        if not previous[:1].isalnum() or not (previous[-1:].isalnum() or previous[-1:] in "’'”\"%"):
+            continue
+        word, after = m.group(1), line[m.end() + 1 : m.end() + 2]
+        if previous.lower() in _NOT_BEFORE_A:
+            continue
+        if word in _LEDE_OPENERS:
+            if not (after.islower() or word in ("A", "An")):
+                continue
+            if previous[:1].isupper() and (word not in _AFTER_NAME or not after.islower()):
+                continue  # "Air Force One is": only a few openers start a lede after a headline's last name
+        # The headline's first word again, as the subject of the lede: "...left alone Monkeys at the zoo".
+        elif (
+            word != first
+            or not after.islower()
+            or first in STARTERS
+            or "," in line[start:at]
+            or not previous[:1].islower()
+        ):
+            continue
+        if _is_long_headline(line[start:at].rstrip()) and len(line[at:end].split()) >= 5:
+            found = at
+            if not bullets:  # a headline ends at the first; summary bullets run to the last
+                break
+    return found
+
+
+def _previous_word(line: str, at: int) -> str:
+    """The word that ends before the space before ``at``."""
+    return line[line.rfind(" ", 0, at - 1) + 1 : at - 1]
+
+
+def _is_long_headline(head: str) -> bool:
+    """Whether ``head`` (the text before a lede) may be a headline, standfirst or bullets: 4 to 80 words,
+    a capital first, and no sentence end (a lower-case word before a stop and a space) in it."""
+    n = head.count(" ") + 1
+    return (
+        4 <= n <= 80
+        and head[:1].isupper()
+        and _SENTENCE_END.search(head) is None
+        and " — " not in head  # a dateline: the sentence starts before it
+        and head.count('"') % 2 == 0  # inside a quoted title: 'the epic "Gone With the Wind"'
+        and head.count("“") <= head.count("”")
     )
 
 

@@ -27,6 +27,11 @@ _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 
+# A finite verb: a clause that has one is no caption-like noun phrase.
+_VERB = (
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did|"
+    r"said|says|say|told|tells)\b"
+)
 # Names in a list of credits: "Rob Tapert, Sam Raimi and Bruce Campbell".
 _NAMES = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|der|di|da|del|la|le|and|&))*"
 
@@ -61,6 +66,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"Don't miss|Click (?:here|to|through)|Read on|Keep reading|Scroll (?:down|through|on)|Story [Hh]ighlights|"
         r"Here (?:are|is) (?:the |some |our )?(?:pictures|photos|images|videos?|gallery|highlights)|"
         r"See (?:the|our) (?:full|complete) (?:list|gallery|story))\b"
+        r"|\((?:See|Read|Watch|Related|Also)\b:?[^()]{0,120}\)\W*$"
         r"|(?:Email|Share|Print) [Tt]his(?: (?:[Ss]tory|[Aa]rticle|[Pp]age))?\W*$",
         None,
     ),
@@ -83,7 +89,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"(?:A|An) (?:police |artist's |artist’s |undated )?(?:sketch|rendering|drawing|mugshot|booking photo|"
         r"handout photo|file photo|video still|still image|composite image) (?:released|provided|taken|made available|"
         r"obtained|courtesy|posted|distributed|issued|shows|showing)\b"
-        r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$)",  # a credit alone: "(Joe Ellis/The Clarion Ledger, via AP)"
+        # A credit alone: "(Joe Ellis/The Clarion Ledger, via AP)".
+        r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$"
+        # A caption without a verb: "Two of the life-size sex statues belonging to Prince Jefri Bolkiah."
+        rf"|(?:One|Two|Three|Four|Five|Some|Several|Many|Both|All) of the (?:(?!{_VERB})[^.;:!?\"“”])*? "
+        r"(?:belonging to|owned by|made by|seen|shown|pictured|displayed|on display)\b"
+        rf"(?:(?!{_VERB})[^;:!?\"“”])*$)",
         None,
     ),
     (
@@ -109,7 +120,9 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "sign-up",
         r"\W*(?:Sign up|Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Join us on|Join (?:The|the) Conversation|Like us on|"
-        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|Get (?:the|our) .{0,60}"
+        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|"
+        r"Follow [^.!?]{0,60}(?:@\w|\b(?:Twitter|Facebook|Instagram|Google\+|YouTube|LinkedIn)\b)|"
+        r"Get (?:the|our) .{0,60}"
         r"(?:newsletter|by email|Daily Edition|in your inbox)|Email Sign Up|Newsletter Sign Up|Stay Up To Date|"
         r"You (?:can|may) unsubscribe|By signing up|You must select a newsletter|Please verify you're not a robot|"
         r"View all .{0,40}newsletters|Want more\b|Download (?:the|our) app|Just fill in your contact details)",
@@ -166,7 +179,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"\W*(?:Contributing:|Reporting by\b|Editing by\b|Additional reporting\b|Written by\b|Compiled by\b|"
         r"Contact [A-Z]\w+(?: [A-Z]\w+)+ at\b|Email [A-Z]\w+(?: [A-Z]\w+)* at\b|Reach [A-Z]\w+(?: [A-Z]\w+)* at\b|"
         r"Follow [A-Z]\w+(?: [A-Z]\w+)* on Twitter|(?:Copyright|©)\s*\d{4}|This (?:story|article) (?:was|has been) "
-        r"(?:updated|corrected|originally published)|Editor['’]s [Nn]ote:|CONTACTS?:|Source:|Journal reference:)",
+        r"(?:updated|corrected|originally published)|Original (?:article|story) (?:on|at|from)\b|"
+        r"(?:This|The) (?:article|story|post) (?:first |originally )?appeared (?:on|in|at)\b|"
+        r"Originally (?:published|appeared) (?:on|in|at)\b|Editor['’]s [Nn]ote:|CONTACTS?:|Source:|Journal reference:)",
         None,
     ),
     (
@@ -262,7 +277,8 @@ _FIRST_WORDS = _word_set(
     "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
     "additional written compiled contact contacts reach copyright source journal continue buy map shown close "
-    "directed produced screenplay cinematography edited music starring running rated mpaa keep scroll"
+    "directed produced screenplay cinematography edited music starring running rated mpaa keep scroll original "
+    "originally"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
@@ -272,6 +288,7 @@ _FIRST_PAIRS = {
         "post police artist undated sketch rendering drawing mugshot booking handout file video still composite"
     ),
     "an": _word_set("artist undated"),
+    **{word: _word_set("of") for word in ("one", "two", "three", "four", "five", "some", "several", "many", "both")},
     "here": _word_set("are is"),
     "click": _word_set("here to through"),
     "share": _word_set("this"),

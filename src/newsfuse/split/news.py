@@ -113,6 +113,11 @@ FURNITURE_LABEL = (
     r"|Continue reading the main story|Buy Photo|AP(?= (?!Photo)[A-Z][a-z])"
     r"|Click to (?:email|share|print|tweet)[^()]{0,60}\(Opens in new window\)"
     r"|[-_=*~]{4,}"  # a rule between sections
+    r"|More(?= [\"“])"
+    # A credit with a name: "Credit: Dr. Oliver J. T. O'Grady But below that, ..."
+    r"|(?:Photo(?:graph)?|Picture|Image|Credit)s?(?: by)?: (?:[A-Z][\w'’.&-]*,? ){0,5}[A-Z][\w'’.&-]*"
+    r"(?= (?:But|The|A|An|In|It|He|She|They|This|That|When|After|As|On|At|For|While|However|Meanwhile) [a-z])"
+
     r"|Get (?:[Tt]he|[Oo]ur) [^.!?]{0,80}?(?:Free )?Sign Up"
     r"|\((?:[\w-]+\.)+(?:com|org|net|gov|edu|ca|uk|au|ly)\)"
     r"|Copyright (?:© ?)?(?:\d{4} )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){1,2}"
@@ -174,7 +179,7 @@ _NON_SPACE = re.compile(r"\S+")
 _SUBHEAD = re.compile(
     r"(?:The|This|That|These|Those|It|He|She|They|We|There|Here|His|Her|Their|Our|In|On|At|For|"
     r"After|When|While|But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|"
-    r"Meanwhile) (?=[a-z])"
+    r"Meanwhile|A|An) (?=[a-z])"
 )
 _SUBHEAD_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz’'”")
 _DASHES = frozenset(["—", "–", "-", "--"])
@@ -189,6 +194,8 @@ _LEDE_OPENERS = _words(
 )
 # The openers that may start a lede after a headline that ends in a name: "...of Prince Jefri Bolkiah Two of the".
 _AFTER_NAME = _words("The A An It He She They This These Two Three Four Five Six Seven Eight Nine Ten")
+# What a line's first span holds where a strict _lede_start may find something: an opener after a space.
+_STRICT_HINTS = tuple(f" {w} " for w in sorted(_LEDE_OPENERS))
 _LEDE_WORD = re.compile(r"(?<= )([A-Z][\w'’-]*)(?= )")
 # Words after which a capital "A" is a letter or grade ("vitamin A", "an A"), or a repeated name is no lede.
 _NOT_BEFORE_A = _words(
@@ -199,6 +206,23 @@ _NOT_BEFORE_A = _words(
 # The agency in a dateline: "Washington (CNN)", "MOSCOW (AP)".
 _AGENCY_DATELINE = re.compile(r" \((?:CNN|AP|Reuters|AFP|UPI)\)(?= [—–-]* ?[A-Z])")
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']? ")
+# Capitalised words at a sentence start before "The" and a sentence: "Long Story The United States of America
+# may be ...".  (?!...) keeps out "The Future" and friends; the sentence must reach a lower-case word soon.
+_LABEL_HEAD = re.compile(r"((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?=The (?:[\w'’-]+ ){0,3}[a-z])")
+# Words that start the title of a show or film before "The" ("Meet The Press", "Keeping Up With The Kardashians"),
+# and "Caption", whose sentence is a caption too.
+_TITLE_VERBS = _words(
+    "Meet Keeping Face Get Join Follow About Own Where Jack Beauty Beneath Inside Behind Beyond Into Caption"
+)
+# A list item's heading of capitalised words between a colon and the item's first sentence.
+_LIST_ITEM = re.compile(
+    r"(?<=: )(?:[A-Z][a-z][\w'’&-]*,? ){2,6}(?=(?:The|A|An|This|It|He|She|His|Her|Its|Their) [\w'’])"
+)
+# A photographer and agency before an article's first sentence: "William Wei, Business Insider Facebook is buying".
+_NAMED_CREDIT = re.compile(
+    rf"[A-Z][\w'’-]+ [A-Z][\w'’-]+, (?:{_AGENCIES}|Business Insider)(?= [A-Z][\w'’-]* [a-z])"
+    r"(?! \w+ (?:bureau|correspondent|reporter|editor|photographer|columnist|analyst|writer))"
+)
 # Share buttons read as text: "Email This", "Share this story".
 _SHARE = re.compile(r" (?:Email|Share|Print|Tweet) [Tt]his(?: [Ss]tory| [Aa]rticle)?(?= [\"“'‘A-Z0-9])")
 # An agency's credit in square brackets after a caption, before the story's sentence.
@@ -380,13 +404,20 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         at = sub.start() - 1  # the space before the opener
         if at < 1 or line[at] != " " or line[at - 1] not in _SUBHEAD_BEFORE:
             continue
+        if line[at + 1] == "A" and _previous_word(line, at + 1).lower() in _NOT_BEFORE_A:
+            continue  # "vitamin A deficiency", "an A on the test"
         k = bisect_right(starts, at) - 1
         subhead = k >= 0 and at - starts[k] <= 80 and _is_subhead(line, starts[k], at)
         if subhead or (k == 0 and article_start and at - starts[0] <= 240 and _is_glued_headline(line, starts[0], at)):
             cuts.append(at + 1)
+    credit = article_start and starts and "," in line[starts[0] : starts[0] + 40] and _NAMED_CREDIT.match(line, starts[0])
+    if credit:
+        cuts.append(credit.end())
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
             cuts.append(end)
+        if (head := _LABEL_HEAD.match(line, start)) and _is_label_head(head.group(1)):
+            cuts.append(head.end())  # a section's label before the sentence: "Analysis The confusion surrounding"
         if not (
             (line[start : start + 1] in _LABEL_FIRST and line.startswith(_LABEL_STARTS, start))
             or (slash and line.find("/", start, start + 50) >= 0)
@@ -407,14 +438,14 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             sub = next((m for m in _SUBHEAD.finditer(line, run.end(), run.end() + 200) if _after_word(line, m)), None)
             if sub is not None:
                 cuts.append(sub.start())
-    if article_start and starts:
-        # After the labels cut off its start (a credit, "Media caption"), the article's first span may
-        # still hold a headline glued to the lede.
+    if starts:
+        # After the labels cut off its start (a credit, "Media caption"), the line's first span may still
+        # hold a headline glued to the sentence: the article's headline, or a teaser's.
         end = starts[1] if len(starts) > 1 else len(line)
         begin = max((c for c in cuts if c < end), default=starts[0])
         begin += len(line[begin:end]) - len(line[begin:end].lstrip())
         for _ in range(3):  # a headline, a caption, then the lede: "Media caption ... identified A Thai satellite"
-            lede = _lede_start(line, begin, end)
+            lede = _lede_start(line, begin, end, strict=not article_start)
             if lede is None:
                 break
             cuts.append(lede)
@@ -430,6 +461,10 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             cuts.extend((head, m.end()))
     if ":" in line:  # every bracketed promo or credit holds a colon
         cuts.extend(_bracketed_cuts(line))
+        # A list's item heading after the list's colon: "...cashing in on their star power: Halle Berry, Scandale
+        # Paris The Oscar winner's line of ..."
+        items = (m for m in _LIST_ITEM.finditer(line) if _previous_word(line, m.start())[:1].islower())
+        cuts.extend(k for m in items for k in (m.start(), m.end()))
     if " this" in line or " This" in line:  # share buttons: "...Wants Betty White Email This Even at 88, ..."
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
     if "]" in line:  # an agency's credit after a caption: "...live ammunition on protesters [Reuters] Libyan leader"
@@ -439,6 +474,17 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
     if line.find("/", len(line) - 60) >= 0 and (m := _INITIALS.search(line, len(line) - 60)):
         cuts.append(m.start())
     return cuts
+
+
+def _is_label_head(head: str) -> bool:
+    """Whether the capitalised words ``head``, before "The" at a sentence start, are a label of their own
+    ("Long Story", "Analysis", "Bryce Benson"): no sentence opener, no verb that starts a title in them.
+
+    >>> _is_label_head("Long Story"), _is_label_head("Meet"), _is_label_head("After")
+    (True, False, False)
+    """
+    words = head.split()
+    return not any(w in _OPENERS or w in _TITLE_VERBS for w in words)
 
 
 def _after_word(line: str, m: re.Match[str]) -> bool:
@@ -533,7 +579,7 @@ def _is_glued_headline(line: str, start: int, end: int) -> bool:
     )
 
 
-def _lede_start(line: str, start: int, end: int, reach: int = 600) -> int | None:
+def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool = False) -> int | None:
     """Where the first sentence starts in ``line[start:end]``, the opening span of an article, when a
     headline, a standfirst or a run of summary bullets is glued before it; None when nothing is.
 
@@ -541,6 +587,8 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600) -> int | None
     a capitalised word that repeats one of the first words of the text before it ("...left alone
     Monkeys at Colchester Zoo have..."): no sentence goes on that way.  The text before is a
     headline when it has 4 to 80 words and no sentence end in it; of several such places, the last.
+    ``strict`` (for a line inside the article: a teaser, a subhead) takes only an opener after a
+    lower-case word, and a headline of at most 30 words.
 
     >>> line = "Deal just a quickie for ‘Sex and the City’ house; back on market after sale Whoever buys it will pay."
     >>> line[_lede_start(line, 0, len(line)):]
@@ -554,6 +602,8 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600) -> int | None
     stop = min(end, start + reach)
     first = line[start : line.find(" ", start, stop)] if " " in line[start:stop] else ""
     bullets = line.startswith(("Story highlights", "Story Highlights"), start)
+    if strict and not any(w in line[start:stop] for w in _STRICT_HINTS):
+        return None  # no opener after a lower-case word: the common case, found without a regex scan
     agency = _AGENCY_DATELINE.search(line, start + 1, stop)
     if agency is not None:
         # "...one of the great moral leaders of our time' Washington (CNN) Vermont Sen. Bernie Sanders ..."
@@ -573,7 +623,7 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600) -> int | None
         if not previous[:1].isalnum() or not (previous[-1:].isalnum() or previous[-1:] in "’'”\"%"):
             continue
         word, after = m.group(1), line[m.end() + 1 : m.end() + 2]
-        if previous.lower() in _NOT_BEFORE_A:
+        if previous.lower() in _NOT_BEFORE_A or (strict and not (previous[:1].islower() and word in _LEDE_OPENERS)):
             continue
         if word in _LEDE_OPENERS:
             if not (after.islower() or word in ("A", "An")):
@@ -589,7 +639,8 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600) -> int | None
             or not previous[:1].islower()
         ):
             continue
-        if _is_long_headline(line[start:at].rstrip()) and len(line[at:end].split()) >= 5:
+        head = line[start:at].rstrip()
+        if _is_long_headline(head, 30 if strict else 80) and len(line[at:end].split()) >= 5:
             found = at
             if not bullets:  # a headline ends at the first; summary bullets run to the last
                 break
@@ -601,12 +652,12 @@ def _previous_word(line: str, at: int) -> str:
     return line[line.rfind(" ", 0, at - 1) + 1 : at - 1]
 
 
-def _is_long_headline(head: str) -> bool:
-    """Whether ``head`` (the text before a lede) may be a headline, standfirst or bullets: 4 to 80 words,
-    a capital first, and no sentence end (a lower-case word before a stop and a space) in it."""
+def _is_long_headline(head: str, most: int = 80) -> bool:
+    """Whether ``head`` (the text before a lede) may be a headline, standfirst or bullets: 4 to ``most``
+    words, a capital first, and no sentence end (a lower-case word before a stop and a space) in it."""
     n = head.count(" ") + 1
     return (
-        4 <= n <= 80
+        4 <= n <= most
         and head[:1].isupper()
         and _SENTENCE_END.search(head) is None
         and " — " not in head  # a dateline: the sentence starts before it

@@ -117,7 +117,6 @@ FURNITURE_LABEL = (
     # A credit with a name: "Credit: Dr. Oliver J. T. O'Grady But below that, ..."
     r"|(?:Photo(?:graph)?|Picture|Image|Credit)s?(?: by)?: (?:[A-Z][\w'’.&-]*,? ){0,5}[A-Z][\w'’.&-]*"
     r"(?= (?:But|The|A|An|In|It|He|She|They|This|That|When|After|As|On|At|For|While|However|Meanwhile) [a-z])"
-
     r"|Get (?:[Tt]he|[Oo]ur) [^.!?]{0,80}?(?:Free )?Sign Up"
     r"|\((?:[\w-]+\.)+(?:com|org|net|gov|edu|ca|uk|au|ly)\)"
     r"|Copyright (?:© ?)?(?:\d{4} )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){1,2}"
@@ -410,8 +409,8 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         subhead = k >= 0 and at - starts[k] <= 80 and _is_subhead(line, starts[k], at)
         if subhead or (k == 0 and article_start and at - starts[0] <= 240 and _is_glued_headline(line, starts[0], at)):
             cuts.append(at + 1)
-    credit = article_start and starts and "," in line[starts[0] : starts[0] + 40] and _NAMED_CREDIT.match(line, starts[0])
-    if credit:
+    at = starts[0] if starts else 0
+    if article_start and starts and "," in line[at : at + 40] and (credit := _NAMED_CREDIT.match(line, at)):
         cuts.append(credit.end())
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:

@@ -192,7 +192,8 @@ _LEDE_OPENERS = _words(
     "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions"
 )
 # The openers that may start a lede after a headline that ends in a name: "...of Prince Jefri Bolkiah Two of the".
-_AFTER_NAME = _words("The A An It He She They This These Two Three Four Five Six Seven Eight Nine Ten")
+_AFTER_NAME = _words("The A An It He She They This These")
+_NUMBER_WORDS = _words("Two Three Four Five Six Seven Eight Nine Ten")
 # What a line's first span holds where a strict _lede_start may find something: an opener after a space.
 _STRICT_HINTS = tuple(f" {w} " for w in sorted(_LEDE_OPENERS))
 _LEDE_WORD = re.compile(r"(?<= )([A-Z][\w'’-]*)(?= )")
@@ -627,8 +628,11 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
         if word in _LEDE_OPENERS:
             if not (after.islower() or word in ("A", "An")):
                 continue
-            if previous[:1].isupper() and (word not in _AFTER_NAME or not after.islower()):
-                continue  # "Air Force One is": only a few openers start a lede after a headline's last name
+            if previous[:1].isupper() and not (
+                (word in _AFTER_NAME and after.islower())
+                or (word in _NUMBER_WORDS and line.startswith(" of ", m.end()))
+            ):
+                continue  # "Air Force Two on a visit": only a few openers start a lede after a headline's last name
         # The headline's first word again, as the subject of the lede: "...left alone Monkeys at the zoo".
         elif (
             word != first

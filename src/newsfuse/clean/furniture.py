@@ -54,7 +54,8 @@ _RULES: list[tuple[str, str, str]] = [
     ("byline-contact", r"[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$", None),
     (
         "promo",
-        r"\W*(?:>+\s*)?(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|See also|"
+        r"\W*(?:>+\s*)?(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|Read|READ|"
+        r"Listen|LISTEN|See also|"
         r"SEE ALSO|Also read|ALSO READ|Also on [A-Z]\w+|ALSO ON|Watch|WATCH|Videos?|VIDEOS?|Photos?|PHOTOS?|"
         r"Pictures|PICTURES|Gallery|GALLERY|Next up|Up next|Don't miss|DON'T MISS|Recommended|Trending|Sponsored|"
         r"Explore further|Top stories|Most popular|Most read|Editor's picks)\s*[:|]"
@@ -63,6 +64,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"|More info:|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
         r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
         r"For more (?:about|on|information|details|coverage|news|stories)\b|MORE (?=[A-Z])|"
+        r"For [\w'’]+ (?:complete|full|latest|continuing) coverage\b|"
         r"Don't miss|Click (?:here|to|through)|Read on|Keep reading|Scroll (?:down|through|on)|Story [Hh]ighlights|"
         r"Here (?:are|is) (?:the |some |our )?(?:pictures|photos|images|videos?|gallery|highlights)|"
         r"See (?:the|our) (?:full|complete) (?:list|gallery|story))\b"
@@ -73,8 +75,10 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "promo",
         r"(?<![A-Z] )\b(?:RELATED|READ MORE|MUST WATCH|JUST WATCHED|SEE ALSO|ALSO READ)\b(?! [A-Z]{2})"
-        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])|\bafter the jump\b",
-        "related watched videos @caps jump",
+        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])|\bafter the jump\b"
+        # A link's site in brackets: "McRib 2.0: Meet McDonald's McRibster [BurgerBusiness.com]".
+        r"|\[(?:[\w-]+\.)+(?:com|org|net)\]",
+        "related watched videos @caps jump com org net",
     ),
     (
         "caption",
@@ -91,6 +95,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"obtained|courtesy|posted|distributed|issued|shows|showing)\b"
         # A credit alone: "(Joe Ellis/The Clarion Ledger, via AP)".
         r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$"
+        # A photo described without a verb: "A photo from the 1998 excavation, with the foot bones below a tail."
+        rf"|(?:A|An) (?:photo|photograph|picture|image|rendering|illustration|still) (?:from|of)\b"
+        rf"(?:(?!{_VERB}|\b\w+ed\b)[^;:!?])*$"
         # A caption without a verb: "Two of the life-size sex statues belonging to Prince Jefri Bolkiah."
         rf"|(?:One|Two|Three|Four|Five|Some|Several|Many|Both|All) of the (?:(?!{_VERB})[^.;:!?\"“”])*? "
         r"(?:belonging to|owned by|made by|seen|shown|pictured|displayed|on display)\b"
@@ -155,7 +162,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\bAdd this video to your (?:website|site|blog)\b|\bcopying the code below\b|\bembed (?:code|this video)\b|"
         r"\bMedia requires JavaScript\b|\bVideo will (?:play|begin)\b|\bautoplay\b|\bNow [Pp]laying\b|"
         r"\bThis video is (?:no longer available|unavailable)\b|\bWatch the (?:full )?video\b|"
-        r"\b(?:clip|video|player) (?:above|below)\b|\bWait \d+ seconds? to continue\b|GET THIS VIDEO\b",
+        r"\b(?:clip|video|player) (?:above|below)\b|\bWait \d+ seconds? to continue\b|GET THIS VIDEO\b|"
+        r"\b(?:video|clip) (?:shown|seen|posted|embedded) (?:here|above|below)\b",
         "video embed autoplay playing copying clip player wait",
     ),
     (
@@ -187,8 +195,28 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "byline-contact",
         r"\b[\w.-]+@[\w-]+\.(?:com|org|net)\b|\bAll rights reserved\b|\bThis material may not be (?:published|"
-        r"broadcast)|\bclick (?:here|below)\b|\bClick (?:here|below)\b",
-        "@ reserved material click",
+        r"broadcast)|\bclick (?:here|below)\b|\bClick (?:here|below)\b|"
+        # A wire story's end notes: who contributed, where the reporter was, how to reach them.
+        r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcan be reached (?:at|on|via)\b|"
+        r"^(?:[A-Z][\w'’.-]+ ){1,3}reported (?:from|in) [A-Z][\w .,'’-]{1,40}\.$",
+        "@ reserved material click contributed reached reported",
+    ),
+    (
+        "sign-up",
+        r"\bthank (?:all of )?you (?:all )?(?:who|for) (?:donat|support|read|visit)\w*|"
+        r"\b[Dd]onate (?:now|today|here)\b|"
+        r"\b[Pp]lease (?:donate|consider (?:donating|supporting)|support (?:us|our))\b|"
+        r"\b(?:in|on|from) (?:your|the) (?:app store|App Store|APP STORE)\b|\bAPP STORE\b|"
+        r"\b[Dd]ownload (?:the|our|it)\b.{0,40}\b(?:app|App)\b",
+        "thank donate please app download store",
+    ),
+    (
+        "error-page",
+        r"\bthe page you (?:requested|are looking for|were looking for|tried to reach) (?:could not|cannot|can't|"
+        r"was not|does not|doesn't|is no longer)\b|\b[Pp]age [Nn]ot [Ff]ound\b|\b404 (?:[Ee]rror|[Nn]ot [Ff]ound)\b|"
+        r"\bit may no longer be (?:here|available)\b|\bthe page URL may have changed\b|"
+        r"\b[Pp]lease contact our webmaster\b|\bthis data is currently not publicly accessible\b",
+        "page 404 longer url webmaster accessible",
     ),
     (
         "credits",
@@ -237,6 +265,16 @@ _WEEKDAY_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b"
 )
+_RUNNING_TIME = re.compile(r" \(\d{1,2}:\d{2}\)$")
+# An author's note at the end of an article: "Katherine Spillar is executive editor of Ms. magazine.", "A writer and
+# former tv producer, Matthew Sheffield covers politics, media, and technology for Salon."
+_AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w'’.-]+ ){1,3}(?:is|was) (?:a |an |the )?(?:[\w-]+ ){0,3}(?:editor|writer|reporter|columnist|"
+    r"correspondent|contributor|blogger)\b(?: (?:of|at|for|with) [^;]{2,60}?)?\.$"
+    r"|(?:[\w,'’ -]{0,80}, )?(?:[A-Z][\w'’.-]+ ){1,3}(?:covers|writes about|writes for|blogs about)\b[^;]{2,120}\.$"
+)
+_TITLE_CREDIT = re.compile(r"(?:[A-Z][\w'’.-]* ){1,8}\((?!(?:CNN|AP|Reuters|AFP|UPI)\))(?:[A-Z][\w'’.&-]* ?){1,5}\)")
+_CAPS_DOMAIN = re.compile(r"(?:[A-Z0-9-]+\.)+(?:COM|NET|ORG)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]{3}")
 # A photo credit as a segment of its own: "(Photo by Win McNamee/Getty Images)", "(Katherine Frey/The Washington
 # Post)", "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
@@ -278,16 +316,17 @@ _FIRST_WORDS = _word_set(
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
     "additional written compiled contact contacts reach copyright source journal continue buy map shown close "
     "directed produced screenplay cinematography edited music starring running rated mpaa keep scroll original "
-    "originally"
+    "originally monday tuesday wednesday thursday friday saturday sunday"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
     "in": _word_set("this"),
     "this": _word_set("image photo photograph picture screenshot undated file story article"),
     "a": _word_set(
-        "post police artist undated sketch rendering drawing mugshot booking handout file video still composite"
+        "post police artist undated sketch rendering drawing mugshot booking handout file video still composite photo "
+        "photograph picture image illustration"
     ),
-    "an": _word_set("artist undated"),
+    "an": _word_set("artist undated image illustration"),
     **{word: _word_set("of") for word in ("one", "two", "three", "four", "five", "some", "several", "many", "both")},
     "here": _word_set("are is"),
     "click": _word_set("here to through"),
@@ -370,6 +409,12 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
             for name, pattern, triggers in _ANYWHERE:
                 if not triggers.isdisjoint(present) and pattern.search(text):
                     return name
+    if text[-1] == ")" and _RUNNING_TIME.search(text, max(0, len(text) - 8)):
+        return "video-embed"  # a video's title and running time: "Wedding costs soar to new highs (3:40)"
+    if text[-1] == ")" and _TITLE_CREDIT.fullmatch(text):
+        return "caption"  # a name and its credit: "Florida Lottery Timothy Poole Timothy Poole (Florida Lottery)"
+    if text[-4:] in (".COM", ".NET", ".ORG") and _CAPS_DOMAIN.fullmatch(text):
+        return "caption"  # a credit to a web site, in capitals: "DEVONJAMESXXX.COM"
     if text[0] == "[" and text.count("[") > text.count("]"):
         return "promo"  # a bracketed link to another story, cut inside by the splitter: "[Rapinoe responds: ‘It’s ..."
     last = text[-1]
@@ -431,9 +476,12 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
     A question to "you" that the next sentence of its article answers ("I ...", "Yes", a quote)
     is an interviewer's, and stays.  A few words without a final stop that end before more text on
     their line (a subhead the splitter cut off its sentence) are labelled ``headline``, and so is an
-    article's opening of up to 25 such words (a headline glued to its first sentence).
+    article's opening of up to 80 such words (a headline glued to its first sentence).  Among an
+    article's last three sentences, one that says who its author is ("Katherine Spillar is executive
+    editor of Ms. magazine.") is a byline too.
     """
     labels: dict[int, str] = {}
+    last = {s.doc: i for i, s in enumerate(sentences)}
     for i, s in enumerate(sentences):
         rule = furniture_rule(s.text, None if words is None else words[i])
         if rule == "reader-question" and i + 1 < len(sentences):
@@ -459,6 +507,8 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
         ):
             # Words cut off the sentence after them: a subhead, or the article's headline (with its standfirst).
             labels[i] = "headline"
+        elif last[s.doc] - i < 3 and s.text.count(" ") < 25 and _AUTHOR_BIO.match(s.text):
+            labels[i] = "furniture"
     return labels
 
 

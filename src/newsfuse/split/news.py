@@ -112,7 +112,10 @@ FURNITURE_LABEL = (
     r"|Follow (?:us|[\w.@]+)(?: on)?:? (?:Facebook|Twitter|Instagram)(?: ?[|,] ?(?:Facebook|Twitter|Instagram))*"
     r"|Continue reading the main story|Buy Photo|AP(?= (?!Photo)[A-Z][a-z])"
     r"|Click to (?:email|share|print|tweet)[^()]{0,60}\(Opens in new window\)"
-    r"|[-_=*~]{4,}"  # a rule between sections
+    r"|[-=*~]{4,}|_{3,}"  # a rule between sections
+    # A day's stamp before the sentence: "Tuesday, October 25 American Airlines is happy to announce ..."
+    rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:{_MONTH_NAMES})\.? \d{{1,2}}(?:, \d{{4}})?"
+    r"(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]\.?m\.?| ?[AP]M)?(?: [A-Z]{2,4})?)?(?= [\"“]?[A-Z][a-z])"
     r"|More(?= [\"“])"
     # A credit with a name: "Credit: Dr. Oliver J. T. O'Grady But below that, ..."
     r"|(?:Photo(?:graph)?|Picture|Image|Credit)s?(?: by)?: (?:[A-Z][\w'’.&-]*,? ){0,5}[A-Z][\w'’.&-]*"
@@ -150,7 +153,7 @@ _PROMO_LABEL = re.compile(
 # Name/Agency" credits, which hold a "/"): a cheap test before those patterns.
 _LABEL_STARTS = tuple("0123456789(>-_=*~") + _tuple(
     "Buy Get Copyright Follow Click | Photograph Photos Pictures Images Credits ABC CBS NBC CNN BBC AFP EPA Reuters "
-    "You Most Associated "
+    "You Most Associated Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
     "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
     "VIDEO Gallery GALLERY"
@@ -203,6 +206,9 @@ _NOT_BEFORE_A = _words(
     "option part phase series channel route a an the of to in on at by for with from and or but as than that "
     "said says told tells asked named called whom whether against"
 )
+# A byline between a headline and the lede: "By Carmen D. Siering and Katherine Spillar".
+_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
+_BYLINE = re.compile(rf"(?<= )By {_NAME}(?:(?:,| and) {_NAME})*(?= [A-Z\"“])")
 # The agency in a dateline: "Washington (CNN)", "MOSCOW (AP)".
 _AGENCY_DATELINE = re.compile(r" \((?:CNN|AP|Reuters|AFP|UPI)\)(?= [—–-]* ?[A-Z])")
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']? ")
@@ -223,6 +229,15 @@ _NAMED_CREDIT = re.compile(
     rf"[A-Z][\w'’-]+ [A-Z][\w'’-]+, (?:{_AGENCIES}|Business Insider)(?= [A-Z][\w'’-]* [a-z])"
     r"(?! \w+ (?:bureau|correspondent|reporter|editor|photographer|columnist|analyst|writer))"
 )
+# A caption of capitalised words and its credit in brackets before a sentence: "Florida Lottery Timothy Poole
+# Timothy Poole (Florida Lottery) "We chose to not draw additional attention ..."
+_TITLE_CREDIT = re.compile(
+    r"(?:[A-Z][\w'’.-]* ){1,8}\((?!(?:CNN|AP|Reuters|AFP|UPI)\))(?:[A-Z][\w'’.&-]* ?){1,5}\)(?= [\"“A-Z])"
+)
+# A video's running time after its title, before the text: "Wedding costs soar to new highs (3:40) As Americans".
+_DURATION = re.compile(r" \(\d{1,2}:\d{2}\)(?= [\"“A-Z])")
+# A web site in capitals, as a photo credit: "DEVONJAMESXXX.COM".
+_CAPS_DOMAIN = re.compile(r"(?<= )(?:[A-Z0-9-]{3,}\.)+(?:COM|NET|ORG)(?= [\"“'‘A-Z])")
 # Share buttons read as text: "Email This", "Share this story".
 _SHARE = re.compile(r" (?:Email|Share|Print|Tweet) [Tt]his(?: [Ss]tory| [Aa]rticle)?(?= [\"“'‘A-Z0-9])")
 # An agency's credit in square brackets after a caption, before the story's sentence.
@@ -416,6 +431,8 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
             cuts.append(end)
+        if line[start : start + 1].isupper() and (credit := _TITLE_CREDIT.match(line, start)):
+            cuts.append(credit.end())  # "Florida Lottery Timothy Poole Timothy Poole (Florida Lottery) "We chose...
         if (head := _LABEL_HEAD.match(line, start)) and _is_label_head(head.group(1)):
             cuts.append(head.end())  # a section's label before the sentence: "Analysis The confusion surrounding"
         if not (
@@ -467,6 +484,10 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         cuts.extend(k for m in items for k in (m.start(), m.end()))
     if " this" in line or " This" in line:  # share buttons: "...Wants Betty White Email This Even at 88, ..."
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
+    if ":" in line and "(" in line:  # a video's title and running time: "Wedding costs soar to new highs (3:40) As"
+        cuts.extend(m.end() for m in _DURATION.finditer(line))
+    if ".COM " in line or ".NET " in line or ".ORG " in line:  # a credit to a web site: "...fume DEVONJAMESXXX.COM 'I"
+        cuts.extend(k for m in _CAPS_DOMAIN.finditer(line) for k in (m.start(), m.end()))
     if "]" in line:  # an agency's credit after a caption: "...live ammunition on protesters [Reuters] Libyan leader"
         cuts.extend(m.end() for m in _BRACKET_CREDIT.finditer(line))
     if "? " in line or ". " in line:  # a section's label between two sentences: "...be far behind? commentary Once"
@@ -604,6 +625,10 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
     bullets = line.startswith(("Story highlights", "Story Highlights"), start)
     if strict and not any(w in line[start:stop] for w in _STRICT_HINTS):
         return None  # no opener after a lower-case word: the common case, found without a regex scan
+    # "...Same Old Sexist Story By Carmen D. Siering and Katherine Spillar Sure, the film New Moon is ..."
+    byline = None if strict or " By " not in line[start:stop] else _BYLINE.search(line, start + 1, stop)
+    if byline and _is_long_headline(line[start : byline.start()]) and len(line[byline.end() : end].split()) >= 5:
+        return byline.end() + 1
     agency = _AGENCY_DATELINE.search(line, start + 1, stop)
     if agency is not None:
         # "...one of the great moral leaders of our time' Washington (CNN) Vermont Sen. Bernie Sanders ..."
@@ -633,21 +658,60 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
                 or (word in _NUMBER_WORDS and line.startswith(" of ", m.end()))
             ):
                 continue  # "Air Force Two on a visit": only a few openers start a lede after a headline's last name
-        # The headline's first word again, as the subject of the lede: "...left alone Monkeys at the zoo".
-        elif (
-            word != first
-            or not after.islower()
-            or first in STARTERS
-            or "," in line[start:at]
-            or not previous[:1].islower()
+        # The headline's first word again, as the subject of the lede: "...left alone Monkeys at the zoo"; or, after
+        # a headline in title case, one of its words: "McRib 2.0: Meet McDonald’s McRibster McDonald’s doesn’t".
+        elif not after.islower() or not (
+            (word == first and first not in STARTERS and "," not in line[start:at] and previous[:1].islower())
+            or (
+                _title_words(line[start:at])
+                and word.removesuffix("’s").removesuffix("'s") in _title_words(line[start:at])
+            )
         ):
             continue
         head = line[start:at].rstrip()
+        if word != first and previous[:1].isupper():
+            at = _repeated_run(line, start, at)  # "Rocky Mountain Spotted Fever Rocky Mountain Spotted Fever is"
+            head = line[start:at].rstrip()
         if _is_long_headline(head, 30 if strict else 80) and len(line[at:end].split()) >= 5:
             found = at
             if not bullets:  # a headline ends at the first; summary bullets run to the last
                 break
     return found
+
+
+def _title_words(head: str) -> frozenset[str]:
+    """The capitalised words of ``head`` (possessives cut) when it is a headline in title case, else none.
+
+    >>> sorted(_title_words("McRib 2.0: Meet McDonald’s McRibster")), _title_words("The plan works")
+    (['McDonald', 'McRib', 'McRibster', 'Meet'], frozenset())
+    """
+    words = [w.strip("'’‘\"“”:,;") for w in head.split()]
+    long = [w for w in words if len(w) > 3]
+    if len(long) < 3 or sum(w[:1].isupper() for w in long) < len(long):
+        return frozenset()
+    return frozenset(w.removesuffix("’s").removesuffix("'s") for w in long if w not in STARTERS)
+
+
+def _repeated_run(line: str, start: int, at: int, most: int = 6) -> int:
+    """Where the run of capitalised words that ends with the word at ``at`` starts, when those words repeat
+    words of ``line[start:at]`` in the same order (the headline's name, again as the lede's subject); else ``at``.
+
+    >>> line = "Rocky Mountain Spotted Fever Rocky Mountain Spotted Fever is a disease."
+    >>> line[_repeated_run(line, 0, line.rindex("Fever")):]
+    'Rocky Mountain Spotted Fever is a disease.'
+    """
+    starts = [m.start() for m in _NON_SPACE.finditer(line, start, at)]
+    words = [line[a : line.find(" ", a, at) if " " in line[a:at] else at].removesuffix("’s") for a in starts]
+    word = line[at : line.find(" ", at)].removesuffix("’s").removesuffix("'s")
+    best = at
+    for k in range(1, min(most, len(words)) + 1):
+        run = [*words[len(words) - k + 1 :], word] if k > 1 else [word]
+        if not all(w[:1].isupper() for w in run):
+            break
+        earlier = words[: len(words) - k + 1]
+        if any(earlier[i : i + k] == run for i in range(len(earlier) - k + 1)):
+            best = starts[len(words) - k + 1] if k > 1 else at
+    return best
 
 
 def _previous_word(line: str, at: int) -> str:

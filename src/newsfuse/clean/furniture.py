@@ -75,11 +75,11 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "promo",
         r"(?<![A-Z] )\b(?:RELATED|READ MORE|MUST WATCH|JUST WATCHED|SEE ALSO|ALSO READ)\b(?! [A-Z]{2})"
-        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])|\bafter the jump\b"
-        # A link's site in brackets: "McRib 2.0: Meet McDonald's McRibster [BurgerBusiness.com]".
-        r"|\[(?:[\w-]+\.)+(?:com|org|net)\]",
-        "related watched videos @caps jump com org net",
+        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])|\bafter the jump\b",
+        "related watched videos @caps jump",
     ),
+    # A link's site in brackets: "McRib 2.0: Meet McDonald's McRibster [BurgerBusiness.com]".
+    ("promo", r"\[(?:[\w-]+\.)+(?:com|org|net)\]", "com org net"),
     (
         "caption",
         r"\W*(?:Image (?:copyright|caption)|Media (?:playback is unsupported|caption)|Image:|"
@@ -195,29 +195,38 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "byline-contact",
         r"\b[\w.-]+@[\w-]+\.(?:com|org|net)\b|\bAll rights reserved\b|\bThis material may not be (?:published|"
-        r"broadcast)|\bclick (?:here|below)\b|\bClick (?:here|below)\b|"
-        # A wire story's end notes: who contributed, where the reporter was, how to reach them.
-        r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcan be reached (?:at|on|via)\b|"
-        r"^(?:[A-Z][\w'’.-]+ ){1,3}reported (?:from|in) [A-Z][\w .,'’-]{1,40}\.$",
-        "@ reserved material click contributed reached reported",
+        r"broadcast)|\bclick (?:here|below)\b|\bClick (?:here|below)\b",
+        "@ reserved material click",
     ),
+    # A wire story's end notes: who contributed, how to reach them, where the reporter was.
+    (
+        "byline-contact",
+        r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcan be reached (?:at|on|via)\b",
+        "contributed reached",
+    ),
+    ("byline-contact", r"^(?:[A-Z][\w'’.-]+ ){1,3}reported (?:from|in) [A-Z][\w .,'’-]{1,40}\.$", "reported"),
     (
         "sign-up",
         r"\bthank (?:all of )?you (?:all )?(?:who|for) (?:donat|support|read|visit)\w*|"
         r"\b[Dd]onate (?:now|today|here)\b|"
-        r"\b[Pp]lease (?:donate|consider (?:donating|supporting)|support (?:us|our))\b|"
+        r"\b[Pp]lease (?:donate|consider (?:donating|supporting)|support (?:us|our))\b",
+        "donate donated donating",
+    ),
+    (
+        "sign-up",
         r"\b(?:in|on|from) (?:your|the) (?:app store|App Store|APP STORE)\b|\bAPP STORE\b|"
         r"\b[Dd]ownload (?:the|our|it)\b.{0,40}\b(?:app|App)\b",
-        "thank donate please app download store",
+        "app",
     ),
     (
         "error-page",
         r"\bthe page you (?:requested|are looking for|were looking for|tried to reach) (?:could not|cannot|can't|"
         r"was not|does not|doesn't|is no longer)\b|\b[Pp]age [Nn]ot [Ff]ound\b|\b404 (?:[Ee]rror|[Nn]ot [Ff]ound)\b|"
-        r"\bit may no longer be (?:here|available)\b|\bthe page URL may have changed\b|"
+        r"\bthe page URL may have changed\b|"
         r"\b[Pp]lease contact our webmaster\b|\bthis data is currently not publicly accessible\b",
-        "page 404 longer url webmaster accessible",
+        "requested 404 found url webmaster accessible",
     ),
+    ("error-page", r"\bit may no longer be (?:here|available)\b", "longer"),
     (
         "credits",
         rf"(?:Directed|Produced|Written|Screenplay|Cinematography|Edited|Music|Starring|Executive produced|Costumes?|"

@@ -197,8 +197,6 @@ _LEDE_OPENERS = _words(
 # The openers that may start a lede after a headline that ends in a name: "...of Prince Jefri Bolkiah Two of the".
 _AFTER_NAME = _words("The A An It He She They This These")
 _NUMBER_WORDS = _words("Two Three Four Five Six Seven Eight Nine Ten")
-# What a line's first span holds where a strict _lede_start may find something: an opener after a space.
-_STRICT_HINTS = tuple(f" {w} " for w in sorted(_LEDE_OPENERS))
 _LEDE_WORD = re.compile(r"(?<= )([A-Z][\w'’-]*)(?= )")
 # Words after which a capital "A" is a letter or grade ("vitamin A", "an A"), or a repeated name is no lede.
 _NOT_BEFORE_A = _words(
@@ -221,9 +219,7 @@ _TITLE_VERBS = _words(
     "Meet Keeping Face Get Join Follow About Own Where Jack Beauty Beneath Inside Behind Beyond Into Caption"
 )
 # A list item's heading of capitalised words between a colon and the item's first sentence.
-_LIST_ITEM = re.compile(
-    r"(?<=: )(?:[A-Z][a-z][\w'’&-]*,? ){2,6}(?=(?:The|A|An|This|It|He|She|His|Her|Its|Their) [\w'’])"
-)
+_LIST_ITEM = re.compile(r"(?:[A-Z][a-z][\w'’&-]*,? ){2,6}(?=(?:The|A|An|This|It|He|She|His|Her|Its|Their) [\w'’])")
 # A photographer and agency before an article's first sentence: "William Wei, Business Insider Facebook is buying".
 _NAMED_CREDIT = re.compile(
     rf"[A-Z][\w'’-]+ [A-Z][\w'’-]+, (?:{_AGENCIES}|Business Insider)(?= [A-Z][\w'’-]* [a-z])"
@@ -239,14 +235,27 @@ _DURATION = re.compile(r" \(\d{1,2}:\d{2}\)(?= [\"“A-Z])")
 # A web site in capitals, as a photo credit: "DEVONJAMESXXX.COM".
 _CAPS_DOMAIN = re.compile(r"(?<= )(?:[A-Z0-9-]{3,}\.)+(?:COM|NET|ORG)(?= [\"“'‘A-Z])")
 # Share buttons read as text: "Email This", "Share this story".
+_SHARE_HINT = re.compile(r"(?:mail|hare|rint|weet) [Tt]his")
 _SHARE = re.compile(r" (?:Email|Share|Print|Tweet) [Tt]his(?: [Ss]tory| [Aa]rticle)?(?= [\"“'‘A-Z0-9])")
 # An agency's credit in square brackets after a caption, before the story's sentence.
 _BRACKET_CREDIT = re.compile(rf"\[(?:{_AGENCIES}|Al Jazeera)(?:/[^\[\]]{{1,30}})?\](?= [\"“A-Z])")
 # A section's label in lower case between two sentences: "could the end be far behind? commentary Once Sprint".
-_SECTION_LABEL = re.compile(
-    r"(?<=[.?!] )(?:commentary|analysis|opinion|exclusive|video|photos|updated?|breaking|live|interview|editorial|"
-    r"review)(?= [A-Z])"
+_SECTION_WORDS = (
+    "commentary",
+    "analysis",
+    "opinion",
+    "exclusive",
+    "video",
+    "photos",
+    "update",
+    "breaking",
+    "live",
+    "interview",
+    "editorial",
+    "review",
 )
+_SECTION_HINT = re.compile(rf"[.?!] (?:{'|'.join(_SECTION_WORDS)})")
+_SECTION_LABEL = re.compile(rf"(?<=[.?!] )(?:{'|'.join(_SECTION_WORDS)}|updated)(?= [A-Z])")
 # A promo list's label without a colon, before the title of another story.
 _PROMO_RUN = re.compile(
     r"(?:Related (?:News )?(?:Articles|Stories|Coverage|Content|Links|News)|More (?:News|Stories)|"
@@ -415,6 +424,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
     slash = "/" in line
     # Subheads: one scan of the line for a sentence opener after a lower-case word, each found one
     # judged against the sentence start before it.
+    opener_in_first = False  # an opener after a lower-case word in the line's first span
     for sub in _SUBHEAD.finditer(line):
         at = sub.start() - 1  # the space before the opener
         if at < 1 or line[at] != " " or line[at - 1] not in _SUBHEAD_BEFORE:
@@ -422,6 +432,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         if line[at + 1] == "A" and _previous_word(line, at + 1).lower() in _NOT_BEFORE_A:
             continue  # "vitamin A deficiency", "an A on the test"
         k = bisect_right(starts, at) - 1
+        opener_in_first = opener_in_first or k <= 0
         subhead = k >= 0 and at - starts[k] <= 80 and _is_subhead(line, starts[k], at)
         if subhead or (k == 0 and article_start and at - starts[0] <= 240 and _is_glued_headline(line, starts[0], at)):
             cuts.append(at + 1)
@@ -431,9 +442,16 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
             cuts.append(end)
-        if line[start : start + 1].isupper() and (credit := _TITLE_CREDIT.match(line, start)):
+        space = line.find(" ", start, start + 40)
+        if space < 0 or not line[start : start + 1].isupper() or not line[space + 1 : space + 2].isupper():
+            pass  # a credit or label starts with two capitalised words
+        elif line.find("(", start, start + 120) >= 0 and (credit := _TITLE_CREDIT.match(line, start)):
             cuts.append(credit.end())  # "Florida Lottery Timothy Poole Timothy Poole (Florida Lottery) "We chose...
-        if (head := _LABEL_HEAD.match(line, start)) and _is_label_head(head.group(1)):
+        elif (
+            line.find(" The ", start, start + 40) >= 0
+            and (head := _LABEL_HEAD.match(line, start))
+            and _is_label_head(head.group(1))
+        ):
             cuts.append(head.end())  # a section's label before the sentence: "Analysis The confusion surrounding"
         if not (
             (line[start : start + 1] in _LABEL_FIRST and line.startswith(_LABEL_STARTS, start))
@@ -455,7 +473,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             sub = next((m for m in _SUBHEAD.finditer(line, run.end(), run.end() + 200) if _after_word(line, m)), None)
             if sub is not None:
                 cuts.append(sub.start())
-    if starts:
+    if starts and (article_start or opener_in_first):
         # After the labels cut off its start (a credit, "Media caption"), the line's first span may still
         # hold a headline glued to the sentence: the article's headline, or a teaser's.
         end = starts[1] if len(starts) > 1 else len(line)
@@ -480,9 +498,12 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         cuts.extend(_bracketed_cuts(line))
         # A list's item heading after the list's colon: "...cashing in on their star power: Halle Berry, Scandale
         # Paris The Oscar winner's line of ..."
-        items = (m for m in _LIST_ITEM.finditer(line) if _previous_word(line, m.start())[:1].islower())
-        cuts.extend(k for m in items for k in (m.start(), m.end()))
-    if " this" in line or " This" in line:  # share buttons: "...Wants Betty White Email This Even at 88, ..."
+        at = line.find(": ")
+        while at >= 0:
+            if (m := _LIST_ITEM.match(line, at + 2)) and _previous_word(line, m.start())[:1].islower():
+                cuts.extend((m.start(), m.end()))
+            at = line.find(": ", at + 2)
+    if _SHARE_HINT.search(line):  # share buttons: "...Wants Betty White Email This Even at 88"
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
     if ":" in line and "(" in line:  # a video's title and running time: "Wedding costs soar to new highs (3:40) As"
         cuts.extend(m.end() for m in _DURATION.finditer(line))
@@ -490,7 +511,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         cuts.extend(k for m in _CAPS_DOMAIN.finditer(line) for k in (m.start(), m.end()))
     if "]" in line:  # an agency's credit after a caption: "...live ammunition on protesters [Reuters] Libyan leader"
         cuts.extend(m.end() for m in _BRACKET_CREDIT.finditer(line))
-    if "? " in line or ". " in line:  # a section's label between two sentences: "...be far behind? commentary Once"
+    if _SECTION_HINT.search(line):  # a section's label: "...be far behind? commentary Once"
         cuts.extend(k for m in _SECTION_LABEL.finditer(line) for k in (m.start(), m.end()))
     if line.find("/", len(line) - 60) >= 0 and (m := _INITIALS.search(line, len(line) - 60)):
         cuts.append(m.start())
@@ -623,8 +644,6 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
     stop = min(end, start + reach)
     first = line[start : line.find(" ", start, stop)] if " " in line[start:stop] else ""
     bullets = line.startswith(("Story highlights", "Story Highlights"), start)
-    if strict and not any(w in line[start:stop] for w in _STRICT_HINTS):
-        return None  # no opener after a lower-case word: the common case, found without a regex scan
     # "...Same Old Sexist Story By Carmen D. Siering and Katherine Spillar Sure, the film New Moon is ..."
     byline = None if strict or " By " not in line[start:stop] else _BYLINE.search(line, start + 1, stop)
     if byline and _is_long_headline(line[start : byline.start()]) and len(line[byline.end() : end].split()) >= 5:

@@ -73,6 +73,35 @@ from newsfuse.types import Article
             "This story first appeared in the Aug. 23-Sept. 5 issue of The Hollywood Reporter magazine.",
             "byline-contact",
         ),
+        # A web site's error page (175), a foundation's appeal (7), app promos (136, 54).
+        ("Sorry, the page you requested could not be found.", "error-page"),
+        ("If you are looking for an older news story, it may no longer be here.", "error-page"),
+        (
+            "On behalf of our ALCF Board, I would like to thank all of you who donated for earthquake relief in the "
+            "last year.",
+            "sign-up",
+        ),
+        ("FREE STORM TRACKING APP DOWNLOADED BY SEARCHING WKMG IN YOUR APP STORE.", "sign-up"),
+        ("Download the Us Weekly iPhone app now!", "sign-up"),
+        # The page's video (75, 18), a link list's entry (57), captions: a photo without a verb (33), a name and its
+        # credit (136), a web site in capitals (175).
+        (
+            "The video shown here explains Williams syndrome and can be shared to help others understand it.",
+            "video-embed",
+        ),
+        ("Wedding costs soar to new highs (3:40)", "video-embed"),
+        ("McRib 2.0: Meet McDonald's McRibster [BurgerBusiness.com] From ConsumerReports.org:", "promo"),
+        (
+            "A photo from the 1998 excavation, with the brachiosaur foot bones below a tail of a Camarasaurus.",
+            "caption",
+        ),
+        ("Florida Lottery Timothy Poole Timothy Poole (Florida Lottery)", "caption"),
+        ("DEVONJAMESXXX.COM", "caption"),
+        # A wire story's end notes (34, 76, 204).
+        ("Associated Press writer Jill Colvin in Washington contributed to this report.", "byline-contact"),
+        ("Lucey reported from Washington.", "byline-contact"),
+        ("Bassem Mroue can be reached on twitter at http://twitter.com/bmroue", "byline-contact"),
+        ("For AP's complete coverage of the U.S. midterm elections: http://apne.ws/APPolitics", "promo"),
         # A film review's credits box (70, 46, 181).
         ("Produced by Rob Tapert, Sam Raimi, Bruce Campbell.", "credits"),
         ("Starring Matt Damon and Cecile De France.", "credits"),
@@ -99,6 +128,10 @@ def test_furniture_rules_on_real_furniture(text: str, rule: str) -> None:
         "and Turkey.",
         "``Let's go do this,'' said commander Robert Cabana.",
         "Produced by Rob Tapert, the remake cost $17 million.",
+        "A photo of the suspect was released Tuesday.",
+        "A photo released by school officials showed the boy in a hospital bed with a stuffed rabbit on his lap.",
+        "Reporters in Kabul reported from the scene that the blast destroyed the building and killed 12 people.",
+        "The Free Syrian Army and the Syrian Liberation Army are based in this town.",
     ],
 )
 def test_news_sentences_are_not_furniture(text: str) -> None:
@@ -127,6 +160,15 @@ def test_the_caption_before_a_photo_credit_is_furniture_and_the_story_goes_on() 
     kept = [s for i, s in enumerate(sentences) if i not in labels]
     assert kept[0].text.startswith("First, Pelosi said of the deal")
     assert text[kept[0].start : kept[0].end] == kept[0].text
+
+
+def test_an_authors_note_is_furniture_at_the_end_of_an_article_only() -> None:
+    # Story 247: the article ends with a note on its authors.
+    note = "Katherine Spillar is executive editor of Ms. magazine."
+    _, sentences = _split(f"{note} She met the director on Monday. The film opens on Friday. Tickets sold out.")
+    assert 0 not in furniture_labels(sentences)
+    _, sentences = _split(f"The film opens on Friday. Tickets sold out. {note}")
+    assert furniture_labels(sentences) == {2: "furniture"}
 
 
 def test_a_sentence_before_a_long_credit_and_text_is_kept() -> None:

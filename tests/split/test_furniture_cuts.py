@@ -144,6 +144,30 @@ def _segments(text: str) -> list[str]:
             "Long Story",
             "The United States of America may be the land of the free and the home of the brave.",
         ),
+        # A headline in title case and the lede that repeats its words (57, 159).
+        (
+            "McRib 2.0: Meet McDonald’s McRibster McDonald’s doesn’t often mess around with signature menu items.",
+            "McRib 2.0: Meet McDonald’s McRibster",
+            "McDonald’s doesn’t often mess around with signature menu items.",
+        ),
+        (
+            "Rocky Mountain Spotted Fever Rocky Mountain Spotted Fever is a reportable disease in Oklahoma.",
+            "Rocky Mountain Spotted Fever",
+            "Rocky Mountain Spotted Fever is a reportable disease in Oklahoma.",
+        ),
+        # A byline between the headline and the lede (247), a video's running time (18).
+        (
+            "TOP STORIES | WEB EXCLUSIVE New Moon, Same Old Sexist Story By Carmen D. Siering and Katherine Spillar "
+            "Sure, the film New Moon is breaking box office records.",
+            "TOP STORIES | WEB EXCLUSIVE New Moon, Same Old Sexist Story By Carmen D. Siering and Katherine Spillar",
+            "Sure, the film New Moon is breaking box office records.",
+        ),
+        (
+            "If wedding costs are an indicator, Americans feel good. Wedding costs soar to new highs (3:40) As "
+            "Americans feel better about the economy, the optimism is reflected in higher spending on weddings.",
+            "Wedding costs soar to new highs (3:40)",
+            "As Americans feel better about the economy, the optimism is reflected in higher spending on weddings.",
+        ),
         # A promo's label and another story's title (236), a list item's heading (199), a teaser's headline (164).
         (
             "Related News Articles Prince wants X-rated sex trophies out of court case After photos of Prince Jefri "
@@ -192,6 +216,9 @@ def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: 
         "But almost as soon as Scott's name popped up, another South Carolina native was roped in: Stephen Colbert.",
         "Vice President Joe Biden flew aboard Air Force Two on a visit to the troops.",
         "Lack of vitamin A causes blindness in children, the report said.",
+        # Names whose words repeat, opening an article (val-full250 47, 112).
+        "The Free Syrian Army and the Syrian Liberation Army are based in this town.",
+        "The Progressive Caucus and the Black Caucus have scheduled a press conference for Monday.",
     ],
 )
 def test_news_sentences_stay_whole(text: str) -> None:

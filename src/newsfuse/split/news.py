@@ -677,20 +677,21 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
                 or (word in _NUMBER_WORDS and line.startswith(" of ", m.end()))
             ):
                 continue  # "Air Force Two on a visit": only a few openers start a lede after a headline's last name
-        # The headline's first word again, as the subject of the lede: "...left alone Monkeys at the zoo"; or, after
-        # a headline in title case, one of its words: "McRib 2.0: Meet McDonald’s McRibster McDonald’s doesn’t".
-        elif not after.islower() or not (
-            (word == first and first not in STARTERS and "," not in line[start:at] and previous[:1].islower())
-            or (
-                _title_words(line[start:at])
-                and word.removesuffix("’s").removesuffix("'s") in _title_words(line[start:at])
-            )
-        ):
+        # The headline's first word again, as the subject of the lede: "...left alone Monkeys at the zoo".
+        elif word == first and first not in STARTERS and "," not in line[start:at] and previous[:1].islower():
+            if not after.islower():
+                continue
+        # After a headline in title case, its words again: "McRib 2.0: Meet McDonald’s McRibster McDonald’s doesn’t",
+        # "Rocky Mountain Spotted Fever Rocky Mountain Spotted Fever is".  One repeated word in a run of names
+        # without a headline's colon is no headline's end: "The Free Syrian Army and the Syrian Liberation Army are".
+        elif after.islower() and word.removesuffix("’s").removesuffix("'s") in _title_words(line[start:at]):
+            run = _repeated_run(line, start, at)
+            if run == at and ":" not in line[start:at] and "|" not in line[start:at]:
+                continue
+            at = run
+        else:
             continue
         head = line[start:at].rstrip()
-        if word != first and previous[:1].isupper():
-            at = _repeated_run(line, start, at)  # "Rocky Mountain Spotted Fever Rocky Mountain Spotted Fever is"
-            head = line[start:at].rstrip()
         if _is_long_headline(head, 30 if strict else 80) and len(line[at:end].split()) >= 5:
             found = at
             if not bullets:  # a headline ends at the first; summary bullets run to the last

@@ -9,7 +9,7 @@ import pytest
 
 from newsfuse.clean import drop_furniture_pages, furniture_labels, furniture_rule
 from newsfuse.embed import TfidfEmbedder
-from newsfuse.ingest import iter_lines, parse_multinews_line
+from newsfuse.inputs import iter_lines, parse_multinews_line
 from newsfuse.pipeline import Pipeline
 from newsfuse.split import default_splitter
 from newsfuse.types import Article

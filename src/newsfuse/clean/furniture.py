@@ -588,7 +588,8 @@ def _teaser_lists(
     sentences: Sequence[Sentence], labels: dict[int, str], n_articles: int, least: int = 5, share: float = 0.25
 ) -> list[int]:
     """Articles that are lists of other stories' teasers: at least ``least`` teasers cut off by the page
-    ("... according to new ...") and at least ``share`` of the article's sentences.
+    after a word ("... according to new ...", not a writer's "news..." pause) and at least ``share`` of
+    the article's sentences.
 
     Each teaser's first sentence, whole, reads as news; the cut ones give the page away.
     """
@@ -596,7 +597,7 @@ def _teaser_lists(
     cut = [0] * n_articles
     for i, s in enumerate(sentences):
         total[s.doc] += 1
-        if labels.get(i) == "furniture" and s.text.endswith(("...", "…")) and furniture_rule(s.text) == "truncated":
+        if labels.get(i) == "furniture" and s.text.endswith((" ...", " …")) and furniture_rule(s.text) == "truncated":
             cut[s.doc] += 1
     return [d for d in range(n_articles) if cut[d] >= least and cut[d] >= share * total[d]]
 
@@ -605,8 +606,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 
 
 def _comments(sentences: Sequence[Sentence], labels: dict[int, str], n_articles: int, max_words: int = 80) -> list[int]:
-    """Short inputs that are a reader's comment, not an article: under ``max_words`` words, at least
-    two sentences, most of them in the first person singular, and nobody quoted or reported.
+    """Short inputs that are a reader's comment or a post, not an article: under ``max_words`` words, at
+    least two sentences, the first person singular in the first six words and in half the sentences,
+    and nobody quoted or reported.
 
     >>> from newsfuse.split import FastSplitter
     >>> text = "I adore Betty White. She just keeps getting better. I am sure she would host the Oscars."
@@ -623,7 +625,8 @@ def _comments(sentences: Sequence[Sentence], labels: dict[int, str], n_articles:
         text = " ".join(s.text for s in own)
         if any(q in text for q in '"“”') or " said" in text or " says" in text:
             continue
-        if 2 * sum(_FIRST_PERSON.search(s.text) is not None for s in own) >= len(own):
+        opening = " ".join(own[0].text.split()[:6])  # the writer speaks from the first words on
+        if _FIRST_PERSON.search(opening) and 2 * sum(_FIRST_PERSON.search(s.text) is not None for s in own) >= len(own):
             out.append(d)
     return out
 

@@ -67,7 +67,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"For [\w'’]+ (?:complete|full|latest|continuing) coverage\b|"
         r"Don't miss|Click (?:here|to|through)|Read on|Keep reading|Scroll (?:down|through|on)|Story [Hh]ighlights|"
         r"Here (?:are|is) (?:the |some |our )?(?:pictures|photos|images|videos?|gallery|highlights)|"
-        r"See (?:the|our) (?:full|complete) (?:list|gallery|story))\b"
+        r"See (?:the|our) (?:full|complete) (?:list|gallery|story)|"
+        r"(?:Have|Take) a (?:closer |quick )?look at\b[^.!?]{0,80}\b(?:gallery|slideshow|photos|pictures|video|clip|"
+        r"below|above))\b"
         r"|\((?:See|Read|Watch|Related|Also)\b:?[^()]{0,120}\)\W*$"
         r"|(?:Email|Share|Print) [Tt]his(?: (?:[Ss]tory|[Aa]rticle|[Pp]age))?\W*$",
         None,
@@ -178,7 +180,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"(?:log|sign) in to (?:comment|reply)|commenting (?:guidelines|policy|is (?:closed|disabled))|"
         r"[Ll]et us know (?:in (?:the )?comments|what you think|your thoughts)|[Ss]ound off\b|"
         r"[Tt]ell us (?:about it|what you think|in the comments|your (?:story|thoughts))|"
-        r"[Ss]hare your (?:thoughts|story|opinion|views)|on our Facebook page|[Jj]oin the (?:discussion|debate) below|"
+        r"[Ss]hare your (?:own )?(?:thoughts|story|opinion|views)|on our Facebook page|"
+        r"[Jj]oin the (?:discussion|debate) below|"
         r"\bWhat do you think\?|\bweigh in (?:below|in the comments))",
         "comment comments commenting let tell thoughts weigh facebook",
     ),
@@ -347,7 +350,8 @@ _FIRST_PAIRS = {
     "choreography": _word_set("by"),
     "executive": _word_set("produced"),
     "for": _word_set("more"),
-    "take": _word_set("our the"),
+    "take": _word_set("our the a"),
+    "have": _word_set("a"),
     "find": _word_set("out"),
     "check": _word_set("out"),
     "test": _word_set("your"),
@@ -501,6 +505,8 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
         opens = s.line_start or (i - 1 in labels and sentences[i - 1].doc == s.doc)
         if rule is not None:
             labels[i] = "headline" if rule == "headline" else "furniture"
+            if i and rule in _LEADS_TO and _is_teaser_question(sentences[i - 1], s) and i - 1 not in labels:
+                labels[i - 1] = "furniture"  # "What will everyone be talking about? Have a look at our gallery"
             if (
                 i
                 and rule in ("label", "caption")
@@ -519,6 +525,22 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
         elif last[s.doc] - i < 3 and s.text.count(" ") < 25 and _AUTHOR_BIO.match(s.text):
             labels[i] = "furniture"
     return labels
+
+
+# Furniture that a teaser question before it leads into.
+_LEADS_TO = frozenset(["promo", "comments", "sign-up", "video-embed"])
+
+
+def _is_teaser_question(before: Sentence, promo: Sentence, max_words: int = 20) -> bool:
+    """Whether ``before`` is a short question that leads into the promo after it, in the same article."""
+    return (
+        before.doc == promo.doc
+        and before.position + 1 == promo.position
+        and before.text.endswith("?")
+        and before.text.count(" ") < max_words
+        and _quotes_closed(before.text)
+        and not before.text.startswith(('"', "“"))
+    )
 
 
 def _is_caption(before: Sentence, credit: Sentence, max_words: int = 60) -> bool:

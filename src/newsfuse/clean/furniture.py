@@ -198,7 +198,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "byline-contact",
         r"\b[\w.-]+@[\w-]+\.(?:com|org|net)\b|\bAll rights reserved\b|\bThis material may not be (?:published|"
-        r"broadcast)|\bclick (?:here|below)\b|\bClick (?:here|below)\b",
+        r"broadcast)|\b[Cc]lick (?:here|below|HERE)\b",
         "@ reserved material click",
     ),
     # A wire story's end notes: who contributed, how to reach them, where the reporter was.
@@ -218,7 +218,7 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "sign-up",
         r"\b(?:in|on|from) (?:your|the) (?:app store|App Store|APP STORE)\b|\bAPP STORE\b|"
-        r"\b[Dd]ownload (?:the|our|it)\b.{0,40}\b(?:app|App)\b",
+        r"\b[Dd]ownload (?:the|our|it)\b.{0,40}\b(?:app|App)\b|\bGet (?:the|our) [\w&' ]{0,30}\bapp\b",
         "app",
     ),
     (

@@ -144,6 +144,14 @@ def _segments(text: str) -> list[str]:
             "Long Story",
             "The United States of America may be the land of the free and the home of the brave.",
         ),
+        # A headline before the dateline (114, 72).
+        (
+            "Obama gives 'lump of coal' to polar bears: activists WASHINGTON — Environmental groups on Thursday "
+            "accused US President Barack Obama's administration of failing to ensure the survival of polar bears.",
+            "Obama gives 'lump of coal' to polar bears: activists",
+            "WASHINGTON — Environmental groups on Thursday accused US President Barack Obama's administration of "
+            "failing to ensure the survival of polar bears.",
+        ),
         # A headline in title case and the lede that repeats its words (57, 159).
         (
             "McRib 2.0: Meet McDonald’s McRibster McDonald’s doesn’t often mess around with signature menu items.",

@@ -230,6 +230,13 @@ _RULES: list[tuple[str, str, str]] = [
         "requested 404 found url webmaster accessible",
     ),
     ("error-page", r"\bit may no longer be (?:here|available)\b", "longer"),
+    # A web host's placeholder for a domain that is not set up yet.
+    (
+        "error-page",
+        r"\b(?:custom )?domain mapping\b|\bplease visit our help center\b|\b[Tt]his domain (?:is|may be) for sale\b|"
+        r"\b[Aa]ccount (?:has been )?[Ss]uspended\b",
+        "mapping center sale suspended",
+    ),
     (
         "credits",
         rf"(?:Directed|Produced|Written|Screenplay|Cinematography|Edited|Music|Starring|Executive produced|Costumes?|"

@@ -207,6 +207,8 @@ _NOT_BEFORE_A = _words(
 # A byline between a headline and the lede: "By Carmen D. Siering and Katherine Spillar".
 _NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 _BYLINE = re.compile(rf"(?<= )By {_NAME}(?:(?:,| and) {_NAME})*(?= [A-Z\"“])")
+# A dateline in capitals after a headline: "WASHINGTON —", "SAN FRANCISCO, Calif. —".
+_CAPS_DATELINE = re.compile(r"(?<= )[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z. ]{1,20})? — (?=[A-Z\"“])")
 # The agency in a dateline: "Washington (CNN)", "MOSCOW (AP)".
 _AGENCY_DATELINE = re.compile(r" \((?:CNN|AP|Reuters|AFP|UPI)\)(?= [—–-]* ?[A-Z])")
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']? ")
@@ -648,6 +650,9 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
     byline = None if strict or " By " not in line[start:stop] else _BYLINE.search(line, start + 1, stop)
     if byline and _is_long_headline(line[start : byline.start()]) and len(line[byline.end() : end].split()) >= 5:
         return byline.end() + 1
+    caps = None if strict or "— " not in line[start:stop] else _CAPS_DATELINE.search(line, start + 1, stop)
+    if caps and _previous_word(line, caps.start())[:1].islower() and _is_long_headline(line[start : caps.start()]):
+        return caps.start()  # "Obama gives 'lump of coal' to polar bears: activists WASHINGTON — Environmental ..."
     agency = _AGENCY_DATELINE.search(line, start + 1, stop)
     if agency is not None:
         # "...one of the great moral leaders of our time' Washington (CNN) Vermont Sen. Bernie Sanders ..."

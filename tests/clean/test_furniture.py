@@ -74,9 +74,9 @@ from newsfuse.types import Article
             "byline-contact",
         ),
         # A web site's error page (175), a foundation's appeal (7), app promos (136, 54).
-        ("Sorry, the page you requested could not be found.", "error-page"),
-        ("If you are looking for an older news story, it may no longer be here.", "error-page"),
-        ("If you need additional information about domain mapping, please visit our help center.", "error-page"),
+        ("Sorry, the page you requested could not be found.", "not-found"),
+        ("If you are looking for an older news story, it may no longer be here.", "not-found"),
+        ("If you need additional information about domain mapping, please visit our help center.", "not-found"),
         (
             "On behalf of our ALCF Board, I would like to thank all of you who donated for earthquake relief in the "
             "last year.",

@@ -222,17 +222,17 @@ _RULES: list[tuple[str, str, str]] = [
         "app",
     ),
     (
-        "error-page",
+        "not-found",
         r"\bthe page you (?:requested|are looking for|were looking for|tried to reach) (?:could not|cannot|can't|"
         r"was not|does not|doesn't|is no longer)\b|\b[Pp]age [Nn]ot [Ff]ound\b|\b404 (?:[Ee]rror|[Nn]ot [Ff]ound)\b|"
         r"\bthe page URL may have changed\b|"
         r"\b[Pp]lease contact our webmaster\b|\bthis data is currently not publicly accessible\b",
         "requested 404 found url webmaster accessible",
     ),
-    ("error-page", r"\bit may no longer be (?:here|available)\b", "longer"),
+    ("not-found", r"\bit may no longer be (?:here|available)\b", "longer"),
     # A web host's placeholder for a domain that is not set up yet.
     (
-        "error-page",
+        "not-found",
         r"\b(?:custom )?domain mapping\b|\bplease visit our help center\b|\b[Tt]his domain (?:is|may be) for sale\b|"
         r"\b[Aa]ccount (?:has been )?[Ss]uspended\b",
         "mapping center sale suspended",

@@ -44,6 +44,7 @@ from .base import Assignment
 from .scorer import StoryScorer
 
 DAY = 86400.0
+DENSE_K = 100
 _WORD = re.compile(r"\w+")
 # A word whose second character before it is not a sentence end or a quote (see :func:`article_words`).
 _NAME = re.compile(r"(?<=[^.!?\n\"'].)(?<!\w)\w+", re.DOTALL)
@@ -285,8 +286,8 @@ class OnlineClusterer:
         tids = ids[use].tolist()
         if not tids:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        lists = [np.frombuffer(self._postings[t], dtype=np.float64) for t in tids]
-        pairs = np.concatenate(lists).reshape(-1, 2)
+        lists = [self._postings[t] for t in tids]
+        pairs = np.frombuffer(b"".join(lists), dtype=np.float64).reshape(-1, 2)  # one copy of all the lists
         vals = pairs[:, 1] * np.repeat(weighted.weights[order[use]], [len(x) // 2 for x in lists])
         scores = np.bincount(pairs[:, 0].astype(np.int64), weights=vals, minlength=self._n_docs)
         found = np.flatnonzero(scores)
@@ -320,7 +321,9 @@ class OnlineClusterer:
         total = (1.0 - self.dense_weight) * lex
         dense = np.zeros(len(docs))
         if len(docs) and self.dense_weight and f.vector is not None and self._vectors is not None:
-            dense = self._vectors[docs] @ f.vector
+            # The vectors of the best word matches only: the cosine adds to a score only above dense_floor.
+            near = np.argpartition(-lex, DENSE_K - 1)[:DENSE_K] if len(docs) > DENSE_K else slice(None)
+            dense[near] = self._vectors[docs[near]] @ f.vector
             total = total + self.dense_weight * np.maximum(dense - self.dense_floor, 0.0) / (1.0 - self.dense_floor)
         stories = self._doc_story[docs]
         by_story = np.argsort(stories, kind="stable")

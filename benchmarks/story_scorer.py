@@ -47,7 +47,6 @@ from newsfuse.types import Article, count_words
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 START = datetime(1998, 10, 1, tzinfo=UTC)
-NAMES = tuple(FEATURES)
 
 
 def synthetic_stream(
@@ -71,7 +70,7 @@ def synthetic_stream(
 
 
 def training_rows(
-    stream: list[Article], features: list, when: list[float | None], top_k: int = 5
+    stream: list[Article], features: list, when: list[float | None], names: tuple[str, ...], top_k: int = 5
 ) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows of (article, candidate story) pairs as the online clusterer meets them, and labels.
 
@@ -94,7 +93,7 @@ def training_rows(
             for s in cand["story"][top].tolist():
                 counts = gold_of[s]
                 labels.append(counts[truth] * 2 > sum(counts.values()))
-            xs.append(feature_matrix(cand, NAMES)[top])
+            xs.append(feature_matrix(cand, names)[top])
             ys.append(np.array(labels, dtype=bool))
         placed = c.add_features(f, when=t)
         story = c.story_of(placed.story)
@@ -148,8 +147,10 @@ def main() -> None:
     ap.add_argument("--days", type=float, default=92.0)
     ap.add_argument("--max-spread", type=float, default=14.0, help="longest mean delay of a story (days)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--features", default=",".join(FEATURES), help="comma-separated features (default: all)")
     ap.add_argument("--write", type=Path, help="write the model here (newsfuse.cluster.scorer.load_scorer)")
     args = ap.parse_args()
+    names = tuple(args.features.split(","))
     if not (DATA / "multinews" / "train.src.gz").exists():
         sys.exit(f"data not found in {DATA} (see ../shared/data/README.md)")
 
@@ -171,19 +172,19 @@ def main() -> None:
             feats += embedder.features(s[start : start + 256])
         streams.append((s, feats, stream_times(s)))
         print(f"stream {spec}: {len(s)} articles, {len({a.extra['story'] for a in s})} stories", flush=True)
-    x, y = training_rows(*streams[0])
+    x, y = training_rows(*streams[0], names)
     print(f"training rows: {len(y)} ({int(y.sum())} of the true story)", flush=True)
-    dated = fit(x, y, [True] * len(NAMES))
-    undated = fit(x, y, [n not in TIME_FEATURES for n in NAMES])
-    scorer = StoryScorer(NAMES, LogisticModel(*dated, 0.5, 0.9), LogisticModel(*undated, 0.5, 0.9))
+    dated = fit(x, y, [True] * len(names))
+    undated = fit(x, y, [n not in TIME_FEATURES for n in names])
+    scorer = StoryScorer(names, LogisticModel(*dated, 0.5, 0.9), LogisticModel(*undated, 0.5, 0.9))
     dated_model, _ = choose(*streams[1], scorer, dated=True)
-    scorer = StoryScorer(NAMES, dated_model, scorer.undated)
+    scorer = StoryScorer(names, dated_model, scorer.undated)
     undated_model, _ = choose(*streams[1], scorer, dated=False)
     note = (
         f"trained on Multi-News train.src.gz lines {args.train} (synthetic dates, seed {args.seed}, "
         f"{args.days:g} days, spreads 2 h to {args.max_spread:g} d); probabilities chosen on lines {args.choose}"
     )
-    scorer = StoryScorer(NAMES, dated_model, undated_model, note)
+    scorer = StoryScorer(names, dated_model, undated_model, note)
     print(scorer.to_json())
     for name, stream in (("choice stream", streams[1]), ("DUC 2004 dev", streams[2])):
         for label, sc in (("hand-set rule", None), ("learned scorer", scorer)):

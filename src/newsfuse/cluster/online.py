@@ -353,8 +353,8 @@ class OnlineClusterer:
     def story_scores(self, c: dict[str, np.ndarray]) -> np.ndarray:
         """One score per candidate story (see :meth:`candidate_stories`).
 
-        With a :class:`StoryScorer` (the default), the probability that the article belongs to the story;
-        without one, best article and profile mixed and time-decayed.
+        Best article and profile mixed and time-decayed; with a learned :class:`StoryScorer`, its
+        probability that the article belongs to the story instead.
         """
         if self.scorer is not None:
             return self.scorer.probability(c)

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from newsfuse.ingest import read_articles
+from newsfuse.errors import InputError
+from newsfuse.inputs import read_articles
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import FORMATS, render, render_json, render_markdown, render_rich, render_text, source_numbers
 from newsfuse.types import Article, Citation, Story, SummarySentence
@@ -130,8 +131,8 @@ def test_jsonl_is_one_line(story):
 
 
 def test_unknown_format_raises(story):
-    assert FORMATS == ("text", "markdown", "json", "jsonl")
-    with pytest.raises(ValueError, match="unknown format"):
+    assert FORMATS.names() == ["text", "markdown", "json", "jsonl"]
+    with pytest.raises(InputError, match="unknown format"):
         render(story, "html")
 
 
@@ -163,3 +164,36 @@ def test_rendering_a_real_summary(example_dir):
         assert re.fullmatch(r"(\[[123]\])+", line[len(s.text) + 1 :])
     assert text.rstrip().endswith("[3] " + (articles[2].title or "003") + " — " + articles[2].path)
     assert json.loads(render(story, "jsonl")) == story.to_dict()
+
+
+def test_a_speakers_second_quote_stays_on_the_line_of_the_first():
+    """From a Multi-News story on misspelled Rockies jerseys: two sentences of one paragraph read as one passage."""
+    from newsfuse.render.formats import render_markdown, render_text
+    from newsfuse.types import Article, Citation, Story, SummarySentence
+
+    text = (
+        "Some fans didn't bother with the game, usher Leon Thomas said. "
+        '"Many of the fans got here early. Took the shirt and left."\n\n'
+        "The Rockies say fans can swap the jerseys."
+    )
+    a = Article("000", text)
+
+    def cite(part: str) -> SummarySentence:
+        start = text.index(part)
+        return SummarySentence(part, 1, (Citation("000", start, start + len(part)),))
+
+    story = Story(
+        [a],
+        [
+            cite("Some fans didn't bother with the game, usher Leon Thomas said."),
+            cite('"Many of the fans got here early. Took the shirt and left."'),
+            cite("The Rockies say fans can swap the jerseys."),
+        ],
+    )
+    summary = render_text(story).split("\n\nSources:")[0].splitlines()
+    assert summary == [
+        "Some fans didn't bother with the game, usher Leon Thomas said. [1] "
+        '"Many of the fans got here early. Took the shirt and left." [1]',
+        "The Rockies say fans can swap the jerseys. [1]",
+    ]
+    assert render_markdown(story).count("\n- ") == 2

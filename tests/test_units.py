@@ -6,7 +6,7 @@ from itertools import islice
 
 import pytest
 
-from newsfuse.ingest import iter_lines, parse_multinews_line
+from newsfuse.inputs import iter_lines, parse_multinews_line
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
 from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_signal
@@ -24,7 +24,11 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("The two men were arrested at the border.", "back-reference"),
         ("and then the storm moved north.", "lower-case start"),
         ('"We will not back down," she said.', "unnamed speaker"),
+        # DUC 2004, Livingston's resignation: "declared" attributes as "said" does.
+        ("``We are here to debate impeachment and should not be distracted,'' he declared.", "unnamed speaker"),
         ("Half were then fed some cake.", "pronoun"),
+        # Multi-News, Ireland's drug law: who "he" is was in the sentence before.
+        ("Speaking to reporters at Leinster House on Tuesday, he confirmed the ban.", "pronoun subject"),
     ],
 )
 def test_dependent_openings(text, reason):
@@ -96,7 +100,7 @@ def test_units_cite_the_exact_span_and_never_start_cut(data_dir):
 
 
 def test_the_summary_opens_with_the_lede(example_dir):
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     articles, _ = read_articles([example_dir])
     pipeline = Pipeline()
@@ -110,7 +114,7 @@ def test_the_summary_opens_with_the_lede(example_dir):
 
 
 def test_units_off_keeps_single_sentences(example_dir):
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     articles, _ = read_articles([example_dir])
     story = Pipeline(units=None, lede=False).summarize(articles, 200)
@@ -139,3 +143,37 @@ def test_connective_phrases_are_tried_after_their_first_words():
     parts.append(current)
     firsts = {re.match(r"[a-z]+", p).group(0) for p in parts}
     assert firsts <= _PHRASE_STARTS
+
+
+def test_a_quote_whose_opening_was_lost_is_never_stated_alone():
+    """From a Multi-News Oscars story: the page kept only the end of PwC's quote, so no unit has a speaker."""
+    text = (
+        "The presenters had mistakenly been given the wrong category envelope and when discovered, was "
+        "immediately corrected. We are currently investigating how this could have happened, and deeply "
+        "regret that this occurred.\u201d"
+    )
+    story = Pipeline().analyse([Article("a", text)])
+    assert needs_previous(story.sentences[1].text) == "quote opened out of reach"
+    assert ContextUnits().unit(story, 1) is None
+    assert needs_previous('Crews laid a 6" pipe.') is None  # inches, not a quote
+
+
+def test_said_inside_a_whole_quote_names_no_speaker():
+    """From a Multi-News story on Ireland's drug law: "told" is the speaker's own word."""
+    text = (
+        "Leo Varadkar, however, said the sale, supply and import of the drugs is still illegal. "
+        "\"I'm told it's dozens, but I can't say for certain.\" Varadkar is to rush legislation through the Dail."
+    )
+    story = Pipeline().analyse([Article("a", text)])
+    assert needs_previous(story.sentences[1].text) == "quote without a speaker"
+    assert ContextUnits().unit(story, 1) == (0, 1)
+
+
+def test_interjections_and_brackets_that_lean_on_the_sentence_before():
+    """From a Multi-News story on Lenovo's Horizon table PC."""
+    assert needs_previous("Oh, and also a full Windows 8 all-in-one computer.") == "lower-case start"
+    assert needs_previous("No, really, that's what it's called.)") == "lower-case start"
+    assert needs_previous("that's what it's called.)") == "lower-case start"
+    assert needs_previous("Lenovo calls it a table PC.)")  # closes a parenthesis it did not open
+    assert needs_next("It weighs 17 pounds (about eight kilos.", 0) == "parenthesis continues"
+    assert needs_previous("No one was hurt.") is None

@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..registry import Registry
 from ..types import Story, SummarySentence
-
-FORMATS = ("text", "markdown", "json", "jsonl")
 
 
 def source_numbers(story: Story) -> dict[str, int]:
@@ -28,6 +27,39 @@ def one_line(text: str) -> str:
     "He left. “I won't,” he said."
     """
     return " ".join(text.split())
+
+
+def passages(story: Story) -> list[list[SummarySentence]]:
+    r"""The summary's sentences grouped into passages: a run of sentences that follow each other in
+    one paragraph of one article reads as one passage (a speaker's second quote stays with the first).
+
+    Formats show a passage on one line (one bullet), each sentence still followed by its own marks.
+
+    >>> from newsfuse.types import Article, Citation, Story, SummarySentence
+    >>> a = Article("a", 'Kim left. "We will return," he said. Xi waved.\n\nTrains ran late.')
+    >>> def cite(start, end): return SummarySentence(a.text[start:end], 1, (Citation("a", start, end),))
+    >>> story = Story([a], [cite(0, 9), cite(10, 36), cite(48, 64)])
+    >>> [len(p) for p in passages(story)]
+    [2, 1]
+    """
+    texts = {a.id: a.text for a in story.sources}
+    out: list[list[SummarySentence]] = []
+    for s in story.sentences:
+        if out and _follows(texts, out[-1][-1], s):
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
+def _follows(texts: dict[str, str], before: SummarySentence, after: SummarySentence) -> bool:
+    if not before.citations or not after.citations:
+        return False
+    a, b = before.citations[0], after.citations[0]
+    if a.source != b.source or b.start < a.end or a.source not in texts:
+        return False
+    gap = texts[a.source][a.end : b.start]
+    return not gap.strip() and "\n" not in gap
 
 
 def _marks(sentence: SummarySentence, numbers: dict[str, int]) -> str:
@@ -60,12 +92,15 @@ def _source_line(story: Story, k: int) -> str:
 
 
 def render_text(story: Story) -> str:
-    """Plain text: one cited sentence per line, then the numbered sources."""
+    """Plain text: one passage of cited sentences per line, then the numbered sources."""
     numbers = source_numbers(story)
     lines = []
-    for s in story.sentences:
-        note = disputed_note(s, numbers)
-        lines.append(f"{one_line(s.text)} {_marks(s, numbers)}" + (f" ({note})" if note else ""))
+    for passage in passages(story):
+        cited = []
+        for s in passage:
+            note = disputed_note(s, numbers)
+            cited.append(f"{one_line(s.text)} {_marks(s, numbers)}" + (f" ({note})" if note else ""))
+        lines.append(" ".join(cited))
     if not lines:
         lines = ["(no summary: " + ("; ".join(story.warnings) or "nothing to summarize") + ")"]
     lines += ["", "Sources:"] + [f"[{k}] {_source_line(story, k)}" for k in range(1, len(story.sources) + 1)]
@@ -88,12 +123,15 @@ def render_markdown(story: Story) -> str:
     """Markdown: the summary as a paragraph list with citation links and a numbered source list."""
     numbers = source_numbers(story)
     lines = ["## Summary", ""]
-    for s in story.sentences:
-        marks = "".join(f"[\\[{n}\\]](#source-{n})" for n in sorted({numbers[c.source] for c in s.citations}))
-        support = f" _(stated by {s.support} outlets)_" if s.support > 1 else ""
-        note = disputed_note(s, numbers)
-        note = f" **{_md_escape(note)}**" if note else ""
-        lines.append(f"- {_md_escape(one_line(s.text))} {marks}{support}{note}")
+    for passage in passages(story):
+        cited = []
+        for s in passage:
+            marks = "".join(f"[\\[{n}\\]](#source-{n})" for n in sorted({numbers[c.source] for c in s.citations}))
+            support = f" _(stated by {s.support} outlets)_" if s.support > 1 else ""
+            note = disputed_note(s, numbers)
+            note = f" **{_md_escape(note)}**" if note else ""
+            cited.append(f"{_md_escape(one_line(s.text))} {marks}{support}{note}")
+        lines.append("- " + " ".join(cited))
     if not story.sentences:
         lines.append("_No summary: " + _md_escape("; ".join(story.warnings) or "nothing to summarize") + "_")
     lines += ["", "## Sources", ""]
@@ -117,11 +155,14 @@ def render_rich(story: Story, console: Any) -> None:
 
     numbers = source_numbers(story)
     console.print("[bold]Summary[/bold]")
-    for s in story.sentences:
-        badge = f" [green]×{s.support}[/green]" if s.support > 1 else ""
-        note = disputed_note(s, numbers)
-        note = f" [red]{escape(note)}[/red]" if note else ""
-        console.print(f"• {escape(one_line(s.text))} [cyan]{escape(_marks(s, numbers))}[/cyan]{badge}{note}")
+    for passage in passages(story):
+        cited = []
+        for s in passage:
+            badge = f" [green]×{s.support}[/green]" if s.support > 1 else ""
+            note = disputed_note(s, numbers)
+            note = f" [red]{escape(note)}[/red]" if note else ""
+            cited.append(f"{escape(one_line(s.text))} [cyan]{escape(_marks(s, numbers))}[/cyan]{badge}{note}")
+        console.print("• " + " ".join(cited))
     if not story.sentences:
         console.print("[yellow](no summary: " + escape("; ".join(story.warnings) or "nothing to summarize") + ")[/]")
     console.print()
@@ -134,14 +175,24 @@ def render_rich(story: Story, console: Any) -> None:
         analysis_rich(story, console)
 
 
+def render_jsonl(story: Story) -> str:
+    """Compact one-line JSON, newline-terminated (one story per line)."""
+    return render_json(story, indent=None) + "\n"
+
+
+def _json_document(story: Story) -> str:
+    return render_json(story) + "\n"
+
+
+FORMATS: Registry[str] = Registry(
+    "format", {"text": render_text, "markdown": render_markdown, "json": _json_document, "jsonl": render_jsonl}
+)
+
+
 def render(story: Story, fmt: str) -> str:
-    """Render ``story`` in one of :data:`FORMATS` (``jsonl`` is compact one-line JSON)."""
-    if fmt == "text":
-        return render_text(story)
-    if fmt == "markdown":
-        return render_markdown(story)
-    if fmt == "json":
-        return render_json(story) + "\n"
-    if fmt == "jsonl":
-        return render_json(story, indent=None) + "\n"
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    """Render ``story`` in one of :data:`FORMATS` (``jsonl`` is compact one-line JSON).
+
+    >>> render(Story(sources=[], sentences=[]), "jsonl")[:14]
+    '{"sources": []'
+    """
+    return FORMATS.create(fmt, story)

@@ -18,7 +18,7 @@ import numpy as np
 from ..analysis import StoryAnalysis
 from ..errors import InputError
 from .features import FEATURE_NAMES, MAX_POSITION, fact_matrix, pair_matrix
-from .mmr import MMRSelector, context_share, greedy_mmr
+from .mmr import MMRSelector, greedy_mmr
 from .probe import ContentProbe, load_probe
 from .trees import TreeEnsemble
 
@@ -241,8 +241,14 @@ class LearnedSelector:
     ) -> list[int]:
         if self.known_positions_first:
             base = base - _UNSEEN_PENALTY * self.unseen_positions(X)
-        if self.context_cost:
-            base = base - self.context_cost * context_share(story, representatives)
         return greedy_mmr(
-            story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words, self.novelty
+            story,
+            representatives,
+            words,
+            base,
+            self.redundancy,
+            self.max_overlap,
+            self.min_words,
+            self.novelty,
+            self.context_cost,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -46,16 +47,35 @@ def fact_features(story: StoryAnalysis, representatives: list[int]) -> dict[str,
 def context_share(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
     """Per fact, the share of its unit's words that are context (0 for a sentence that reads alone).
 
-    Selectors subtract a multiple of it from a fact's score: a unit that spends half its words on
-    the sentences it leans on must be worth more than a fact that reads alone.
+    Selectors subtract a multiple of it from a fact's score (``greedy_mmr``'s ``context_cost``): a
+    unit that spends half its words on the sentences it leans on must be worth more than a fact that
+    reads alone.
     """
-    share = np.zeros(len(representatives), dtype=np.float64)
-    for f, i in enumerate(representatives):
-        u = story.unit(i)
-        if u is not None and u[0] != u[1]:
-            total = unit_words(story, u)
-            share[f] = 1.0 - story.sentences[i].n_words / max(1, total)
-    return share
+    return np.array([_context_share(story, i, story.unit(i)) for i in representatives], dtype=np.float64)
+
+
+def _context_share(story: StoryAnalysis, i: int, unit: tuple[int, int] | None) -> float:
+    if unit is None or unit[0] == unit[1]:
+        return 0.0
+    return 1.0 - story.sentences[i].n_words / max(1, unit_words(story, unit))
+
+
+def _stated_words(story: StoryAnalysis, i: int, unit: tuple[int, int] | None) -> int:
+    """The words that stating sentence ``i`` costs: its unit's (its own when it has none)."""
+    return story.sentences[i].n_words if unit is None or unit[0] == unit[1] else unit_words(story, unit)
+
+
+class _Lazy:
+    """``lazy[f]``: ``compute(f)``, computed on first use and kept."""
+
+    def __init__(self, compute) -> None:
+        self.compute = compute
+        self.known: dict[int, Any] = {}
+
+    def __getitem__(self, f: int) -> Any:
+        if f not in self.known:
+            self.known[f] = self.compute(f)
+        return self.known[f]
 
 
 def representative_words(story: StoryAnalysis, representatives: list[int]) -> list[list[str]]:
@@ -93,8 +113,21 @@ class MMRSelector:
     def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
         if not story.facts:
             return []
-        base = self.scores(story, representatives) - self.context_cost * context_share(story, representatives)
-        return greedy_mmr(story, representatives, words, base, self.redundancy, self.max_overlap, self.min_words)
+        base = self.scores(story, representatives)
+        return greedy_mmr(
+            story,
+            representatives,
+            words,
+            base,
+            self.redundancy,
+            self.max_overlap,
+            self.min_words,
+            context_cost=self.context_cost,
+        )
+
+    def choose(self, story: StoryAnalysis, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
+        """The facts of :meth:`select`, each worded by the realize stage's representative."""
+        return self.select(story, representatives, words), list(representatives)
 
 
 def greedy_mmr(
@@ -106,6 +139,7 @@ def greedy_mmr(
     max_overlap: float,
     min_words: int,
     novelty: float = 0.0,
+    context_cost: float = 0.0,
 ) -> list[int]:
     """Pick facts by ``base`` score minus ``redundancy`` x their largest similarity to a chosen one.
 
@@ -113,14 +147,16 @@ def greedy_mmr(
     facts already hold (:class:`~newsfuse.select.novelty.Coverage`).  Facts closer than
     ``max_overlap`` to a chosen fact, or shorter than ``min_words``, are never picked; every pick
     follows the budget rule :func:`~newsfuse.select.base.fits`.  Each step takes the fact of highest
-    gain, the lowest index among equals.
+    gain, the lowest index among equals.  With ``context_cost``, a fact's score is ``base`` minus
+    ``context_cost`` x the share of its unit's words that are context (:func:`context_share`).
 
     Each fact is stated by its representative's *unit* (:meth:`StoryAnalysis.unit`): the sentence
     with the context it needs.  A unit costs all its words; a fact without a unit is never picked;
     facts stated inside a chosen unit count as said.  A unit that overlaps a chosen one is skipped,
     unless the overlap is the unit's start and ends where a chosen span ends: then only the rest is
     stated (and paid for), and the order keeps it right behind that span.  What each chosen fact
-    states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.
+    states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.  Only
+    facts that at least ``story.min_support`` outlets state are candidates.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -136,15 +172,14 @@ def greedy_mmr(
         return []
     row_of = {i: r for r, i in enumerate(story.rows)}
     reps = np.array([row_of[i] for i in representatives])
-    units = [story.unit(i) for i in representatives]
-    lengths = [
-        story.sentences[i].n_words if u is None or u[0] == u[1] else unit_words(story, u)
-        for i, u in zip(representatives, units, strict=True)
-    ]
+    # Units are read only for the facts the search reaches (most never come near the top).
+    units = _Lazy(lambda f: story.unit(representatives[f]))
+    lengths = _Lazy(lambda f: _stated_words(story, representatives[f], units[f]))
     sim = story.similarity[np.ix_(reps, reps)]
     max_sim = np.zeros(len(reps), dtype=np.float32)
     penalty = np.float32(redundancy)  # float32 like max_sim: the gains are what a vector pass computes
-    shortest = min(min_words, max(lengths))
+    own = [story.sentences[i].n_words for i in representatives]  # a unit is never shorter
+    shortest = min_words if max(own) >= min_words else min(min_words, max(lengths[f] for f in range(len(reps))))
     coverage = Coverage(representative_words(story, representatives)) if novelty else None
     fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
     said: set[int] = set()  # facts a chosen unit states
@@ -187,21 +222,31 @@ def greedy_mmr(
             coverage.add(f)
 
     lede = story.lede
-    if lede is not None and lede < len(units) and units[lede] is not None and fits(0, lengths[lede], words):
+    if lede is not None and lede < len(reps) and units[lede] is not None and fits(0, lengths[lede], words):
         take(lede, units[lede])  # type: ignore[arg-type]
     # Lazy greedy: a gain only falls as facts are chosen (max_sim and the covered share only grow), so
     # a gain computed at an earlier step bounds it from above.  Pop the best bound, recompute that
     # fact's gain, and take it if it still beats every other bound: the same picks as recomputing
     # every gain at every step, for a few recomputed gains per pick.
-    heap = [(-float(base[f]), f) for f in range(len(lengths)) if lengths[f] >= shortest and units[f] is not None]
+    # The context cost only lowers a score, so ``base`` bounds every gain from above too.
+    floor = story.min_support
+    heap = [(-float(base[f]), f) for f in range(len(reps)) if story.facts[f].support >= floor]
     heapq.heapify(heap)
     while heap:
         _, f = heapq.heappop(heap)
-        span = span_of(f)
-        # Out for good once a chosen fact is too close, it overlaps what is chosen, or it no longer fits.
-        if span is None or (chosen and (max_sim[f] >= max_overlap or cost(f, span) > words - spent)):
+        # Out for good once a chosen fact is too close, it overlaps what is chosen, or it no longer fits
+        # (the sentence's own words first: what it states is never shorter).
+        if chosen and (max_sim[f] >= max_overlap or own[f] > words - spent):
             continue
-        gain = base[f] - penalty * max_sim[f]
+        if units[f] is None or lengths[f] < shortest:
+            continue
+        span = span_of(f)
+        if span is None or (chosen and cost(f, span) > words - spent):
+            continue
+        score = base[f]
+        if context_cost:
+            score = score - context_cost * _context_share(story, representatives[f], units[f])
+        gain = score - penalty * max_sim[f]
         if coverage is not None:
             gain = gain - novelty * coverage.share(f)
         key = (-float(gain), f)

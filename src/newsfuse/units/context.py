@@ -359,6 +359,45 @@ _ATTRIBUTION = frozenset(
         "joked",
         "jokes",
         "quipped",
+        "declared",
+        "declares",
+        "announced",
+        "announces",
+        "cautioned",
+        "conceded",
+        "concedes",
+        "countered",
+        "responded",
+        "responds",
+        "answered",
+        "urged",
+        "urges",
+        "testified",
+        "claimed",
+        "claims",
+        "confirmed",
+        "denied",
+        "shouted",
+        "exclaimed",
+        "predicted",
+        "predicts",
+        "promised",
+        "vowed",
+        "vows",
+        "complained",
+        "complains",
+        "observed",
+        "remarked",
+        "suggested",
+        "suggests",
+        "stressed",
+        "emphasized",
+        "emphasised",
+        "agreed",
+        "boasted",
+        "mused",
+        "wondered",
+        "posted",
     ]
 )
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
@@ -468,6 +507,9 @@ def has_attribution(text: str, words: Sequence[str] | None = None) -> bool:
 _PHRASE_STARTS = frozenset(
     ["in", "as", "even", "despite", "after", "because", "on", "at", "by", "for", "once", "since", "that", "this", "not"]
 )
+# An introductory phrase (up to a dozen words, no quote) whose clause has a pronoun as its subject:
+# "Speaking to reporters on Tuesday, he confirmed…", "After the vote, they left." ("it" is often a dummy subject)
+_PRONOUN_SUBJECT = re.compile(r"[^,;:\"“”.?!]{0,90}?,\s+(?:he|she|they)\s+[a-z]")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LEADING = " \t\n\"'“”‘’`([—–-•*>"
@@ -475,6 +517,10 @@ _LEADING = " \t\n\"'“”‘’`([—–-•*>"
 _QUOTE = re.compile(r"``|''|[\"“”«»]")
 _OPENERS = frozenset({"``", "“", "«"})
 _CLOSERS = frozenset({"''", "”", "»"})
+# Replies and asides that answer or comment on what came before.
+_INTERJECTIONS = frozenset(["oh", "well", "yes", "yeah", "no", "nope", "ok", "okay", "sure", "indeed", "alas"])
+# The signal of a sentence that closes a quote no sentence before it (in its paragraph) opened.
+_LOST_OPENING = "quote opened out of reach"
 _QUESTION_END = re.compile(r"\?\s*(?:''|[\"”’'»)\]])*\s*$")
 
 
@@ -503,6 +549,9 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
     if word[0].islower() and not any(c.isupper() for c in word[1:]):
         return "lower-case start"
     base = low.split("'")[0]
+    if base in _INTERJECTIONS and rest[len(word) : len(word) + 1] == ",":
+        # "Oh, and also…", "No, really, …": what follows the interjection is the opening.
+        return opener_signal(rest[len(word) + 1 :], quoted_start) or "interjection"
     if base in _PRONOUNS:
         return "pronoun"
     if base in _CONNECTIVES and not quoted_start:
@@ -513,6 +562,8 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
         m = _THE_NOUN.match(rest)
         if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS:
             return "back-reference"
+    if _PRONOUN_SUBJECT.match(rest):
+        return "pronoun subject"
     return None
 
 
@@ -542,9 +593,53 @@ def needs_previous(
         words = words_of(text)
     if unnamed_speaker(text, words):
         return "unnamed speaker"
-    if quoted_start and _is_whole_quote(stripped) and not has_attribution(text, words):
+    if quoted_start and _is_whole_quote(stripped):
+        # Nothing stands outside the marks, so any "said" or "told" is the speaker's own words.
         return "quote without a speaker"
+    if closes_unopened_quote(stripped):
+        return _LOST_OPENING
+    if _unmatched(text, "(", ")") < 0:
+        return "closes a parenthesis"
     return None
+
+
+def _unmatched(text: str, opening: str, closing: str) -> int:
+    """1 when ``text`` leaves a bracket open, -1 when a closing one comes before any opening one, else 0.
+
+    >>> _unmatched("It weighs 17 pounds (about 8 kg.", "(", ")"), _unmatched("that's its name.)", "(", ")")
+    (1, -1)
+    """
+    if closing not in text and opening not in text:
+        return 0
+    close, open_ = text.find(closing), text.find(opening)
+    if close != -1 and (open_ == -1 or close < open_):
+        return -1
+    return 1 if text.count(opening) > text.count(closing) else 0
+
+
+def closes_unopened_quote(text: str) -> bool:
+    """Does the first quote mark of ``text`` close a quote (one that opened before the sentence)?
+
+    A curly or TeX closing mark, or a straight one right after a letter or sentence punctuation
+    with no word after it ('occurred."'), not one after a digit (inches: '6" pipe').
+
+    >>> closes_unopened_quote('We regret that this occurred."'), closes_unopened_quote('We regret it, "he said.')
+    (True, False)
+    >>> closes_unopened_quote('It needs a 6" pipe.'), closes_unopened_quote("He won the ``race.''")
+    (False, False)
+    """
+    m = _QUOTE.search(text)
+    if m is None:
+        return False
+    mark = m.group(0)
+    if mark in _CLOSERS:
+        return True
+    if mark in _OPENERS:
+        return False
+    p = m.start()
+    before = text[p - 1] if p else " "
+    after = text[p + 1] if p + 1 < len(text) else " "
+    return (before.isalpha() or before in ".,!?") and not after.isalnum()
 
 
 def _is_whole_quote(text: str) -> bool:
@@ -592,6 +687,8 @@ def needs_next(text: str, depth_after: int) -> str | None:
     """
     if depth_after:
         return "quote continues"
+    if _unmatched(text, "(", ")") > 0:
+        return "parenthesis continues"
     if _QUESTION_END.search(text):
         return "asks a question"
     return None
@@ -649,6 +746,8 @@ class ContextUnits:
         lo = hi = i
         while True:
             while back[lo] is not None:
+                if back[lo] == _LOST_OPENING:  # the quote's opening is not in its paragraph
+                    return None
                 lo -= 1
                 if lo < 0 or sentences[lo].doc != doc or _removed(labels.get(lo)) or hi - lo + 1 > self.max_sentences:
                     return None
@@ -656,7 +755,7 @@ class ContextUnits:
                 hi += 1
                 if _removed(labels.get(hi)) or hi - lo + 1 > self.max_sentences:
                     return None
-            if hi == lo or not _speakerless_quote(sentences, lo, hi, story.words):
+            if hi == lo or not _speakerless_quote(sentences, lo, hi):
                 break
             lo -= 1
             if lo < 0 or sentences[lo].doc != doc or _removed(labels.get(lo)) or hi - lo + 1 > self.max_sentences:
@@ -668,14 +767,37 @@ class ContextUnits:
         return lo, hi
 
 
-def _speakerless_quote(sentences: Sequence[Sentence], lo: int, hi: int, words: Sequence[list[str]]) -> bool:
+def _speakerless_quote(sentences: Sequence[Sentence], lo: int, hi: int) -> bool:
     """Do sentences ``lo..hi`` form one quote (opened by the first, closed by the last) with no speaker named?"""
     start, last = sentences[lo].text.lstrip(), sentences[hi].text
     if not (start[:1] in {'"', "“", "«"} or start[:2] == "``"):
         return False
     if not last.rstrip().endswith(('"', "”", "''", "»")):
         return False
-    return not any(has_attribution(sentences[k].text, words[k] if words else None) for k in range(lo, hi + 1))
+    outside = (_outside_quotes(sentences[k].text) for k in range(lo, hi + 1))
+    return not any(has_attribution(text) for text in outside if text)
+
+
+def _outside_quotes(text: str) -> str:
+    """The text of a sentence inside a multi-sentence quote that stands outside its quote marks.
+
+    The sentence is read as starting inside the quote, unless it opens with a mark.
+
+    >>> _outside_quotes('"We will win," he said, "and soon.')
+    ' he said, '
+    >>> _outside_quotes('It is a disaster."')
+    ''
+    """
+    depth = 0 if text.lstrip()[:1] in {'"', "“", "«", "`"} else 1
+    parts, at = [], 0
+    for m in _QUOTE.finditer(text):
+        if not depth:
+            parts.append(text[at : m.start()])
+        depth = quote_depth(m.group(0) if m.start() == 0 else text[m.start() - 1 : m.end() + 1], depth)
+        at = m.end()
+    if not depth:
+        parts.append(text[at:])
+    return "".join(parts)
 
 
 class _Reading:

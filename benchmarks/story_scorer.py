@@ -42,7 +42,7 @@ import numpy as np
 from newsfuse.cluster import OnlineClusterer, bcubed
 from newsfuse.cluster.scorer import FEATURES, TIME_FEATURES, LogisticModel, StoryScorer, feature_matrix
 from newsfuse.cluster.stream import publication_order, read_labelled_stream, stream_times
-from newsfuse.ingest.readers import parse_multinews_line
+from newsfuse.inputs.readers import parse_multinews_line
 from newsfuse.types import Article, count_words
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -111,6 +111,7 @@ class _Weighted:
     weights: np.ndarray  # unit length, in the order of ``terms``
     ids: np.ndarray  # each term's id in the index (-1: not in it)
     pdf: np.ndarray  # each term's document frequency in the background prior
+    order: np.ndarray  # term positions, strongest first (a stable sort: ties in text order)
 
 
 def article_words(article: Article, head_words: int = 250) -> dict[str, int]:
@@ -242,7 +243,8 @@ class OnlineClusterer:
         counts = [article_words(a, self.head_words) for a in articles]
         vectors: np.ndarray | None = None
         if self.embedder is not None and articles:
-            heads = [f"{a.title or ''}\n{' '.join(a.text.split()[: self.embed_words])}" for a in articles]
+            n = self.embed_words  # the first n words, without splitting the rest of a long article
+            heads = [f"{a.title or ''}\n{' '.join(a.text.split(maxsplit=n)[:n])}" for a in articles]
             vectors = self.embedder.embed(heads)
         return [
             Features(words=dict(c), vector=None if vectors is None else vectors[i], key=a.id)
@@ -271,7 +273,8 @@ class OnlineClusterer:
         df = np.where(known, self._df[ids], 0) + pdf
         w = (1.0 + np.log(np.maximum(tf, 1.0))) * (np.log((n_docs + 2) / (df + 1.0)) + 1.0)
         norm = float(np.sqrt(w @ w)) or 1.0
-        weighted = _Weighted(self._n_docs, terms, w / norm, ids, pdf)
+        w /= norm
+        weighted = _Weighted(self._n_docs, terms, w, ids, pdf, np.argsort(-w, kind="stable"))
         self._cache = (f, weighted)
         return weighted
 
@@ -279,7 +282,7 @@ class OnlineClusterer:
         """Earlier articles sharing a distinctive word with the new one, and their word scores (dot products)."""
         common = max(50, int(self.common_fraction * self._n_docs))
         # Most distinctive first; a stable sort keeps ties in text order, so the choice is deterministic.
-        order = np.argsort(-weighted.weights, kind="stable")[: self.query_terms]
+        order = weighted.order[: self.query_terms]
         ids = weighted.ids[order]
         use = ids >= 0
         use[use] = self._df[ids[use]] <= common
@@ -418,7 +421,7 @@ class OnlineClusterer:
         # Every word counts in the document frequencies; the article's postings hold its strongest words.
         posted = np.arange(len(ids))
         if len(ids) > self.index_terms:
-            posted = np.sort(np.argsort(-weighted.weights, kind="stable")[: self.index_terms])
+            posted = np.sort(weighted.order[: self.index_terms])
         for tid, w in zip(ids[posted].tolist(), weighted.weights[posted].tolist(), strict=True):
             self._postings[tid].extend((doc, w))
         while len(self._postings) > len(self._df):

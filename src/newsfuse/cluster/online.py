@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from ..embed.base import Embedder
+from ..text.lexicon import STORY_STOPWORDS
 from ..types import Article
 from .base import Assignment
 from .scorer import StoryScorer
@@ -48,15 +49,7 @@ DENSE_K = 100
 _WORD = re.compile(r"\w+")
 # A word whose second character before it is not a sentence end or a quote (see :func:`article_words`).
 _NAME = re.compile(r"(?<=[^.!?\n\"'].)(?<!\w)\w+", re.DOTALL)
-# Short English function words; anything in it never helps to tell two stories apart.
-_STOP_TEXT = """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having he
-    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
-    now of off on once only or other our ours ourselves out over own same she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself yourselves said says say one
-    two new like get got told year years time people may many much even back well way could news"""
-_STOP = frozenset(_STOP_TEXT.split())
+_STOP = STORY_STOPWORDS
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class BestMemberRealizer:
     min_words: int = 8
     max_words: int = 45
 
-    def realize(self, story: StoryAnalysis) -> list[int]:
+    def realize(self, story: StoryState) -> list[int]:
         row_of = {i: r for r, i in enumerate(story.rows)}
         chosen = []
         for fact in story.facts:
@@ -32,7 +32,7 @@ class BestMemberRealizer:
                 # A near-copy article is counted once: its original speaks for it.
                 copied = -1.0 if story.sentences[i].doc in story.copies else 0.0
                 # A sentence that reads alone beats one that needs its neighbours, which beats one
-                # that cannot be stated at all (see StoryAnalysis.unit).
+                # that cannot be stated at all (see StoryState.unit).
                 unit = story.unit(i)
                 context = 0.0 if unit == (i, i) else -0.2 if unit is not None else -2.0
                 return float(story.centrality[row_of[i]]) + sized + copied + context

@@ -243,16 +243,7 @@ def _text_features(texts: list[str], words: list[list[str]] | None = None) -> tu
     if words is None:
         attributed = np.minimum(count(_attributions(joined.lower())), 1)
     else:
-        attributed = np.zeros(n, dtype=np.int64)
-        low = joined.lower()
-        if len(low) == len(joined):  # one character for one (no İ): positions in ``low`` are positions in ``joined``
-            hints = [at for word in _ATTRIBUTION_HINTS for at in _finds(low, word)]
-            candidates = np.unique(np.searchsorted(starts, hints, side="right") - 1).tolist() if hints else []
-        else:
-            candidates = range(n)
-        # Only the texts holding a hint as a substring can hold it as a word.
-        for k in candidates:
-            attributed[k] = _attributed(texts[k], words[k])
+        attributed = np.fromiter(map(_attributed, texts, words), dtype=np.int64, count=n)
     return words_n, chars, count(digit_at), np.minimum(count(np.flatnonzero(quotes)), 1), attributed
 
 
@@ -264,16 +255,6 @@ def _attributed(text: str, words: list[str]) -> bool:
     if _ATTRIBUTION_HINTS.isdisjoint(words):  # most sentences: one pass over the words
         return False
     return not _ONE_WORD_ATTRIBUTIONS.isdisjoint(words) or ("according" in words and bool(_attributions(text.lower())))
-
-
-def _finds(text: str, word: str) -> list[int]:
-    """Every position of ``word`` in ``text`` (str.find, which beats a regex for rare words)."""
-    found = []
-    at = text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 def _attributions(text: str) -> list[int]:

@@ -588,7 +588,7 @@ def needs_previous(
     signal = opener_signal(text, quoted_start)
     if signal:
         return signal
-    if previous is not None and _QUESTION_END.search(previous):
+    if previous is not None and "?" in previous and _QUESTION_END.search(previous):
         return "answers a question"
     if words is None:
         words = words_of(text)
@@ -699,7 +699,7 @@ def needs_next(text: str, depth_after: int) -> str | None:
         return "quote continues"
     if _unmatched(text, "(", ")") > 0:
         return "parenthesis continues"
-    if _QUESTION_END.search(text):
+    if "?" in text and _QUESTION_END.search(text):
         return "asks a question"
     return None
 

@@ -71,11 +71,7 @@ def lede_fact(
     # Candidate wordings: opening sentences of original articles, long enough, that read alone.
     leads, lead_rows = [], []
     for i, r in openers:
-        if (
-            sentences[i].n_words >= min_words
-            and story.unit(i) == (i, i)
-            and not pronoun_before_name(sentences[i].text)
-        ):
+        if sentences[i].n_words >= min_words and story.unit(i) == (i, i) and not pronoun_before_name(sentences[i].text):
             leads.append(i)
             lead_rows.append(r)
     if not leads:

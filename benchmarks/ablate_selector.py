@@ -19,7 +19,7 @@ import numpy as np
 
 from newsfuse.analysis import StoryAnalysis
 from newsfuse.evaluate import reference_sentences, rouge
-from newsfuse.ingest import iter_lines, parse_multinews_line
+from newsfuse.inputs import iter_lines, parse_multinews_line
 from newsfuse.learn.dataset import Dataset, build_dataset
 from newsfuse.learn.fit import fit_model, fit_probe
 from newsfuse.pipeline import Pipeline

@@ -30,7 +30,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 
 from newsfuse.cluster import OnlineClusterer, clustering_scores, final_labels
-from newsfuse.ingest import iter_multinews
+from newsfuse.inputs import iter_multinews
 from newsfuse.types import Article
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews"

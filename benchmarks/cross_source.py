@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsfuse.compare import analyse, summarize_story
+from newsfuse.compare import analyse
 from newsfuse.compare.scoring import (
     aligned_pairs,
     load_jsonl,
@@ -29,6 +29,7 @@ from newsfuse.compare.scoring import (
     score_timeline,
 )
 from newsfuse.pipeline import Pipeline
+from newsfuse.service import summarize_articles
 from newsfuse.types import Article
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
@@ -40,7 +41,7 @@ def real_stories() -> dict[str, list[Article]]:
     """The stories the real labelled pairs come from: val-full250 (mnNNN) and DUC 2004 dev clusters."""
     import json
 
-    from newsfuse.ingest.readers import iter_multinews
+    from newsfuse.inputs.readers import iter_multinews
 
     out = {}
     for k, arts in enumerate(iter_multinews(SHARED / "multinews" / "val-full250.src")):
@@ -101,7 +102,7 @@ def speed(n: int) -> None:
     """Per story, the plain summary and the summary with --analysis, side by side in this process."""
     import statistics
 
-    from newsfuse.ingest.readers import iter_multinews
+    from newsfuse.inputs.readers import iter_multinews
 
     pipe = Pipeline()
     stories = []
@@ -123,7 +124,7 @@ def speed(n: int) -> None:
             t_plain.append(time.perf_counter() - t0)
             clear_caches()
             t0 = time.perf_counter()
-            summarize_story(pipe, arts, 250, analysis=True)
+            summarize_articles(pipe, arts, 250, cross_source=True)
             t_full.append(time.perf_counter() - t0)
         plain += min(t_plain)
         full += min(t_full)

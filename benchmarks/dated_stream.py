@@ -42,7 +42,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "2")
 
 from newsfuse.cluster import OnlineClusterer, bcubed, final_labels
 from newsfuse.cluster.stream import publication_order, read_labelled_stream, stream_times
-from newsfuse.ingest.readers import parse_multinews_line
+from newsfuse.inputs.readers import parse_multinews_line
 from newsfuse.types import Article, count_words
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsfuse.dedup import NearDuplicateIndex, copy_or_update
-from newsfuse.ingest import iter_multinews
+from newsfuse.inputs import iter_multinews
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews"
 BYLINES = ["By Jane Doe, Associated Press", "By Staff Reporter | Reuters", "Posted by the news desk, 9:14 AM"]

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import newsfuse
-from newsfuse.ingest import parse_multinews_line
+from newsfuse.inputs import parse_multinews_line
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
 

@@ -57,13 +57,13 @@ def main() -> int:
         sys.stderr.write(f"duc.py: error: DUC dev data not found at {args.data}\n")
         return 2
 
-    from newsfuse.cli.app import get_selector
-    from newsfuse.evaluate.rouge import recall_against, truncate_words
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.evaluate.rouge_scores import recall_against, truncate_words
+    from newsfuse.inputs import parse_multinews_line
     from newsfuse.pipeline import Pipeline
+    from newsfuse.select import SELECTORS
 
     ids, src, refs = load(args.data)
-    pipeline = Pipeline(selector=get_selector(args.selector))
+    pipeline = Pipeline(selector=SELECTORS.create(args.selector))
     outputs, start = [], time.perf_counter()
     for line in src:
         story = pipeline.summarize(parse_multinews_line(line), args.words)

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsfuse.clean.furniture import furniture_labels, furniture_pages, furniture_rule
-from newsfuse.ingest import iter_multinews
+from newsfuse.inputs import iter_multinews
 from newsfuse.split import default_splitter
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"

@@ -33,7 +33,7 @@ os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
 
 def write_corpus(src: Path, limit: int, path: Path) -> int:
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
 
     n = 0
     with open(src, encoding="utf-8") as fh, open(path, "w", encoding="utf-8") as out:
@@ -61,11 +61,11 @@ def one_run(corpus: Path, engine: str, workers: int | None, folder: Path) -> tup
 def prepare_alone(corpus: Path) -> float:
     """Seconds of the parallel half alone: every chunk's signatures and features, in this process."""
     from newsfuse.cluster import OnlineClusterer
+    from newsfuse.cluster.parallel import CHUNK
     from newsfuse.dedup import NearDuplicateIndex
     from newsfuse.engine.base import batched
-    from newsfuse.engine.cluster import CHUNK
     from newsfuse.firehose import prepare_articles
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     articles, _ = read_articles([corpus])
     clusterer, index = OnlineClusterer(), NearDuplicateIndex()

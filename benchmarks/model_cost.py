@@ -13,7 +13,7 @@ import argparse
 import time
 from pathlib import Path
 
-from newsfuse.ingest import iter_multinews
+from newsfuse.inputs import iter_multinews
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import LearnedSelector, MMRSelector
 

@@ -73,7 +73,7 @@ def main() -> int:
 
     import numpy as np
 
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
     from newsfuse.pipeline import Pipeline
     from newsfuse.select.features import candidate_ranks
     from newsfuse.units import ContextUnits
@@ -163,7 +163,7 @@ def main() -> int:
 
 def _closest_to_reference_lede(units: list[str], reference: str) -> int:
     """The index of the unit closest to the reference's first sentence (ROUGE-2, then ROUGE-1 recall)."""
-    from newsfuse.evaluate.rouge import _scorer, reference_sentences
+    from newsfuse.evaluate.rouge_scores import _scorer, reference_sentences
     from newsfuse.split import default_splitter
     from newsfuse.types import Article
 

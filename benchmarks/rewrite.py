@@ -207,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rewrite.py: error: {args.src} or {tgt} not found (Multi-News lives in ../shared/data)", file=sys.stderr)
         return 2
 
-    from newsfuse.evaluate.rouge import reference_sentences, rouge
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.evaluate.rouge_scores import reference_sentences, rouge
+    from newsfuse.inputs import parse_multinews_line
     from newsfuse.pipeline import Pipeline
     from newsfuse.rewrite import LlamaCppLLM, LLMUnavailable, Rewriter, StaticLLM, make_llm
 

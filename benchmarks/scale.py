@@ -67,8 +67,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from newsfuse.engine import SummarizeLines, get_engine
-from newsfuse.ingest import parse_multinews_line
+from newsfuse.engine import get_engine
+from newsfuse.inputs import parse_multinews_line
+from newsfuse.service import SummarizeLines
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multinews"
 LOCAL = "local, 1 process, 1 thread"

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.evaluate.peers import lexrank
-from newsfuse.ingest import iter_multinews
+from newsfuse.inputs import iter_multinews
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
 

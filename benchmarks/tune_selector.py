@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from newsfuse.evaluate import reference_sentences, rouge
-from newsfuse.ingest import iter_lines, parse_multinews_line
+from newsfuse.inputs import iter_lines, parse_multinews_line
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import MMRSelector
 

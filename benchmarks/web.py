@@ -50,7 +50,7 @@ DEFAULT_SRC = ROOT.parent / "shared" / "data" / "multinews" / "val-full250.src"
 
 def ten_articles(src: Path, n: int) -> list:
     """``n`` articles: the story of ``src`` with the most articles, topped up from the next largest ones."""
-    from newsfuse.ingest import iter_multinews
+    from newsfuse.inputs import iter_multinews
 
     stories = sorted(iter_multinews(src), key=len, reverse=True)
     out = []
@@ -345,7 +345,7 @@ def main() -> int:
         return 2
     duration = min(args.duration, 300.0)
 
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
     from newsfuse.store import open_store
 
     articles = ten_articles(args.src, args.articles)

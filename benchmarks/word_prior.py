@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsfuse.cluster import article_words
-from newsfuse.ingest.readers import parse_multinews_line
+from newsfuse.inputs.readers import parse_multinews_line
 from newsfuse.types import count_words
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -51,7 +51,7 @@ def cli():
 def bulk_corpus(data_dir, tmp_path_factory) -> Path:
     """A JSONL bulk load: the ~330 articles of 120 Multi-News stories (two chunks of features), an exact
     copy (another outlet) and a shouted near-copy of every 40th article, and a teaser too short to store."""
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
 
     path = tmp_path_factory.mktemp("bulk") / "corpus.jsonl"
     n = 0

@@ -274,8 +274,8 @@ def refused_ok() -> Iterator[None]:
 
 
 def check_jsonl(doc: str, skip_invalid: bool) -> None:
-    from newsfuse.ingest import decode_text
-    from newsfuse.ingest.readers import articles_from_text
+    from newsfuse.inputs import decode_text
+    from newsfuse.inputs.readers import articles_from_text
 
     with refused_ok():
         articles, warnings = articles_from_text(doc, "fuzz.jsonl", "jsonl", skip_invalid=skip_invalid)
@@ -317,7 +317,7 @@ def check_html(data: bytes) -> None:
 
 
 def check_multinews(line: str) -> None:
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
 
     for a in parse_multinews_line(line):
         assert_encodable(a)

@@ -13,7 +13,7 @@ import pytest
 
 from newsfuse.align.claim import CLAIM_THRESHOLD, claim_score, profile
 from newsfuse.compare import analyse, compare_sentences
-from newsfuse.compare.entities import HeuristicNER, entity_key
+from newsfuse.compare.ner import HeuristicNER, entity_key
 from newsfuse.compare.scoring import load_jsonl, score_real_disagreements
 from newsfuse.compare.timeline import article_anchor
 from newsfuse.pipeline import Pipeline

@@ -20,7 +20,7 @@ from newsfuse.clean import (
     structural_labels,
 )
 from newsfuse.embed import TfidfEmbedder
-from newsfuse.ingest import iter_lines, parse_multinews_line, read_articles
+from newsfuse.inputs import iter_lines, parse_multinews_line, read_articles
 from newsfuse.pipeline import Pipeline
 from newsfuse.split import SyntokSplitter
 from newsfuse.types import Article, Sentence
@@ -326,7 +326,7 @@ def test_real_article_beside_boilerplate_pages_is_kept(data_dir):
 
 def test_sentence_words_equal_words_of_each_sentence(example_dir):
     from newsfuse.clean import sentence_words, words_of
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
     from newsfuse.split import default_splitter
     from newsfuse.types import Article
 
@@ -527,7 +527,7 @@ def test_summarize_drops_a_web_archive_page_with_a_warning() -> None:
 def test_furniture_is_rare_in_newswire(data_dir) -> None:
     """DUC 2004 newswire carries next to no page furniture: the rules must leave it alone."""
     from newsfuse.clean import furniture_labels
-    from newsfuse.ingest import iter_multinews
+    from newsfuse.inputs import iter_multinews
     from newsfuse.split import default_splitter
 
     splitter = default_splitter()

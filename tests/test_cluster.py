@@ -198,7 +198,7 @@ def test_stitching_continues_merges_and_numbers_stories():
 
 
 def test_a_story_across_a_cut_continues_only_with_the_overlap():
-    from newsfuse.engine.cluster import cluster_articles
+    from newsfuse.cluster.parallel import cluster_articles
 
     articles = [*arts(FLOOD, "f"), *arts(KIM, "k")]
     when = [0.0, DAY, 5 * DAY, 6.5 * DAY, 7.5 * DAY]  # the cut at day 7 falls inside the Kim story

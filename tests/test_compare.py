@@ -12,11 +12,12 @@ import jsonschema
 import pytest
 
 import newsfuse
-from newsfuse.compare import analyse, compare_sentences, find_dates, parse_published, summary_with_min_support
+from newsfuse.compare import analyse, compare_sentences, find_dates, parse_published
 from newsfuse.compare.scoring import load_jsonl, score_disagreements, score_timeline
 from newsfuse.embed import TfidfEmbedder
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import render
+from newsfuse.service import summarize_analysed
 from newsfuse.types import Article
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -197,10 +198,10 @@ def test_table_like_input_is_bounded(pipeline):
 
 def test_min_support_filters_the_summary(pipeline):
     analysis = pipeline.analyse(story(A, B, C))
-    kept = summary_with_min_support(pipeline, analysis, 120, 2)
+    kept = summarize_analysed(pipeline, analysis, 120, min_support=2)
     assert kept.sentences and all(s.support >= 2 for s in kept.sentences)
     assert kept.words <= 120
-    none = summary_with_min_support(pipeline, analysis, 120, 4)
+    none = summarize_analysed(pipeline, analysis, 120, min_support=4)
     assert none.sentences == [] and any("--min-support" in w for w in none.warnings)
 
 

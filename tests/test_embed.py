@@ -149,7 +149,7 @@ def test_wordllama_memoised_token_ids_equal_the_tokenizers(example_dir):
 def test_wordllama_memo_grows_and_resets_without_changing_ids(data_dir):
     """One embedder over many batches: the memo's arrays grow, then it starts over at cache_size."""
     from newsfuse.embed.wordllama_embedder import _load, _vocab_words
-    from newsfuse.ingest import iter_lines, parse_multinews_line
+    from newsfuse.inputs import iter_lines, parse_multinews_line
 
     tokenizer = _load(256)[1]
     embedder = WordLlamaEmbedder(cache_size=len(_vocab_words(256)) + 1500)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.engine import INSTALL_RAY, SummarizeLines, get_engine, summarize_lines
+from newsfuse.engine import INSTALL_RAY, get_engine
 from newsfuse.errors import InputError
+from newsfuse.service import SummarizeLines, summarize_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -75,7 +76,7 @@ def test_forked_workers_never_collect_what_they_inherit(tmp_path):
     # ObjectRef's does, and the child hangs): inherited garbage is collected before the fork instead.
     import gc
 
-    from newsfuse.evaluate.runner import ordered_parallel
+    from newsfuse.engine import ordered_parallel
 
     gc.disable()  # keep the cycle uncollected until the pool forks
     try:
@@ -124,7 +125,7 @@ def articles_jsonl(data_dir, tmp_path_factory):
     import random
     from datetime import UTC, datetime
 
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
 
     rng = random.Random(8)
     rows = []

@@ -18,9 +18,10 @@ import pytest
 ray = pytest.importorskip("ray", reason='Ray is not installed: pip install -e ".[test]"')
 
 from newsfuse.cli import main  # noqa: E402
-from newsfuse.engine import SummarizeLines, get_engine, summarize_lines  # noqa: E402
+from newsfuse.engine import get_engine  # noqa: E402
 from newsfuse.engine.ray_engine import connect, local_system_config  # noqa: E402
 from newsfuse.evaluate import evaluate  # noqa: E402
+from newsfuse.service import SummarizeLines, summarize_lines  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +65,7 @@ def test_cli_on_ray_writes_the_same_file(ray_session, val200, tmp_path):
 def test_workers_write_parquet_with_the_same_stories(ray_session, val200, tmp_path):
     import pyarrow.dataset
 
-    from newsfuse.engine import write_summaries
+    from newsfuse.service import write_summaries
 
     write_summaries(val200, str(tmp_path / "out"), 120, workers=2)
     table = pyarrow.dataset.dataset(tmp_path / "out", format="parquet").to_table().sort_by("line")
@@ -205,7 +206,7 @@ def test_user_niceness_setting_wins(monkeypatch):
 
 
 def test_cluster_on_ray_gives_the_same_stories(ray_session, data_dir, tmp_path, capsys):
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
 
     path = tmp_path / "stream.jsonl"
     with open(data_dir / "val.src", encoding="utf-8") as fh, open(path, "w", encoding="utf-8") as out:

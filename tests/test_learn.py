@@ -54,7 +54,7 @@ def test_greedy_oracle_respects_budget_and_beats_any_single_sentence():
 
 
 def test_story_rows_shape_and_labels(data_dir):
-    from newsfuse.ingest import iter_lines
+    from newsfuse.inputs import iter_lines
 
     src, tgt = next(iter_lines(data_dir / "val.src")), next(iter_lines(data_dir / "val.tgt"))
     X, y, vectors, space = story_rows(src, tgt, 250)
@@ -68,7 +68,7 @@ def test_story_rows_shape_and_labels(data_dir):
 
 def test_story_rows_hold_every_facts_other_wordings(data_dir):
     """After one row per fact come the other members of multi-outlet facts, labelled like any sentence."""
-    from newsfuse.ingest import iter_lines, parse_multinews_line
+    from newsfuse.inputs import iter_lines, parse_multinews_line
     from newsfuse.select.learned import wording_alternatives
 
     p = Pipeline()
@@ -94,7 +94,7 @@ def test_story_rows_hold_every_facts_other_wordings(data_dir):
 
 
 def test_feature_matrix_of_the_example(example_dir):
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     articles, _ = read_articles([str(example_dir)])
     p = Pipeline()
@@ -157,7 +157,7 @@ def test_shipped_model_loads_and_is_small():
 def test_numpy_trees_score_like_lightgbm(example_dir):
     """The shipped model read by TreeEnsemble gives LightGBM's own predictions."""
     lgb = pytest.importorskip("lightgbm")
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     path = str(default_model_path())
     articles, _ = read_articles([str(example_dir)])
@@ -215,7 +215,7 @@ def _tiny_story():
 
 
 def test_learned_selector_is_the_default_and_cites(example_dir):
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     assert isinstance(Pipeline().selector, LearnedSelector)
     articles, _ = read_articles([str(example_dir)])
@@ -230,7 +230,7 @@ def test_learned_selector_is_the_default_and_cites(example_dir):
 def test_learned_selector_beats_the_unsupervised_one_on_a_validation_slice(data_dir):
     """A quality check on 40 stories the model never saw (val.src, after the tuning slice)."""
     from newsfuse.evaluate import reference_sentences
-    from newsfuse.ingest import iter_lines, parse_multinews_line
+    from newsfuse.inputs import iter_lines, parse_multinews_line
 
     p = Pipeline()
     totals = np.zeros(2)
@@ -315,7 +315,7 @@ def test_known_positions_go_first_but_unseen_ones_still_fill_the_budget():
 
 def test_content_feature_reads_the_embedding_and_is_neutral_elsewhere(example_dir):
     from newsfuse.embed import TfidfEmbedder
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     articles, _ = read_articles([str(example_dir)])
     probe = load_probe(str(default_model_path()))
@@ -366,7 +366,7 @@ def test_fit_probe_fills_content_out_of_fold(data_dir):
 @pytest.fixture(scope="module")
 def multi_outlet_stories(data_dir, example_dir):
     """The shipped example and 10 full-length validation stories, analysed: many facts several outlets state."""
-    from newsfuse.ingest import iter_lines, parse_multinews_line, read_articles
+    from newsfuse.inputs import iter_lines, parse_multinews_line, read_articles
 
     p = Pipeline()
     stories = [p.analyse(read_articles([str(example_dir)])[0])]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newsfuse.analysis import Fact, StoryAnalysis
-from newsfuse.ingest import read_articles
+from newsfuse.inputs import read_articles
 from newsfuse.order import PositionOrderer
 from newsfuse.pipeline import Pipeline
 from newsfuse.realize import BestMemberRealizer

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from newsfuse.ingest import read_articles
+from newsfuse.errors import InputError
+from newsfuse.inputs import read_articles
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import FORMATS, render, render_json, render_markdown, render_rich, render_text, source_numbers
 from newsfuse.types import Article, Citation, Story, SummarySentence
@@ -130,8 +131,8 @@ def test_jsonl_is_one_line(story):
 
 
 def test_unknown_format_raises(story):
-    assert FORMATS == ("text", "markdown", "json", "jsonl")
-    with pytest.raises(ValueError, match="unknown format"):
+    assert FORMATS.names() == ["text", "markdown", "json", "jsonl"]
+    with pytest.raises(InputError, match="unknown format"):
         render(story, "html")
 
 

@@ -440,7 +440,7 @@ def test_the_extractive_summary_itself_passes_the_guard(data_dir):
     repeated sentences and fragments are rejected."""
     from itertools import islice
 
-    from newsfuse.ingest import parse_multinews_line
+    from newsfuse.inputs import parse_multinews_line
     from newsfuse.pipeline import Pipeline
 
     pipeline = Pipeline()

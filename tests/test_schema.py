@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from newsfuse.embed import TfidfEmbedder
-from newsfuse.ingest import read_articles
+from newsfuse.inputs import read_articles
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import render
 from newsfuse.types import Article, Story

@@ -8,7 +8,7 @@ import pytest
 from newsfuse.analysis import Fact, StoryAnalysis
 from newsfuse.clean import words_of
 from newsfuse.embed import TfidfEmbedder
-from newsfuse.ingest import read_articles
+from newsfuse.inputs import read_articles
 from newsfuse.pipeline import Pipeline
 from newsfuse.realize import BestMemberRealizer
 from newsfuse.select import MMRSelector, fact_features, fits, greedy_mmr
@@ -252,7 +252,7 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
 
 
 def test_lazy_novelty_pick_equals_brute_force(example, data_dir):
-    from newsfuse.ingest import iter_lines, parse_multinews_line
+    from newsfuse.inputs import iter_lines, parse_multinews_line
     from newsfuse.select import LearnedSelector
 
     pipeline = Pipeline()

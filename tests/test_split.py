@@ -6,7 +6,7 @@ from itertools import islice, pairwise
 
 import pytest
 
-from newsfuse.ingest import iter_multinews, read_articles
+from newsfuse.inputs import iter_multinews, read_articles
 from newsfuse.split import SyntokSplitter
 from newsfuse.split.fast import FastSplitter
 from newsfuse.types import Article, count_words

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.ingest import iter_multinews
+from newsfuse.inputs import iter_multinews
 from newsfuse.split.fast import FastSplitter, line_sentences
 from newsfuse.split.syntok_splitter import SyntokSplitter, _line_sentences
 from newsfuse.types import Article, Sentence

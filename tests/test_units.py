@@ -6,7 +6,7 @@ from itertools import islice
 
 import pytest
 
-from newsfuse.ingest import iter_lines, parse_multinews_line
+from newsfuse.inputs import iter_lines, parse_multinews_line
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
 from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_signal
@@ -100,7 +100,7 @@ def test_units_cite_the_exact_span_and_never_start_cut(data_dir):
 
 
 def test_the_summary_opens_with_the_lede(example_dir):
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     articles, _ = read_articles([example_dir])
     pipeline = Pipeline()
@@ -114,7 +114,7 @@ def test_the_summary_opens_with_the_lede(example_dir):
 
 
 def test_units_off_keeps_single_sentences(example_dir):
-    from newsfuse.ingest import read_articles
+    from newsfuse.inputs import read_articles
 
     articles, _ = read_articles([example_dir])
     story = Pipeline(units=None, lede=False).summarize(articles, 200)

@@ -23,7 +23,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from newsfuse.ingest import read_articles
+from newsfuse.inputs import read_articles
 from newsfuse.types import Article
 from newsfuse.web import Limits, create_app
 

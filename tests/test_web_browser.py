@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.ingest import read_articles
+from newsfuse.inputs import read_articles
 from newsfuse.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-from newsfuse.ingest.readers import iter_multinews
+from newsfuse.inputs.readers import iter_multinews
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
 

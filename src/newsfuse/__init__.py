@@ -14,8 +14,7 @@ from typing import Any
 from .errors import InputError, NewsfuseError
 from .pipeline import DEFAULT_WORDS, Pipeline
 from .types import Article, Citation, Sentence, Story, SummarySentence
-
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def load_articles(
@@ -26,8 +25,8 @@ def load_articles(
     A string that names an existing file or folder is read from disk; any
     other string is taken as the text of one article.
     """
-    from .ingest import read_articles
-    from .ingest.readers import article_from_text, unique_ids
+    from .inputs import read_articles
+    from .inputs.readers import article_from_text, unique_ids
 
     articles: list[Article] = []
     warnings: list[str] = []
@@ -90,19 +89,18 @@ def summarize(
         rewriter = make_rewriter(llm_model, llm_url, timeout=llm_timeout)
     elif llm_model is not None or llm_url is not None:
         raise NewsfuseError("llm_model and llm_url are for rewrite=True")
-    articles, warnings = load_articles(inputs)
-    if analysis or min_support > 1:
-        from .compare import summarize_story
+    from .service import summarize_articles
 
-        story = summarize_story(
-            pipeline or Pipeline(**options), articles, words, analysis=analysis, min_support=min_support
-        )
-    else:
-        story = (pipeline or Pipeline(**options)).summarize(articles, words)
-    if rewriter is not None:
-        story = rewriter.rewrite(story, words)
-    story.warnings[:0] = warnings
-    return story
+    articles, warnings = load_articles(inputs)
+    return summarize_articles(
+        pipeline or Pipeline(**options),
+        articles,
+        words,
+        min_support=min_support,
+        cross_source=analysis,
+        rewriter=rewriter,
+        warnings=warnings,
+    )
 
 
 __all__ = [

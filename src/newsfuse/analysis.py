@@ -37,6 +37,10 @@ class StoryAnalysis:
     space named by ``vector_space`` (e.g. ``wordllama-256``).  ``words`` are
     the lower-cased words of every sentence (as ``sentences``; empty when a
     stage built the analysis without them).
+
+    What selection reads besides: ``lede`` (the fact to open with, or None), ``min_support`` (only
+    facts that many outlets state are candidates); what it leaves: ``stated`` (the span each chosen
+    fact is stated by) and ``wording`` (the sentence that words each chosen fact).
     """
 
     articles: list[Article]
@@ -57,6 +61,7 @@ class StoryAnalysis:
     lede: int | None = None
     wording: dict[int, int] = field(default_factory=dict)
     stated: dict[int, tuple[int, int]] = field(default_factory=dict)
+    min_support: int = 1
 
     def unit(self, i: int) -> tuple[int, int] | None:
         """``(first, last)`` sentence indices of the run of its article that sentence ``i`` is stated with.

@@ -20,18 +20,9 @@ from scipy import sparse
 
 from .align import Aligner, GreedyAligner
 from .analysis import StoryAnalysis
-from .clean import (
-    drop_furniture_pages,
-    near_copies,
-    near_repeat_labels,
-    offtopic_labels,
-    opening_words,
-    sentence_words,
-    structural_labels,
-)
+from .clean import Cleaner, DefaultCleaner
 from .compare.disputed import mark_disputed
-from .embed import Embedder, TfidfEmbedder, default_embedder
-from .embed.tfidf import tfidf_from_counts
+from .embed import SentenceEmbedder, default_embedder
 from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
 from .select import LearnedSelector, Selector, choose
@@ -60,7 +51,8 @@ class Pipeline:
     """
 
     splitter: Splitter = field(default_factory=default_splitter)
-    embedder: Embedder = field(default_factory=default_embedder)
+    cleaner: Cleaner = field(default_factory=DefaultCleaner)
+    embedder: SentenceEmbedder = field(default_factory=default_embedder)
     aligner: Aligner = field(default_factory=GreedyAligner)
     realizer: Realizer = field(default_factory=BestMemberRealizer)
     selector: Selector = field(default_factory=LearnedSelector)
@@ -76,13 +68,7 @@ class Pipeline:
         story = StoryAnalysis(articles=list(articles), context=self.units)
         for d, article in enumerate(story.articles):
             story.sentences.extend(self.splitter.split(article, d, self.max_sentences_per_article))
-        # One pass of word extraction serves the structural labels and the copy detection.
-        story.words = words = sentence_words(story.articles, story.sentences)
-        story.labels = structural_labels(story.articles, story.sentences, words=words)
-        story.warnings.extend(drop_furniture_pages(story.articles, story.sentences, story.labels))
-        story.copies = near_copies(
-            story.articles, opening_words=opening_words(story.sentences, words, len(story.articles))
-        )
+        self.cleaner.label(story)
         rows = [i for i in range(len(story.sentences)) if i not in story.labels]
         if not rows:
             rows = [i for i, reason in sorted(story.labels.items()) if reason in _SOFT_LABELS]
@@ -93,22 +79,12 @@ class Pipeline:
             story.warnings.append("no sentences to summarize in the input")
             return story
         texts = [story.sentences[i].text for i in rows]
-        lexical_only = isinstance(self.embedder, TfidfEmbedder)
-        if lexical_only:
-            # The embedder is the lexical view itself: compute it once.
-            lexical = self.embedder.embed_sparse(texts)
-            semantic = lexical.toarray()
-        elif hasattr(self.embedder, "embed_with_counts"):
-            # One tokenization gives both views: word-piece TF-IDF is the lexical side.
-            semantic, counts = self.embedder.embed_with_counts(texts)
-            lexical = tfidf_from_counts(counts)
-        else:
-            semantic = self.embedder.embed(texts)
-            lexical = TfidfEmbedder().embed_sparse(texts)
+        semantic_view, lexical = self.embedder.views(texts)
+        lexical_only = semantic_view is None  # the embedder is the lexical view itself
+        semantic = lexical.toarray() if semantic_view is None else semantic_view
         lexical_sim = _cosines(lexical)
         w = 1.0 if lexical_only else self.semantic_weight
-        dropped = near_repeat_labels(story.sentences, rows, lexical_sim)
-        dropped.update(offtopic_labels(story.sentences, rows, semantic))
+        dropped = self.cleaner.label_candidates(story, rows, lexical_sim, semantic)
         if dropped and len(dropped) < len(rows):
             story.labels.update(dropped)
             keep = [r for r, i in enumerate(rows) if i not in dropped]
@@ -149,20 +125,27 @@ class Pipeline:
         )
         return kept
 
-    def summarize(self, articles: Sequence[Article], words: int = DEFAULT_WORDS) -> Story:
-        """Summarize one story in at most ``words`` words, every sentence cited."""
-        story = self.analyse(articles)
-        return self.summarize_analysis(story, words)
+    def summarize(self, articles: Sequence[Article], words: int = DEFAULT_WORDS, min_support: int = 1) -> Story:
+        """Summarize one story in at most ``words`` words, every sentence cited.
 
-    def summarize_analysis(self, story: StoryAnalysis, words: int = DEFAULT_WORDS) -> Story:
-        """The cited summary of an already analysed story (re-run cheaply for other lengths)."""
+        ``min_support``: only facts that at least that many outlets state may make the summary.
+        """
+        story = self.analyse(articles)
+        return self.summarize_analysis(story, words, min_support)
+
+    def summarize_analysis(self, story: StoryAnalysis, words: int = DEFAULT_WORDS, min_support: int = 1) -> Story:
+        """The cited summary of an already analysed story (re-run cheaply for other lengths).
+
+        ``min_support`` is a selection constraint (``story.min_support``): the selector picks only
+        among the facts that many outlets state, under the same word budget as always.
+        """
         if not story.facts:
             return Story(sources=story.articles, sentences=[], warnings=list(story.warnings))
         representatives = self.realizer.realize(story)
-        story.lede, story.stated = None, {}
+        story.lede, story.stated, story.min_support = None, {}, min_support
         if self.lede:
             found = lede_fact(story, representatives)
-            if found is not None:
+            if found is not None and story.facts[found[0]].support >= min_support:
                 story.lede, representatives[found[0]] = found
         chosen, representatives = choose(self.selector, story, representatives, words)
         story.wording = {f: representatives[f] for f in chosen}
@@ -171,7 +154,9 @@ class Pipeline:
             story, [self._summary_sentence(story, f, representatives[f]) for f in ordered], ordered
         )
         warnings = list(story.warnings)
-        if not sentences:  # summaries are whole source sentences (units): say what budget the shortest one needs
+        if not sentences and not any(fact.support >= min_support for fact in story.facts):
+            warnings.append(f"no fact is stated by {min_support} or more outlets; lower --min-support")
+        elif not sentences:  # summaries are whole source sentences (units): say what budget the shortest one needs
             shortest = self._smallest_budget(story, words)
             if shortest:
                 warnings.append(
@@ -190,7 +175,7 @@ class Pipeline:
 
         Tried on the units' own lengths, shortest first: the selector may pass over the shortest ones.
         """
-        spans = {story.unit(i) for fact in story.facts for i in fact.members}
+        spans = {story.unit(i) for fact in story.facts if fact.support >= story.min_support for i in fact.members}
         lengths = sorted({n for u in spans if u is not None and (n := unit_words(story, u)) > words})
         representatives = self.realizer.realize(story)
         for budget in lengths[:8]:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..compare.text import STOP, lemma, words
+from ..compare.text import STOP, Quantity, lemma, quantities, words
 
 # Attribution, modality and calendar words: shared by sentences that say different things.
 FRAME_WORDS = frozenset(
@@ -77,6 +78,53 @@ _WEIGHTS = (1.471, 1.036, 0.772, 0.905, 0.789, 0.971, 1.555, 1.649, 1.047)
 _BIAS = -3.945
 CLAIM_THRESHOLD = 0.5
 
+# Units of length, mass and area as (dimension, unit, low, high), the last two in metres, kilograms
+# and square metres (a storey is 3 to 4.5 metres), so that figures given in different units can be set
+# side by side; spellings of one unit share its name.
+_LENGTH, _MASS, _AREA = "length", "mass", "area"
+_MEASURES = {
+    "inch": (_LENGTH, "inch", 0.0254, 0.0254),
+    "inche": (_LENGTH, "inch", 0.0254, 0.0254),
+    "foot": (_LENGTH, "foot", 0.3048, 0.3048),
+    "yard": (_LENGTH, "yard", 0.9144, 0.9144),
+    "meter": (_LENGTH, "meter", 1.0, 1.0),
+    "metre": (_LENGTH, "meter", 1.0, 1.0),
+    "kilometer": (_LENGTH, "kilometer", 1000.0, 1000.0),
+    "kilometre": (_LENGTH, "kilometer", 1000.0, 1000.0),
+    "mile": (_LENGTH, "mile", 1609.3, 1609.3),
+    "story": (_LENGTH, "story", 3.0, 4.5),
+    "storey": (_LENGTH, "story", 3.0, 4.5),
+    "floor": (_LENGTH, "story", 3.0, 4.5),
+    "pound": (_MASS, "pound", 0.4536, 0.4536),
+    "lb": (_MASS, "pound", 0.4536, 0.4536),
+    "kilogram": (_MASS, "kilogram", 1.0, 1.0),
+    "kg": (_MASS, "kilogram", 1.0, 1.0),
+    "ton": (_MASS, "ton", 907.2, 1016.0),
+    "tonne": (_MASS, "tonne", 1000.0, 1000.0),
+    "acre": (_AREA, "acre", 4046.9, 4046.9),
+    "hectare": (_AREA, "hectare", 10000.0, 10000.0),
+}
+# Surface forms of those units ("70-foot" and "6ft" end in one): a sentence without any is not parsed for them.
+_MEASURE_TOKENS = frozenset(
+    [
+        *("inch", "inches", "foot", "feet", "ft", "yard", "yards", "meter", "meters", "metre", "metres", "km"),
+        *("kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "story", "stories", "storey"),
+        *("storeys", "floor", "floors", "pound", "pounds", "lb", "lbs", "kilogram", "kilograms", "kg", "ton"),
+        *("tons", "tonne", "tonnes", "acre", "acres", "hectare", "hectares"),
+    ]
+)
+# Words that can give the number before a unit ("eight stories", "1.5 million acres", "twenty-five feet").
+_NUMBER_WORDS = frozenset(
+    [
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+        *("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+        *("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "thousand"),
+        *("million", "billion"),
+    ]
+)
+# Figures in different units of one measure agree within this factor (rounding, "about", conversions).
+_MEASURE_SLACK = 1.25
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -86,31 +134,103 @@ class Profile:
     content: frozenset[str]
     predicate: frozenset[str]
     numbers: frozenset[str]
+    measures: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure with a unit of length, mass or area, in the base unit, and the word that places it.
+
+    ``slot`` is the first word after the unit, past function words ("eight stories below" -> ``below``,
+    "10 kg of fat" -> ``fat``): two figures fill the same slot when it is the same word.
+    """
+
+    dimension: str
+    unit: str
+    lo: float
+    hi: float
+    slot: str
 
 
 @lru_cache(maxsize=65536)
-def _token(t: str) -> tuple[str, str | None, str | None, bool]:
-    """What :func:`profile` reads of one token: lower case, content lemma, predicate stem, capitalised."""
+def _token(t: str) -> tuple[str, str | None, str | None, bool, bool]:
+    """What :func:`profile` reads of one token: lower case, content lemma, predicate stem, capitalised, unit."""
     low = t.lower()
+    unit = low.rsplit("-", 1)[-1].lstrip("0123456789.,") in _MEASURE_TOKENS
     if not t[:1].isalpha() or low in STOP:
-        return low, None, None, False
+        return low, None, None, False, unit
     lem = lemma(t)
-    return low, lem, (None if lem in FRAME_WORDS else lem[:6]), t[:1].isupper()
+    return low, lem, (None if lem in FRAME_WORDS else lem[:6]), t[:1].isupper(), unit
 
 
 def profile(text: str) -> Profile:
     """The lower-cased tokens, content lemmas, predicate stems and numbers of a sentence."""
     lows, content_words, predicate = [], set(), set()
+    units, numeric = False, False  # a unit word after a number (or with its digits: "70-foot", "6ft")
     for k, (*_, t) in enumerate(words(text)):
-        low, lem, stem, upper = _token(t)
+        low, lem, stem, upper, unit = _token(t)
         lows.append(low)
+        if unit and (numeric or low[:1].isdigit() or "-" in low):
+            units = True
+        numeric = low[:1].isdigit() or low.split("-", 1)[0] in _NUMBER_WORDS
         if lem is None:
             continue
         content_words.add(lem)
         if stem is not None and (k == 0 or not upper):
             predicate.add(stem)
     numbers = frozenset(m.replace(",", "").rstrip(".") for m in _NUMBER.findall(text))
-    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers)
+    measures = _measures(text) if units else ()
+    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures)
+
+
+def _measure(q: Quantity, toks: list[tuple[int, int, str]]) -> Measure | None:
+    unit = q.noun or (q.after[0] if q.after else "")
+    known = _MEASURES.get(unit)
+    if known is None:
+        return None
+    # The slot: the first word after the unit, over function words only ("eight stories below",
+    # "10 kg of fat"); none when a number or punctuation comes first ("1,750 yards in 5-foot seas").
+    k = bisect_left([start for start, _, _ in toks], q.end)
+    if k < len(toks) and lemma(toks[k][2]) == unit:
+        k += 1
+    while k < len(toks) and toks[k][2].lower() in STOP:
+        k += 1
+    if k == len(toks) or not toks[k][2][:1].isalpha():
+        return None
+    dimension, name, lo, hi = known
+    return Measure(dimension, name, q.lo * lo, q.hi * hi, lemma(toks[k][2]))
+
+
+def _measures(text: str) -> tuple[Measure, ...]:
+    """The figures of ``text`` with a unit of length, mass or area (see :data:`_MEASURES`)."""
+    toks = words(text)
+    return tuple(m for q in quantities(text, limit=20) if (m := _measure(q, toks)) is not None)
+
+
+def measures_conflict(a: Profile, b: Profile) -> bool:
+    """Whether the two give one measure in different units with values that cannot both hold.
+
+    Only figures in the same slot and in different units are compared (figures in one unit are the
+    disagreement detector's): "eight stories below" and "between 6 and 8 feet below" conflict,
+    "a 70-foot fir" and "a 21-metre fir" do not, nor do "10 kilograms of fat" and "10 kg of fat" (one unit).
+
+    >>> measures_conflict(profile("The car stopped eight stories below."), profile("The car was 6 to 8 feet below."))
+    True
+    >>> measures_conflict(profile("A 70-foot fir fell."), profile("A 21-meter fir fell."))
+    False
+    >>> measures_conflict(profile("Losing 10 kilograms of fat"), profile("Losing 29 kg of oxygen"))
+    False
+    """
+    for x in a.measures:
+        for y in b.measures:
+            if (
+                x.dimension == y.dimension
+                and x.unit != y.unit
+                and x.slot == y.slot
+                and (x.hi * _MEASURE_SLACK < y.lo or y.hi * _MEASURE_SLACK < x.lo)
+            ):
+                return True
+    return False
 
 
 def _overlaps(x: frozenset[str], y: frozenset[str]) -> tuple[float, float, float, int]:
@@ -136,7 +256,9 @@ def _features(a: Profile, b: Profile, similarity: float, ratio: float) -> tuple[
 
 
 def claim_score(a: Profile, b: Profile, similarity: float) -> float:
-    """Probability-like score that ``a`` and ``b`` state the same main claim."""
+    """Probability-like score that ``a`` and ``b`` state the same main claim (0 when a measure conflicts)."""
+    if a.measures and b.measures and measures_conflict(a, b):
+        return 0.0
     return _score(claim_features(a, b, similarity))
 
 

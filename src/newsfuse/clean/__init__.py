@@ -1,5 +1,6 @@
 """Clean stage: label boilerplate, page furniture, headlines, repeats, off-topic paragraphs and article copies."""
 
+from .base import Cleaner, DefaultCleaner
 from .boilerplate import (
     is_boilerplate,
     is_headline_like,
@@ -16,6 +17,8 @@ from .furniture import drop_furniture_pages, furniture_labels, furniture_pages, 
 from .offtopic import offtopic_labels
 
 __all__ = [
+    "Cleaner",
+    "DefaultCleaner",
     "drop_furniture_pages",
     "furniture_labels",
     "furniture_pages",

@@ -15,8 +15,8 @@ from ..errors import InputError, NewsfuseError
 
 # Importing a command module registers its commands on the app.
 from . import evaluate, serve, summarize, train  # noqa: F401  (eval, serve, summarize, train)
-from .app import app
 from .cluster import cluster as _cluster  # noqa: F401  (registers cluster, eval-clustering)
+from .common import app
 from .firehose import ingest as _ingest  # noqa: F401  (registers ingest, watch, stories)
 
 __all__ = ["app", "main"]

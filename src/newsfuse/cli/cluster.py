@@ -10,9 +10,9 @@ from typing import Annotated
 
 import typer
 
-from ..engine.base import EngineName, require
+from ..engine import require
 from ..errors import InputError
-from .app import OutputFormat, app, parse_duration, warn
+from .common import EngineName, OutputFormat, app, parse_duration, warn
 
 PartitionOption = Annotated[
     str | None,
@@ -34,7 +34,7 @@ OverlapOption = Annotated[
 
 
 def _read(inputs: list[str], skip_invalid: bool):
-    from ..ingest import read_articles
+    from ..inputs import read_articles
 
     articles, warnings = read_articles(inputs, skip_invalid=skip_invalid)
     return articles, warnings
@@ -59,7 +59,7 @@ def _cluster(
     from ..cluster.stream import epoch
 
     if engine != "local" or (workers or 1) > 1 or partition is not None:  # on the engine's workers (issue 8)
-        from ..engine.cluster import cluster_articles
+        from ..cluster.parallel import cluster_articles
 
         when = [epoch(a.published) for a in articles]
         untimed = sum(t is None for t in when)

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..engine.base import EngineName, require
-from .app import EmbedderName, Measure, SelectorName, app, fail, get_selector, progress_bar
+from ..engine import require
+from .common import EmbedderName, EngineName, Measure, SelectorName, app, fail, progress_bar
 
 
 @app.command(name="eval")
@@ -41,7 +41,9 @@ def eval_(
     ] = SelectorName.learned,
     measure: Annotated[
         Measure,
-        typer.Option(help="f1 (Multi-News' convention) or recall (DUC's: --words 100 with the four references)."),
+        typer.Option(
+            help="f1 (Multi-News' convention), recall (DUC's: --words 100 with the four references) or precision."
+        ),
     ] = Measure.f1,
 ) -> None:
     """ROUGE-1/2/Lsum of newsfuse and its peers (Lead, LexRank, TextRank) against human references.
@@ -54,7 +56,8 @@ def eval_(
     """
     from ..embed import get_embedder
     from ..evaluate import evaluate, write_report
-    from ..ingest import iter_lines
+    from ..inputs import iter_lines
+    from ..select import SELECTORS
 
     for p in (src, *tgt):
         if not p.is_file():
@@ -74,7 +77,7 @@ def eval_(
             skip=skip,
             workers=workers,
             pipeline_options={
-                "selector": get_selector(selector.value),
+                "selector": SELECTORS.create(selector.value),
                 **({"embedder": get_embedder(embedder.value)} if embedder != EmbedderName.auto else {}),
             },
             on_story=lambda n: progress.update(task, completed=n),

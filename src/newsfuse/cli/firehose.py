@@ -10,9 +10,9 @@ from typing import Annotated
 
 import typer
 
-from ..engine.base import EngineName, require
+from ..engine import require
 from ..errors import InputError
-from .app import OutputFormat, app, parse_duration, warn
+from .common import EngineName, OutputFormat, app, parse_duration, warn
 
 DbOption = Annotated[
     str | None,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app, fail, warn
+from .common import EmbedderName, SelectorName, app, fail, warn
 
 
 def _is_loopback(host: str) -> bool:
@@ -80,6 +80,10 @@ def serve(
     llm_url: Annotated[
         str | None, typer.Option("--llm-url", help="For --rewrite: an OpenAI-compatible API root.")
     ] = None,
+    embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder.")] = EmbedderName.auto,
+    selector: Annotated[
+        SelectorName, typer.Option(help="Select stage: the trained model or the unsupervised MMR score.")
+    ] = SelectorName.learned,
 ) -> None:
     """Serve the web reader and the JSON API.
 
@@ -103,6 +107,9 @@ def serve(
     except ImportError as err:
         fail(f"the web server needs {err.name}: pip install newsfuse (it is a default dependency)")
         return
+    from functools import partial
+
+    from ..service import make_pipeline
     from ..store import open_store
     from ..web.security import allowed_host_names
 
@@ -137,6 +144,7 @@ def serve(
             token=token,
             private=private,
             rewriter=rewriter,
+            pipeline_factory=partial(make_pipeline, embedder.value, selector.value),
         )
         # Everything imported so far lives as long as the process: keep it out of the garbage collector's
         # full passes, which otherwise walk it all and pause every request while they do.

@@ -9,12 +9,12 @@ from typing import Annotated
 
 import typer
 
-from ..engine.base import Engine, EngineName
-from .app import EmbedderName, InputFormat, OutputFormat, app, fail, progress_bar, warn
+from ..engine import Engine
+from .common import EmbedderName, EngineName, InputFormat, OutputFormat, SelectorName, app, fail, progress_bar, warn
 
 
 def _stdin_text() -> str:
-    from ..ingest import decode_text
+    from ..inputs import decode_text
 
     text, warning = decode_text(sys.stdin.buffer.read(), "stdin")
     if warning:
@@ -22,14 +22,16 @@ def _stdin_text() -> str:
     return text
 
 
-def _rendered_lines(runner: Engine, items: list[str], words: int, fmt: str, embedder: str) -> Iterator[str]:
+def _rendered_lines(
+    runner: Engine, items: list[str], words: int, fmt: str, embedder: str, selector: str
+) -> Iterator[str]:
     """Each line's story rendered in ``fmt``, in input order, on the engine ``runner``."""
     from functools import partial
 
-    from ..engine import SummarizeLines
-    from ..ingest import iter_lines
+    from ..inputs import iter_lines
+    from ..service import SummarizeLines
 
-    factory = partial(SummarizeLines, words, fmt, embedder)
+    factory = partial(SummarizeLines, words, fmt, embedder, selector)
     if "-" not in items:
         return runner.map_lines(factory, items)
     lines = (line for item in items for line in (_stdin_text().splitlines() if item == "-" else iter_lines(item)))
@@ -56,6 +58,9 @@ def summarize(
         ),
     ] = InputFormat.auto,
     embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder.")] = EmbedderName.auto,
+    selector: Annotated[
+        SelectorName, typer.Option(help="Select stage: the trained model or the unsupervised MMR score.")
+    ] = SelectorName.learned,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     skip_invalid: Annotated[
         bool, typer.Option(help="Skip malformed JSONL lines (with a warning) instead of stopping.")
@@ -154,12 +159,10 @@ def summarize(
     facts it cites, e.g.
     newsfuse summarize examples/kim-jong-un-beijing/ --rewrite --llm-model model.gguf
     """
-    from ..embed import get_embedder
-    from ..engine import get_engine
-    from ..engine.base import check_paths
-    from ..ingest import read_articles
-    from ..pipeline import Pipeline
+    from ..engine import check_paths, get_engine
+    from ..inputs import read_articles
     from ..render import render, render_rich
+    from ..service import make_pipeline, summarize_articles
 
     items = inputs or []
     if story_id is not None:
@@ -193,7 +196,7 @@ def summarize(
     try:
         if runner is not None:
             chosen = (fmt or OutputFormat.jsonl).value
-            rendered = _rendered_lines(runner, items, words, chosen, embedder.value)
+            rendered = _rendered_lines(runner, items, words, chosen, embedder.value, selector.value)
             progress = progress_bar(quiet or not sys.stderr.isatty(), "summarizing")
             with progress:
                 task = progress.add_task("stories", total=None)
@@ -221,16 +224,15 @@ def summarize(
             articles, warnings = read_articles(
                 items, input_format.value, stdin_text=stdin_text, skip_invalid=skip_invalid
             )
-        pipeline = Pipeline(embedder=get_embedder(embedder.value))
-        if analysis or min_support > 1:
-            from ..compare import summarize_story
-
-            story = summarize_story(pipeline, articles, words, analysis=analysis, min_support=min_support)
-        else:
-            story = pipeline.summarize(articles, words)
-        if rewriter is not None:
-            story = rewriter.rewrite(story, words)
-        story.warnings[:0] = warnings
+        story = summarize_articles(
+            make_pipeline(embedder.value, selector.value),
+            articles,
+            words,
+            min_support=min_support,
+            cross_source=analysis,
+            rewriter=rewriter,
+            warnings=warnings,
+        )
         if not quiet:
             warn(story.warnings)
         chosen = (fmt or OutputFormat.text).value

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app, fail, progress_bar
+from .common import app, fail, progress_bar
 
 
 @app.command()

@@ -24,7 +24,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest.readers import article_from_record
+from ..inputs.readers import article_from_record
 from ..types import Article
 
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..analysis import StoryAnalysis
+from .agreement import consensus
 from .base import ConsensusFact, CrossSource, Disagreement, Mentioned, Span, TimelineEvent, UniqueFact, Version
-from .consensus import consensus, summary_with_min_support
 from .disagree import compare_sentences, find_disagreements
-from .entities import NER, HeuristicNER, entities, key_numbers
+from .ner import NER, HeuristicNER, entities, key_numbers
 from .timeline import build_timeline, find_dates, parse_published
 from .unique import unique_facts
 
@@ -79,8 +79,6 @@ __all__ = [
     "find_disagreements",
     "key_numbers",
     "parse_published",
-    "summarize_story",
-    "summary_with_min_support",
     "unique_facts",
 ]
 
@@ -97,16 +95,3 @@ def disputed_facts(analysis: StoryAnalysis, disagreements: list[Disagreement]) -
                 out.add(fact_of[i])
     return out
 
-
-def summarize_story(
-    pipeline, articles, words: int, *, analysis: bool = False, min_support: int = 1, today: date | None = None
-):
-    """The cited summary of one story (``--min-support`` applied), with its cross-source analysis if asked.
-
-    One ``Pipeline.analyse`` serves both the summary and the analysis.
-    """
-    story_analysis = pipeline.analyse(articles)
-    story = summary_with_min_support(pipeline, story_analysis, words, min_support)
-    if analysis:
-        story.analysis = analyse(story_analysis, today=today)
-    return story

@@ -1,13 +1,18 @@
-"""Embed stage: sentence vectors. WordLlama by default, TF-IDF when it is not installed."""
+"""Embed stage: sentence vectors. WordLlama by default, TF-IDF when it is not installed.
+
+:data:`EMBEDDERS` names them (``auto``, ``wordllama``, ``tfidf``); :func:`get_embedder` makes one by name.
+"""
 
 from __future__ import annotations
 
-from .base import Embedder, l2_normalize
+from ..errors import NewsfuseError
+from ..registry import Registry
+from .base import Embedder, SentenceEmbedder, WithTfidf, l2_normalize
 from .tfidf import TfidfEmbedder
 from .wordllama_embedder import WordLlamaEmbedder, import_wordllama
 
 
-def default_embedder() -> Embedder:
+def default_embedder() -> SentenceEmbedder:
     """WordLlama when its package imports, else TF-IDF."""
     try:
         import_wordllama()
@@ -16,21 +21,38 @@ def default_embedder() -> Embedder:
     return WordLlamaEmbedder()
 
 
-def get_embedder(name: str) -> Embedder:
-    """An embedder by name: ``wordllama``, ``tfidf`` or ``auto``."""
-    from ..errors import NewsfuseError
-
-    if name == "auto":
-        return default_embedder()
-    if name == "wordllama":
-        try:
-            import_wordllama()
-        except ImportError:
-            raise NewsfuseError("wordllama is not installed: pip install wordllama, or use --embedder tfidf") from None
-        return WordLlamaEmbedder()
-    if name == "tfidf":
-        return TfidfEmbedder()
-    raise NewsfuseError(f"unknown embedder {name!r}; choose wordllama, tfidf or auto")
+def installed_wordllama() -> SentenceEmbedder:
+    """WordLlama, or an error that says how to install it."""
+    try:
+        import_wordllama()
+    except ImportError:
+        raise NewsfuseError("wordllama is not installed: pip install wordllama, or use --embedder tfidf") from None
+    return WordLlamaEmbedder()
 
 
-__all__ = ["Embedder", "TfidfEmbedder", "WordLlamaEmbedder", "default_embedder", "get_embedder", "l2_normalize"]
+EMBEDDERS: Registry[SentenceEmbedder] = Registry(
+    "embedder", {"auto": default_embedder, "wordllama": installed_wordllama, "tfidf": TfidfEmbedder}
+)
+
+
+def get_embedder(name: str) -> SentenceEmbedder:
+    """An embedder by name (:data:`EMBEDDERS`): ``auto``, ``wordllama`` or ``tfidf``.
+
+    >>> get_embedder("tfidf").name
+    'tfidf'
+    """
+    return EMBEDDERS.create(name)
+
+
+__all__ = [
+    "EMBEDDERS",
+    "Embedder",
+    "SentenceEmbedder",
+    "TfidfEmbedder",
+    "WithTfidf",
+    "WordLlamaEmbedder",
+    "default_embedder",
+    "get_embedder",
+    "installed_wordllama",
+    "l2_normalize",
+]

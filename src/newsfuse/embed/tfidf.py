@@ -43,6 +43,10 @@ class TfidfEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_sparse(texts).toarray().astype(np.float32)
 
+    def views(self, texts: Sequence[str]) -> tuple[None, sparse.csr_matrix]:
+        """No semantic view: the lexical rows are this embedder's own vectors."""
+        return None, self.embed_sparse(texts)
+
     def embed_sparse(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Unit-length TF-IDF rows as a sparse matrix (cheap cosine products on long stories)."""
         if not texts:

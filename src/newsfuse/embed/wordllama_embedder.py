@@ -265,6 +265,13 @@ class WordLlamaEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_with_counts(texts)[0]
 
+    def views(self, texts: Sequence[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
+        """The vectors and, from the same tokenization, word-piece TF-IDF rows as the lexical view."""
+        from .tfidf import tfidf_from_counts
+
+        semantic, counts = self.embed_with_counts(texts)
+        return semantic, tfidf_from_counts(counts)
+
     def embed_with_counts(self, texts: Sequence[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
         """Sentence vectors plus each text's token counts (a bag of words for lexical similarity).
 

@@ -10,21 +10,12 @@ Results always come back in input order, whatever the engine.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import InputError
-
-ENGINES = ("local", "ray")
-
-
-class EngineName(StrEnum):
-    """The engines, as the CLI's ``--engine`` option offers them."""
-
-    local = "local"
-    ray = "ray"
-
+from ..registry import Registry
+from ..text.files import check_lines_file
 
 INSTALL_RAY = 'Ray is not installed; install it with: pip install "newsfuse[ray]"'
 
@@ -54,11 +45,28 @@ class Engine(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
+def _local(workers: int | None, **options: Any) -> Engine:
+    from .local import LocalEngine
+
+    return LocalEngine(workers or 1, **options)
+
+
+def _ray(workers: int | None, **options: Any) -> Engine:
+    from .ray_engine import RayEngine
+
+    return RayEngine(workers, **options)
+
+
+ENGINES: Registry[Engine] = Registry("engine", {"local": _local, "ray": _ray})
+# What an engine needs installed: (module to import, how to install it).
+_NEEDS = {"ray": ("ray.data", INSTALL_RAY)}
+
+
 def get_engine(name: str = "local", workers: int | None = None, **options: Any) -> Engine:
-    """The engine called ``name``: ``local`` (this machine's processes) or ``ray`` (Ray Data).
+    """The engine called ``name`` in :data:`ENGINES`: ``local`` (this machine's processes) or ``ray`` (Ray Data).
 
     ``workers`` is the number of worker processes (local) or Ray actors; None
-    means one process for ``local`` and every CPU of the Ray cluster for ``ray``.
+    means one process for ``local`` and every CPU of the Ray nodes for ``ray``.
 
     >>> engine = get_engine("local")
     >>> engine.workers
@@ -70,16 +78,8 @@ def get_engine(name: str = "local", workers: int | None = None, **options: Any) 
     """
     if workers is not None and workers < 1:
         raise InputError("--workers must be at least 1")
-    if name == "local":
-        from .local import LocalEngine
-
-        return LocalEngine(workers or 1, **options)
-    if name == "ray":
-        require(name)
-        from .ray_engine import RayEngine
-
-        return RayEngine(workers, **options)
-    raise InputError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+    require(name)
+    return ENGINES.create(name, workers, **options)
 
 
 def require(name: str) -> None:
@@ -87,13 +87,13 @@ def require(name: str) -> None:
 
     >>> require("local")
     """
-    if name not in ENGINES:
-        raise InputError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
-    if name == "ray":
+    ENGINES.check(name)
+    if name in _NEEDS:
+        module, install = _NEEDS[name]
         try:
-            import ray.data  # noqa: F401
+            __import__(module)
         except ImportError:
-            raise InputError(INSTALL_RAY) from None
+            raise InputError(install) from None
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -118,8 +118,6 @@ def check_paths(paths: Sequence[str | Path]) -> list[str]:
     A missing file, a folder or a binary file is an InputError; so are inputs that are all empty
     (one empty part among several is fine: it holds no story to lose).
     """
-    from ..ingest.readers import check_lines_file
-
     out = [str(p) for p in paths]
     if not out:
         raise InputError("no input files given")

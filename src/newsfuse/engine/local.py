@@ -7,7 +7,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..text.files import iter_lines
 from .base import BatchFn, Factory, batched, check_paths
+from .pool import ordered_parallel
 
 # Batch functions built in a worker process, keyed by their pickled factory.
 _LOADED: dict[bytes, BatchFn] = {}
@@ -25,11 +27,8 @@ class LocalEngine:
     """Ordered map on this machine: in-process for one worker, a fork pool for more.
 
     >>> from functools import partial
-    >>> from newsfuse.engine.tasks import SummarizeLines
-    >>> line = "Rain hit Paris on Monday. ||||| Heavy rain hit Paris on Monday, officials said."
-    >>> out = LocalEngine(1).map_items(partial(SummarizeLines, words=30, fmt="text", embedder="tfidf"), [line])
-    >>> print(next(out).splitlines()[0])
-    Heavy rain hit Paris on Monday, officials said. [1][2]
+    >>> list(LocalEngine(1).map_items(partial(_Double), [1, 2, 3]))
+    [2, 4, 6]
     """
 
     def __init__(self, workers: int = 1, *, batch_size: int = 8) -> None:
@@ -37,8 +36,6 @@ class LocalEngine:
         self.batch_size = batch_size
 
     def map_lines(self, factory: Factory, paths: Sequence[str | Path]) -> Iterator[Any]:
-        from ..ingest import iter_lines
-
         files = check_paths(paths)
         return self.map_items(factory, (line for p in files for line in iter_lines(p)))
 
@@ -48,8 +45,6 @@ class LocalEngine:
             for batch in batched(items, self.batch_size):
                 yield from fn(batch)
             return
-        from ..evaluate.runner import ordered_parallel
-
         key = pickle.dumps(factory)
         tasks = ((key, batch) for batch in batched(items, self.batch_size))
         for results in ordered_parallel(_run_batch, tasks, self.workers):
@@ -63,3 +58,10 @@ class LocalEngine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _Double:
+    """A batch function for the examples: every item twice."""
+
+    def __call__(self, batch: list[Any]) -> list[Any]:
+        return [2 * x for x in batch]

@@ -7,7 +7,7 @@ once per worker, not once per story).  An actor that dies mid-batch (killed,
 out of memory, node lost) is restarted and its batch retried
 (``max_restarts``/``max_task_retries``), so the output stays complete.
 
-Connects to ``RAY_ADDRESS`` when it is set (an existing cluster: ``ray start
+Connects to ``RAY_ADDRESS`` when it is set (Ray already running on some nodes: ``ray start
 --head`` on one node, ``ray start --address=HEAD:6379`` on the others), else
 starts a local Ray with ``num_cpus=workers`` whose actors run at the caller's
 priority (:func:`local_system_config`).
@@ -125,14 +125,14 @@ class _DropNotice(logging.Filter):
         return not record.getMessage().startswith(self.prefix)
 
 
-# Ray enables token authentication on every local cluster it starts, and says so with a
+# Ray enables token authentication on every local Ray it starts, and says so with a
 # WARNING on each run: news for nobody running newsfuse (its other warnings, e.g. that
 # authentication is *disabled*, still show).
 _TOKEN_NOTICE = ("ray._private.authentication.authentication_token_setup", "Token authentication is enabled")
 
 
 def connect(workers: int | None = None) -> bool:
-    """Join the Ray cluster at ``RAY_ADDRESS``, else start a local one; True when this call started it."""
+    """Join the Ray at ``RAY_ADDRESS``, else start a local one; True when this call started it."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if ray.is_initialized():
         return False
@@ -156,14 +156,13 @@ def connect(workers: int | None = None) -> bool:
 
 
 class RayEngine:
-    """Ordered map on Ray Data with a pool of ``workers`` actors (None: one per CPU of the cluster).
+    """Ordered map on Ray Data with a pool of ``workers`` actors (None: one per CPU of the Ray nodes).
 
     >>> from functools import partial
-    >>> from newsfuse.engine.tasks import SummarizeLines
-    >>> line = "Rain hit Paris on Monday. ||||| Heavy rain hit Paris on Monday, officials said."
+    >>> from newsfuse.engine.local import _Double
     >>> with RayEngine(1) as engine:  # doctest: +SKIP
-    ...     print(next(engine.map_items(partial(SummarizeLines, 30, "text", "tfidf"), [line])).splitlines()[0])
-    Heavy rain hit Paris on Monday, officials said. [1][2]
+    ...     print(list(engine.map_items(partial(_Double), [1, 2, 3])))
+    [2, 4, 6]
     """
 
     def __init__(
@@ -257,7 +256,7 @@ class RayEngine:
         )
 
     def close(self) -> None:
-        """Shut down the local Ray this engine started (a cluster it joined stays up)."""
+        """Shut down the local Ray this engine started (a Ray it joined stays up)."""
         if self._started and ray.is_initialized():
             ray.shutdown()
         self._started = False

@@ -1,7 +1,7 @@
 """Evaluation: ROUGE against human references, newsfuse next to Lead, LexRank and TextRank."""
 
 from .peers import PEERS, get_peer, lead, lexrank, textrank
-from .rouge import METRICS, reference_sentences, rouge
+from .rouge_scores import METRICS, reference_sentences, rouge
 from .runner import METHODS, EvalReport, evaluate, write_report
 
 __all__ = [

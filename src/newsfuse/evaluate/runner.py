@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..engine import ordered_parallel
 from ..errors import InputError
-from ..ingest import iter_lines, parse_multinews_line
-from ..ingest.readers import check_lines_file
+from ..inputs import WARM_UP_LINE, check_lines_file, iter_lines, parse_multinews_line
 from .peers import PEERS, get_peer
-from .rouge import METRICS, reference_sentences, score_references
+from .rouge_scores import MEASURES, METRICS, reference_sentences, score_references
 
 METHODS = ("newsfuse", *PEERS)
 
@@ -72,10 +72,11 @@ class EvalReport:
 
     def to_markdown(self) -> str:
         d = self.to_dict()
+        label = MEASURES[self.measure][1]
         lines = [
             f"# newsfuse eval: {Path(self.src).name}",
             "",
-            f"{d['stories']} stories, {self.words}-word budget for every method; ROUGE {_MEASURES[self.measure]} ×100 "
+            f"{d['stories']} stories, {self.words}-word budget for every method; ROUGE {label} ×100 "
             "(rouge-score, stemming, Lsum over newline-joined sentences"
             + (", averaged over the references)." if "," in self.tgt else ")."),
             "",
@@ -89,8 +90,6 @@ class EvalReport:
             )
         return "\n".join(lines) + "\n"
 
-
-_MEASURES = {"f1": "F1", "recall": "recall", "precision": "precision"}
 
 # One pipeline per worker process, built on first use.
 _WORKER: dict[str, Any] = {}
@@ -118,7 +117,7 @@ def score_story(
     """ROUGE, seconds and words of each method on one story (``pipeline`` runs newsfuse).
 
     ``tgt_line`` is the story's reference, or several references (scores averaged over them);
-    ``measure`` is ``f1`` or ``recall`` (see :func:`~newsfuse.evaluate.rouge.score_references`).
+    ``measure`` is ``f1`` or ``recall`` (see :func:`~newsfuse.evaluate.rouge_scores.score_references`).
     """
     articles = parse_multinews_line(src_line)
     references = [reference_sentences(t) for t in ([tgt_line] if isinstance(tgt_line, str) else tgt_line)]
@@ -132,50 +131,6 @@ def score_story(
         elapsed = time.perf_counter() - start
         out[name] = (score_references(summary, references, measure), elapsed, sum(len(s.split()) for s in summary))
     return out
-
-
-def _one_thread() -> None:
-    """Worker processes use one BLAS/OpenMP thread each: more threads than cores slows everything."""
-    from threadpoolctl import threadpool_limits
-
-    _WORKER["threads"] = threadpool_limits(limits=1)
-
-
-def _forked_pool(ctx: Any, workers: int) -> Any:
-    """A pool of ``workers`` forked processes whose garbage collector leaves what they inherit alone.
-
-    A forked child holds a copy of every object of this process, and its collector would run the
-    finalizers of the garbage among them: a Ray ``ObjectRef``'s takes a lock of Ray's core worker that
-    one of its threads may have held at the fork, and the child hangs for ever (seen in a benchmark
-    that runs both engines in one process).  Garbage is collected here first, and what the children
-    inherit is frozen (``gc.freeze``: never collected there; it also spares copy-on-write pages).
-    """
-    import gc
-
-    gc.collect()
-    gc.freeze()
-    try:
-        return ctx.Pool(workers, initializer=_one_thread)
-    finally:
-        gc.unfreeze()
-
-
-def ordered_parallel(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int, window: int = 16) -> Iterator[Any]:
-    """Map ``fn`` over ``tasks`` in ``workers`` processes, in order, with at most ``window`` in flight."""
-    if workers <= 1:
-        yield from map(fn, tasks)
-        return
-    import multiprocessing as mp
-    from collections import deque
-
-    with _forked_pool(mp.get_context("fork"), workers) as pool:
-        pending: deque[Any] = deque()
-        for task in tasks:
-            pending.append(pool.apply_async(fn, (task,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
 
 
 def evaluate(
@@ -208,8 +163,8 @@ def evaluate(
         raise InputError(f"unknown method(s) {', '.join(sorted(unknown))}; choose from {', '.join(METHODS)}")
     if words < 1:
         raise InputError("--words must be at least 1")
-    if measure not in _MEASURES:
-        raise InputError(f"unknown measure {measure!r}; choose from {', '.join(_MEASURES)}")
+    if measure not in MEASURES:
+        raise InputError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
     tgts = [tgt] if isinstance(tgt, str | Path) else list(tgt)
     if not tgts:
         raise InputError("give at least one reference file (--tgt)")
@@ -255,7 +210,6 @@ def _engine_scores(
     from functools import partial
 
     from ..engine import get_engine
-    from ..engine.tasks import ScoreStories
 
     with get_engine(engine, workers) as runner:
         factory = partial(ScoreStories, words, methods, pipeline_options, measure)
@@ -270,3 +224,28 @@ def write_report(report: EvalReport, out_dir: str | Path) -> tuple[Path, Path]:
     md.write_text(report.to_markdown(), encoding="utf-8")
     js.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
     return md, js
+
+
+class ScoreStories:
+    """The engines' batch function for eval: ``(src_line, references)`` pairs in, ROUGE and timing of each method out.
+
+    ``references`` is one reference line or a tuple of them (scores averaged over them).
+    """
+
+    def __init__(
+        self,
+        words: int,
+        methods: tuple[str, ...],
+        pipeline_options: dict[str, Any] | None = None,
+        measure: str = "f1",
+    ) -> None:
+        from ..pipeline import Pipeline
+
+        self.words, self.methods, self.measure = words, tuple(methods), measure
+        self.pipeline = Pipeline(**(pipeline_options or {}))
+        self.pipeline.summarize(parse_multinews_line(WARM_UP_LINE), words)
+
+    def __call__(
+        self, pairs: list[tuple[str, str | tuple[str, ...]]]
+    ) -> list[dict[str, tuple[dict[str, float], float, int]]]:
+        return [score_story(self.pipeline, src, tgt, self.words, self.methods, self.measure) for src, tgt in pairs]

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from ..dedup import canonical_url
 from ..errors import InputError
-from ..ingest import article_from_html, decode_text, feed_kind, looks_binary, repair_char_refs
+from ..inputs import article_from_html, decode_text, feed_kind, looks_binary, repair_char_refs
 from ..types import Article, repair_text
 
 

@@ -30,8 +30,8 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from .. import __version__
 from ..errors import InputError
+from ..version import __version__
 
 USER_AGENT = f"newsfuse/{__version__} (news clustering and summarization; +https://pypi.org/project/newsfuse/)"
 

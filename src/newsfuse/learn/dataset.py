@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from ..evaluate.runner import ordered_parallel
-from ..ingest import iter_lines, parse_multinews_line
+from ..engine import ordered_parallel
+from ..inputs import iter_lines, parse_multinews_line
 from ..select.features import pair_matrix
 from ..select.learned import wording_alternatives
 from .labels import RougeTokens, greedy_oracle, sentence_gains

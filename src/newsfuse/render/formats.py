@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..registry import Registry
 from ..types import Story, SummarySentence
-
-FORMATS = ("text", "markdown", "json", "jsonl")
 
 
 def source_numbers(story: Story) -> dict[str, int]:
@@ -176,14 +175,24 @@ def render_rich(story: Story, console: Any) -> None:
         analysis_rich(story, console)
 
 
+def render_jsonl(story: Story) -> str:
+    """Compact one-line JSON, newline-terminated (one story per line)."""
+    return render_json(story, indent=None) + "\n"
+
+
+def _json_document(story: Story) -> str:
+    return render_json(story) + "\n"
+
+
+FORMATS: Registry[str] = Registry(
+    "format", {"text": render_text, "markdown": render_markdown, "json": _json_document, "jsonl": render_jsonl}
+)
+
+
 def render(story: Story, fmt: str) -> str:
-    """Render ``story`` in one of :data:`FORMATS` (``jsonl`` is compact one-line JSON)."""
-    if fmt == "text":
-        return render_text(story)
-    if fmt == "markdown":
-        return render_markdown(story)
-    if fmt == "json":
-        return render_json(story) + "\n"
-    if fmt == "jsonl":
-        return render_json(story, indent=None) + "\n"
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    """Render ``story`` in one of :data:`FORMATS` (``jsonl`` is compact one-line JSON).
+
+    >>> render(Story(sources=[], sentences=[]), "jsonl")[:14]
+    '{"sources": []'
+    """
+    return FORMATS.create(fmt, story)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..compare.entities import HeuristicNER
+from ..compare.ner import HeuristicNER
 from ..compare.text import content, is_negation, name_core, quantities, quotes, same_name, words
 from ..compare.timeline import compatible, find_dates, find_times, parse_published
 from .base import Unit

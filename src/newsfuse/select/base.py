@@ -10,24 +10,36 @@ from ..analysis import StoryAnalysis
 class Selector(Protocol):
     """Chooses facts (indices into ``story.facts``) whose representatives fit in ``words``.
 
-    ``representatives[f]`` is the sentence index that would state fact ``f``.
+    ``representatives[f]`` is the sentence index that would state fact ``f``.  Only facts that at
+    least ``story.min_support`` outlets state are candidates (:func:`eligible`).  ``choose`` also
+    says which sentence words each fact: the learned selector may pick another member of a fact
+    than the realize stage did; a selector that keeps the realize stage's choice returns
+    ``(self.select(...), representatives)``.
     """
 
     def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]: ...
+
+    def choose(
+        self, story: StoryAnalysis, representatives: list[int], words: int
+    ) -> tuple[list[int], list[int]]: ...
 
 
 def choose(
     selector: Selector, story: StoryAnalysis, representatives: list[int], words: int
 ) -> tuple[list[int], list[int]]:
-    """The chosen facts and the sentence stating each: ``(facts, representatives)``.
+    """The chosen facts and the sentence stating each: ``(facts, representatives)`` (``selector.choose``).
 
-    A selector with a ``choose`` method of that shape may also pick another member of a fact to word
-    it (the learned selector does); any other selector keeps the realize stage's representatives.
+    Facts below ``story.min_support`` never pass, even from a selector that ignores the constraint.
     """
-    own = getattr(selector, "choose", None)
-    if own is not None:
-        return own(story, representatives, words)
-    return selector.select(story, representatives, words), representatives
+    chosen, representatives = selector.choose(story, representatives, words)
+    if story.min_support > 1:  # a selector that ignores the constraint still cannot break it
+        chosen = [f for f in chosen if eligible(story, f)]
+    return chosen, representatives
+
+
+def eligible(story: StoryAnalysis, f: int) -> bool:
+    """May fact ``f`` make the summary: at least ``story.min_support`` outlets state it?"""
+    return story.facts[f].support >= story.min_support
 
 
 def fits(used: int, n_words: int, budget: int) -> bool:

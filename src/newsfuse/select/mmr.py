@@ -125,6 +125,10 @@ class MMRSelector:
             context_cost=self.context_cost,
         )
 
+    def choose(self, story: StoryAnalysis, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
+        """The facts of :meth:`select`, each worded by the realize stage's representative."""
+        return self.select(story, representatives, words), list(representatives)
+
 
 def greedy_mmr(
     story: StoryAnalysis,
@@ -151,7 +155,8 @@ def greedy_mmr(
     facts stated inside a chosen unit count as said.  A unit that overlaps a chosen one is skipped,
     unless the overlap is the unit's start and ends where a chosen span ends: then only the rest is
     stated (and paid for), and the order keeps it right behind that span.  What each chosen fact
-    states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.
+    states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.  Only
+    facts that at least ``story.min_support`` outlets state are candidates.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -226,7 +231,8 @@ def greedy_mmr(
     # fact's gain, and take it if it still beats every other bound: the same picks as recomputing
     # every gain at every step, for a few recomputed gains per pick.
     # The context cost only lowers a score, so ``base`` bounds every gain from above too.
-    heap = [(-float(base[f]), f) for f in range(len(reps))]
+    floor = story.min_support
+    heap = [(-float(base[f]), f) for f in range(len(reps)) if story.facts[f].support >= floor]
     heapq.heapify(heap)
     while heap:
         _, f = heapq.heappop(heap)

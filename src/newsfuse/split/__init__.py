@@ -1,10 +1,14 @@
-"""Split stage: articles into sentences with character offsets."""
+"""Split stage: articles into sentences with character offsets.
 
+:data:`SPLITTERS` names them: ``fast`` (the default) and ``syntok``.
+"""
+
+from ..registry import Registry
 from .base import Splitter
 from .fast import FastSplitter
 from .syntok_splitter import SyntokSplitter
 
-__all__ = ["FastSplitter", "Splitter", "SyntokSplitter", "default_splitter"]
+__all__ = ["SPLITTERS", "FastSplitter", "Splitter", "SyntokSplitter", "default_splitter"]
 
 
 def default_splitter() -> Splitter:
@@ -14,3 +18,6 @@ def default_splitter() -> Splitter:
     their sentences, and cut glued sentences and bullets.
     """
     return FastSplitter()
+
+
+SPLITTERS: Registry[Splitter] = Registry("splitter", {"fast": default_splitter, "syntok": SyntokSplitter})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 
@@ -104,10 +104,8 @@ def api_router(ctx: WebContext) -> APIRouter:
         if not req.urls and not req.articles:
             raise InputError("nothing to ingest: give urls or articles")
         access = ctx.need_store()
-        try:
-            from ..firehose import ingest
-        except ImportError:
-            raise HTTPException(503, "ingest needs newsfuse.firehose, which this install lacks") from None
+        from ..firehose import ingest
+
         items: list[Any] = [*req.urls, *(article_in(a, f"article-{k}") for k, a in enumerate(req.articles, 1))]
         allow = ctx.allow_private
         report = await ctx.summarizer.ingest(lambda: ingest(items, access.store, allow_private=allow))

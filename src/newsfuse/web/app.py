@@ -35,11 +35,9 @@ from .service import BusyError, Limits, Summarizer, TimeoutExceeded
 log = logging.getLogger("newsfuse.web")
 
 
-def _open_default_store(database_url: str | None) -> Any | None:
-    try:
-        from ..store import open_store
-    except ImportError:
-        return None
+def _open_default_store(database_url: str | None) -> Any:
+    from ..store import open_store
+
     return open_store(database_url)
 
 

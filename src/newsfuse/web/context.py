@@ -94,7 +94,7 @@ def disputed_spans(analysis: Any) -> set[str]:
 
 
 def article_in(a: models.ArticleIn, default_id: str) -> Article:
-    from ..ingest.readers import article_from_record
+    from ..inputs.readers import article_from_record
 
     return article_from_record(a.model_dump(exclude_none=True), default_id, default_id)
 
@@ -105,16 +105,8 @@ def published_span(values: Sequence[str | None]) -> tuple[str, str] | None:
     >>> published_span(["Wed, 09 Jan 2019 10:00:00 GMT", "2019-01-08", None, "soon"])
     ('2019-01-08', '2019-01-09')
     """
-    try:
-        from ..compare.timeline import parse_published
-    except ImportError:  # the cross-source analysis is not installed: ISO dates only
-        from datetime import date
+    from ..compare.timeline import parse_published
 
-        def parse_published(text: str | None) -> date | None:
-            try:
-                return date.fromisoformat((text or "")[:10])
-            except ValueError:
-                return None
 
     days = sorted(d for d in (parse_published(v) for v in values if v) if d is not None)
     return (days[0].isoformat(), days[-1].isoformat()) if days else None
@@ -229,7 +221,7 @@ class WebContext:
         if not out:
             raise InputError("; ".join(problems) if problems else "no article text in the input")
         warnings += [f"skipped {p}" for p in problems]
-        from ..ingest.readers import unique_ids
+        from ..inputs.readers import unique_ids
 
         return unique_ids(out), warnings
 

@@ -27,7 +27,8 @@ from typing import Any, TypeVar
 
 from ..analysis import StoryAnalysis
 from ..errors import InputError, NewsfuseError
-from ..types import Article, Story, count_words
+from ..service import cross_source_report, make_pipeline, summarize_analysed
+from ..types import Article, Story
 
 T = TypeVar("T")
 
@@ -114,7 +115,7 @@ def safe_name(name: str | None, default: str) -> str:
 
 def articles_from_texts(texts: Sequence[str], limits: Limits) -> list[Article]:
     """One article per non-blank pasted text, ids ``text-1``, ``text-2`` ..."""
-    from ..ingest.readers import article_from_text
+    from ..inputs.readers import article_from_text
 
     out = []
     for k, text in enumerate(texts, 1):
@@ -127,8 +128,8 @@ def articles_from_texts(texts: Sequence[str], limits: Limits) -> list[Article]:
 
 def articles_from_file(name: str, data: bytes, limits: Limits) -> tuple[list[Article], list[str]]:
     """Articles held in one uploaded file (text, HTML or JSONL), read as the CLI reads files."""
-    from ..ingest import decode_text
-    from ..ingest.readers import articles_from_text
+    from ..inputs import decode_text
+    from ..inputs.readers import articles_from_text
 
     if len(data) > limits.max_file_bytes:
         raise InputError(f"{name}: over {human_bytes(limits.max_file_bytes)}, the limit per file; split it")
@@ -340,20 +341,14 @@ def _exit_with(server_pid: int, every_s: float = 1.0) -> None:
 def _worker_pipeline() -> Any:
     pipeline = _WORKER.get("pipeline")
     if pipeline is None:
-        from ..pipeline import Pipeline
-
-        factory = _WORKER.get("factory")
-        pipeline = _WORKER["pipeline"] = factory() if factory else Pipeline()
+        factory = _WORKER.get("factory") or make_pipeline
+        pipeline = _WORKER["pipeline"] = factory()
     return pipeline
 
 
 def summary_of(pipeline: Any, found: StoryAnalysis, words: int, warnings: Sequence[str]) -> Story:
     """The summary of an analysed story at ``words``: input warnings first, an empty summary explained."""
-    story = pipeline.summarize_analysis(found, words)
-    story.warnings[:0] = list(warnings)
-    if not story.sentences:
-        story.warnings.append(empty_reason(found, words))
-    return story
+    return summarize_analysed(pipeline, found, words, warnings=warnings, explain_empty=True)
 
 
 def story_body(
@@ -364,13 +359,9 @@ def story_body(
     return story_json(story, **({"analysis": cross} if cross is not None else {}))
 
 
-def cross_source_json(found: StoryAnalysis) -> dict[str, Any] | None:
-    """The cross-source analysis as JSON; None when newsfuse.compare is absent."""
-    try:
-        from ..compare import analyse
-    except ImportError:
-        return None
-    return analyse(found).to_dict()
+def cross_source_json(found: StoryAnalysis) -> dict[str, Any]:
+    """The cross-source analysis as JSON."""
+    return cross_source_report(found).to_dict()
 
 
 def new_story_job(
@@ -444,9 +435,7 @@ class Summarizer:
         """One pipeline per worker thread: stages keep no state between stories, but models load once each."""
         p = getattr(self._local, "pipeline", None)
         if p is None:
-            from ..pipeline import Pipeline
-
-            p = self._factory() if self._factory else Pipeline()
+            p = (self._factory or make_pipeline)()
             self._local.pipeline = p
         return p
 
@@ -499,13 +488,12 @@ class Summarizer:
                     cache.put(key, cached)
         return pickle.loads(cached) if isinstance(cached, bytes) else cached
 
-    def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any] | None:
-        """The cross-source analysis as JSON, cached per key; None when newsfuse.compare is absent."""
+    def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any]:
+        """The cross-source analysis as JSON, cached per key."""
         hit = self.crosses.get(key)
         if hit is None:
             hit = cross_source_json(analysis)
-            if hit is not None:
-                self.crosses.put(key, hit)
+            self.crosses.put(key, hit)
         return hit
 
     def summary_json(
@@ -551,31 +539,10 @@ class Summarizer:
             self.parts.put((key, words), hit)
         return hit
 
-    def summarize(self, articles: Sequence[Article], words: int, warnings: Sequence[str] = ()) -> Story:
-        story = self.pipeline().summarize(articles, words)
-        story.warnings[:0] = list(warnings)
-        return story
-
     def close(self) -> None:
         self.jobs.close()
         self.ingests.close()
         self.reads.close()
-
-
-def empty_reason(found: StoryAnalysis, words: int) -> str:
-    """Why a summary came out empty: no usable sentence, or a budget below the shortest sentence."""
-    if not found.facts:
-        return "no summary: the articles hold no sentence that can be quoted"
-    shortest = min(
-        (count_words(found.sentences[i].text) for f in found.facts for i in f.members if i < len(found.sentences)),
-        default=0,
-    )
-    if shortest > words:
-        return (
-            f"no summary: {words} word{'s' if words != 1 else ''} is shorter than the shortest quotable sentence "
-            f"({shortest} words); ask for at least {shortest}"
-        )
-    return f"no summary: no sentence fits in {words} words"
 
 
 def story_json(story: Story, **extra: Any) -> bytes:

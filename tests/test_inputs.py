@@ -9,7 +9,7 @@ from itertools import islice
 import pytest
 
 from newsfuse.errors import InputError
-from newsfuse.ingest import (
+from newsfuse.inputs import (
     article_from_html,
     decode_text,
     detect_format,
@@ -18,7 +18,7 @@ from newsfuse.ingest import (
     parse_multinews_line,
     read_articles,
 )
-from newsfuse.ingest.readers import unique_ids
+from newsfuse.inputs.readers import unique_ids
 from newsfuse.types import Article
 
 BODY = "The city council approved the new budget on Monday after a long debate.\n"

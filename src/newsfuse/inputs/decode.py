@@ -5,69 +5,9 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from ..text.files import looks_binary, wide_encoding, wide_text
 
-# Control characters other than tab/newline/carriage return/form feed are rare in text files.
-_CONTROL = bytes(set(range(32)) - {9, 10, 12, 13})
-
-
-def looks_binary(data: bytes) -> bool:
-    """True when ``data`` is most likely not text (NUL bytes or many control characters).
-
-    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
-    True
-    >>> looks_binary("Kim left Beijing.".encode())
-    False
-    """
-    head = data[:8192]
-    if not head:
-        return False
-    if b"\x00" in head:
-        return True
-    controls = sum(head.count(bytes([c])) for c in _CONTROL)
-    return controls / len(head) > 0.05
-
-
-# UTF-32 first: its little-endian BOM begins with UTF-16's.
-_WIDE_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-
-
-def wide_encoding(data: bytes) -> str | None:
-    """``"utf-16"`` or ``"utf-32"`` when ``data`` starts with that encoding's byte-order mark, else None.
-
-    >>> wide_encoding("Kim".encode("utf-16")), wide_encoding(b"Kim")
-    ('utf-16', None)
-    """
-    return next((codec for bom, codec in _WIDE_BOMS if data.startswith(bom)), None)
-
-
-def wide_text(data: bytes, *, head: bool = False) -> str | None:
-    """The text of ``data`` when it is UTF-16 or UTF-32 with a byte-order mark, else None.
-
-    Windows editors save "Unicode" text so; its NUL bytes would otherwise look binary.
-    Bytes that do not decode, or decode to control characters, are not such text.
-    ``head=True``: ``data`` is the start of a longer file (a character cut at its end is fine).
-
-    >>> wide_text("Kim left.".encode("utf-16")), wide_text(b"Kim left."), wide_text(b"\\xff\\xfe\\x00\\x00\\x00\\x01")
-    ('Kim left.', None, None)
-    """
-    codec = wide_encoding(data)
-    if codec is None:
-        return None
-    if head:
-        data = data[: len(data) // 4 * 4]
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as exc:
-        if not head or exc.start < len(data) - 4:
-            return None
-        text = data[: exc.start].decode(codec)
-    return None if looks_binary(text.encode("utf-8")) else text
-
+__all__ = ["decode_text", "looks_binary", "repair_char_refs", "wide_encoding", "wide_text"]
 
 def decode_text(data: bytes, name: str = "input") -> tuple[str, str | None]:
     """Decode ``data`` and return ``(text, warning)``.

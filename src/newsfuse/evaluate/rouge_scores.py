@@ -47,6 +47,10 @@ def truncate_words(text: str, words: int) -> str:
     return "\n".join(lines)
 
 
+# The ROUGE measures by name: (rouge-score's field, how a report names it).
+MEASURES = {"f1": ("fmeasure", "F1"), "recall": ("recall", "recall"), "precision": ("precision", "precision")}
+
+
 def score_references(
     summary: Sequence[str], references: Sequence[Sequence[str]], measure: str = "f1"
 ) -> dict[str, float]:
@@ -59,7 +63,7 @@ def score_references(
     >>> round(s["rouge1"], 1)
     80.0
     """
-    field_ = {"f1": "fmeasure", "recall": "recall", "precision": "precision"}[measure]
+    field_ = MEASURES[measure][0]
     text = "\n".join(summary)
     sums = dict.fromkeys(METRICS, 0.0)
     for reference in references:

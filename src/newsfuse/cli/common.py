@@ -1,4 +1,4 @@
-"""The Typer app and what every command shares: option enums, errors, warnings, progress bars.
+"""The Typer app and what every command shares: option choices, errors, warnings, progress bars.
 
 Each command lives in its own module of this package and registers itself on ``app``.
 """
@@ -13,8 +13,14 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
+from ..embed import EMBEDDERS
+from ..engine import ENGINES
 from ..errors import InputError
+from ..evaluate.rouge_scores import MEASURES
+from ..inputs import FORMATS as INPUT_FORMATS
+from ..render import FORMATS
+from ..select import SELECTORS
+from ..version import __version__
 
 app = typer.Typer(
     name="newsfuse",
@@ -52,42 +58,13 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2) or "s"])
 
 
-class OutputFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    jsonl = "jsonl"
-
-
-class InputFormat(StrEnum):
-    auto = "auto"
-    text = "text"
-    html = "html"
-    jsonl = "jsonl"
-    multinews = "multinews"
-
-
-class EmbedderName(StrEnum):
-    auto = "auto"
-    wordllama = "wordllama"
-    tfidf = "tfidf"
-
-
-class Measure(StrEnum):
-    f1 = "f1"
-    recall = "recall"
-
-
-class SelectorName(StrEnum):
-    learned = "learned"
-    mmr = "mmr"
-
-
-def get_selector(name: str):
-    """The select stage named on the command line: the trained model (default) or the unsupervised MMR score."""
-    from ..select import LearnedSelector, MMRSelector
-
-    return MMRSelector() if name == "mmr" else LearnedSelector()
+# Choices built from the registries (and the readers' and ROUGE's own lists): a name added there is offered here.
+InputFormat = StrEnum("InputFormat", {f: f for f in INPUT_FORMATS})
+OutputFormat = FORMATS.choices("OutputFormat")
+EmbedderName = EMBEDDERS.choices("EmbedderName")
+SelectorName = SELECTORS.choices("SelectorName")
+EngineName = ENGINES.choices("EngineName")
+Measure = StrEnum("Measure", {m: m for m in MEASURES})
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -113,12 +90,6 @@ def _main(
     ] = False,
 ) -> None:
     """newsfuse: cited multi-source news summaries."""
-
-
-def empty_story():
-    from ..types import Story
-
-    return Story(sources=[], sentences=[], warnings=["no article text on this line"])
 
 
 def progress_bar(disable: bool, description: str):

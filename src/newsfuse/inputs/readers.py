@@ -13,14 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..text.files import check_file
 from ..types import Article, count_words, repair_value
-from .decode import decode_text, looks_binary, wide_encoding, wide_text
+from .decode import decode_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MULTINEWS_SEPARATORS = ("story_separator_special_tag", "|||||")
 FORMATS = ("auto", "text", "html", "jsonl", "multinews")
+# A two-article Multi-News line that batch workers summarize once as they start: the embedder's model
+# and the lazily imported stages load then, not in the first batch.
+WARM_UP_LINE = (
+    "Officials said on Monday that heavy rain flooded the old town. ||||| "
+    "Heavy rain flooded the old town on Monday, officials said."
+)
 
 _HEADLINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 # An XML declaration and comments may come before a feed's root element.
@@ -196,72 +203,11 @@ def iter_multinews(path: str | Path) -> Iterator[list[Article]]:
     import gzip
 
     p = Path(path)
-    _check_file(p)
+    check_file(p)
     opener = gzip.open if p.suffix == ".gz" else open
     with opener(p, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
         for line in fh:
             yield parse_multinews_line(line)
-
-
-def iter_lines(path: str | Path) -> Iterator[str]:
-    """Stream the lines of a text file (gzip too), without the newline."""
-    import gzip
-
-    p = Path(path)
-    _check_file(p)
-    opener = gzip.open if p.suffix == ".gz" else open
-    with opener(p, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
-        for line in fh:
-            yield line.rstrip("\n")
-
-
-def _check_file(p: Path) -> None:
-    if not p.exists():
-        raise InputError(f"{p}: no such file or folder")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder, expected a file")
-
-
-def check_lines_file(path: str | Path, head: int = 65536) -> bool:
-    """Check a one-story-per-line file before a batch run; True when it holds any text.
-
-    Raises InputError for a missing file, a folder, a binary file (judged on its first
-    bytes, after gunzipping a ``.gz``) or a broken gzip file.  Returns False for a file
-    that is empty or only whitespace (the caller decides whether that is an error: one
-    empty part among many loses nothing).
-
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.src").write_text("Kim left Beijing. ||||| Kim left.\\n")
-    >>> _ = (folder / "b.src").write_bytes(b"\\n  \\n")
-    >>> check_lines_file(folder / "a.src"), check_lines_file(folder / "b.src")
-    (True, False)
-    >>> _ = (folder / "c.src").write_bytes(bytes(range(256)))
-    >>> check_lines_file(folder / "c.src")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    newsfuse.errors.InputError: ...c.src: looks like a binary file, not text
-    """
-    import gzip
-    import zlib
-
-    p = Path(path)
-    _check_file(p)
-    try:
-        with (gzip.open if p.suffix == ".gz" else open)(p, "rb") as fh:  # type: ignore[operator]
-            data = fh.read(head + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"{p}: cannot be read ({exc})") from None
-    codec = wide_encoding(data)
-    if codec and wide_text(data, head=True) is not None:
-        codec = codec.upper()
-        raise InputError(
-            f"{p}: is {codec} text; batch inputs are read as UTF-8 "
-            f"(convert it first, e.g. iconv -f {codec} -t UTF-8 {p} > {p.stem}.utf8{p.suffix})"
-        )
-    if looks_binary(data):
-        raise InputError(f"{p}: looks like a binary file, not text")
-    return len(data) > head or bool(data.strip())
 
 
 def detect_format(name: str, text: str) -> str:

@@ -1,4 +1,4 @@
-"""Bulk story clustering on an engine: features in parallel, then the online assignment.
+"""Story clustering of a bulk of articles on an engine: features in parallel, then the online assignment.
 
 Clustering is online and stateful (each article is matched against the articles before it).  Its
 stateless half always spreads out: the per-article features (word counts and the WordLlama vector,
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
+from ..engine import get_engine
 from ..types import Article
-from .base import get_engine
 
 # Articles per feature call: the chunking of OnlineClusterer.add_many, so the vectors are computed
 # over exactly the same batches as locally.
@@ -31,7 +31,7 @@ class ArticleFeatures:
     """Chunks of articles in, their clustering features out (one clusterer, hence one embedder, per worker)."""
 
     def __init__(self) -> None:
-        from ..cluster import OnlineClusterer
+        from .online import OnlineClusterer
 
         self.clusterer = OnlineClusterer()
 
@@ -43,7 +43,7 @@ class AssignPartitions:
     """Partitions in (their members' features and times), each partition's own story ids out."""
 
     def __call__(self, tasks: list[tuple[list[Any], list[float | None]]]) -> list[list[int]]:
-        from ..cluster.partition import assign_partition
+        from .partition import assign_partition
 
         return [assign_partition(features, when) for features, when in tasks]
 
@@ -71,8 +71,9 @@ def cluster_articles(
     >>> cluster_articles(arts, when=[0.0, 86400.0, 9 * 86400.0], partition=7 * 86400.0)  # stories quiet 3 days close
     [1, 2, 3]
     """
-    from ..cluster import OnlineClusterer, final_labels
-    from ..cluster.partition import stitch, time_partitions
+    from .base import final_labels
+    from .online import OnlineClusterer
+    from .partition import stitch, time_partitions
 
     times = list(when) if when is not None else [None] * len(articles)
     if len(times) != len(articles):

@@ -24,7 +24,6 @@ both run this, one poll at a time.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -33,48 +32,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .cluster import OnlineClusterer
-from .cluster.online import Features
-from .cluster.stream import epoch
-from .dedup import NearDuplicateIndex, Signature, canonical_url, copy_or_update
-from .engine.base import batched
-from .engine.cluster import CHUNK  # articles whose features are computed together, on every engine
-from .errors import InputError, NewsfuseError
-from .fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
-from .ingest import decode_text, read_articles
-from .ingest.readers import Skipped
-from .store import Store, Transaction, iso
-from .types import Article, count_words
-
-MIN_WORDS = 20  # fewer words than this is a teaser or an error page, not an article
-
-
-@dataclass
-class Prepared:
-    """What storing an article needs that depends on the article alone: its word count and, when it has
-    enough words to be stored, its MinHash ``signature`` and clustering ``features``."""
-
-    words: int
-    signature: Signature | None = None
-    features: Features | None = None
-
-
-def prepare_articles(
-    articles: Sequence[Article], clusterer: OnlineClusterer, index: NearDuplicateIndex
-) -> list[Prepared]:
-    """The stateless half of ingest for one chunk: word counts, signatures and features (in one batch).
-
-    >>> arts = [Article("a", "Too short."), Article("b", "Rain flooded the old town of Bath on Monday. " * 3)]
-    >>> [(p.words, p.features is not None) for p in prepare_articles(arts, OnlineClusterer(None), NearDuplicateIndex())]
-    [(2, False), (27, True)]
-    """
-    counts = [count_words(a.text) for a in articles]
-    kept = [a for a, n in zip(articles, counts, strict=True) if n >= MIN_WORDS]
-    feats = iter(clusterer.features(kept))
-    return [
-        Prepared(n, index.signature(a.text), next(feats)) if n >= MIN_WORDS else Prepared(n)
-        for a, n in zip(articles, counts, strict=True)
-    ]
+from ..cluster import OnlineClusterer
+from ..cluster.parallel import CHUNK  # articles whose features are computed together, on every engine
+from ..cluster.stream import epoch
+from ..dedup import NearDuplicateIndex, Signature, canonical_url, copy_or_update
+from ..engine import batched, get_engine, require
+from ..errors import InputError, NewsfuseError
+from ..fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
+from ..inputs import decode_text, read_articles
+from ..inputs.readers import Skipped
+from ..store import Store, Transaction, iso
+from ..types import Article
+from .prepare import PrepareArticles, Prepared, prepare_articles
 
 
 @dataclass
@@ -133,8 +102,6 @@ class Firehose:
         engine_workers: int | None = None,
         skip_invalid: bool = False,
     ) -> None:
-        from .engine.base import require
-
         require(engine)  # before any work: says how to install Ray when it is missing
         self.store = store
         self.skip_invalid = skip_invalid  # a malformed JSONL line skips that line, not its file
@@ -372,9 +339,6 @@ class Firehose:
     def _prepared_on_engine(self, chunks: list[list[tuple[str, Article]]]) -> Iterator[list[Prepared]]:
         from functools import partial
 
-        from .engine import get_engine
-        from .engine.ingest import PrepareArticles
-
         name, workers = self.engine  # type: ignore[misc]
         factory = partial(
             PrepareArticles,
@@ -458,6 +422,3 @@ def _brief(err: BaseException) -> str:
     first = (str(err).splitlines() or [""])[0][:160]
     return f"{type(err).__name__}: {first}" if first else type(err).__name__
 
-
-def report_json(report: IngestReport) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False)

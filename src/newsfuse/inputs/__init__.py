@@ -1,14 +1,15 @@
-"""Ingest stage: read files, folders, JSONL, HTML, Multi-News lines and stdin into Articles."""
+"""Inputs: read files, folders, JSONL, HTML, Multi-News lines and stdin into Articles (the pipeline's first stage)."""
 
+from ..text.files import check_lines_file, iter_lines
 from .decode import decode_text, looks_binary, repair_char_refs
 from .readers import (
     FORMATS,
+    WARM_UP_LINE,
     article_from_html,
     article_from_record,
     article_from_text,
     detect_format,
     feed_kind,
-    iter_lines,
     iter_multinews,
     parse_multinews_line,
     read_articles,
@@ -16,9 +17,11 @@ from .readers import (
 
 __all__ = [
     "FORMATS",
+    "WARM_UP_LINE",
     "article_from_html",
     "article_from_record",
     "article_from_text",
+    "check_lines_file",
     "decode_text",
     "detect_format",
     "feed_kind",

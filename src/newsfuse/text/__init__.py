@@ -1,0 +1,1 @@
+"""Text below every stage: byte sniffing and line files (:mod:`.files`)."""

@@ -47,6 +47,7 @@ _SPACE_SET = frozenset(_SPACE_CHARS)
 _WS = re.escape(_SPACE_CHARS)
 _SPECIAL = re.escape("".join(sorted({c for t in _PRE_MOVE for c in t})))
 _CHUNK = re.compile(rf"[^{_WS}]+")
+_OTHER_SPACE = re.compile(f"[{re.escape(_SPACE_CHARS.replace(' ', ''))}]")  # whitespace other than the space
 _HAS_SPECIAL = re.compile(f"[{_SPECIAL}]")
 # The common case: a chunk that is one plain token (a word, an acronym, a number, U.S) and a terminal,
 # maybe with a closing quote, then the end of the line or a chunk whose first token is plain too and
@@ -184,6 +185,16 @@ def _candidates(line: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     end = -1
+    if _OTHER_SPACE.search(line) is None:  # spaces are the only whitespace: str.find/rfind bound the chunks
+        for m in _HAS_SPECIAL.finditer(line):
+            at = m.start()
+            if at < end:  # in the chunk found last
+                continue
+            end = line.find(" ", at)
+            if end < 0:
+                end = len(line)
+            out.append((line.rfind(" ", 0, at) + 1, end))
+        return out
     chunk_end = _CHUNK.match
     for m in _HAS_SPECIAL.finditer(line):
         at = m.start()

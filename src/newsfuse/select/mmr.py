@@ -178,10 +178,8 @@ def greedy_mmr(
     sim = story.similarity[np.ix_(reps, reps)]
     max_sim = np.zeros(len(reps), dtype=np.float32)
     penalty = np.float32(redundancy)  # float32 like max_sim: the gains are what a vector pass computes
-    # Each fact's own sentence length (a unit is never shorter), counted when the search reaches it.
-    own = _Lazy(lambda f: story.sentences[representatives[f]].n_words)
-    long_enough = any(own[f] >= min_words for f in range(len(reps)))  # nearly always the first fact
-    shortest = min_words if long_enough else min(min_words, max(lengths[f] for f in range(len(reps))))
+    own = [story.sentences[i].n_words for i in representatives]  # a unit is never shorter
+    shortest = min_words if max(own) >= min_words else min(min_words, max(lengths[f] for f in range(len(reps))))
     coverage = Coverage(representative_words(story, representatives)) if novelty else None
     fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
     said: set[int] = set()  # facts a chosen unit states

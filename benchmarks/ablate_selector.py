@@ -17,7 +17,6 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.analysis import StoryAnalysis
 from newsfuse.evaluate import reference_sentences, rouge
 from newsfuse.inputs import iter_lines, parse_multinews_line
 from newsfuse.learn.dataset import Dataset, build_dataset
@@ -25,6 +24,7 @@ from newsfuse.learn.fit import fit_model, fit_probe
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import LearnedSelector, MMRSelector, greedy_mmr
 from newsfuse.select.features import FEATURE_NAMES, fact_matrix
+from newsfuse.state import StoryState
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multinews"
 GROUPS = {
@@ -40,7 +40,7 @@ GROUPS = {
     ),
     "content probe (embedding read-out)": ("content",),
 }  # fmt: skip
-Stories = list[tuple[StoryAnalysis, list[str]]]
+Stories = list[tuple[StoryState, list[str]]]
 
 
 def load(src: Path, tgt: Path, skip: int, limit: int, pipeline: Pipeline) -> Stories:
@@ -56,7 +56,7 @@ def load(src: Path, tgt: Path, skip: int, limit: int, pipeline: Pipeline) -> Sto
     return out
 
 
-def score(stories: Stories, pipeline: Pipeline, pick: Callable[[StoryAnalysis, list[int]], list[int]]) -> np.ndarray:
+def score(stories: Stories, pipeline: Pipeline, pick: Callable[[StoryState, list[int]], list[int]]) -> np.ndarray:
     total = np.zeros(3)
     for story, ref in stories:
         if not story.facts:
@@ -68,7 +68,7 @@ def score(stories: Stories, pipeline: Pipeline, pick: Callable[[StoryAnalysis, l
     return total / len(stories)
 
 
-def trigram_blocking(story: StoryAnalysis, reps: list[int], words: int, base: np.ndarray) -> list[int]:
+def trigram_blocking(story: StoryState, reps: list[int], words: int, base: np.ndarray) -> list[int]:
     """Best score first; skip a sentence sharing a word trigram with a chosen one (the BertSum rule)."""
     chosen, seen, used = [], set(), 0
     for f in np.argsort(-base, kind="stable"):
@@ -112,16 +112,16 @@ def main() -> int:
         "val-full250": load(DATA / "val-full250.src", DATA / "val-full250.tgt", 0, 250, pipeline),
     }
     w = args.words
-    variants: dict[str, Callable[[StoryAnalysis, list[int]], list[int]]] = {}
+    variants: dict[str, Callable[[StoryState, list[int]], list[int]]] = {}
     prior = MMRSelector()
     rules = LearnedSelector()  # the shipped selection rule's settings
     variants["foundation: unsupervised score + MMR (no model)"] = lambda s, r: prior.select(s, r, w)
 
-    def model_pick(features: tuple[str, ...], rule: str = "mmr") -> Callable[[StoryAnalysis, list[int]], list[int]]:
+    def model_pick(features: tuple[str, ...], rule: str = "mmr") -> Callable[[StoryState, list[int]], list[int]]:
         booster = fit_model(data, features=features)
         keep = [FEATURE_NAMES.index(f) for f in features]
 
-        def pick(story: StoryAnalysis, reps: list[int]) -> list[int]:
+        def pick(story: StoryState, reps: list[int]) -> list[int]:
             base = booster.predict(fact_matrix(story, reps, probe)[:, keep], num_threads=1)
             if rule == "trigram":
                 return trigram_blocking(story, reps, w, base)

@@ -42,7 +42,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ablate_selector import DATA, Stories, load
-from newsfuse.analysis import StoryAnalysis
 from newsfuse.evaluate import rouge
 from newsfuse.learn.dataset import build_dataset
 from newsfuse.learn.fit import DEFAULT_PARAMS, DEFAULT_ROUNDS, fit_model, fit_probe, require_lightgbm, target
@@ -50,6 +49,7 @@ from newsfuse.pipeline import Pipeline
 from newsfuse.select import LearnedSelector, greedy_mmr
 from newsfuse.select.features import FEATURE_NAMES, fact_matrix
 from newsfuse.select.learned import _EARLIEST
+from newsfuse.state import StoryState
 from newsfuse.types import Sentence
 
 _WORD = r"[\w.'’&-]+"
@@ -95,7 +95,7 @@ def trimmed(s: Sentence, rules: frozenset[str]) -> Sentence:
     return dataclasses.replace(s, start=s.start + a, end=s.start + b, text=text)
 
 
-def rouge_of(stories: Stories, pipeline: Pipeline, pick: Callable[[StoryAnalysis, list[int]], list[int]]) -> str:
+def rouge_of(stories: Stories, pipeline: Pipeline, pick: Callable[[StoryState, list[int]], list[int]]) -> str:
     total = np.zeros(3)
     for story, ref in stories:
         reps = pipeline.realizer.realize(story)
@@ -128,7 +128,7 @@ def _base(X: np.ndarray) -> np.ndarray:
     return np.delete(X, FEATURE_NAMES.index("content"), axis=1)
 
 
-def _rep_vectors(story: StoryAnalysis, reps: list[int]) -> np.ndarray:
+def _rep_vectors(story: StoryState, reps: list[int]) -> np.ndarray:
     """The representatives' embeddings, as the pipeline computed them."""
     row_of = {i: r for r, i in enumerate(story.rows)}
     return story.vectors[[row_of[i] for i in reps]]  # type: ignore[index]
@@ -144,7 +144,7 @@ def embed_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int, n_stor
     lgb = require_lightgbm()
     params = {**DEFAULT_PARAMS, "num_threads": 2}
     base = _base(data.X)
-    variants: dict[str, tuple[Any, Callable[[StoryAnalysis, list[int]], np.ndarray]]] = {
+    variants: dict[str, tuple[Any, Callable[[StoryState, list[int]], np.ndarray]]] = {
         "features (default recipe)": (
             lgb.train(params, lgb.Dataset(base, y), DEFAULT_ROUNDS),
             lambda s, r: _base(fact_matrix(s, r)),
@@ -159,7 +159,7 @@ def embed_trial(sets: dict[str, Stories], pipeline: Pipeline, words: int, n_stor
     for name, (booster, columns) in variants.items():
 
         def pick(
-            story: StoryAnalysis, reps: list[int], booster: Any = booster, columns: Callable = columns
+            story: StoryState, reps: list[int], booster: Any = booster, columns: Callable = columns
         ) -> list[int]:
             earliest = fact_matrix(story, reps)[:, _EARLIEST]
             score = booster.predict(columns(story, reps), num_threads=1) - 1e3 * (earliest > 29)

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from newsfuse.align import GreedyAligner
-from newsfuse.analysis import StoryAnalysis
 from newsfuse.pipeline import Pipeline
+from newsfuse.state import StoryState
 from newsfuse.types import Article, Sentence
 
 QUAKE = [
@@ -40,7 +40,7 @@ QUAKE = [
 ]
 
 
-def facts_with(story: StoryAnalysis, word: str):
+def facts_with(story: StoryState, word: str):
     return [f for f in story.facts if any(word in story.sentences[i].text for i in f.members)]
 
 
@@ -101,11 +101,11 @@ def test_support_uses_url_host_when_source_is_missing():
 # --- GreedyAligner on a hand-made similarity matrix ----------------------------------------------------
 
 
-def hand_made(docs: list[int], similarity: list[list[float]]) -> StoryAnalysis:
+def hand_made(docs: list[int], similarity: list[list[float]]) -> StoryState:
     n_docs = max(docs) + 1
     articles = [Article(f"d{d}", "x", source=f"outlet{d}") for d in range(n_docs)]
     sentences = [Sentence(d, k, 0, 1, "x") for k, d in enumerate(docs)]
-    return StoryAnalysis(
+    return StoryState(
         articles=articles,
         sentences=sentences,
         rows=list(range(len(docs))),
@@ -145,5 +145,5 @@ def test_greedy_threshold():
 
 def test_greedy_single_and_no_rows():
     assert [f.members for f in GreedyAligner().align(hand_made([0], [[1.0]]))] == [(0,)]
-    empty = StoryAnalysis(articles=[Article("a", "x")])
+    empty = StoryState(articles=[Article("a", "x")])
     assert GreedyAligner().align(empty) == []

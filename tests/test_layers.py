@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, set[str]]] = [
         "domains",
         {
             "pipeline",
-            "analysis",
+            "state",
             "split",
             "clean",
             "units",

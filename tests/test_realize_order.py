@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsfuse.analysis import Fact, StoryAnalysis
 from newsfuse.inputs import read_articles
 from newsfuse.order import PositionOrderer
 from newsfuse.pipeline import Pipeline
 from newsfuse.realize import BestMemberRealizer
+from newsfuse.state import Fact, StoryState
 from newsfuse.types import Article, Sentence
 
 ARTICLES = [
@@ -50,7 +50,7 @@ def test_best_member_is_a_member_of_each_fact(analysed):
 def hand_made(docs_words: list[tuple[int, int]], centrality: list[float], copies: dict[int, int] | None = None):
     n_docs = max(d for d, _ in docs_words) + 1
     sentences = [Sentence(d, k, 0, 1, " ".join(["word"] * n)) for k, (d, n) in enumerate(docs_words)]
-    story = StoryAnalysis(
+    story = StoryState(
         articles=[Article(f"d{d}", "x") for d in range(n_docs)],
         sentences=sentences,
         rows=list(range(len(sentences))),
@@ -78,7 +78,7 @@ def test_original_preferred_over_near_copy():
 # --- order ---------------------------------------------------------------------------------------------
 
 
-def fact_with(story: StoryAnalysis, word: str) -> int:
+def fact_with(story: StoryState, word: str) -> int:
     (f,) = [f for f, fact in enumerate(story.facts) if any(word in story.sentences[i].text for i in fact.members)]
     return f
 
@@ -97,7 +97,7 @@ def test_first_paragraph_fact_before_last_paragraph_fact():
 def test_order_uses_relative_position_then_article_order():
     # Article 0 has ten sentences, article 1 has two.
     sentences = [Sentence(0, k, 0, 1, f"s{k}") for k in range(10)] + [Sentence(1, k, 0, 1, f"t{k}") for k in range(2)]
-    story = StoryAnalysis(articles=[Article("a", "x"), Article("b", "x")], sentences=sentences)
+    story = StoryState(articles=[Article("a", "x"), Article("b", "x")], sentences=sentences)
     story.facts = [
         Fact((11,), 1),  # article 1, position 1 of 2: relative 0.5
         Fact((4,), 1),  # article 0, position 4 of 10: relative 0.4
@@ -113,7 +113,7 @@ def test_order_uses_relative_position_then_article_order():
 
 def test_order_puts_the_lede_first():
     sentences = [Sentence(0, k, 0, 1, f"s{k}") for k in range(10)]
-    story = StoryAnalysis(articles=[Article("a", "x")], sentences=sentences)
+    story = StoryState(articles=[Article("a", "x")], sentences=sentences)
     story.facts = [Fact((k,), 1) for k in (0, 4, 8)]
     assert PositionOrderer().order(story, [0, 1, 2]) == [0, 1, 2]
     story.lede = 2
@@ -149,7 +149,7 @@ def test_summary_follows_the_orderer(example_dir):
 
 def test_a_run_ending_in_the_lede_opens_the_summary():
     sentences = [Sentence(0, k, 0, 1, f"s{k}") for k in range(10)]
-    story = StoryAnalysis(articles=[Article("a", "x")], sentences=sentences)
+    story = StoryState(articles=[Article("a", "x")], sentences=sentences)
     story.facts = [Fact((k,), 1) for k in (0, 1, 2, 8)]
     story.lede = 1  # the article's second sentence; its first is chosen too
     assert PositionOrderer().order(story, [3, 1, 0, 2]) == [0, 1, 2, 3]

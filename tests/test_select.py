@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsfuse.analysis import Fact, StoryAnalysis
 from newsfuse.clean import words_of
 from newsfuse.embed import TfidfEmbedder
 from newsfuse.inputs import read_articles
@@ -15,6 +14,7 @@ from newsfuse.select import MMRSelector, fact_features, fits, greedy_mmr
 from newsfuse.select.mmr import representative_words
 from newsfuse.select.novelty import STOPWORDS, Coverage
 from newsfuse.split import SyntokSplitter
+from newsfuse.state import Fact, StoryState
 from newsfuse.types import Article
 
 
@@ -64,7 +64,7 @@ def test_chosen_sentences_are_not_near_identical(example):
 
 def hand_made(
     texts_docs: list[tuple[str, int]], facts: list[tuple[int, ...]], n_docs: int | None = None
-) -> StoryAnalysis:
+) -> StoryState:
     n_docs = n_docs or max(d for _, d in texts_docs) + 1
     by_doc: dict[int, list[str]] = {d: [] for d in range(n_docs)}
     for text, d in texts_docs:
@@ -75,7 +75,7 @@ def hand_made(
     rows = [order[(d, t)] for t, d in texts_docs]
     vectors = TfidfEmbedder().embed([t for t, _ in texts_docs])
     sim = (vectors @ vectors.T).astype(np.float32)
-    story = StoryAnalysis(articles=articles, sentences=sentences, rows=rows, similarity=sim)
+    story = StoryState(articles=articles, sentences=sentences, rows=rows, similarity=sim)
     story.centrality = sim.mean(axis=1).astype(np.float32)
     story.facts = [Fact(tuple(rows[k] for k in members), len({texts_docs[k][1] for k in members})) for members in facts]
     return story
@@ -142,7 +142,7 @@ def test_nothing_fits():
     texts = [("The storm killed five people in the coastal city of Porthaven on Monday.", 0)]
     story = hand_made(texts, [(0,)])
     assert MMRSelector().select(story, [story.facts[0].members[0]], 5) == []
-    assert MMRSelector().select(StoryAnalysis(articles=[]), [], 100) == []
+    assert MMRSelector().select(StoryState(articles=[]), [], 100) == []
 
 
 HEADLINE = "Kim Jong Un leaves Beijing after talks with Xi Jinping on Wednesday"

@@ -19,7 +19,6 @@ import numpy as np
 from scipy import sparse
 
 from .align import Aligner, GreedyAligner
-from .analysis import StoryAnalysis
 from .clean import Cleaner, DefaultCleaner
 from .compare.disputed import mark_disputed
 from .embed import SentenceEmbedder, default_embedder
@@ -28,6 +27,7 @@ from .realize import BestMemberRealizer, Realizer
 from .select import LearnedSelector, Selector, choose
 from .select.lede import lede_fact
 from .split import Splitter, default_splitter
+from .state import StoryState
 from .types import Article, Citation, Story, SummarySentence, count_words
 from .units import ContextUnits, unit_words
 
@@ -63,9 +63,9 @@ class Pipeline:
     max_sentences_per_article: int = 150
     max_candidates: int = 2500
 
-    def analyse(self, articles: Sequence[Article]) -> StoryAnalysis:
+    def analyse(self, articles: Sequence[Article]) -> StoryState:
         """Run every stage up to alignment and return the story's working state."""
-        story = StoryAnalysis(articles=list(articles), context=self.units)
+        story = StoryState(articles=list(articles), context=self.units)
         for d, article in enumerate(story.articles):
             story.sentences.extend(self.splitter.split(article, d, self.max_sentences_per_article))
         self.cleaner.label(story)
@@ -107,7 +107,7 @@ class Pipeline:
         story.fact_of_row = [fact_of[i] for i in rows]
         return story
 
-    def _cap(self, story: StoryAnalysis, rows: list[int]) -> list[int]:
+    def _cap(self, story: StoryState, rows: list[int]) -> list[int]:
         if len(rows) <= self.max_candidates:
             return rows
         # Keep the earliest sentences of every article, round-robin, as Lead would.
@@ -133,7 +133,7 @@ class Pipeline:
         story = self.analyse(articles)
         return self.summarize_analysis(story, words, min_support)
 
-    def summarize_analysis(self, story: StoryAnalysis, words: int = DEFAULT_WORDS, min_support: int = 1) -> Story:
+    def summarize_analysis(self, story: StoryState, words: int = DEFAULT_WORDS, min_support: int = 1) -> Story:
         """The cited summary of an already analysed story (re-run cheaply for other lengths).
 
         ``min_support`` is a selection constraint (``story.min_support``): the selector picks only
@@ -170,7 +170,7 @@ class Pipeline:
             words=sum(count_words(s.text) for s in sentences),
         )
 
-    def _smallest_budget(self, story: StoryAnalysis, words: int) -> int:
+    def _smallest_budget(self, story: StoryState, words: int) -> int:
         """The smallest word budget above ``words`` that gives a summary (0 when none does).
 
         Tried on the units' own lengths, shortest first: the selector may pass over the shortest ones.
@@ -184,7 +184,7 @@ class Pipeline:
         return 0
 
     @staticmethod
-    def _summary_sentence(story: StoryAnalysis, f: int, representative: int) -> SummarySentence:
+    def _summary_sentence(story: StoryState, f: int, representative: int) -> SummarySentence:
         """The fact worded by its representative's unit: the verbatim source text from the unit's first
         sentence to its last, cited first, then the other outlets' statements of the fact."""
         fact = story.facts[f]

@@ -5,7 +5,7 @@ Every face calls in here: the Python API (:func:`newsfuse.summarize`), the comma
 the engines run (:class:`SummarizeLines`).  They differ only in how they read their input and
 write their output::
 
-    articles --Pipeline.analyse--> StoryAnalysis --summarize_analysed--> Story
+    articles --Pipeline.analyse--> StoryState --summarize_analysed--> Story
                                    (split ... align)   (realize, select, order; report; rewrite; warnings)
 
 >>> from newsfuse.pipeline import Pipeline
@@ -28,8 +28,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analysis import StoryAnalysis
 from .pipeline import DEFAULT_WORDS, Pipeline
+from .state import StoryState
 from .types import Article, Story, count_words
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def summarize_articles(
 
 def summarize_analysed(
     pipeline: Pipeline,
-    found: StoryAnalysis,
+    found: StoryState,
     words: int = DEFAULT_WORDS,
     *,
     min_support: int = 1,
@@ -124,14 +124,14 @@ def summarize_line(pipeline: Pipeline, line: str, words: int = DEFAULT_WORDS) ->
     return summarize_articles(pipeline, articles, words) if articles else empty_story()
 
 
-def cross_source_report(found: StoryAnalysis, *, today: date | None = None) -> CrossSource:
+def cross_source_report(found: StoryState, *, today: date | None = None) -> CrossSource:
     """The cross-source analysis (a :class:`newsfuse.compare.CrossSource`) of an analysed story."""
     from .compare import analyse
 
     return analyse(found, today=today)
 
 
-def empty_reason(found: StoryAnalysis, words: int) -> str:
+def empty_reason(found: StoryState, words: int) -> str:
     """Why a summary came out empty: no usable sentence, or a budget below the shortest sentence."""
     if not found.facts:
         return "no summary: the articles hold no sentence that can be quoted"

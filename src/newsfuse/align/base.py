@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..analysis import Fact, StoryAnalysis
+from ..state import Fact, StoryState
 
 
 class Aligner(Protocol):
     """Returns facts covering every candidate row exactly once (singletons included)."""
 
-    def align(self, story: StoryAnalysis) -> list[Fact]: ...
+    def align(self, story: StoryState) -> list[Fact]: ...

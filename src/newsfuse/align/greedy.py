@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..analysis import Fact, StoryAnalysis
+from ..state import Fact, StoryState
 from .claim import CLAIM_THRESHOLD, Profile, claim_score, claim_score_bound, profile
 
 
@@ -32,7 +32,7 @@ class GreedyAligner:
     claim_threshold: float = CLAIM_THRESHOLD
     group_threshold: float = 0.3
 
-    def align(self, story: StoryAnalysis) -> list[Fact]:
+    def align(self, story: StoryState) -> list[Fact]:
         n = len(story.rows)
         docs = [story.sentences[i].doc for i in story.rows]
         parent = list(range(n))
@@ -89,7 +89,7 @@ def _fact(members: tuple[int, ...], support: int) -> Fact:
 class _Checker:
     """Claim scores and conflict checks between candidate rows, each computed once."""
 
-    def __init__(self, story: StoryAnalysis) -> None:
+    def __init__(self, story: StoryState) -> None:
         from ..compare.timeline import article_anchor
 
         self.story = story

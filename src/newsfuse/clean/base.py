@@ -11,7 +11,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 from .boilerplate import near_copies, near_repeat_labels, opening_words, sentence_words, structural_labels
 from .furniture import drop_furniture_pages
 from .offtopic import offtopic_labels
@@ -20,12 +20,12 @@ from .offtopic import offtopic_labels
 class Cleaner(Protocol):
     """Labels sentences (``story.labels``: sentence index -> reason) and near-copy articles (``story.copies``)."""
 
-    def label(self, story: StoryAnalysis) -> None:
+    def label(self, story: StoryState) -> None:
         """Before embedding: set ``story.words``, ``story.labels`` and ``story.copies``; warn in ``story.warnings``."""
         ...
 
     def label_candidates(
-        self, story: StoryAnalysis, rows: list[int], lexical_sim: np.ndarray, semantic: np.ndarray
+        self, story: StoryState, rows: list[int], lexical_sim: np.ndarray, semantic: np.ndarray
     ) -> dict[int, str]:
         """After embedding: labels for candidates (``rows``, with their similarities and vectors) to leave out."""
         ...
@@ -36,14 +36,14 @@ class DefaultCleaner:
 
     >>> from newsfuse.split import default_splitter
     >>> from newsfuse.types import Article
-    >>> story = StoryAnalysis([Article("a", "Advertisement\\n\\nKim left Beijing on Wednesday after talks.")])
+    >>> story = StoryState([Article("a", "Advertisement\\n\\nKim left Beijing on Wednesday after talks.")])
     >>> story.sentences = default_splitter().split(story.articles[0], 0, 150)
     >>> DefaultCleaner().label(story)
     >>> sorted(story.labels.values())
     ['boilerplate']
     """
 
-    def label(self, story: StoryAnalysis) -> None:
+    def label(self, story: StoryState) -> None:
         # One pass of word extraction serves the structural labels and the copy detection.
         story.words = words = sentence_words(story.articles, story.sentences)
         story.labels = structural_labels(story.articles, story.sentences, words=words)
@@ -53,7 +53,7 @@ class DefaultCleaner:
         )
 
     def label_candidates(
-        self, story: StoryAnalysis, rows: list[int], lexical_sim: np.ndarray, semantic: np.ndarray
+        self, story: StoryState, rows: list[int], lexical_sim: np.ndarray, semantic: np.ndarray
     ) -> dict[int, str]:
         dropped = near_repeat_labels(story.sentences, rows, lexical_sim)
         dropped.update(offtopic_labels(story.sentences, rows, semantic))

@@ -58,7 +58,7 @@ def _cluster(
     from ..cluster import OnlineClusterer, final_labels
     from ..cluster.stream import epoch
 
-    if engine != "local" or (workers or 1) > 1 or partition is not None:  # on the engine's workers (issue 8)
+    if engine != "local" or (workers or 1) > 1 or partition is not None:  # on the engine's workers
         from ..cluster.parallel import cluster_articles
 
         when = [epoch(a.published) for a in articles]

@@ -1,7 +1,8 @@
 """Cross-source analysis: consensus, disagreements, unique facts, timeline, entities and key numbers.
 
 Built on the pipeline's alignment (``Pipeline().analyse(articles)``); every item is cited to source
-spans.  One module per part: consensus, disagree, unique, timeline, entities.
+spans.  One module per part: agreement (consensus), disagree, unique, timeline, ner (entities and
+key numbers); the sentence readers they share are tokens, numbers, names and quoting.
 
 >>> from newsfuse.pipeline import Pipeline
 >>> from newsfuse.types import Article
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 from .agreement import consensus
 from .base import ConsensusFact, CrossSource, Disagreement, Mentioned, Span, TimelineEvent, UniqueFact, Version
 from .disagree import compare_sentences, find_disagreements
@@ -30,7 +31,7 @@ from .unique import unique_facts
 
 
 def analyse(
-    analysis: StoryAnalysis, *, ner: NER | None = None, today: date | None = None, max_pairs: int = 3000
+    analysis: StoryState, *, ner: NER | None = None, today: date | None = None, max_pairs: int = 3000
 ) -> CrossSource:
     """The cross-source analysis of an analysed story (see the module docstring).
 
@@ -83,7 +84,7 @@ __all__ = [
 ]
 
 
-def disputed_facts(analysis: StoryAnalysis, disagreements: list[Disagreement]) -> set[int]:
+def disputed_facts(analysis: StoryState, disagreements: list[Disagreement]) -> set[int]:
     """The facts (indices into ``analysis.facts``) that one side of a disagreement states."""
     where = {(analysis.articles[s.doc].id, s.start): i for i, s in enumerate(analysis.sentences)}
     fact_of = {i: f for f, fact in enumerate(analysis.facts) for i in fact.members}

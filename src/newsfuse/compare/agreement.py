@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 from .base import ConsensusFact, span_of
 
 
-def _importance(analysis: StoryAnalysis) -> dict[int, float]:
+def _importance(analysis: StoryState) -> dict[int, float]:
     """Centrality of every candidate sentence (by sentence index)."""
     return {i: float(analysis.centrality[r]) for r, i in enumerate(analysis.rows) if r < len(analysis.centrality)}
 
 
 def consensus(
-    analysis: StoryAnalysis, min_support: int = 2, disputed: set[int] | frozenset[int] = frozenset()
+    analysis: StoryState, min_support: int = 2, disputed: set[int] | frozenset[int] = frozenset()
 ) -> list[ConsensusFact]:
     """Facts stated by at least ``min_support`` outlets, by support then importance.
 

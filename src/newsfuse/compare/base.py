@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Span:
         return {"source": self.source, "start": self.start, "end": self.end, "text": self.text}
 
 
-def span_of(analysis: StoryAnalysis, i: int) -> Span:
+def span_of(analysis: StoryState, i: int) -> Span:
     """The cited span of sentence ``i`` of the analysis."""
     s = analysis.sentences[i]
     a = analysis.articles[s.doc]

@@ -1,7 +1,7 @@
 """Disagreements: the same fact stated differently by two outlets.
 
 Candidate pairs are sentences of different outlets that the aligner put in one fact, or whose
-similarity is high (``StoryAnalysis.similarity``).  Each pair is read for five kinds of conflict:
+similarity is high (``StoryState.similarity``).  Each pair is read for five kinds of conflict:
 ``number`` (same unit and slot, values the wording cannot reconcile: "about 30,000" and "29,800"
 agree, "28,500 troops" and "23,500 troops" do not), ``date`` (event dates and clock times, relative
 ones resolved against each article's date), ``role`` (different names in the same slot of nearly

@@ -21,13 +21,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 from ..types import Citation, Dispute, OtherVersion, SummarySentence
 from .disagree import MAX_SENTENCE_CHARS, PAIR_SIMILARITY, compare_sentences
 from .timeline import article_anchor
 
 
-def _fact_citations(analysis: StoryAnalysis, f: int) -> tuple[Citation, ...]:
+def _fact_citations(analysis: StoryState, f: int) -> tuple[Citation, ...]:
     out = []
     for i in analysis.facts[f].members:
         s = analysis.sentences[i]
@@ -35,7 +35,7 @@ def _fact_citations(analysis: StoryAnalysis, f: int) -> tuple[Citation, ...]:
     return tuple(out)
 
 
-def fact_disputes(analysis: StoryAnalysis, f: int, *, min_similarity: float = PAIR_SIMILARITY) -> tuple[Dispute, ...]:
+def fact_disputes(analysis: StoryState, f: int, *, min_similarity: float = PAIR_SIMILARITY) -> tuple[Dispute, ...]:
     """The conflicting versions of fact ``f`` that other outlets state (one :class:`Dispute` per kind and claim)."""
     if not analysis.rows or analysis.similarity is None or f >= len(analysis.facts):
         return ()
@@ -45,13 +45,13 @@ def fact_disputes(analysis: StoryAnalysis, f: int, *, min_similarity: float = PA
 class _Context:
     """What :func:`fact_disputes` reads of the story for every fact: built once per summary."""
 
-    def __init__(self, analysis: StoryAnalysis) -> None:
+    def __init__(self, analysis: StoryState) -> None:
         self.position = {i: r for r, i in enumerate(analysis.rows)}
         self.outlets = [a.outlet for a in analysis.articles]
         self.anchors = [article_anchor(a.published) for a in analysis.articles]
 
 
-def _fact_disputes(analysis: StoryAnalysis, f: int, context: _Context, min_similarity: float) -> tuple[Dispute, ...]:
+def _fact_disputes(analysis: StoryState, f: int, context: _Context, min_similarity: float) -> tuple[Dispute, ...]:
     position, outlets, anchors = context.position, context.outlets, context.anchors
     members = [i for i in analysis.facts[f].members if i in position]
     if not members:
@@ -83,7 +83,7 @@ def _fact_disputes(analysis: StoryAnalysis, f: int, context: _Context, min_simil
 
 
 def mark_disputed(
-    analysis: StoryAnalysis, sentences: Sequence[SummarySentence], facts: Sequence[int] | None = None
+    analysis: StoryState, sentences: Sequence[SummarySentence], facts: Sequence[int] | None = None
 ) -> list[SummarySentence]:
     """The summary sentences with ``disputed`` filled in from the other outlets' conflicting versions.
 

@@ -20,67 +20,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
+from ..text.lexicon import MONTH_NAMES, STOP, WEEKDAYS
+from ..text.lexicon import PERSON_TITLES as _PERSON_TITLES
 from .base import Mentioned, Span, span_of
-from .text import STOP, quantities
-from .timeline import MONTH_NAMES, WEEKDAYS
+from .numbers import quantities
 
-_PERSON_TITLES = frozenset(
-    [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "president",
-        "prime",
-        "minister",
-        "premier",
-        "senator",
-        "sen.",
-        "rep.",
-        "chancellor",
-        "leader",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "sir",
-        "lady",
-        "lord",
-        "judge",
-        "justice",
-        "governor",
-        "gov.",
-        "mayor",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "director",
-        "chairman",
-        "chairwoman",
-        "ceo",
-        "general",
-        "gen.",
-        "colonel",
-        "col.",
-        "officer",
-        "detective",
-        "det.",
-        "professor",
-        "prof.",
-        "coach",
-        "actor",
-        "actress",
-        "singer",
-        "rapper",
-    ]
-)
 _ORG_WORDS = frozenset(
     [
         "inc",
@@ -439,7 +384,7 @@ class HeuristicNER:
         return "other"
 
 
-def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
+def entities(analysis: StoryState, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
     """Entities of the story, most widely mentioned first, with how many outlets name each."""
     ner = ner or HeuristicNER()
     found: dict[str, dict] = {}
@@ -497,7 +442,7 @@ def entities(analysis: StoryAnalysis, *, ner: NER | None = None, limit: int = 50
     return out[:limit]
 
 
-def key_numbers(analysis: StoryAnalysis, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
+def key_numbers(analysis: StoryState, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
     """Figures of the story (counts with units, amounts, percentages, ages), most widely reported first."""
     found: dict[tuple, dict] = {}
     for i in analysis.rows:

@@ -25,50 +25,14 @@ from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-# Shared with text.py, disagree.py and entities.py: one list of calendar words and number words.
-WEEKDAYS = frozenset(_WEEKDAYS)
-MONTH_NAMES = frozenset(list(_MONTHS)[:12])  # full names only (the table lists them first, in order)
-CALENDAR_WORDS = WEEKDAYS | frozenset(_MONTHS)  # weekdays, month names and abbreviations
-SMALL_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# The calendar words live in the lexicon; named here too for the modules that read them from the timeline.
+from ..text.lexicon import CALENDAR_WORDS as CALENDAR_WORDS
+from ..text.lexicon import MONTH_NAMES as MONTH_NAMES
+from ..text.lexicon import MONTHS as _MONTHS
+from ..text.lexicon import SMALL_NUMBERS
+from ..text.lexicon import WEEKDAY_ORDER as _WEEKDAYS
+from ..text.lexicon import WEEKDAYS as WEEKDAYS
+
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, **SMALL_NUMBERS}
 
 _MONTH = (

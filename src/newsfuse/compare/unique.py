@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 from .base import UniqueFact, span_of
 
 # A sentence this close to one of another outlet's is the same fact worded apart, not an exclusive.
@@ -12,7 +12,7 @@ SAME_FACT_SIMILARITY = 0.6
 MIN_WORDS = 6
 
 
-def unique_facts(analysis: StoryAnalysis, *, per_source: int = 10) -> dict[str, list[UniqueFact]]:
+def unique_facts(analysis: StoryState, *, per_source: int = 10) -> dict[str, list[UniqueFact]]:
     """For every source, its facts that no other outlet states, by importance (at most ``per_source``)."""
     if analysis.n_outlets < 2 or not analysis.rows:
         return {}

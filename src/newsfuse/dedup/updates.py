@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..compare.timeline import CALENDAR_WORDS
+from ..text.lexicon import CALENDAR_WORDS
 
 # Words with their numeric glue: "1,200", "3.5", "5:30" stay one token.  Hyphens split ("20-year-old"
 # is three), as a line wrapped at a hyphen must not read as another word.

@@ -36,6 +36,7 @@ from ..cluster import OnlineClusterer
 from ..cluster.parallel import CHUNK  # articles whose features are computed together, on every engine
 from ..cluster.stream import epoch
 from ..dedup import NearDuplicateIndex, Signature, canonical_url, copy_or_update
+from ..embed import EMBEDDERS, default_embedder
 from ..engine import batched, get_engine, require
 from ..errors import InputError, NewsfuseError
 from ..fetch import Fetcher, FetchError, page_article, parse_feed, parse_opml, sniff
@@ -411,9 +412,10 @@ def _embedder_name(clusterer: OnlineClusterer) -> str | None:
     embedder = clusterer.embedder
     if embedder is None:
         return None
-    name = getattr(embedder, "name", None)
-    if name not in {"wordllama", "tfidf"}:
-        raise InputError("ingest on an engine needs a clusterer whose embedder is wordllama, tfidf or None")
+    name = getattr(embedder, "name", None)  # the clusterer takes any object with ``embed``
+    named = [n for n in EMBEDDERS if EMBEDDERS.factory(n) is not default_embedder]
+    if name not in named:
+        raise InputError(f"ingest on an engine needs a clusterer whose embedder is {', '.join(named)} or None")
     return name
 
 

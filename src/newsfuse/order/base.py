@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 
 
 class Orderer(Protocol):
     """Returns the chosen fact indices in reading order."""
 
-    def order(self, story: StoryAnalysis, chosen: list[int]) -> list[int]: ...
+    def order(self, story: StoryState, chosen: list[int]) -> list[int]: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class PositionOrderer:
     that unit directly: a run from one outlet stays together.
     """
 
-    def order(self, story: StoryAnalysis, chosen: list[int]) -> list[int]:
+    def order(self, story: StoryState, chosen: list[int]) -> list[int]:
         lengths: dict[int, int] = {}
         for s in story.sentences:
             lengths[s.doc] = max(lengths.get(s.doc, 0), s.position + 1)

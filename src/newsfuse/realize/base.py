@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 
 
 class Realizer(Protocol):
     """Returns, for every fact of ``story``, the index of the sentence that represents it."""
 
-    def realize(self, story: StoryAnalysis) -> list[int]: ...
+    def realize(self, story: StoryState) -> list[int]: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class BestMemberRealizer:
     min_words: int = 8
     max_words: int = 45
 
-    def realize(self, story: StoryAnalysis) -> list[int]:
+    def realize(self, story: StoryState) -> list[int]:
         row_of = {i: r for r, i in enumerate(story.rows)}
         chosen = []
         sentences, copies, centrality = story.sentences, story.copies, story.centrality
@@ -42,7 +42,7 @@ class BestMemberRealizer:
                 if best is not None and (-neg, -k) < (-best[0], -best[1]):
                     break  # no later member can reach the best score
                 # A sentence that reads alone beats one that needs its neighbours, which beats one
-                # that cannot be stated at all (see StoryAnalysis.unit).
+                # that cannot be stated at all (see StoryState.unit).
                 unit = story.unit(i)
                 context = 0.0 if unit == (i, i) else -0.2 if unit is not None else -2.0
                 key = (-(-neg + context), k, i)

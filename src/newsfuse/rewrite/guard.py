@@ -23,9 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..compare.names import name_core, same_name
 from ..compare.ner import HeuristicNER
-from ..compare.text import content, is_negation, name_core, quantities, quotes, same_name, words
+from ..compare.numbers import quantities
+from ..compare.quoting import quotes
 from ..compare.timeline import compatible, find_dates, find_times, parse_published
+from ..compare.tokens import content, is_negation, words
 from .base import Unit
 
 # Hedges a rewrite must keep: a fact stated with one must be restated with one of the same family.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..compare.text import content, words
+from ..compare.tokens import content, words
 from ..split import default_splitter
 from ..types import Article
 from .base import Unit

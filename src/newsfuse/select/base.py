@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 
 
 class Selector(Protocol):
@@ -17,15 +17,15 @@ class Selector(Protocol):
     ``(self.select(...), representatives)``.
     """
 
-    def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]: ...
+    def select(self, story: StoryState, representatives: list[int], words: int) -> list[int]: ...
 
     def choose(
-        self, story: StoryAnalysis, representatives: list[int], words: int
+        self, story: StoryState, representatives: list[int], words: int
     ) -> tuple[list[int], list[int]]: ...
 
 
 def choose(
-    selector: Selector, story: StoryAnalysis, representatives: list[int], words: int
+    selector: Selector, story: StoryState, representatives: list[int], words: int
 ) -> tuple[list[int], list[int]]:
     """The chosen facts and the sentence stating each: ``(facts, representatives)`` (``selector.choose``).
 
@@ -37,7 +37,7 @@ def choose(
     return chosen, representatives
 
 
-def eligible(story: StoryAnalysis, f: int) -> bool:
+def eligible(story: StoryState, f: int) -> bool:
     """May fact ``f`` make the summary: at least ``story.min_support`` outlets state it?"""
     return story.facts[f].support >= story.min_support
 

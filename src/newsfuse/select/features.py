@@ -10,7 +10,7 @@ from itertools import chain
 
 import numpy as np
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 from .probe import ContentProbe
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -63,7 +63,7 @@ _KIND = _kinds()
 MAX_POSITION = 30
 
 
-def candidate_ranks(story: StoryAnalysis) -> dict[int, int]:
+def candidate_ranks(story: StoryState) -> dict[int, int]:
     """Each candidate sentence's rank among its article's candidates (0 = the article's first)."""
     rank: dict[int, int] = {}
     per_doc: dict[int, int] = {}
@@ -74,7 +74,7 @@ def candidate_ranks(story: StoryAnalysis) -> dict[int, int]:
     return rank
 
 
-def fact_matrix(story: StoryAnalysis, representatives: list[int], probe: ContentProbe | None = None) -> np.ndarray:
+def fact_matrix(story: StoryState, representatives: list[int], probe: ContentProbe | None = None) -> np.ndarray:
     """Features of every fact (rows, in ``story.facts`` order) as a float32 matrix.
 
     The ``content`` column needs a ``probe`` (the model's own, see :mod:`.probe`); without one it is 0
@@ -92,7 +92,7 @@ def fact_matrix(story: StoryAnalysis, representatives: list[int], probe: Content
 
 
 def pair_matrix(
-    story: StoryAnalysis,
+    story: StoryState,
     facts: np.ndarray,
     sentences: list[int],
     representatives: list[int],

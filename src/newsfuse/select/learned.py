@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analysis import StoryAnalysis
 from ..errors import InputError
+from ..state import StoryState
 from .features import FEATURE_NAMES, MAX_POSITION, fact_matrix, pair_matrix
 from .mmr import MMRSelector, greedy_mmr
 from .probe import ContentProbe, load_probe
@@ -51,7 +51,7 @@ def model_columns(path: str) -> list[int] | None:
 
 
 def wording_alternatives(
-    story: StoryAnalysis, representatives: list[int], min_words: int = 0
+    story: StoryState, representatives: list[int], min_words: int = 0
 ) -> tuple[list[int], list[int]]:
     """(fact, sentence) pairs: the members of each fact other than its representative.
 
@@ -74,7 +74,7 @@ def wording_alternatives(
     return facts, sentences
 
 
-def _reads_as_well(story: StoryAnalysis, sentence: int, current: int) -> bool:
+def _reads_as_well(story: StoryState, sentence: int, current: int) -> bool:
     """May ``sentence`` word a fact instead of ``current``: it needs no more context than ``current`` does?"""
     mine, theirs = story.unit(sentence), story.unit(current)
     if mine is None:
@@ -143,7 +143,7 @@ class LearnedSelector:
     wording: bool = True
     context_cost: float = 0.1
 
-    def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+    def scores(self, story: StoryState, representatives: list[int]) -> np.ndarray:
         return self._scores(story, representatives, self.features(story, representatives))
 
     def probe(self) -> ContentProbe | None:
@@ -151,7 +151,7 @@ class LearnedSelector:
         path = self.model_path or str(default_model_path())
         return load_probe(path) if "content" in load_model(path).feature_names else None
 
-    def features(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+    def features(self, story: StoryState, representatives: list[int]) -> np.ndarray:
         """:func:`fact_matrix` with this model's content probe."""
         return fact_matrix(story, representatives, self.probe())
 
@@ -160,17 +160,17 @@ class LearnedSelector:
         model, columns = load_model(path), model_columns(path)
         return model.predict(X if columns is None else X[:, columns])
 
-    def _scores(self, story: StoryAnalysis, representatives: list[int], X: np.ndarray) -> np.ndarray:
+    def _scores(self, story: StoryState, representatives: list[int], X: np.ndarray) -> np.ndarray:
         return self._with_prior(story, representatives, self._predict(X))
 
-    def prior(self, story: StoryAnalysis) -> float:
+    def prior(self, story: StoryState) -> float:
         """The weight of the unsupervised score for this story: ``prior_weight``, plus ``crowd_prior``
         ramping in between ``crowd_outlets`` outlets (none at the first count, all at the second)."""
         lo, hi = self.crowd_outlets
         ramp = min(1.0, max(0.0, (story.n_outlets - lo) / max(1, hi - lo)))
         return self.prior_weight + self.crowd_prior * ramp
 
-    def _with_prior(self, story: StoryAnalysis, representatives: list[int], learned: np.ndarray) -> np.ndarray:
+    def _with_prior(self, story: StoryState, representatives: list[int], learned: np.ndarray) -> np.ndarray:
         weight = self.prior(story)
         if weight:
             learned = learned + weight * MMRSelector().scores(story, representatives)
@@ -189,13 +189,13 @@ class LearnedSelector:
         last = min(seen[1], MAX_POSITION - 1)
         return (X[:, _EARLIEST] > last).astype(np.float64)
 
-    def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
+    def select(self, story: StoryState, representatives: list[int], words: int) -> list[int]:
         if not story.facts:  # nothing to score
             return []
         X = self.features(story, representatives)
         return self._greedy(story, representatives, words, X, self._scores(story, representatives, X))
 
-    def choose(self, story: StoryAnalysis, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
+    def choose(self, story: StoryState, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
         """The facts to state and, per fact, the sentence that states it (see ``wording``).
 
         Returns ``(chosen facts, representatives)``; without ``wording`` the representatives
@@ -228,7 +228,7 @@ class LearnedSelector:
                 reps[f], rows[f] = sentences[j], n + j
         return self._greedy(story, reps, words, X[rows], self._with_prior(story, reps, raw[rows])), reps
 
-    def alternatives(self, story: StoryAnalysis, representatives: list[int]) -> tuple[list[int], list[int]]:
+    def alternatives(self, story: StoryState, representatives: list[int]) -> tuple[list[int], list[int]]:
         """(fact, sentence) pairs that could word a fact instead of its representative.
 
         See :func:`wording_alternatives`; a sentence shorter than ``min_words`` (which the
@@ -237,7 +237,7 @@ class LearnedSelector:
         return wording_alternatives(story, representatives, self.min_words)
 
     def _greedy(
-        self, story: StoryAnalysis, representatives: list[int], words: int, X: np.ndarray, base: np.ndarray
+        self, story: StoryState, representatives: list[int], words: int, X: np.ndarray, base: np.ndarray
     ) -> list[int]:
         if self.known_positions_first:
             base = base - _UNSEEN_PENALTY * self.unseen_positions(X)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis import StoryAnalysis
+from ..state import StoryState
 from ..units.context import pronoun_before_name
 
 
 def lede_fact(
-    story: StoryAnalysis,
+    story: StoryState,
     representatives: list[int],
     lead_ranks: int = 2,
     top_ranks: int = 3,

@@ -8,14 +8,14 @@ from typing import Any
 
 import numpy as np
 
-from ..analysis import StoryAnalysis
 from ..clean import words_of
+from ..state import StoryState
 from ..units import unit_words
 from .base import fits
 from .novelty import Coverage
 
 
-def fact_features(story: StoryAnalysis, representatives: list[int]) -> dict[str, np.ndarray]:
+def fact_features(story: StoryState, representatives: list[int]) -> dict[str, np.ndarray]:
     """Per-fact features used by the selectors (each an array over ``story.facts``).
 
     - ``centrality``: the representative's mean similarity to the story;
@@ -44,7 +44,7 @@ def fact_features(story: StoryAnalysis, representatives: list[int]) -> dict[str,
     return {"centrality": cent, "support": support, "lead": lead, "words": words}
 
 
-def context_share(story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+def context_share(story: StoryState, representatives: list[int]) -> np.ndarray:
     """Per fact, the share of its unit's words that are context (0 for a sentence that reads alone).
 
     Selectors subtract a multiple of it from a fact's score (``greedy_mmr``'s ``context_cost``): a
@@ -54,13 +54,13 @@ def context_share(story: StoryAnalysis, representatives: list[int]) -> np.ndarra
     return np.array([_context_share(story, i, story.unit(i)) for i in representatives], dtype=np.float64)
 
 
-def _context_share(story: StoryAnalysis, i: int, unit: tuple[int, int] | None) -> float:
+def _context_share(story: StoryState, i: int, unit: tuple[int, int] | None) -> float:
     if unit is None or unit[0] == unit[1]:
         return 0.0
     return 1.0 - story.sentences[i].n_words / max(1, unit_words(story, unit))
 
 
-def _stated_words(story: StoryAnalysis, i: int, unit: tuple[int, int] | None) -> int:
+def _stated_words(story: StoryState, i: int, unit: tuple[int, int] | None) -> int:
     """The words that stating sentence ``i`` costs: its unit's (its own when it has none)."""
     return story.sentences[i].n_words if unit is None or unit[0] == unit[1] else unit_words(story, unit)
 
@@ -78,7 +78,7 @@ class _Lazy:
         return self.known[f]
 
 
-def representative_words(story: StoryAnalysis, representatives: list[int]) -> list[list[str]]:
+def representative_words(story: StoryState, representatives: list[int]) -> list[list[str]]:
     """The lower-cased words of each fact's representative (kept by the pipeline, else split here)."""
     if story.words:
         return [story.words[i] for i in representatives]
@@ -104,13 +104,13 @@ class MMRSelector:
     min_words: int = 6
     context_cost: float = 0.3
 
-    def scores(self, story: StoryAnalysis, representatives: list[int]) -> np.ndarray:
+    def scores(self, story: StoryState, representatives: list[int]) -> np.ndarray:
         feats = fact_features(story, representatives)
         cent = feats["centrality"]
         cent = cent / cent.max() if cent.size and cent.max() > 0 else cent
         return cent + self.support_weight * feats["support"] + self.lead_weight * feats["lead"]
 
-    def select(self, story: StoryAnalysis, representatives: list[int], words: int) -> list[int]:
+    def select(self, story: StoryState, representatives: list[int], words: int) -> list[int]:
         if not story.facts:
             return []
         base = self.scores(story, representatives)
@@ -125,13 +125,13 @@ class MMRSelector:
             context_cost=self.context_cost,
         )
 
-    def choose(self, story: StoryAnalysis, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
+    def choose(self, story: StoryState, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
         """The facts of :meth:`select`, each worded by the realize stage's representative."""
         return self.select(story, representatives, words), list(representatives)
 
 
 def greedy_mmr(
-    story: StoryAnalysis,
+    story: StoryState,
     representatives: list[int],
     words: int,
     base: np.ndarray,
@@ -150,7 +150,7 @@ def greedy_mmr(
     gain, the lowest index among equals.  With ``context_cost``, a fact's score is ``base`` minus
     ``context_cost`` x the share of its unit's words that are context (:func:`context_share`).
 
-    Each fact is stated by its representative's *unit* (:meth:`StoryAnalysis.unit`): the sentence
+    Each fact is stated by its representative's *unit* (:meth:`StoryState.unit`): the sentence
     with the context it needs.  A unit costs all its words; a fact without a unit is never picked;
     facts stated inside a chosen unit count as said.  A unit that overlaps a chosen one is skipped,
     unless the overlap is the unit's start and ends where a chosen span ends: then only the rest is

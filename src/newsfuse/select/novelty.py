@@ -9,27 +9,7 @@ the share of the fact's content-word types already in the chosen sentences (see
 
 from __future__ import annotations
 
-# English function words (scikit-learn's list, itself from the Glasgow IR group, without the few
-# content words it holds such as "bill", "fire", "system" or "interest"), plus "said"/"says" and
-# the "s"/"t" of split contractions: words whose repetition tells nothing new.
-_STOP_TEXT = """
-a about above across after afterwards again against all almost alone along already also although always am among
-amongst an and another any anyhow anyone anything anyway anywhere are around as at be became because become becomes
-becoming been before beforehand behind being below beside besides between beyond both but by can cannot could do done
-down due during each eight either eleven else elsewhere enough etc even ever every everyone everything everywhere except
-few fifteen fifty first five for former formerly forty four from further get go had has have he hence her here
-hereafter hereby herein hereupon hers herself him himself his how however hundred i if in indeed into is it its itself
-last latter latterly least less made many may me meanwhile might mine more moreover most mostly much must my myself
-namely neither never nevertheless next nine no nobody none noone nor not nothing now nowhere of off often on once one
-only onto or other others otherwise our ours ourselves out over own per perhaps please rather same see seem seemed
-seeming seems several she should since six sixty so some somehow someone something sometime sometimes somewhere still
-such take ten than that the their them themselves then thence there thereafter thereby therefore therein thereupon these
-they third this those though three through throughout thru thus to together too toward towards twelve twenty two under
-until up upon us very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein
-whereupon wherever whether which while whither who whoever whole whom whose why will with within without would yet you
-your yours yourself yourselves said says s t
-"""
-STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+from ..text.lexicon import STOPWORDS as STOPWORDS
 
 
 class Coverage:

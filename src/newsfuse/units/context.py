@@ -31,9 +31,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..analysis import StoryAnalysis
 from ..clean import words_of
 from ..compare.timeline import MONTH_NAMES, WEEKDAYS
+from ..state import StoryState
 from ..types import Sentence
 
 # Openers that point back at something said before.
@@ -723,7 +723,7 @@ class ContextUnits:
     max_sentences: int = 4
     max_words: int = 110
 
-    def signals(self, story: StoryAnalysis) -> _Reading:
+    def signals(self, story: StoryState) -> _Reading:
         """Per sentence: why it needs the previous one and why it needs the next one (None: it does not).
 
         Returns ``(back, forward)``, each indexable by sentence index.  One pass over the story finds
@@ -735,7 +735,7 @@ class ContextUnits:
             reading = story.context_signals = _Reading(story.sentences, self.max_sentences, story.words)
         return reading
 
-    def unit(self, story: StoryAnalysis, i: int) -> tuple[int, int] | None:
+    def unit(self, story: StoryState, i: int) -> tuple[int, int] | None:
         """``(first, last)`` sentence indices of sentence ``i``'s unit, or None when it has none.
 
         Back from ``i`` while a sentence needs the one before it, forward while one needs the next;
@@ -747,7 +747,7 @@ class ContextUnits:
         reading.units[i] = found = self._unit(story, reading, i)
         return found
 
-    def _unit(self, story: StoryAnalysis, reading: _Reading, i: int) -> tuple[int, int] | None:
+    def _unit(self, story: StoryState, reading: _Reading, i: int) -> tuple[int, int] | None:
         if reading.back(i) is None and reading.forward(i) is None:  # most sentences read alone
             return i, i
         back, forward = reading
@@ -906,7 +906,7 @@ def _same_paragraph(a: Sentence, b: Sentence) -> bool:
     return a.doc == b.doc and a.paragraph == b.paragraph
 
 
-def unit_words(story: StoryAnalysis, unit: tuple[int, int]) -> int:
+def unit_words(story: StoryState, unit: tuple[int, int]) -> int:
     """The words of a unit (what the budget counts)."""
     return sum(story.sentences[k].n_words for k in range(unit[0], unit[1] + 1))
 

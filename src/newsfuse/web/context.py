@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError
+from ..store import Store
 from ..types import Article
 from . import models
 from .auth import TokenAuth
@@ -74,11 +75,8 @@ def merged_url(path: str, query: str, story: int, into: int) -> str:
 class StoreAccess:
     """The story store (its SQLAlchemy engine pools connections, so threads may share it)."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-
-    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        return getattr(self.store, name)(*args, **kwargs)
 
 
 def disputed_spans(analysis: Any) -> set[str]:
@@ -106,7 +104,6 @@ def published_span(values: Sequence[str | None]) -> tuple[str, str] | None:
     ('2019-01-08', '2019-01-09')
     """
     from ..compare.timeline import parse_published
-
 
     days = sorted(d for d in (parse_published(v) for v in values if v) if d is not None)
     return (days[0].isoformat(), days[-1].isoformat()) if days else None
@@ -168,8 +165,8 @@ class WebContext:
         access = self.need_store()
 
         def load() -> list[dict[str, Any]]:
-            infos = access.call("list_stories", query=q or None, limit=limit, offset=offset)
-            dates = access.call("published_dates", [i.id for i in infos]) if infos else {}
+            infos = access.store.list_stories(query=q or None, limit=limit, offset=offset)
+            dates = access.store.published_dates([i.id for i in infos]) if infos else {}
             out = []
             for info in infos:
                 span = published_span(dates.get(info.id, []))
@@ -247,7 +244,7 @@ class WebContext:
         hit = s.cached(key, words, analysis, only)
         if hit is not None:
             return hit
-        if not s.has_analysis(key):  # the heavy part (first summary, or analysis evicted): in the jobs lane
+        if not s.has_state(key):  # the heavy part (first summary, or its state evicted): in the jobs lane
             await s.new_story(key, read.articles, words, analysis, read.warnings)
             hit = s.cached(key, words, analysis, only)
             if hit is not None:
@@ -266,7 +263,7 @@ class WebContext:
             if known[1].id != story_id:
                 raise MergedStory(story_id, known[1].id)
             return known[1]
-        info = await run_in_threadpool(access.call, "get_story", story_id)
+        info = await run_in_threadpool(access.store.get_story, story_id)
         if info is None:
             raise HTTPException(404, f"no story {story_id} in the store")
         if self.info_ttl > 0:
@@ -281,7 +278,7 @@ class WebContext:
         key = story_key(info)
 
         def articles() -> list[Article]:
-            return access.call("story_articles", info.id)
+            return access.store.story_articles(info.id)
 
         s = self.summarizer
         if only:

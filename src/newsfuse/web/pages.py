@@ -123,7 +123,7 @@ def pages_router(ctx: WebContext) -> APIRouter:
                 story, words, titles[0] if titles else "Your story", f"/api/reads/{token}/summary", None, token=token
             )
             return ctx.page(request, "story.html", **context)
-        if not ctx.summarizer.has_analysis(("read", token)):  # analysed again (evicted): in the jobs lane
+        if not ctx.summarizer.has_state(("read", token)):  # its state evicted: analysed again in the jobs lane
             await ctx.read_summary(token, words, analysis=True)
 
         def context() -> dict[str, Any]:  # on a miss: summary and page in one job of the reads lane

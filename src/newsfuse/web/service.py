@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
 
-from ..analysis import StoryAnalysis
 from ..errors import InputError, NewsfuseError
 from ..service import cross_source_report, make_pipeline, summarize_analysed
+from ..state import StoryState
 from ..types import Article, Story
 
 T = TypeVar("T")
@@ -346,20 +346,20 @@ def _worker_pipeline() -> Any:
     return pipeline
 
 
-def summary_of(pipeline: Any, found: StoryAnalysis, words: int, warnings: Sequence[str]) -> Story:
+def summary_of(pipeline: Any, found: StoryState, words: int, warnings: Sequence[str]) -> Story:
     """The summary of an analysed story at ``words``: input warnings first, an empty summary explained."""
     return summarize_analysed(pipeline, found, words, warnings=warnings, explain_empty=True)
 
 
 def story_body(
-    pipeline: Any, found: StoryAnalysis, words: int, warnings: Sequence[str], cross: dict[str, Any] | None
+    pipeline: Any, found: StoryState, words: int, warnings: Sequence[str], cross: dict[str, Any] | None
 ) -> bytes:
     """The story JSON of an analysed story at ``words`` (with ``analysis`` when ``cross`` is given)."""
     story = summary_of(pipeline, found, words, warnings)
     return story_json(story, **({"analysis": cross} if cross is not None else {}))
 
 
-def cross_source_json(found: StoryAnalysis) -> dict[str, Any]:
+def cross_source_json(found: StoryState) -> dict[str, Any]:
     """The cross-source analysis as JSON."""
     return cross_source_report(found).to_dict()
 
@@ -369,7 +369,7 @@ def new_story_job(
 ) -> tuple[bytes, bytes, dict[str, Any] | None]:
     """In a jobs-lane worker: analyse new articles, summarize them, and the cross-source analysis if asked.
 
-    The analysis comes back pickled: the server keeps it as one bytes object (read again only when
+    The working state comes back pickled: the server keeps it as one bytes object (read again only when
     someone moves that story's slider), not as thousands of objects for its garbage collector to walk.
     """
     pipeline = _worker_pipeline()
@@ -380,7 +380,7 @@ def new_story_job(
 
 
 class Summarizer:
-    """Runs the pipeline off the event loop, caching analyses and summaries.
+    """Runs the pipeline off the event loop, caching working states and summaries.
 
     Work goes to one of three lanes, so that reads never queue behind summaries:
 
@@ -389,14 +389,14 @@ class Summarizer:
       ``processes=False`` runs them in threads instead (then ``pipeline_factory`` need not pickle).
     - ``ingest`` (one thread, ``Limits.max_pending``): adding articles to the store.
     - ``reads`` (``read_workers`` threads, ``Limits.max_pending_reads``): the pages and summaries of stories
-      already known, stored or ad hoc; with the story's analysis cached this is only selection (a few ms).
+      already known, stored or ad hoc; with the story's state cached this is only selection (a few ms).
 
     The expensive part of a story (split, embed, align) is cached per key as a
-    :class:`StoryAnalysis`, computed once even when many readers ask at the same time;
+    :class:`StoryState`, computed once even when many readers ask at the same time;
     a summary of another length is then only selection, cheap enough for a slider.
     Finished summaries are cached as JSON bytes.  Keys starting with ``"read"`` (ad-hoc
-    stories) have their own analysis cache, so a stream of pasted stories never evicts
-    the stored stories' analyses.
+    stories) have their own state cache, so a stream of pasted stories never evicts
+    the stored stories' states.
     """
 
     def __init__(
@@ -423,8 +423,8 @@ class Summarizer:
         )
         self.ingests = Lane("ingest", 1, limits.max_pending, limits.timeout_s)
         self.reads = Lane("read", read_workers, limits.max_pending_reads, limits.timeout_s)
-        self.analyses = LRU(32)  # a big story's analysis holds a similarity matrix of up to ~25 MB
-        self.read_analyses = LRU(32)
+        self.states = LRU(32)  # a big story's state holds a similarity matrix of up to ~25 MB
+        self.read_states = LRU(32)
         self.summaries = LRU(1024)
         self.crosses = LRU(64)
         self.parts = LRU(4096)  # summaries without sources: small, one per (story, words)
@@ -450,9 +450,9 @@ class Summarizer:
     async def new_story(
         self, key: Hashable, articles: Sequence[Article], words: int, analysis: bool, warnings: Sequence[str]
     ) -> bytes:
-        """The first summary of new articles, made in the jobs lane; its analysis is kept for later reads."""
+        """The first summary of new articles, made in the jobs lane; its working state is kept for later reads."""
         body, packed, cross = await self.jobs.run(new_story_job, list(articles), words, analysis, list(warnings))
-        self._analysis_cache(key).put(key, packed)
+        self._state_cache(key).put(key, packed)
         if cross is not None:
             self.crosses.put(key, cross)
         self.summaries.put((key, words, analysis), body)
@@ -462,8 +462,8 @@ class Summarizer:
         """Run blocking ``fn(*args)`` in the reads lane (stories already known)."""
         return await self.reads.run(fn, *args)
 
-    def _analysis_cache(self, key: Hashable) -> LRU:
-        return self.read_analyses if isinstance(key, tuple) and key[:1] == ("read",) else self.analyses
+    def _state_cache(self, key: Hashable) -> LRU:
+        return self.read_states if isinstance(key, tuple) and key[:1] == ("read",) else self.states
 
     def _key_lock(self, key: Hashable) -> threading.Lock:
         with self._key_locks_lock:
@@ -473,12 +473,12 @@ class Summarizer:
                 self._key_locks.put(key, lock)
             return lock
 
-    def has_analysis(self, key: Hashable) -> bool:
-        return self._analysis_cache(key).get(key) is not None
+    def has_state(self, key: Hashable) -> bool:
+        return self._state_cache(key).get(key) is not None
 
-    def analyse(self, key: Hashable, articles: Sequence[Article] | Callable[[], Sequence[Article]]) -> StoryAnalysis:
-        """The cached analysis of ``key``, else computed (once: concurrent callers wait for the first)."""
-        cache = self._analysis_cache(key)
+    def state(self, key: Hashable, articles: Sequence[Article] | Callable[[], Sequence[Article]]) -> StoryState:
+        """The cached working state of ``key``, else computed (once: concurrent callers wait for the first)."""
+        cache = self._state_cache(key)
         cached = cache.get(key)
         if cached is None:
             with self._key_lock(key):
@@ -488,11 +488,11 @@ class Summarizer:
                     cache.put(key, cached)
         return pickle.loads(cached) if isinstance(cached, bytes) else cached
 
-    def cross_source(self, key: Hashable, analysis: StoryAnalysis) -> dict[str, Any]:
+    def cross_source(self, key: Hashable, found: StoryState) -> dict[str, Any]:
         """The cross-source analysis as JSON, cached per key."""
         hit = self.crosses.get(key)
         if hit is None:
-            hit = cross_source_json(analysis)
+            hit = cross_source_json(found)
             self.crosses.put(key, hit)
         return hit
 
@@ -513,7 +513,7 @@ class Summarizer:
         hit = self.summaries.get((key, words, analysis))
         if hit is not None:
             return hit
-        found = self.analyse(key, articles_fn)
+        found = self.state(key, articles_fn)
         cross = self.cross_source(key, found) if analysis else None
         body = story_body(self.pipeline(), found, words, warnings, cross)
         self.summaries.put((key, words, analysis), body)
@@ -533,7 +533,7 @@ class Summarizer:
             if full is not None:
                 d = json.loads(full)
             else:  # only the summary: no need to write out (and read back) every source text
-                story = summary_of(self.pipeline(), self.analyse(key, articles_fn), words, warnings)
+                story = summary_of(self.pipeline(), self.state(key, articles_fn), words, warnings)
                 d = story.to_dict()
             hit = json.dumps({k: d[k] for k in ("sentences", "words", "warnings")}, ensure_ascii=False).encode()
             self.parts.put((key, words), hit)

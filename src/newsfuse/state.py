@@ -18,7 +18,7 @@ from .types import Article, Sentence
 class Fact:
     """Sentences from different articles that state the same thing.
 
-    ``members`` index into ``StoryAnalysis.sentences`` (at most one per
+    ``members`` index into ``StoryState.sentences`` (at most one per
     article); ``support`` counts the distinct outlets among them.
     """
 
@@ -27,7 +27,7 @@ class Fact:
 
 
 @dataclass
-class StoryAnalysis:
+class StoryState:
     """Everything the stages know about one story.
 
     ``rows`` are the indices of the candidate sentences (those not labelled

@@ -72,11 +72,18 @@ class GreedyAligner:
         outlets = [a.outlet for a in story.articles]
         rows_of = story.rows
         return [
-            Fact(members=(rows_of[rows[0]],), support=1)
+            _fact((rows_of[rows[0]],), 1)
             if len(rows) == 1
-            else Fact(members=tuple(rows_of[r] for r in rows), support=len({outlets[docs[r]] for r in rows}))
+            else _fact(tuple(rows_of[r] for r in rows), len({outlets[docs[r]] for r in rows}))
             for rows in groups.values()
         ]
+
+
+def _fact(members: tuple[int, ...], support: int) -> Fact:
+    """``Fact(members, support)`` without the frozen dataclass's ``__init__`` (one per candidate sentence)."""
+    fact = object.__new__(Fact)
+    fact.__dict__.update(members=members, support=support)
+    return fact
 
 
 class _Checker:

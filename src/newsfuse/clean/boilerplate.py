@@ -55,14 +55,17 @@ def sentence_words(articles: Sequence[Article], sentences: Sequence[Sentence]) -
     >>> sentence_words([Article("a", "Kim LEFT. Istanbul, too.")], sents[:1])
     [['kim', 'left']]
     """
-    lowered = [a.text.lower() for a in articles]
-    # The regex that splits Chinese/Japanese characters costs ~20% more: only for articles that hold some.
-    finders = [(_WORD_CJK if has_cjk(a.text) else _WORD).findall for a in articles]
+    # Per article: its lower-cased text and the findall to run over it, or None where lower-casing changed
+    # the length (İ -> i̇): the offsets no longer fit, and each sentence goes alone.  The regex that
+    # splits Chinese/Japanese characters costs ~20% more: only for articles that hold some.
+    readers = []
+    for a in articles:
+        low = a.text.lower()
+        readers.append((low, (_WORD_CJK if has_cjk(a.text) else _WORD).findall) if len(low) == len(a.text) else None)
     out = []
     for s in sentences:
-        low = lowered[s.doc]
-        # Lower-casing can change the length (İ -> i̇): then the offsets no longer fit and the sentence goes alone.
-        out.append(finders[s.doc](low, s.start, s.end) if len(low) == len(articles[s.doc].text) else words_of(s.text))
+        reader = readers[s.doc]
+        out.append(reader[1](reader[0], s.start, s.end) if reader is not None else words_of(s.text))
     return out
 
 

@@ -27,6 +27,14 @@ _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 
+# A finite verb: a clause that has one is no caption-like noun phrase.
+_VERB = (
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did|"
+    r"said|says|say|told|tells)\b"
+)
+# Names in a list of credits: "Rob Tapert, Sam Raimi and Bruce Campbell".
+_NAMES = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|der|di|da|del|la|le|and|&))*"
+
 # Each rule: (name, pattern, trigger words).  Without triggers the pattern matches at the segment's start;
 # with them it is searched anywhere in the segment, and only when the segment holds one of those words
 # (lower-cased, as words_of gives them; "@" stands for an "@" anywhere in the segment, "@caps" for READ,
@@ -46,7 +54,8 @@ _RULES: list[tuple[str, str, str]] = [
     ("byline-contact", r"[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$", None),
     (
         "promo",
-        r"\W*(?:>+\s*)?(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|See also|"
+        r"\W*(?:>+\s*)?(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|Read|READ|"
+        r"Listen|LISTEN|See also|"
         r"SEE ALSO|Also read|ALSO READ|Also on [A-Z]\w+|ALSO ON|Watch|WATCH|Videos?|VIDEOS?|Photos?|PHOTOS?|"
         r"Pictures|PICTURES|Gallery|GALLERY|Next up|Up next|Don't miss|DON'T MISS|Recommended|Trending|Sponsored|"
         r"Explore further|Top stories|Most popular|Most read|Editor's picks)\s*[:|]"
@@ -55,15 +64,24 @@ _RULES: list[tuple[str, str, str]] = [
         r"|More info:|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
         r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
         r"For more (?:about|on|information|details|coverage|news|stories)\b|MORE (?=[A-Z])|"
-        r"Don't miss|Click (?:here|to))\b",
+        r"For [\w'’]+ (?:complete|full|latest|continuing) coverage\b|"
+        r"Don't miss|Click (?:here|to|through)|Read on|Keep reading|Scroll (?:down|through|on)|Story [Hh]ighlights|"
+        r"Here (?:are|is) (?:the |some |our )?(?:pictures|photos|images|videos?|gallery|highlights)|"
+        r"See (?:the|our) (?:full|complete) (?:list|gallery|story)|"
+        r"(?:Have|Take) a (?:closer |quick )?look at\b[^.!?]{0,80}\b(?:gallery|slideshow|photos|pictures|video|clip|"
+        r"below|above))\b"
+        r"|\((?:See|Read|Watch|Related|Also)\b:?[^()]{0,120}\)\W*$"
+        r"|(?:Email|Share|Print) [Tt]his(?: (?:[Ss]tory|[Aa]rticle|[Pp]age))?\W*$",
         None,
     ),
     (
         "promo",
         r"(?<![A-Z] )\b(?:RELATED|READ MORE|MUST WATCH|JUST WATCHED|SEE ALSO|ALSO READ)\b(?! [A-Z]{2})"
-        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])",
-        "related watched videos @caps",
+        r"|\b(?:Replay More Videos|More Videos \.\.\.)|[a-z][A-Z][a-z]+\b.{0,400}? MORE (?=[a-z])|\bafter the jump\b",
+        "related watched videos @caps jump",
     ),
+    # A link's site in brackets: "McRib 2.0: Meet McDonald's McRibster [BurgerBusiness.com]".
+    ("promo", r"\[(?:[\w-]+\.)+(?:com|org|net)\]", "com org net"),
     (
         "caption",
         r"\W*(?:Image (?:copyright|caption)|Media (?:playback is unsupported|caption)|Image:|"
@@ -73,12 +91,25 @@ _RULES: list[tuple[str, str, str]] = [
         r"FILE\s*[-–—]|FILE PHOTO|\(File\)|Pictured:|"
         r"(?:Shown|Pictured) (?:is|are|here|above|below)\b|CORRECTS\b|(?:In )?[Tt]his (?:undated )?(?:file )?"
         r"(?:image|photo|photograph|picture|screenshot|handout photo) (?:released|provided|taken|made available|"
-        r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/)",
+        r"shows|from|posted|obtained|courtesy)|(?:AP|AFP|Reuters|Getty) Photo\b|\(?AP Photo/|"
+        r"(?:A|An) (?:police |artist's |artist’s |undated )?(?:sketch|rendering|drawing|mugshot|booking photo|"
+        r"handout photo|file photo|video still|still image|composite image) (?:released|provided|taken|made available|"
+        r"obtained|courtesy|posted|distributed|issued|shows|showing)\b"
+        # A credit alone: "(Joe Ellis/The Clarion Ledger, via AP)".
+        r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$"
+        # A photo described without a verb: "A photo from the 1998 excavation, with the foot bones below a tail."
+        rf"|(?:A|An) (?:photo|photograph|picture|image|rendering|illustration|still) (?:from|of)\b"
+        rf"(?:(?!{_VERB}|\b\w+ed\b)[^;:!?])*$"
+        # A caption without a verb: "Two of the life-size sex statues belonging to Prince Jefri Bolkiah."
+        rf"|(?:One|Two|Three|Four|Five|Some|Several|Many|Both|All) of the (?:(?!{_VERB})[^.;:!?\"“”])*? "
+        r"(?:belonging to|owned by|made by|seen|shown|pictured|displayed|on display)\b"
+        rf"(?:(?!{_VERB})[^;:!?\"“”])*$)",
         None,
     ),
     (
         "caption",
         r"\((?:AP|AFP|Reuters|EPA|Getty Images)(?: Photo)?/[^)]{0,60}\)|/Getty Images\b|\(Photo(?: credit)?:|"
+        r"\[(?:AP|AFP|Reuters|EPA|Getty Images|Getty|Al Jazeera)(?:/[^\[\]]{1,30})?\]$|"
         r"\bClick (?:to|on the) (?:enlarge|expand)|\bclick on (?:an|the) image\b",
         "ap afp reuters epa getty photo click",
     ),
@@ -98,7 +129,9 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "sign-up",
         r"\W*(?:Sign up|Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Join us on|Join (?:The|the) Conversation|Like us on|"
-        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|Get (?:the|our) .{0,60}"
+        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|"
+        r"Follow [^.!?]{0,60}(?:@\w|\b(?:Twitter|Facebook|Instagram|Google\+|YouTube|LinkedIn)\b)|"
+        r"Get (?:the|our) .{0,60}"
         r"(?:newsletter|by email|Daily Edition|in your inbox)|Email Sign Up|Newsletter Sign Up|Stay Up To Date|"
         r"You (?:can|may) unsubscribe|By signing up|You must select a newsletter|Please verify you're not a robot|"
         r"View all .{0,40}newsletters|Want more\b|Download (?:the|our) app|Just fill in your contact details)",
@@ -110,6 +143,12 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:[Ss]ign(?:ing)? up|[Ss]ubscribe)\b.{0,80}"
         r"\b(?:newsletters?|inbox|email alerts|updates and special offers)\b",
         "newsletter newsletters inbox subscribe subscribed subscribing subscription unsubscribe sign signing",
+    ),
+    (
+        "sign-up",
+        r"\b[Ll]og (?:in|into|on)(?: to)? your account\b|\byour (?:credit )?card will be charged\b|"
+        r"\buntil you cancel\b|\bcancel (?:at )?any ?time\b|\bfree shipping\b|\b[Aa]dd to (?:cart|bag|basket)\b",
+        "log account charged cancel shipping cart bag basket",
     ),
     (
         "cookie-script",
@@ -125,7 +164,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\bAdd this video to your (?:website|site|blog)\b|\bcopying the code below\b|\bembed (?:code|this video)\b|"
         r"\bMedia requires JavaScript\b|\bVideo will (?:play|begin)\b|\bautoplay\b|\bNow [Pp]laying\b|"
         r"\bThis video is (?:no longer available|unavailable)\b|\bWatch the (?:full )?video\b|"
-        r"\b(?:clip|video|player) (?:above|below)\b|\bWait \d+ seconds? to continue\b|GET THIS VIDEO\b",
+        r"\b(?:clip|video|player) (?:above|below)\b|\bWait \d+ seconds? to continue\b|GET THIS VIDEO\b|"
+        r"\b(?:video|clip) (?:shown|seen|posted|embedded) (?:here|above|below)\b",
         "video embed autoplay playing copying clip player wait",
     ),
     (
@@ -140,7 +180,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"(?:log|sign) in to (?:comment|reply)|commenting (?:guidelines|policy|is (?:closed|disabled))|"
         r"[Ll]et us know (?:in (?:the )?comments|what you think|your thoughts)|[Ss]ound off\b|"
         r"[Tt]ell us (?:about it|what you think|in the comments|your (?:story|thoughts))|"
-        r"[Ss]hare your (?:thoughts|story|opinion|views)|on our Facebook page|[Jj]oin the (?:discussion|debate) below|"
+        r"[Ss]hare your (?:own )?(?:thoughts|story|opinion|views)|on our Facebook page|"
+        r"[Jj]oin the (?:discussion|debate) below|"
         r"\bWhat do you think\?|\bweigh in (?:below|in the comments))",
         "comment comments commenting let tell thoughts weigh facebook",
     ),
@@ -149,14 +190,60 @@ _RULES: list[tuple[str, str, str]] = [
         r"\W*(?:Contributing:|Reporting by\b|Editing by\b|Additional reporting\b|Written by\b|Compiled by\b|"
         r"Contact [A-Z]\w+(?: [A-Z]\w+)+ at\b|Email [A-Z]\w+(?: [A-Z]\w+)* at\b|Reach [A-Z]\w+(?: [A-Z]\w+)* at\b|"
         r"Follow [A-Z]\w+(?: [A-Z]\w+)* on Twitter|(?:Copyright|©)\s*\d{4}|This (?:story|article) (?:was|has been) "
-        r"(?:updated|corrected|originally published)|Editor['’]s [Nn]ote:|CONTACTS?:|Source:|Journal reference:)",
+        r"(?:updated|corrected|originally published)|Original (?:article|story) (?:on|at|from)\b|"
+        r"(?:This|The) (?:article|story|post) (?:first |originally )?appeared (?:on|in|at)\b|"
+        r"Originally (?:published|appeared) (?:on|in|at)\b|Editor['’]s [Nn]ote:|CONTACTS?:|Source:|Journal reference:)",
         None,
     ),
     (
         "byline-contact",
         r"\b[\w.-]+@[\w-]+\.(?:com|org|net)\b|\bAll rights reserved\b|\bThis material may not be (?:published|"
-        r"broadcast)|\bclick (?:here|below)\b|\bClick (?:here|below)\b",
+        r"broadcast)|\b[Cc]lick (?:here|below|HERE)\b",
         "@ reserved material click",
+    ),
+    # A wire story's end notes: who contributed, how to reach them, where the reporter was.
+    (
+        "byline-contact",
+        r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcan be reached (?:at|on|via)\b",
+        "contributed reached",
+    ),
+    ("byline-contact", r"^(?:[A-Z][\w'’.-]+ ){1,3}reported (?:from|in) [A-Z][\w .,'’-]{1,40}\.$", "reported"),
+    (
+        "sign-up",
+        r"\bthank (?:all of )?you (?:all )?(?:who|for) (?:donat|support|read|visit)\w*|"
+        r"\b[Dd]onate (?:now|today|here)\b|"
+        r"\b[Pp]lease (?:donate|consider (?:donating|supporting)|support (?:us|our))\b",
+        "donate donated donating",
+    ),
+    (
+        "sign-up",
+        r"\b(?:in|on|from) (?:your|the) (?:app store|App Store|APP STORE)\b|\bAPP STORE\b|"
+        r"\b[Dd]ownload (?:the|our|it)\b.{0,40}\b(?:app|App)\b|\bGet (?:the|our) [\w&' ]{0,30}\bapp\b",
+        "app",
+    ),
+    (
+        "not-found",
+        r"\bthe page you (?:requested|are looking for|were looking for|tried to reach) (?:could not|cannot|can't|"
+        r"was not|does not|doesn't|is no longer)\b|\b[Pp]age [Nn]ot [Ff]ound\b|\b404 (?:[Ee]rror|[Nn]ot [Ff]ound)\b|"
+        r"\bthe page URL may have changed\b|"
+        r"\b[Pp]lease contact our webmaster\b|\bthis data is currently not publicly accessible\b",
+        "requested 404 found url webmaster accessible",
+    ),
+    ("not-found", r"\bit may no longer be (?:here|available)\b", "longer"),
+    # A web host's placeholder for a domain that is not set up yet.
+    (
+        "not-found",
+        r"\b(?:custom )?domain mapping\b|\bplease visit our help center\b|\b[Tt]his domain (?:is|may be) for sale\b|"
+        r"\b[Aa]ccount (?:has been )?[Ss]uspended\b",
+        "mapping center sale suspended",
+    ),
+    (
+        "credits",
+        rf"(?:Directed|Produced|Written|Screenplay|Cinematography|Edited|Music|Starring|Executive produced|Costumes?|"
+        rf"Production design|Choreography)(?: and (?:written|directed|produced))?(?: by)?:? {_NAMES}"
+        rf"(?:[,;] ?(?:(?:written|produced|edited|directed|photographed|music)(?: and \w+)? by )?{_NAMES})*\.?$"
+        r"|(?:Running time|MPAA rating|Rated (?:G|PG|PG-13|R|NC-17))\b",
+        None,
     ),
     (
         "web-archive",
@@ -197,7 +284,23 @@ _WEEKDAY_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b"
 )
+_RUNNING_TIME = re.compile(r" \(\d{1,2}:\d{2}\)$")
+# An author's note at the end of an article: "Katherine Spillar is executive editor of Ms. magazine.", "A writer and
+# former tv producer, Matthew Sheffield covers politics, media, and technology for Salon."
+_AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w'’.-]+ ){1,3}(?:is|was) (?:a |an |the )?(?:[\w-]+ ){0,3}(?:editor|writer|reporter|columnist|"
+    r"correspondent|contributor|blogger)\b(?: (?:of|at|for|with) [^;]{2,60}?)?\.$"
+    r"|(?:[\w,'’ -]{0,80}, )?(?:[A-Z][\w'’.-]+ ){1,3}(?:covers|writes about|writes for|blogs about)\b[^;]{2,120}\.$"
+)
+_TITLE_CREDIT = re.compile(r"(?:[A-Z][\w'’.-]* ){1,8}\((?!(?:CNN|AP|Reuters|AFP|UPI)\))(?:[A-Z][\w'’.&-]* ?){1,5}\)")
+_CAPS_DOMAIN = re.compile(r"(?:[A-Z0-9-]+\.)+(?:COM|NET|ORG)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]{3}")
+# A photo credit as a segment of its own: "(Photo by Win McNamee/Getty Images)", "(Katherine Frey/The Washington
+# Post)", "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
+_CREDIT = re.compile(
+    r"\(?(?:Photo(?:graph)?s?|Image|Picture|Credit|Photo credit)(?:\s*[:|]| by\b)|\([^()]{2,60}/[^()]{2,60}\)$|"
+    r"\| ?[A-Z]|\(?AP Photo\b|\((?:Associated Press|AP|Getty Images|Getty|AFP|Reuters|EPA)\)$"
+)
 # The end of a sentence, or of a line a sentence runs on from; a segment without one may be a headline.
 _ENDINGS = frozenset(".!?…:;,\"”’')]")
 # A teaser or caption cut off by the page: "...died of a heart attack on Tuesday,..."
@@ -230,15 +333,32 @@ _FIRST_WORDS = _word_set(
     "shutterstock published posted modified more related read watch must video videos gallery recommended trending "
     "sponsored editor hide caption illustration screenshot screengrab file pictured corrects stock chart graphic "
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
-    "additional written compiled contact contacts reach copyright source journal continue buy map shown close"
+    "additional written compiled contact contacts reach copyright source journal continue buy map shown close "
+    "directed produced screenplay cinematography edited music starring running rated mpaa keep scroll original "
+    "originally monday tuesday wednesday thursday friday saturday sunday"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
     "in": _word_set("this"),
     "this": _word_set("image photo photograph picture screenshot undated file story article"),
-    "a": _word_set("post"),
+    "a": _word_set(
+        "post police artist undated sketch rendering drawing mugshot booking handout file video still composite photo "
+        "photograph picture image illustration"
+    ),
+    "an": _word_set("artist undated image illustration"),
+    **{word: _word_set("of") for word in ("one", "two", "three", "four", "five", "some", "several", "many", "both")},
+    "here": _word_set("are is"),
+    "click": _word_set("here to through"),
+    "share": _word_set("this"),
+    "print": _word_set("this"),
+    "costume": _word_set("design designer"),
+    "costumes": _word_set("by"),
+    "production": _word_set("design"),
+    "choreography": _word_set("by"),
+    "executive": _word_set("produced"),
     "for": _word_set("more"),
-    "take": _word_set("our the"),
+    "take": _word_set("our the a"),
+    "have": _word_set("a"),
     "find": _word_set("out"),
     "check": _word_set("out"),
     "test": _word_set("your"),
@@ -253,7 +373,7 @@ _FIRST_PAIRS = {
     "up": _word_set("next"),
     "last": _word_set("updated"),
     "story": _word_set("continued continues highlights"),
-    "see": _word_set("also more"),
+    "see": _word_set("also more the our"),
     "show": _word_set("caption"),
     "like": _word_set("us"),
     "stay": _word_set("up"),
@@ -309,6 +429,14 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
             for name, pattern, triggers in _ANYWHERE:
                 if not triggers.isdisjoint(present) and pattern.search(text):
                     return name
+    if text[-1] == ")" and _RUNNING_TIME.search(text, max(0, len(text) - 8)):
+        return "video-embed"  # a video's title and running time: "Wedding costs soar to new highs (3:40)"
+    if text[-1] == ")" and _TITLE_CREDIT.fullmatch(text):
+        return "caption"  # a name and its credit: "Florida Lottery Timothy Poole Timothy Poole (Florida Lottery)"
+    if text[-4:] in (".COM", ".NET", ".ORG") and _CAPS_DOMAIN.fullmatch(text):
+        return "caption"  # a credit to a web site, in capitals: "DEVONJAMESXXX.COM"
+    if text[0] == "[" and text.count("[") > text.count("]"):
+        return "promo"  # a bracketed link to another story, cut inside by the splitter: "[Rapinoe responds: ‘It’s ..."
     last = text[-1]
     if last == ".":
         if len(text) < 110 and (text.endswith(_VIDEO_ENDS) or " discusses " in text) and _VIDEO_PROMO.match(text):
@@ -368,24 +496,70 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
     A question to "you" that the next sentence of its article answers ("I ...", "Yes", a quote)
     is an interviewer's, and stays.  A few words without a final stop that end before more text on
     their line (a subhead the splitter cut off its sentence) are labelled ``headline``, and so is an
-    article's opening of up to 25 such words (a headline glued to its first sentence).
+    article's opening of up to 80 such words (a headline glued to its first sentence).  Among an
+    article's last three sentences, one that says who its author is ("Katherine Spillar is executive
+    editor of Ms. magazine.") is a byline too.
     """
     labels: dict[int, str] = {}
+    last = {s.doc: i for i, s in enumerate(sentences)}
     for i, s in enumerate(sentences):
         rule = furniture_rule(s.text, None if words is None else words[i])
         if rule == "reader-question" and i + 1 < len(sentences):
             nxt = sentences[i + 1]
             if nxt.doc == s.doc and _ANSWER.match(nxt.text):
                 continue
+        # Where the line starts, or where only furniture stands before on the line.
+        opens = s.line_start or (i - 1 in labels and sentences[i - 1].doc == s.doc)
         if rule is not None:
             labels[i] = "headline" if rule == "headline" else "furniture"
+            if i and rule in _LEADS_TO and _is_teaser_question(sentences[i - 1], s) and i - 1 not in labels:
+                labels[i - 1] = "furniture"  # "What will everyone be talking about? Have a look at our gallery"
+            if (
+                i
+                and rule in ("label", "caption")
+                and (s.text[0] == "|" or s.text.count(" ") < 10)
+                and _CREDIT.match(s.text)
+                and _is_caption(sentences[i - 1], s)
+            ):
+                labels[i - 1] = "furniture"  # the photo's caption, before its credit on the same line
         elif (
             not s.line_end
             and s.text[-1] not in _ENDINGS
-            and (s.text.count(" ") < 8 or (s.position == 0 and s.line_start and s.text.count(" ") < 25))
+            and (s.text.count(" ") < 8 or (opens and s.text.count(" ") < (25 if s.position else 80)))
         ):
-            labels[i] = "headline"  # words cut off the sentence after them: a subhead, or the article's headline
+            # Words cut off the sentence after them: a subhead, or the article's headline (with its standfirst).
+            labels[i] = "headline"
+        elif last[s.doc] - i < 3 and s.text.count(" ") < 25 and _AUTHOR_BIO.match(s.text):
+            labels[i] = "furniture"
     return labels
+
+
+# Furniture that a teaser question before it leads into.
+_LEADS_TO = frozenset(["promo", "comments", "sign-up", "video-embed"])
+
+
+def _is_teaser_question(before: Sentence, promo: Sentence, max_words: int = 20) -> bool:
+    """Whether ``before`` is a short question that leads into the promo after it, in the same article."""
+    return (
+        before.doc == promo.doc
+        and before.position + 1 == promo.position
+        and before.text.endswith("?")
+        and before.text.count(" ") < max_words
+        and _quotes_closed(before.text)
+        and not before.text.startswith(('"', "“"))
+    )
+
+
+def _is_caption(before: Sentence, credit: Sentence, max_words: int = 60) -> bool:
+    """Whether ``before`` is the caption of the photo that ``credit`` credits: on the same line, right
+    before it, and no longer than a caption."""
+    return (
+        before.doc == credit.doc
+        and not before.line_end
+        and not credit.line_start
+        and before.position + 1 == credit.position
+        and before.text.count(" ") < max_words
+    )
 
 
 def furniture_pages(
@@ -422,8 +596,12 @@ def furniture_pages(
     for s in sentences:
         chars[s.doc] += s.end - s.start
     pages: dict[int, str] = {}
+    for d in _teaser_lists(sentences, labels, len(articles)):
+        pages[d] = "teaser-list"
+    for d in _comments(sentences, labels, len(articles)):
+        pages[d] = "comment"
     for d in range(len(articles)):
-        if not bad[d] or bad[d] < min_share * chars[d]:
+        if not bad[d] or bad[d] < min_share * chars[d] or d in pages:
             continue
         own = [i for i, s in enumerate(sentences) if s.doc == d]
         if sum(sentences[i].n_words for i in own if i not in labels) < max_text_words:
@@ -433,6 +611,53 @@ def furniture_pages(
                 rules[rule] = rules.get(rule, 0) + sentences[i].n_words
             pages[d] = max(rules, key=rules.__getitem__)
     return pages
+
+
+def _teaser_lists(
+    sentences: Sequence[Sentence], labels: dict[int, str], n_articles: int, least: int = 5, share: float = 0.25
+) -> list[int]:
+    """Articles that are lists of other stories' teasers: at least ``least`` teasers cut off by the page
+    after a word ("... according to new ...", not a writer's "news..." pause) and at least ``share`` of
+    the article's sentences.
+
+    Each teaser's first sentence, whole, reads as news; the cut ones give the page away.
+    """
+    total = [0] * n_articles
+    cut = [0] * n_articles
+    for i, s in enumerate(sentences):
+        total[s.doc] += 1
+        if labels.get(i) == "furniture" and s.text.endswith((" ...", " …")) and furniture_rule(s.text) == "truncated":
+            cut[s.doc] += 1
+    return [d for d in range(n_articles) if cut[d] >= least and cut[d] >= share * total[d]]
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
+
+
+def _comments(sentences: Sequence[Sentence], labels: dict[int, str], n_articles: int, max_words: int = 80) -> list[int]:
+    """Short inputs that are a reader's comment or a post, not an article: under ``max_words`` words, at
+    least two sentences, the first person singular in the first six words and in half the sentences,
+    and nobody quoted or reported.
+
+    >>> from newsfuse.split import FastSplitter
+    >>> text = "I adore Betty White. She just keeps getting better. I am sure she would host the Oscars."
+    >>> _comments(FastSplitter().split(Article("c", text), 0), {}, 1)
+    [0]
+    """
+    sents: list[list[Sentence]] = [[] for _ in range(n_articles)]
+    for s in sentences:
+        sents[s.doc].append(s)
+    out = []
+    for d, own in enumerate(sents):
+        if len(own) < 2 or sum(s.n_words for s in own) >= max_words:
+            continue
+        text = " ".join(s.text for s in own)
+        if any(q in text for q in '"“”') or " said" in text or " says" in text:
+            continue
+        opening = " ".join(own[0].text.split()[:6])  # the writer speaks from the first words on
+        if _FIRST_PERSON.search(opening) and 2 * sum(_FIRST_PERSON.search(s.text) is not None for s in own) >= len(own):
+            out.append(d)
+    return out
 
 
 def drop_furniture_pages(

@@ -3,6 +3,7 @@
 from .base import Assignment, StoryClusterer, final_labels
 from .evaluate import bcubed, clustering_scores
 from .online import Features, OnlineClusterer, article_words
+from .scorer import StoryScorer, load_scorer
 
 
 def default_clusterer() -> OnlineClusterer:
@@ -15,9 +16,11 @@ __all__ = [
     "Features",
     "OnlineClusterer",
     "StoryClusterer",
+    "StoryScorer",
     "article_words",
     "bcubed",
     "clustering_scores",
     "default_clusterer",
     "final_labels",
+    "load_scorer",
 ]

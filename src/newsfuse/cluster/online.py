@@ -42,8 +42,10 @@ from ..embed.base import Embedder
 from ..text.lexicon import STORY_STOPWORDS
 from ..types import Article
 from .base import Assignment
+from .scorer import StoryScorer
 
 DAY = 86400.0
+DENSE_K = 100
 _WORD = re.compile(r"\w+")
 # A word whose second character before it is not a sentence end or a quote (see :func:`article_words`).
 _NAME = re.compile(r"(?<=[^.!?\n\"'].)(?<!\w)\w+", re.DOTALL)
@@ -101,6 +103,8 @@ class _Weighted:
     terms: list[str]
     weights: np.ndarray  # unit length, in the order of ``terms``
     ids: np.ndarray  # each term's id in the index (-1: not in it)
+    pdf: np.ndarray  # each term's document frequency in the background prior
+    order: np.ndarray  # term positions, strongest first (a stable sort: ties in text order)
 
 
 def article_words(article: Article, head_words: int = 250) -> dict[str, int]:
@@ -153,7 +157,8 @@ class OnlineClusterer:
     ``embed_words``: words of each article's head that the embedder reads; ``max_candidates``: earlier
     articles scored in full (those with the highest word scores), which bounds the cost of an article;
     ``index_terms``: an article's strongest words that the index lists it under (all count in the
-    document frequencies).
+    document frequencies); ``scorer``: a learned :class:`~newsfuse.cluster.scorer.StoryScorer` that
+    replaces the hand-set story score and its thresholds (None: the rule above).
     """
 
     def __init__(
@@ -176,6 +181,7 @@ class OnlineClusterer:
         embed_words: int = 250,
         max_candidates: int = 400,
         index_terms: int = 120,
+        scorer: StoryScorer | None = None,
     ) -> None:
         if embedder == "default":
             from ..embed import default_embedder
@@ -201,14 +207,17 @@ class OnlineClusterer:
         self.embed_words = embed_words
         self.max_candidates = max_candidates
         self.index_terms = index_terms
+        self.scorer = scorer
         self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
         # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
         self._story_size = np.zeros(1024, dtype=np.int64)
         self._story_last = np.full(1024, np.nan)
+        self._story_first = np.full(1024, np.nan)
         # The inverted index: word -> its id; per id the document frequency and the posting list
         # (article numbers and the word's weight in each), kept as compact growable arrays.
         self._term_id: dict[str, int] = {}
         self._df = np.zeros(1024, dtype=np.int64)
+        self._pdf = np.zeros(1024, dtype=np.float64)  # per term id its frequency in the prior
         # Per term id its postings, article number and weight interleaved: [doc, w, doc, w, ...].
         self._postings: list[array] = []
         self._doc_terms: list[np.ndarray] = []  # per article the ids of all its terms (for retirement)
@@ -227,7 +236,8 @@ class OnlineClusterer:
         counts = [article_words(a, self.head_words) for a in articles]
         vectors: np.ndarray | None = None
         if self.embedder is not None and articles:
-            heads = [f"{a.title or ''}\n{' '.join(a.text.split()[: self.embed_words])}" for a in articles]
+            n = self.embed_words  # the first n words, without splitting the rest of a long article
+            heads = [f"{a.title or ''}\n{' '.join(a.text.split(maxsplit=n)[:n])}" for a in articles]
             vectors = self.embedder.embed(heads)
         return [
             Features(words=dict(c), vector=None if vectors is None else vectors[i], key=a.id)
@@ -241,14 +251,23 @@ class OnlineClusterer:
         terms = list(f.words)
         tf = np.fromiter(f.words.values(), dtype=np.float64, count=len(terms))
         ids = np.fromiter(map(self._term_id.get, terms, repeat(-1)), dtype=np.int64, count=len(terms))
-        df = np.where(ids >= 0, self._df[ids], 0).astype(np.float64)
+        known = ids >= 0
+        # The background frequencies of the terms the index knows are kept per term id; only the new
+        # terms are looked up in the prior's table.
+        pdf = np.zeros(len(terms))
+        pdf[known] = self._pdf[ids[known]]
         n_docs = self._n_docs
         if self.prior is not None:
-            df += np.fromiter(map(self.prior.df.get, terms, repeat(0)), dtype=np.float64, count=len(terms))
+            new = np.flatnonzero(~known).tolist()
+            if new:
+                get = self.prior.df.get
+                pdf[new] = [get(terms[i], 0) for i in new]
             n_docs += self.prior.n
+        df = np.where(known, self._df[ids], 0) + pdf
         w = (1.0 + np.log(np.maximum(tf, 1.0))) * (np.log((n_docs + 2) / (df + 1.0)) + 1.0)
         norm = float(np.sqrt(w @ w)) or 1.0
-        weighted = _Weighted(self._n_docs, terms, w / norm, ids)
+        w /= norm
+        weighted = _Weighted(self._n_docs, terms, w, ids, pdf, np.argsort(-w, kind="stable"))
         self._cache = (f, weighted)
         return weighted
 
@@ -256,15 +275,15 @@ class OnlineClusterer:
         """Earlier articles sharing a distinctive word with the new one, and their word scores (dot products)."""
         common = max(50, int(self.common_fraction * self._n_docs))
         # Most distinctive first; a stable sort keeps ties in text order, so the choice is deterministic.
-        order = np.argsort(-weighted.weights, kind="stable")[: self.query_terms]
+        order = weighted.order[: self.query_terms]
         ids = weighted.ids[order]
         use = ids >= 0
         use[use] = self._df[ids[use]] <= common
         tids = ids[use].tolist()
         if not tids:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        lists = [np.frombuffer(self._postings[t], dtype=np.float64) for t in tids]
-        pairs = np.concatenate(lists).reshape(-1, 2)
+        lists = [self._postings[t] for t in tids]
+        pairs = np.frombuffer(b"".join(lists), dtype=np.float64).reshape(-1, 2)  # one copy of all the lists
         vals = pairs[:, 1] * np.repeat(weighted.weights[order[use]], [len(x) // 2 for x in lists])
         scores = np.bincount(pairs[:, 0].astype(np.int64), weights=vals, minlength=self._n_docs)
         found = np.flatnonzero(scores)
@@ -281,59 +300,90 @@ class OnlineClusterer:
         return root
 
     # -- the decision ----------------------------------------------------------------------------
-    def candidate_stories(self, f: Features, when: float | None = None) -> dict[str, np.ndarray]:
+    def candidate_stories(self, f: Features, when: float | None = None, *, full: bool = False) -> dict[str, np.ndarray]:
         """The open stories that share distinctive words with ``f``, and how well ``f`` matches each.
 
         Arrays of one entry per story: ``story`` (ids, ascending), ``best`` (score of its best-matching
         article), ``profile`` (mean score over its latest ``profile_size`` articles; 0 for those not
-        found) and ``gap`` (seconds since its latest article; NaN without times).
+        found) and ``gap`` (seconds since its latest article; NaN without times).  With a ``scorer`` (or
+        ``full``) also ``age`` (seconds since its first article; NaN without times), ``lex`` (best word
+        score), ``dense`` (best WordLlama cosine; 0 without vectors), ``total`` (sum of the scores over its
+        articles found) and ``size`` (its articles), the features of :mod:`newsfuse.cluster.scorer`.
         """
         docs, lex = self._candidates(self._weigh(f))
         if len(docs) > self.max_candidates:  # the best word matches only; the rest add next to nothing
             top = np.sort(np.argpartition(-lex, self.max_candidates - 1)[: self.max_candidates])
             docs, lex = docs[top], lex[top]
         total = (1.0 - self.dense_weight) * lex
+        dense = np.zeros(len(docs))
         if len(docs) and self.dense_weight and f.vector is not None and self._vectors is not None:
-            dense = self._vectors[docs] @ f.vector
+            # The vectors of the best word matches only: the cosine adds to a score only above dense_floor.
+            near = np.argpartition(-lex, DENSE_K - 1)[:DENSE_K] if len(docs) > DENSE_K else slice(None)
+            dense[near] = self._vectors[docs[near]] @ f.vector
             total = total + self.dense_weight * np.maximum(dense - self.dense_floor, 0.0) / (1.0 - self.dense_floor)
         stories = self._doc_story[docs]
         by_story = np.argsort(stories, kind="stable")
         stories, total, docs = stories[by_story], total[by_story], docs[by_story]
-        starts = np.flatnonzero(np.concatenate(([True], stories[1:] != stories[:-1]))) if len(docs) else docs
+        if not len(docs):
+            keys = ("best", "profile", "gap", "age", "lex", "dense", "total", "size")
+            return {"story": np.zeros(0, dtype=np.int64), **{k: np.zeros(0) for k in keys}}
+        starts = np.flatnonzero(np.concatenate(([True], stories[1:] != stories[:-1])))
         story_ids = stories[starts]
-        best = np.maximum.reduceat(total, starts) if len(docs) else np.zeros(0)
-        recent = np.add.reduceat(total * self._recent[docs], starts) if len(docs) else np.zeros(0)
-        profile = recent / np.maximum(np.minimum(self._story_size[story_ids], self.profile_size), 1)
-        gap = when - self._story_last[story_ids] if when is not None else np.full(len(story_ids), np.nan)
-        open_ = ~(gap > self.window)
-        return {"story": story_ids[open_], "best": best[open_], "profile": profile[open_], "gap": gap[open_]}
+        size = self._story_size[story_ids]
+        recent = np.add.reduceat(total * self._recent[docs], starts)
+        c = {
+            "story": story_ids,
+            "best": np.maximum.reduceat(total, starts),
+            "profile": recent / np.maximum(np.minimum(size, self.profile_size), 1),
+            "gap": when - self._story_last[story_ids] if when is not None else np.full(len(story_ids), np.nan),
+        }
+        if self.scorer is not None or full:  # what only a learned scorer reads
+            c["age"] = when - self._story_first[story_ids] if when is not None else np.full(len(story_ids), np.nan)
+            c["lex"] = np.maximum.reduceat(lex[by_story], starts)
+            c["dense"] = np.maximum.reduceat(dense[by_story], starts)
+            c["total"] = np.add.reduceat(total, starts)
+            c["size"] = size.astype(np.float64)
+        open_ = ~(c["gap"] > self.window)
+        return {k: v[open_] for k, v in c.items()}
 
     def story_scores(self, c: dict[str, np.ndarray]) -> np.ndarray:
-        """One score per candidate story (see :meth:`candidate_stories`): best and profile mixed, time-decayed."""
+        """One score per candidate story (see :meth:`candidate_stories`).
+
+        Best article and profile mixed and time-decayed; with a learned :class:`StoryScorer`, its
+        probability that the article belongs to the story instead.
+        """
+        if self.scorer is not None:
+            return self.scorer.probability(c)
         score = (1.0 - self.profile_weight) * c["best"] + self.profile_weight * c["profile"]
         if self.half_life > 0:
-            gap = np.nan_to_num(c["gap"], nan=0.0)
-            score = score * 0.5 ** (np.maximum(gap, 0.0) / self.half_life)
+            score = score * 0.5 ** (np.fmax(c["gap"], 0.0) / self.half_life)  # fmax: no time, no decay
         return score
 
     def propose(self, f: Features, when: float | None = None) -> Assignment:
         """Where ``f`` would go now (no state changes): an existing story, or ``new`` (story 0)."""
         c = self.candidate_stories(f, when)
         story_ids, score = c["story"], self.story_scores(c)
-        keep = score >= min(self.threshold, self.merge_threshold)
+        threshold, merge_threshold = self._thresholds(when)
+        keep = score >= min(threshold, merge_threshold)
         story_ids, score = story_ids[keep], score[keep]
         if not len(story_ids):
             return Assignment(story=0, new=True)
         order = np.lexsort((story_ids, -score))  # best first; ties go to the older story
         top = order[0]
-        if score[top] < self.threshold:
+        if score[top] < threshold:
             return Assignment(story=0, new=True)
         best_story, best_score = int(story_ids[top]), float(score[top])
-        merged = [int(story_ids[k]) for k in order[1:] if score[k] >= self.merge_threshold]
+        merged = [int(story_ids[k]) for k in order[1:] if score[k] >= merge_threshold]
         # The older story absorbs the others so that ids stay stable.
         keep_id = min([best_story, *merged])
         others = tuple(sorted(s for s in {best_story, *merged} if s != keep_id))
         return Assignment(story=keep_id, new=False, merged=others, score=best_score)
+
+    def _thresholds(self, when: float | None) -> tuple[float, float]:
+        """The score to join a story and the score with a second story that bridges the two."""
+        if self.scorer is None:
+            return self.threshold, self.merge_threshold
+        return self.scorer.thresholds(dated=when is not None)
 
     def commit(self, f: Features, story: int, *, merged: Sequence[int] = (), when: float | None = None) -> None:
         """Record ``f`` as a member of ``story`` (merging ``merged`` into it)."""
@@ -364,12 +414,14 @@ class OnlineClusterer:
         # Every word counts in the document frequencies; the article's postings hold its strongest words.
         posted = np.arange(len(ids))
         if len(ids) > self.index_terms:
-            posted = np.sort(np.argsort(-weighted.weights, kind="stable")[: self.index_terms])
+            posted = np.sort(weighted.order[: self.index_terms])
         for tid, w in zip(ids[posted].tolist(), weighted.weights[posted].tolist(), strict=True):
             self._postings[tid].extend((doc, w))
         while len(self._postings) > len(self._df):
             self._df = _grow(self._df, 0)
+            self._pdf = _grow(self._pdf, 0.0)
         self._df[ids] += 1
+        self._pdf[ids] = weighted.pdf
         self._doc_terms.append(ids.astype(np.int32))
         if doc >= len(self._doc_story):
             self._doc_story = _grow(self._doc_story, 0)
@@ -393,8 +445,10 @@ class OnlineClusterer:
         while story >= len(self._story_size):
             self._story_size = _grow(self._story_size, 0)
             self._story_last = _grow(self._story_last, np.nan)
+            self._story_first = _grow(self._story_first, np.nan)
         self._story_size[story] = st.size
         self._story_last[story] = np.nan if st.last is None else st.last
+        self._story_first[story] = np.nan if st.first is None else st.first
         self._since_retire += 1
         if when is not None and self._since_retire >= self.retire_every:
             self.retire(when)
@@ -434,6 +488,7 @@ class OnlineClusterer:
             pairs[:, 0] = renumber[pairs[:, 0].astype(np.int64)]
             postings.append(array("d", pairs.tobytes()))
         self._term_id, self._df, self._postings = term_id, _fit(df[term_kept]), postings
+        self._pdf = _fit(self._pdf[:n_terms][term_kept])
         self._doc_terms = [term_renumber[t].astype(np.int32) for t, a in zip(self._doc_terms, alive, strict=True) if a]
         kept = n - n_dead
         self._doc_story = _fit(self._doc_story[:n][alive])

@@ -53,4 +53,4 @@ class WithTfidf:
 def l2_normalize(matrix: np.ndarray) -> np.ndarray:
     """Scale each row to unit length (zero rows stay zero)."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return (matrix / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+    return (matrix / np.where(norms == 0, 1.0, norms)).astype(np.float32, copy=False)

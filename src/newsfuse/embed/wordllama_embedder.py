@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, repeat
@@ -92,26 +91,6 @@ def _vocab_words(dim: int) -> dict[str, tuple[int, ...]]:
     return {t[1:]: (i,) for t, i in vocab.items() if t[:1] == "▁" and len(t) > 1 and "▁" not in t[1:]}
 
 
-# Punctuation that often trails a word ("Beijing," "said.\"").  A word ending in these after an ASCII
-# letter or digit is tokenized as the bare word plus the punctuation, when no token of the vocabulary
-# joins a letter or digit to that character (see _separable), so "Beijing," costs no tokenizer call
-# once "Beijing" is known.
-_TRAILING = ".,;:!?)\"'’”"
-_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-
-
-@lru_cache(maxsize=4)
-def _separable(dim: int) -> str:
-    """The characters of _TRAILING that no vocabulary token holds right after an ASCII letter or digit.
-
-    BPE only merges into tokens of its vocabulary, so no token can then span the
-    boundary between a word and such trailing punctuation: the word's ids are
-    the bare word's ids followed by the punctuation's.
-    """
-    tokens = "\n".join(_load(dim)[1].get_vocab())
-    return "".join(c for c in _TRAILING if not re.search(f"[A-Za-z0-9]{re.escape(c)}", tokens))
-
-
 @lru_cache(maxsize=4)
 def _seed_memo(dim: int) -> _WordIds:
     """A word memo holding the vocabulary's words (copied by every embedder: copying is cheaper than filling)."""
@@ -141,7 +120,8 @@ class _WordIds:
         self.flat = np.zeros(2 * sum(map(len, seed.values())) + 2, dtype=np.int64)
         self.used = 1  # slots taken, slot 0 included
         self.filled = 0  # entries of flat taken
-        self.add(seed)
+        lengths = np.fromiter(map(len, seed.values()), dtype=np.int64, count=len(seed))
+        self.add(list(seed), np.fromiter(chain.from_iterable(seed.values()), dtype=np.int64), lengths)
 
     def __len__(self) -> int:
         return self.used - 1
@@ -152,23 +132,22 @@ class _WordIds:
         out.start, out.length, out.flat = self.start.copy(), self.length.copy(), self.flat.copy()
         return out
 
-    def add(self, encoded: dict[str, tuple[int, ...]]) -> None:
-        """Store each word's ids (the words must be new)."""
-        n, total = len(encoded), sum(map(len, encoded.values()))
+    def add(self, words: list[str], ids: np.ndarray, lengths: np.ndarray) -> range:
+        """Store new ``words``, whose ids are ``ids`` end to end (``lengths`` each); returns their slots."""
+        n, total = len(words), len(ids)
         if self.used + n > len(self.start):
             self.start = np.resize(self.start, 2 * (self.used + n))
             self.length = np.resize(self.length, len(self.start))
         if self.filled + total > len(self.flat):
             self.flat = np.resize(self.flat, 2 * (self.filled + total))
-        lengths = np.fromiter(map(len, encoded.values()), dtype=np.int64, count=n)
         self.length[self.used : self.used + n] = lengths
         self.start[self.used : self.used + n] = self.filled + np.cumsum(lengths) - lengths
-        self.flat[self.filled : self.filled + total] = np.fromiter(
-            chain.from_iterable(encoded.values()), dtype=np.int64, count=total
-        )
-        self.slot.update(zip(encoded, range(self.used, self.used + n), strict=True))
+        self.flat[self.filled : self.filled + total] = ids
+        slots = range(self.used, self.used + n)
+        self.slot.update(zip(words, slots, strict=True))
         self.used += n
         self.filled += total
+        return slots
 
     def slots(self, words: Sequence[str]) -> np.ndarray:
         """Each word's slot, 0 where the memo lacks it."""
@@ -181,14 +160,6 @@ class _WordIds:
         # Token t of word w sits at start[w] + (t - first token of w in the output).
         at = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(self.start[slots] - (ends - lengths), lengths)
         return self.flat[at], lengths
-
-    def lookup(self, words: Sequence[str]) -> dict[str, tuple[int, ...]]:
-        """The ids of those of ``words`` that the memo holds."""
-        slots = self.slots(words)
-        held = np.flatnonzero(slots)
-        ids, lengths = self.ids(slots[held])
-        flat, bounds = ids.tolist(), np.cumsum(lengths).tolist()
-        return {words[k]: tuple(flat[a:b]) for k, a, b in zip(held.tolist(), [0, *bounds], bounds, strict=False)}
 
 
 class WordLlamaEmbedder:
@@ -210,7 +181,6 @@ class WordLlamaEmbedder:
         self.cache_size = cache_size
         # word -> token ids; a memo only (same ids as the tokenizer), bounded by cache_size, made on first use.
         self._memo: _WordIds | None = None
-        self._suffixes: dict[str, tuple[int, ...]] = {}  # trailing punctuation -> its ids after a word
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids of each text, identical to the tokenizer's, with each space-separated word encoded once.
@@ -246,10 +216,11 @@ class WordLlamaEmbedder:
         memo = self._words_memo()
         slots = memo.slots(words)
         if not slots.all():
-            absent = slots == 0
-            missing = [words[i] for i in np.flatnonzero(absent).tolist()]  # a few percent of the words
-            memo.add(self._encode_words(sorted(set(missing))))
-            slots[absent] = memo.slots(missing)
+            absent = np.flatnonzero(slots == 0)
+            missing = [words[i] for i in absent.tolist()]  # a few percent of the words
+            new = list(dict.fromkeys(missing))
+            slot_of = dict(zip(new, memo.add(new, *self._encode_words(new)), strict=True))
+            slots[absent] = np.fromiter(map(slot_of.__getitem__, missing), dtype=np.int64, count=len(missing))
         ids, per_word = memo.ids(slots)
         first_word = np.cumsum([0] + [t.count(" ") + 1 for t in texts[:-1]])
         return ids, np.add.reduceat(per_word, first_word) if len(texts) else np.zeros(0, dtype=np.int64)
@@ -265,60 +236,31 @@ class WordLlamaEmbedder:
             return []
         return [e.ids for e in _load(self.dim)[1].encode_batch_fast(texts, add_special_tokens=False)]
 
-    def _encode_words(self, words: list[str]) -> dict[str, tuple[int, ...]]:
-        """Token ids of each word: a known word plus separable trailing punctuation costs no tokenizer call.
+    def _encode_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Token ids of distinct ``words`` end to end, and each word's number of ids.
 
-        What is left (new words, new bare words, new punctuation tails, the
-        latter after an "a") goes to the tokenizer in one call.
-        """
-        trailing = _separable(self.dim)
-        memo, suffixes = self._words_memo(), self._suffixes
-        tails: dict[str, tuple[str, str]] = {}
-        direct: set[str] = set()
-        for w in words:
-            core = w.rstrip(trailing)
-            if core != w and core and core[-1] in _ASCII_ALNUM:
-                tails[w] = (core, w[len(core) :])
-            else:
-                direct.add(w)
-        known = memo.lookup(list({core for core, _ in tails.values()}))
-        direct.update(core for core, _ in tails.values() if core not in known)
-        new_tails = {tail for _, tail in tails.values() if tail not in suffixes}
-        encoded = self._encode_joined(sorted(direct | {"a" + tail for tail in new_tails}))
-        for tail in new_tails:
-            suffixes[tail] = encoded["a" + tail][1:]  # "a" is one token: what follows is the tail's ids
-        out = {w: encoded[w] for w in direct}
-        for w, (core, tail) in tails.items():
-            out[w] = (encoded[core] if core in encoded else known[core]) + suffixes[tail]
-        return out
-
-    def _encode_joined(self, words: list[str]) -> dict[str, tuple[int, ...]]:
-        """Token ids of each word, from one tokenizer call over the words joined by spaces.
-
-        Every word's first token is the only one that starts with the space
-        marker, which is where the joined ids are cut back into words.
+        One tokenizer call over the words joined by spaces: every word's first
+        token is the only one that starts with the space marker, which is where
+        the joined ids are cut back into words.
         """
         _, tokenizer, _ = _load(self.dim)
-        out: dict[str, tuple[int, ...]] = {"": ()} if "" in words else {}
-        words = [w for w in words if w]
-        if not words:
-            return out
         joined = " ".join(words)
         # encode_batch_fast skips the offsets that encode computes: a quarter faster.  Special tokens
         # ("<s>") are cut out of the text before normalizing, which the bare tokenizer would not mirror.
-        if "▁" in joined:
+        # A word holding the marker itself (or none at all) would blur the cut: the per-word batch is always right.
+        if "▁" in joined or "" in words:
             ids = []
         elif "<" in joined:
             ids = tokenizer.encode_batch_fast([joined], add_special_tokens=False)[0].ids
         else:
             ids = _bare_tokenizer(self.dim).encode_batch_fast([_normalized(joined)], add_special_tokens=False)[0].ids
-        starts = np.flatnonzero(_word_starts(self.dim)[ids])
-        # A word holding the marker itself would blur the cut: the per-word batch is always right.
-        if len(starts) != len(words):
-            encoded = tokenizer.encode_batch_fast(words, add_special_tokens=False)
-            return out | {w: tuple(e.ids) for w, e in zip(words, encoded, strict=True)}
-        bounds = [*starts.tolist(), len(ids)]
-        return out | {w: tuple(ids[a:b]) for w, a, b in zip(words, bounds, bounds[1:], strict=False)}
+        flat = np.array(ids, dtype=np.int64)
+        starts = np.flatnonzero(_word_starts(self.dim)[flat])
+        if len(starts) == len(words) and (not len(starts) or starts[0] == 0):
+            return flat, np.diff(np.append(starts, len(flat)))
+        encoded = [e.ids for e in tokenizer.encode_batch_fast(words, add_special_tokens=False)]
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        return np.fromiter(chain.from_iterable(encoded), dtype=np.int64, count=int(lengths.sum())), lengths
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_with_counts(texts)[0]

@@ -14,7 +14,6 @@ import numpy as np
 
 from ..state import StoryState
 from ..units.context import pronoun_before_name
-from .features import candidate_ranks
 
 
 def lede_fact(
@@ -45,43 +44,52 @@ def lede_fact(
     """
     if not story.facts or not story.rows:
         return None
-    rank = candidate_ranks(story)
-    row_of = {i: r for r, i in enumerate(story.rows)}
-    originals = {s.doc for s in story.sentences} - set(story.copies)
+    sentences = story.sentences
+    originals = {s.doc for s in sentences} - set(story.copies)
     if not originals:
-        originals = {s.doc for s in story.sentences}
+        originals = {s.doc for s in sentences}
     fact_of = story.fact_of_row
-    docs = sorted(originals)
-    top_rows = [row_of[i] for i in story.rows if story.sentences[i].doc in originals and rank[i] < top_ranks]
+    # One pass over the candidates: each one's rank in its article (candidate_ranks), the rows of the
+    # originals' openings (columns, with their article) and the opening sentences that may word the lede.
+    top_rows: list[int] = []
+    column_doc: list[int] = []
+    openers: list[tuple[int, int]] = []  # (sentence, row)
+    per_doc: dict[int, int] = {}
+    reach = max(top_ranks, lead_ranks)
+    for r, i in enumerate(story.rows):
+        d = sentences[i].doc
+        k = per_doc.get(d, 0)
+        per_doc[d] = k + 1
+        if k < reach and d in originals:
+            if k < top_ranks:
+                top_rows.append(r)
+                column_doc.append(d)
+            if k < lead_ranks:
+                openers.append((i, r))
     if not top_rows:
         return None
     # Candidate wordings: opening sentences of original articles, long enough, that read alone.
-    leads = [
-        i
-        for i in story.rows
-        if rank[i] < lead_ranks
-        and story.sentences[i].doc in originals
-        and story.sentences[i].n_words >= min_words
-        and story.unit(i) == (i, i)
-        and not pronoun_before_name(story.sentences[i].text)
-    ]
+    leads, lead_rows = [], []
+    for i, r in openers:
+        if sentences[i].n_words >= min_words and story.unit(i) == (i, i) and not pronoun_before_name(sentences[i].text):
+            leads.append(i)
+            lead_rows.append(r)
     if not leads:
         return None
-    lead_rows = [row_of[i] for i in leads]
-    # hits[a, d]: lead sentence a is close to a sentence in the opening of article docs[d].
+    # hits[a, d]: lead sentence a is close to a sentence in the opening of the d-th article that has
+    # opening rows (rows come article by article, so each article's columns are one run).
     close = story.similarity[np.ix_(lead_rows, top_rows)] >= threshold
-    column_doc = np.searchsorted(docs, [story.sentences[story.rows[r]].doc for r in top_rows])
-    hits = np.zeros((len(leads), len(docs)), dtype=bool)
-    for d in range(len(docs)):
-        hits[:, d] = close[:, column_doc == d].any(axis=1)
+    runs = [k for k in range(len(column_doc)) if k == 0 or column_doc[k] != column_doc[k - 1]]
+    hits = np.logical_or.reduceat(close, runs, axis=1)
+    centrality = story.centrality
     by_fact: dict[int, list[int]] = {}
     for a, r in enumerate(lead_rows):
         by_fact.setdefault(fact_of[r], []).append(a)
     best: tuple[float, float, int, int] | None = None  # votes, centrality, -fact, wording
     for f, members in by_fact.items():
         votes = float(hits[members].any(axis=0).sum())
-        wording = max((leads[a] for a in members), key=lambda i: float(story.centrality[row_of[i]]))
-        key = (votes, float(story.centrality[row_of[wording]]), -f, wording)
+        a = max(members, key=lambda a: float(centrality[lead_rows[a]]))
+        key = (votes, float(centrality[lead_rows[a]]), -f, leads[a])
         if best is None or key > best:
             best = key
     if best is None:

@@ -40,25 +40,46 @@ def split_by_line(
     out: list[Sentence] = []
     paragraph = 0
     last_end = 0
-    for line in _LINE.finditer(text):
-        body = line.group()
+    for line_start, line_end in line_bounds(text):
+        body = text[line_start:line_end]
         if body.isspace():
             continue
-        gap = text[last_end : line.start()]
+        gap = text[last_end:line_start]
         if out and gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2:
             paragraph += 1
-        last_end = line.end()
-        spans = list(line_spans(body, line.start()))
+        last_end = line_end
+        spans = list(line_spans(body, line_start))
         # Three plain searches for the stops _CJK_STOP starts with: far cheaper than its regex scan.
         if "\u3002" in body or "\uff01" in body or "\uff1f" in body:
             spans = cut_at_cjk_stops(text, spans)
-        spans = repair_spans(body, spans, line.start())
+        spans = repair_spans(body, spans, line_start)
         for i, (start, end) in enumerate(spans):
             if end - start < min_chars:
                 continue
             out.append(new_sentence(doc, len(out), start, end, text[start:end], paragraph, i == 0, i == len(spans) - 1))
             if max_sentences is not None and len(out) >= max_sentences:
                 return out
+    return out
+
+
+def line_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``: the non-empty runs without a line break (\\n, \\r).
+
+    >>> line_bounds("Kim left.\\n\\nXi stayed.\\r\\nEnd")
+    [(0, 9), (11, 21), (23, 26)]
+    """
+    if "\r" in text:
+        return [m.span() for m in _LINE.finditer(text)]
+    # Only \n breaks lines: str.find walks the text in C, where the regex steps through every character.
+    out = []
+    at, n = 0, len(text)
+    while at < n:
+        end = text.find("\n", at)
+        if end < 0:
+            end = n
+        if end > at:
+            out.append((at, end))
+        at = end + 1
     return out
 
 

@@ -24,12 +24,6 @@ from syntok.tokenizer import Tokenizer
 from ..types import Article, Sentence
 from .base import split_by_line
 
-# SyntokSplitter's _GLUED (a boundary syntok misses where a scraper glued two sentences, "Korea.Kim is"),
-# matched forwards from the stop, which is much faster; the cut is at the end of the match, and
-# _glued_cuts checks the two lowercase letters before the stop by hand (a leading [a-z]{2} would
-# start a match attempt at every lowercase letter of the text).
-_GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")
-
 _TERMINALS = State.terminals
 _OPENING = State.opening_brackets
 _CLOSING = State.closing_brackets
@@ -53,6 +47,7 @@ _SPACE_SET = frozenset(_SPACE_CHARS)
 _WS = re.escape(_SPACE_CHARS)
 _SPECIAL = re.escape("".join(sorted({c for t in _PRE_MOVE for c in t})))
 _CHUNK = re.compile(rf"[^{_WS}]+")
+_OTHER_SPACE = re.compile(f"[{re.escape(_SPACE_CHARS.replace(' ', ''))}]")  # whitespace other than the space
 _HAS_SPECIAL = re.compile(f"[{_SPECIAL}]")
 # The common case: a chunk that is one plain token (a word, an acronym, a number, U.S) and a terminal,
 # maybe with a closing quote, then the end of the line or a chunk whose first token is plain too and
@@ -106,7 +101,7 @@ def line_sentences(line: str, offset: int = 0) -> list[tuple[int, int]]:
         if span is None:
             continue
         start, end = span
-        # As SyntokSplitter, which looks for _GLUED inside each sentence (the look-ahead ends with it).
+        # As SyntokSplitter, which looks for its _GLUED inside each sentence (the look-ahead ends with it).
         for cut in glued:
             if start <= cut <= end - 2:
                 out.append((offset + start, offset + cut))
@@ -116,16 +111,28 @@ def line_sentences(line: str, offset: int = 0) -> list[tuple[int, int]]:
 
 
 def _glued_cuts(line: str) -> list[int]:
-    """Ends of the matches of SyntokSplitter's ``[a-z]{2}[.!?](?=[A-Z][a-z])`` in ``line``.
+    """Ends of the matches of SyntokSplitter's ``[a-z]{2}[.!?](?=[A-Z][a-z])`` in ``line``: a boundary
+    syntok misses where a scraper glued two sentences ("Korea.Kim is"); the cut is right after the stop.
 
     >>> _glued_cuts("Korea.Kim is back. Mr.Xi, the U.S.Army and AP.The end")
     [6]
     """
-    return [
-        m.end()
-        for m in _GLUED.finditer(line)
-        if m.start() >= 2 and "a" <= line[m.start() - 1] <= "z" and "a" <= line[m.start() - 2] <= "z"
-    ]
+    # str.find per stop: stops are a few per hundred characters, and the regex steps through every one.
+    out = []
+    for stop in ".!?":
+        at = line.find(stop, 2)
+        while at >= 0:
+            if (
+                "A" <= line[at + 1 : at + 2] <= "Z"
+                and "a" <= line[at + 2 : at + 3] <= "z"
+                and "a" <= line[at - 1] <= "z"
+                and "a" <= line[at - 2] <= "z"
+            ):
+                out.append(at + 1)
+            at = line.find(stop, at + 1)
+    if len(out) > 1:
+        out.sort()
+    return out
 
 
 def _raw_spans(line: str) -> list[tuple[int, int] | None]:
@@ -178,6 +185,16 @@ def _candidates(line: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     end = -1
+    if _OTHER_SPACE.search(line) is None:  # spaces are the only whitespace: str.find/rfind bound the chunks
+        for m in _HAS_SPECIAL.finditer(line):
+            at = m.start()
+            if at < end:  # in the chunk found last
+                continue
+            end = line.find(" ", at)
+            if end < 0:
+                end = len(line)
+            out.append((line.rfind(" ", 0, at) + 1, end))
+        return out
     chunk_end = _CHUNK.match
     for m in _HAS_SPECIAL.finditer(line):
         at = m.start()

@@ -99,8 +99,11 @@ _MONTH_NAMES = (
 _AGENCIES = (
     "Getty Images|Getty|AP|AFP|Reuters|EPA|EPA-EFE|Scanpix|Bloomberg|NurPhoto|Shutterstock|iStock|Corbis|Newscom|"
     "Abaca Press|MCT|Pool|REX|Rex Features|Zuma Press|ZUMA|Sipa|Xinhua|UPI|Polaris|WireImage|FilmMagic|Splash News|"
-    "Backgrid|PA|PA Images|PA Wire|Alamy|Handout|TASS|Anadolu|Yonhap|KCNA|The Washington Post|The New York Times"
+    "Backgrid|PA|PA Images|PA Wire|Alamy|Handout|TASS|Anadolu|Yonhap|KCNA|The Washington Post|The New York Times|"
+    "ABC|CBS|NBC|CNN|BBC|Associated Press"
 )
+# Broadcasters and agencies whose name alone, before the sentence, credits a photo or video: "ABC The latest ...".
+_CREDITORS = "ABC|CBS|NBC|CNN|BBC|AFP|EPA|Getty Images|Reuters|Associated Press"
 # A label or credit that scrapers leave before a sentence; its match is cut off as a segment of its own.
 FURNITURE_LABEL = (
     r"(?:\d{1,2} (?:minutes?|hours?|days?|weeks?|months?|years?) ago"
@@ -108,6 +111,15 @@ FURNITURE_LABEL = (
     r" \d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?)?"
     r"|Follow (?:us|[\w.@]+)(?: on)?:? (?:Facebook|Twitter|Instagram)(?: ?[|,] ?(?:Facebook|Twitter|Instagram))*"
     r"|Continue reading the main story|Buy Photo|AP(?= (?!Photo)[A-Z][a-z])"
+    r"|Click to (?:email|share|print|tweet)[^()]{0,60}\(Opens in new window\)"
+    r"|[-=*~]{4,}|_{3,}"  # a rule between sections
+    # A day's stamp before the sentence: "Tuesday, October 25 American Airlines is happy to announce ..."
+    rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:{_MONTH_NAMES})\.? \d{{1,2}}(?:, \d{{4}})?"
+    r"(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]\.?m\.?| ?[AP]M)?(?: [A-Z]{2,4})?)?(?= [\"“]?[A-Z][a-z])"
+    r"|More(?= [\"“])"
+    # A credit with a name: "Credit: Dr. Oliver J. T. O'Grady But below that, ..."
+    r"|(?:Photo(?:graph)?|Picture|Image|Credit)s?(?: by)?: (?:[A-Z][\w'’.&-]*,? ){0,5}[A-Z][\w'’.&-]*"
+    r"(?= (?:But|The|A|An|In|It|He|She|They|This|That|When|After|As|On|At|For|While|However|Meanwhile) [a-z])"
     r"|Get (?:[Tt]he|[Oo]ur) [^.!?]{0,80}?(?:Free )?Sign Up"
     r"|\((?:[\w-]+\.)+(?:com|org|net|gov|edu|ca|uk|au|ly)\)"
     r"|Copyright (?:© ?)?(?:\d{4} )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){1,2}"
@@ -120,6 +132,11 @@ FURNITURE_LABEL = (
     rf"|\((?:[A-Z][\w'’.-]* ?){{1,3}}/(?:{_AGENCIES})\)"
     rf"|(?:REUTERS|{_AGENCIES})/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
     r"|UPDATE(?: [IVX]{1,4}| \d{1,2})?(?= [A-Z]|$)"
+    # A photo credit in several parts: "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
+    r"|(?:Photo(?:graph)?|Picture|Image|Credit)s?: (?:[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}/){1,3}"
+    rf"(?:{_AGENCIES}|[A-Z][\w'’.&-]*)(?= (?:[A-Z][\w'’-]* ){{0,2}}[a-z])"
+    rf"|\| ?(?!AP Photo)(?:{_AGENCIES})|\((?!CNN\))(?:{_AGENCIES})(?:/[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){{0,2}})?\)"
+    rf"|(?:{_CREDITORS})(?= (?:The|A|An|This|It|In|On|At|As|After|When|For|Two|Three) [a-z])"
     r"|UPDATE[D]?,? \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})? ?[—–-]"
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]*/(?:Handout|Pool|File|Courtesy) via (?:REUTERS|{_AGENCIES})"
     rf"|(?:Published|Posted|Updated)(?: on)?:? (?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
@@ -134,8 +151,9 @@ _PROMO_LABEL = re.compile(
 )
 # What a label, credit or promo that FURNITURE_PREFIX or _PROMO_LABEL match may start with (but "Name
 # Name/Agency" credits, which hold a "/"): a cheap test before those patterns.
-_LABEL_STARTS = tuple("0123456789(>") + _tuple(
-    "Buy Get Copyright Follow "
+_LABEL_STARTS = tuple("0123456789(>-_=*~") + _tuple(
+    "Buy Get Copyright Follow Click | Photograph Photos Pictures Images Credits ABC CBS NBC CNN BBC AFP EPA Reuters "
+    "You Most Associated Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
     "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
     "VIDEO Gallery GALLERY"
@@ -163,11 +181,88 @@ _NON_SPACE = re.compile(r"\S+")
 _SUBHEAD = re.compile(
     r"(?:The|This|That|These|Those|It|He|She|They|We|There|Here|His|Her|Their|Our|In|On|At|For|"
     r"After|When|While|But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|"
-    r"Meanwhile) (?=[a-z])"
+    r"Meanwhile|A|An) (?=[a-z])"
 )
 _SUBHEAD_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz’'”")
 _DASHES = frozenset(["—", "–", "-", "--"])
 _SUBHEAD_STOPS = frozenset('.!?:;"“”()[]—')
+# Words that open an article's first sentence after a headline glued to it (see _lede_start), and the
+# capitalised words that may repeat the headline's subject.
+_LEDE_OPENERS = _words(
+    "The This That These Those It He She They We There Here His Her Their Our In On At For After When While But "
+    "As If Although Since During With Some Many Most What Why How Now Then Yet However Meanwhile A An Whoever One "
+    "Here's Here’s There's There’s It's It’s That's That’s "
+    "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions"
+)
+# The openers that may start a lede after a headline that ends in a name: "...of Prince Jefri Bolkiah Two of the".
+_AFTER_NAME = _words("The A An It He She They This These")
+_NUMBER_WORDS = _words("Two Three Four Five Six Seven Eight Nine Ten")
+_LEDE_WORD = re.compile(r"(?<= )([A-Z][\w'’-]*)(?= )")
+# Words after which a capital "A" is a letter or grade ("vitamin A", "an A"), or a repeated name is no lede.
+_NOT_BEFORE_A = _words(
+    "vitamin hepatitis type plan grade class group category section exhibit gate level tier row terminal division "
+    "option part phase series channel route a an the of to in on at by for with from and or but as than that "
+    "said says told tells asked named called whom whether against"
+)
+# A byline between a headline and the lede: "By Carmen D. Siering and Katherine Spillar".
+_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
+_BYLINE = re.compile(rf"(?<= )By {_NAME}(?:(?:,| and) {_NAME})*(?= [A-Z\"“])")
+# A dateline in capitals after a headline: "WASHINGTON —", "SAN FRANCISCO, Calif. —".
+_CAPS_DATELINE = re.compile(r"(?<= )[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z. ]{1,20})? — (?=[A-Z\"“])")
+# The agency in a dateline: "Washington (CNN)", "MOSCOW (AP)".
+_AGENCY_DATELINE = re.compile(r" \((?:CNN|AP|Reuters|AFP|UPI)\)(?= [—–-]* ?[A-Z])")
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']? ")
+# Capitalised words at a sentence start before "The" and a sentence: "Long Story The United States of America
+# may be ...".  (?!...) keeps out "The Future" and friends; the sentence must reach a lower-case word soon.
+_LABEL_HEAD = re.compile(r"((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?=The (?:[\w'’-]+ ){0,3}[a-z])")
+# Words that start the title of a show or film before "The" ("Meet The Press", "Keeping Up With The Kardashians"),
+# and "Caption", whose sentence is a caption too.
+_TITLE_VERBS = _words(
+    "Meet Keeping Face Get Join Follow About Own Where Jack Beauty Beneath Inside Behind Beyond Into Caption"
+)
+# A list item's heading of capitalised words between a colon and the item's first sentence.
+_LIST_ITEM = re.compile(r"(?:[A-Z][a-z][\w'’&-]*,? ){2,6}(?=(?:The|A|An|This|It|He|She|His|Her|Its|Their) [\w'’])")
+# A photographer and agency before an article's first sentence: "William Wei, Business Insider Facebook is buying".
+_NAMED_CREDIT = re.compile(
+    rf"[A-Z][\w'’-]+ [A-Z][\w'’-]+, (?:{_AGENCIES}|Business Insider)(?= [A-Z][\w'’-]* [a-z])"
+    r"(?! \w+ (?:bureau|correspondent|reporter|editor|photographer|columnist|analyst|writer))"
+)
+# A caption of capitalised words and its credit in brackets before a sentence: "Florida Lottery Timothy Poole
+# Timothy Poole (Florida Lottery) "We chose to not draw additional attention ..."
+_TITLE_CREDIT = re.compile(
+    r"(?:[A-Z][\w'’.-]* ){1,8}\((?!(?:CNN|AP|Reuters|AFP|UPI)\))(?:[A-Z][\w'’.&-]* ?){1,5}\)(?= [\"“A-Z])"
+)
+# A video's running time after its title, before the text: "Wedding costs soar to new highs (3:40) As Americans".
+_DURATION = re.compile(r" \(\d{1,2}:\d{2}\)(?= [\"“A-Z])")
+# A web site in capitals, as a photo credit: "DEVONJAMESXXX.COM".
+_CAPS_DOMAIN = re.compile(r"(?<= )(?:[A-Z0-9-]{3,}\.)+(?:COM|NET|ORG)(?= [\"“'‘A-Z])")
+# Share buttons read as text: "Email This", "Share this story".
+_SHARE_HINT = re.compile(r"(?:mail|hare|rint|weet) [Tt]his")
+_SHARE = re.compile(r" (?:Email|Share|Print|Tweet) [Tt]his(?: [Ss]tory| [Aa]rticle)?(?= [\"“'‘A-Z0-9])")
+# An agency's credit in square brackets after a caption, before the story's sentence.
+_BRACKET_CREDIT = re.compile(rf"\[(?:{_AGENCIES}|Al Jazeera)(?:/[^\[\]]{{1,30}})?\](?= [\"“A-Z])")
+# A section's label in lower case between two sentences: "could the end be far behind? commentary Once Sprint".
+_SECTION_WORDS = (
+    "commentary",
+    "analysis",
+    "opinion",
+    "exclusive",
+    "video",
+    "photos",
+    "update",
+    "breaking",
+    "live",
+    "interview",
+    "editorial",
+    "review",
+)
+_SECTION_HINT = re.compile(rf"[.?!] (?:{'|'.join(_SECTION_WORDS)})")
+_SECTION_LABEL = re.compile(rf"(?<=[.?!] )(?:{'|'.join(_SECTION_WORDS)}|updated)(?= [A-Z])")
+# A promo list's label without a colon, before the title of another story.
+_PROMO_RUN = re.compile(
+    r"(?:Related (?:News )?(?:Articles|Stories|Coverage|Content|Links|News)|More (?:News|Stories)|"
+    r"Recommended (?:Stories|Articles|for You)|You (?:May|Might) Also Like|Most Popular(?: Stories)?)(?= [A-Z])"
+)
 # Staff initials and agencies after an article's last sentence: "jh/asz (SID, dpa)".
 _INITIALS = re.compile(r" [a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?(?: \([^()]{1,40}\))?$")
 
@@ -331,17 +426,35 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
     slash = "/" in line
     # Subheads: one scan of the line for a sentence opener after a lower-case word, each found one
     # judged against the sentence start before it.
+    opener_in_first = False  # an opener after a lower-case word in the line's first span
     for sub in _SUBHEAD.finditer(line):
         at = sub.start() - 1  # the space before the opener
         if at < 1 or line[at] != " " or line[at - 1] not in _SUBHEAD_BEFORE:
             continue
+        if line[at + 1] == "A" and _previous_word(line, at + 1).lower() in _NOT_BEFORE_A:
+            continue  # "vitamin A deficiency", "an A on the test"
         k = bisect_right(starts, at) - 1
+        opener_in_first = opener_in_first or k <= 0
         subhead = k >= 0 and at - starts[k] <= 80 and _is_subhead(line, starts[k], at)
         if subhead or (k == 0 and article_start and at - starts[0] <= 240 and _is_glued_headline(line, starts[0], at)):
             cuts.append(at + 1)
+    at = starts[0] if starts else 0
+    if article_start and starts and "," in line[at : at + 40] and (credit := _NAMED_CREDIT.match(line, at)):
+        cuts.append(credit.end())
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
             cuts.append(end)
+        space = line.find(" ", start, start + 40)
+        if space < 0 or not line[start : start + 1].isupper() or not line[space + 1 : space + 2].isupper():
+            pass  # a credit or label starts with two capitalised words
+        elif line.find("(", start, start + 120) >= 0 and (credit := _TITLE_CREDIT.match(line, start)):
+            cuts.append(credit.end())  # "Florida Lottery Timothy Poole Timothy Poole (Florida Lottery) "We chose...
+        elif (
+            line.find(" The ", start, start + 40) >= 0
+            and (head := _LABEL_HEAD.match(line, start))
+            and _is_label_head(head.group(1))
+        ):
+            cuts.append(head.end())  # a section's label before the sentence: "Analysis The confusion surrounding"
         if not (
             (line[start : start + 1] in _LABEL_FIRST and line.startswith(_LABEL_STARTS, start))
             or (slash and line.find("/", start, start + 50) >= 0)
@@ -356,6 +469,24 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         label = _PROMO_LABEL.match(line, start)
         if label and (end := _headline_end(line, label.end())) is not None:
             cuts.append(end)
+        elif run := _PROMO_RUN.match(line, start):
+            # "Related News Articles Prince wants X-rated sex trophies out of court case After photos of ..."
+            cuts.append(run.end())
+            sub = next((m for m in _SUBHEAD.finditer(line, run.end(), run.end() + 200) if _after_word(line, m)), None)
+            if sub is not None:
+                cuts.append(sub.start())
+    if starts and (article_start or opener_in_first):
+        # After the labels cut off its start (a credit, "Media caption"), the line's first span may still
+        # hold a headline glued to the sentence: the article's headline, or a teaser's.
+        end = starts[1] if len(starts) > 1 else len(line)
+        begin = max((c for c in cuts if c < end), default=starts[0])
+        begin += len(line[begin:end]) - len(line[begin:end].lstrip())
+        for _ in range(3):  # a headline, a caption, then the lede: "Media caption ... identified A Thai satellite"
+            lede = _lede_start(line, begin, end, strict=not article_start)
+            if lede is None:
+                break
+            cuts.append(lede)
+            begin = lede
     if "(@" in line:
         for m in _HANDLE_DATE.finditer(line):
             head = max(line.rfind(mark, 0, m.start()) for mark in _SIGNATURE_MARKS)
@@ -367,9 +498,43 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             cuts.extend((head, m.end()))
     if ":" in line:  # every bracketed promo or credit holds a colon
         cuts.extend(_bracketed_cuts(line))
+        # A list's item heading after the list's colon: "...cashing in on their star power: Halle Berry, Scandale
+        # Paris The Oscar winner's line of ..."
+        at = line.find(": ")
+        while at >= 0:
+            if (m := _LIST_ITEM.match(line, at + 2)) and _previous_word(line, m.start())[:1].islower():
+                cuts.extend((m.start(), m.end()))
+            at = line.find(": ", at + 2)
+    if _SHARE_HINT.search(line):  # share buttons: "...Wants Betty White Email This Even at 88"
+        cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
+    if ":" in line and "(" in line:  # a video's title and running time: "Wedding costs soar to new highs (3:40) As"
+        cuts.extend(m.end() for m in _DURATION.finditer(line))
+    if ".COM " in line or ".NET " in line or ".ORG " in line:  # a credit to a web site: "...fume DEVONJAMESXXX.COM 'I"
+        cuts.extend(k for m in _CAPS_DOMAIN.finditer(line) for k in (m.start(), m.end()))
+    if "]" in line:  # an agency's credit after a caption: "...live ammunition on protesters [Reuters] Libyan leader"
+        cuts.extend(m.end() for m in _BRACKET_CREDIT.finditer(line))
+    if _SECTION_HINT.search(line):  # a section's label: "...be far behind? commentary Once"
+        cuts.extend(k for m in _SECTION_LABEL.finditer(line) for k in (m.start(), m.end()))
     if line.find("/", len(line) - 60) >= 0 and (m := _INITIALS.search(line, len(line) - 60)):
         cuts.append(m.start())
     return cuts
+
+
+def _is_label_head(head: str) -> bool:
+    """Whether the capitalised words ``head``, before "The" at a sentence start, are a label of their own
+    ("Long Story", "Analysis", "Bryce Benson"): no sentence opener, no verb that starts a title in them.
+
+    >>> _is_label_head("Long Story"), _is_label_head("Meet"), _is_label_head("After")
+    (True, False, False)
+    """
+    words = head.split()
+    return not any(w in _OPENERS or w in _TITLE_VERBS for w in words)
+
+
+def _after_word(line: str, m: re.Match[str]) -> bool:
+    """Whether the opener that ``m`` found follows a lower-case word (a space and a letter before it)."""
+    at = m.start() - 1
+    return at >= 1 and line[at] == " " and line[at - 1] in _SUBHEAD_BEFORE
 
 
 def _bracketed_cuts(line: str) -> list[int]:
@@ -413,7 +578,23 @@ def _is_subhead(line: str, start: int, end: int) -> bool:
         and head[-1:].isalpha()
         and (head[head.rfind(" ") + 1].islower() or ("," not in head and all(w[0].isupper() for w in head.split())))
         and head.count(" ") <= 7
-        and _SUBHEAD_STOPS.isdisjoint(head)
+        and (_SUBHEAD_STOPS.isdisjoint(head) or _is_title_label(head))
+    )
+
+
+def _is_title_label(head: str) -> bool:
+    """A label in title case with a colon in it, as galleries and sections have: "PopScene: Weeks Hottest Pics".
+
+    >>> _is_title_label("Bauer-Griffin PopScene: Weeks Hottest Pics"), _is_title_label("He said: We")
+    (True, False)
+    """
+    words = head.split()
+    return (
+        head.count(":") == 1
+        and not head.endswith(":")
+        and _SUBHEAD_STOPS.isdisjoint(head.replace(":", ""))
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and len(words) >= 3
     )
 
 
@@ -439,6 +620,141 @@ def _is_glued_headline(line: str, start: int, end: int) -> bool:
         and 4 <= head.count(" ") + 1 <= 25
         and head.count(",") <= 2
         and _SUBHEAD_STOPS.isdisjoint(head)
+    )
+
+
+def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool = False) -> int | None:
+    """Where the first sentence starts in ``line[start:end]``, the opening span of an article, when a
+    headline, a standfirst or a run of summary bullets is glued before it; None when nothing is.
+
+    The sentence starts at an opener ("The", "A", "Whoever", "Two" ...) after a lower-case word, or at
+    a capitalised word that repeats one of the first words of the text before it ("...left alone
+    Monkeys at Colchester Zoo have..."): no sentence goes on that way.  The text before is a
+    headline when it has 4 to 80 words and no sentence end in it; of several such places, the last.
+    ``strict`` (for a line inside the article: a teaser, a subhead) takes only an opener after a
+    lower-case word, and a headline of at most 30 words.
+
+    >>> line = "Deal just a quickie for ‘Sex and the City’ house; back on market after sale Whoever buys it will pay."
+    >>> line[_lede_start(line, 0, len(line)):]
+    'Whoever buys it will pay.'
+    >>> line = "Monkeys learn to cover their eyes when they want to be left alone Monkeys at the zoo have a sign."
+    >>> line[_lede_start(line, 0, len(line)):]
+    'Monkeys at the zoo have a sign.'
+    >>> _lede_start("Police said on Tuesday that Trump would visit the town of Smith.", 0, 63) is None
+    True
+    """
+    stop = min(end, start + reach)
+    first = line[start : line.find(" ", start, stop)] if " " in line[start:stop] else ""
+    bullets = line.startswith(("Story highlights", "Story Highlights"), start)
+    # "...Same Old Sexist Story By Carmen D. Siering and Katherine Spillar Sure, the film New Moon is ..."
+    byline = None if strict or " By " not in line[start:stop] else _BYLINE.search(line, start + 1, stop)
+    if byline and _is_long_headline(line[start : byline.start()]) and len(line[byline.end() : end].split()) >= 5:
+        return byline.end() + 1
+    caps = None if strict or "— " not in line[start:stop] else _CAPS_DATELINE.search(line, start + 1, stop)
+    if caps and _previous_word(line, caps.start())[:1].islower() and _is_long_headline(line[start : caps.start()]):
+        return caps.start()  # "Obama gives 'lump of coal' to polar bears: activists WASHINGTON — Environmental ..."
+    agency = _AGENCY_DATELINE.search(line, start + 1, stop)
+    if agency is not None:
+        # "...one of the great moral leaders of our time' Washington (CNN) Vermont Sen. Bernie Sanders ..."
+        at = agency.start() + 1
+        for _ in range(3):
+            previous = _previous_word(line, at)
+            if not previous[:1].isupper() or at - len(previous) - 1 <= start:
+                break
+            at -= len(previous) + 1
+        before = _previous_word(line, at)
+        if (before[:1].islower() or before[-1:] in "’'”\"") and _is_long_headline(line[start:at].rstrip()):
+            return at
+    found = None
+    for m in _LEDE_WORD.finditer(line, start + 1, stop):
+        at = m.start()
+        previous = _previous_word(line, at)
+        if not previous[:1].isalnum() or not (previous[-1:].isalnum() or previous[-1:] in "’'”\"%"):
+            continue
+        word, after = m.group(1), line[m.end() + 1 : m.end() + 2]
+        if previous.lower() in _NOT_BEFORE_A or (strict and not (previous[:1].islower() and word in _LEDE_OPENERS)):
+            continue
+        if word in _LEDE_OPENERS:
+            if not (after.islower() or word in ("A", "An")):
+                continue
+            if previous[:1].isupper() and not (
+                (word in _AFTER_NAME and after.islower())
+                or (word in _NUMBER_WORDS and line.startswith(" of ", m.end()))
+            ):
+                continue  # "Air Force Two on a visit": only a few openers start a lede after a headline's last name
+        # The headline's first word again, as the subject of the lede: "...left alone Monkeys at the zoo".
+        elif word == first and first not in STARTERS and "," not in line[start:at] and previous[:1].islower():
+            if not after.islower():
+                continue
+        # After a headline in title case, its words again: "McRib 2.0: Meet McDonald’s McRibster McDonald’s doesn’t",
+        # "Rocky Mountain Spotted Fever Rocky Mountain Spotted Fever is".  One repeated word in a run of names
+        # without a headline's colon is no headline's end: "The Free Syrian Army and the Syrian Liberation Army are".
+        elif after.islower() and word.removesuffix("’s").removesuffix("'s") in _title_words(line[start:at]):
+            run = _repeated_run(line, start, at)
+            if run == at and ":" not in line[start:at] and "|" not in line[start:at]:
+                continue
+            at = run
+        else:
+            continue
+        head = line[start:at].rstrip()
+        if _is_long_headline(head, 30 if strict else 80) and len(line[at:end].split()) >= 5:
+            found = at
+            if not bullets:  # a headline ends at the first; summary bullets run to the last
+                break
+    return found
+
+
+def _title_words(head: str) -> frozenset[str]:
+    """The capitalised words of ``head`` (possessives cut) when it is a headline in title case, else none.
+
+    >>> sorted(_title_words("McRib 2.0: Meet McDonald’s McRibster")), _title_words("The plan works")
+    (['McDonald', 'McRib', 'McRibster', 'Meet'], frozenset())
+    """
+    words = [w.strip("'’‘\"“”:,;") for w in head.split()]
+    long = [w for w in words if len(w) > 3]
+    if len(long) < 3 or sum(w[:1].isupper() for w in long) < len(long):
+        return frozenset()
+    return frozenset(w.removesuffix("’s").removesuffix("'s") for w in long if w not in STARTERS)
+
+
+def _repeated_run(line: str, start: int, at: int, most: int = 6) -> int:
+    """Where the run of capitalised words that ends with the word at ``at`` starts, when those words repeat
+    words of ``line[start:at]`` in the same order (the headline's name, again as the lede's subject); else ``at``.
+
+    >>> line = "Rocky Mountain Spotted Fever Rocky Mountain Spotted Fever is a disease."
+    >>> line[_repeated_run(line, 0, line.rindex("Fever")):]
+    'Rocky Mountain Spotted Fever is a disease.'
+    """
+    starts = [m.start() for m in _NON_SPACE.finditer(line, start, at)]
+    words = [line[a : line.find(" ", a, at) if " " in line[a:at] else at].removesuffix("’s") for a in starts]
+    word = line[at : line.find(" ", at)].removesuffix("’s").removesuffix("'s")
+    best = at
+    for k in range(1, min(most, len(words)) + 1):
+        run = [*words[len(words) - k + 1 :], word] if k > 1 else [word]
+        if not all(w[:1].isupper() for w in run):
+            break
+        earlier = words[: len(words) - k + 1]
+        if any(earlier[i : i + k] == run for i in range(len(earlier) - k + 1)):
+            best = starts[len(words) - k + 1] if k > 1 else at
+    return best
+
+
+def _previous_word(line: str, at: int) -> str:
+    """The word that ends before the space before ``at``."""
+    return line[line.rfind(" ", 0, at - 1) + 1 : at - 1]
+
+
+def _is_long_headline(head: str, most: int = 80) -> bool:
+    """Whether ``head`` (the text before a lede) may be a headline, standfirst or bullets: 4 to ``most``
+    words, a capital first, and no sentence end (a lower-case word before a stop and a space) in it."""
+    n = head.count(" ") + 1
+    return (
+        4 <= n <= most
+        and head[:1].isupper()
+        and _SENTENCE_END.search(head) is None
+        and " — " not in head  # a dateline: the sentence starts before it
+        and head.count('"') % 2 == 0  # inside a quoted title: 'the epic "Gone With the Wind"'
+        and head.count("“") <= head.count("”")
     )
 
 

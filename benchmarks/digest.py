@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from newsfuse.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-EXAMPLE = ROOT / "examples" / "kim-jong-un-beijing"
+# Relative to the checkout, so that the sources' paths (part of the JSON) do not depend on where it lives.
+EXAMPLE = Path("examples") / "kim-jong-un-beijing"
 
 
 def _lines(path: Path, limit: int | None) -> list[str]:
@@ -59,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller slices (60 / 60 / all / example / 10)")
     args = parser.parse_args(argv)
+    os.chdir(ROOT)
     full, val, analysed = (60, 60, 10) if args.quick else (None, 500, 40)
     pipeline = Pipeline()
     parse = parse_multinews_line

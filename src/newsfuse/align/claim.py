@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..compare.text import STOP, Quantity, lemma, quantities, words
+from ..text.lexicon import MEASURE_UNITS
 
 # Attribution, modality and calendar words: shared by sentences that say different things.
 FRAME_WORDS = frozenset(
@@ -78,32 +79,8 @@ _WEIGHTS = (1.471, 1.036, 0.772, 0.905, 0.789, 0.971, 1.555, 1.649, 1.047)
 _BIAS = -3.945
 CLAIM_THRESHOLD = 0.5
 
-# Units of length, mass and area as (dimension, unit, low, high), the last two in metres, kilograms
-# and square metres (a storey is 3 to 4.5 metres), so that figures given in different units can be set
-# side by side; spellings of one unit share its name.
-_LENGTH, _MASS, _AREA = "length", "mass", "area"
-_MEASURES = {
-    "inch": (_LENGTH, "inch", 0.0254, 0.0254),
-    "inche": (_LENGTH, "inch", 0.0254, 0.0254),
-    "foot": (_LENGTH, "foot", 0.3048, 0.3048),
-    "yard": (_LENGTH, "yard", 0.9144, 0.9144),
-    "meter": (_LENGTH, "meter", 1.0, 1.0),
-    "metre": (_LENGTH, "meter", 1.0, 1.0),
-    "kilometer": (_LENGTH, "kilometer", 1000.0, 1000.0),
-    "kilometre": (_LENGTH, "kilometer", 1000.0, 1000.0),
-    "mile": (_LENGTH, "mile", 1609.3, 1609.3),
-    "story": (_LENGTH, "story", 3.0, 4.5),
-    "storey": (_LENGTH, "story", 3.0, 4.5),
-    "floor": (_LENGTH, "story", 3.0, 4.5),
-    "pound": (_MASS, "pound", 0.4536, 0.4536),
-    "lb": (_MASS, "pound", 0.4536, 0.4536),
-    "kilogram": (_MASS, "kilogram", 1.0, 1.0),
-    "kg": (_MASS, "kilogram", 1.0, 1.0),
-    "ton": (_MASS, "ton", 907.2, 1016.0),
-    "tonne": (_MASS, "tonne", 1000.0, 1000.0),
-    "acre": (_AREA, "acre", 4046.9, 4046.9),
-    "hectare": (_AREA, "hectare", 10000.0, 10000.0),
-}
+# Units of length, mass and area (the shared table: dimension, unit name, low and high in base units).
+_MEASURES = MEASURE_UNITS
 # Surface forms of those units ("70-foot" and "6ft" end in one): a sentence without any is not parsed for them.
 _MEASURE_TOKENS = frozenset(
     [

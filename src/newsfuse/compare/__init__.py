@@ -31,7 +31,7 @@ from .unique import unique_facts
 
 
 def analyse(
-    analysis: StoryState, *, ner: NER | None = None, today: date | None = None, max_pairs: int = 3000
+    state: StoryState, *, ner: NER | None = None, today: date | None = None, max_pairs: int = 3000
 ) -> CrossSource:
     """The cross-source analysis of an analysed story (see the module docstring).
 
@@ -40,22 +40,22 @@ def analyse(
     sentence pairs read for disagreements.
     """
     ner = ner or HeuristicNER()
-    cross = CrossSource(n_sources=len(analysis.articles), n_outlets=analysis.n_outlets)
+    cross = CrossSource(n_sources=len(state.articles), n_outlets=state.n_outlets)
     cross.entity_method = getattr(ner, "name", type(ner).__name__)
-    if not analysis.rows:
+    if not state.rows:
         cross.notes.append("nothing to analyse: no sentences in the input")
         return cross
     if cross.single_outlet:
-        cross.consensus = consensus(analysis)
+        cross.consensus = consensus(state)
         cross.notes.append("only one outlet: nothing to compare, so no disagreements and no unique contributions")
     else:
-        cross.disagreements, notes = find_disagreements(analysis, today=today, max_pairs=max_pairs)
+        cross.disagreements, notes = find_disagreements(state, today=today, max_pairs=max_pairs)
         cross.notes += notes
-        cross.consensus = consensus(analysis, disputed=disputed_facts(analysis, cross.disagreements))
-        cross.unique = unique_facts(analysis)
-    cross.timeline, cross.timeline_notes = build_timeline(analysis, today=today)
-    cross.entities = entities(analysis, ner=ner)
-    cross.numbers = key_numbers(analysis)
+        cross.consensus = consensus(state, disputed=disputed_facts(state, cross.disagreements))
+        cross.unique = unique_facts(state)
+    cross.timeline, cross.timeline_notes = build_timeline(state, today=today)
+    cross.entities = entities(state, ner=ner)
+    cross.numbers = key_numbers(state)
     return cross
 
 
@@ -84,12 +84,12 @@ __all__ = [
 ]
 
 
-def disputed_facts(analysis: StoryState, disagreements: list[Disagreement]) -> set[int]:
-    """The facts (indices into ``analysis.facts``) that one side of a disagreement states."""
+def disputed_facts(state: StoryState, disagreements: list[Disagreement]) -> set[int]:
+    """The facts (indices into ``state.facts``) that one side of a disagreement states."""
     if not disagreements:
         return set()
-    where = {(analysis.articles[s.doc].id, s.start): i for i, s in enumerate(analysis.sentences)}
-    fact_of = {i: f for f, fact in enumerate(analysis.facts) for i in fact.members}
+    where = {(state.articles[s.doc].id, s.start): i for i, s in enumerate(state.sentences)}
+    fact_of = {i: f for f, fact in enumerate(state.facts) for i in fact.members}
     out = set()
     for d in disagreements:
         for v in d.versions:

@@ -26,10 +26,10 @@ class Span:
         return {"source": self.source, "start": self.start, "end": self.end, "text": self.text}
 
 
-def span_of(analysis: StoryState, i: int) -> Span:
+def span_of(state: StoryState, i: int) -> Span:
     """The cited span of sentence ``i`` of the analysis."""
-    s = analysis.sentences[i]
-    a = analysis.articles[s.doc]
+    s = state.sentences[i]
+    a = state.articles[s.doc]
     return Span(a.id, a.outlet, s.start, s.end, s.text)
 
 

@@ -850,17 +850,17 @@ MAX_SENTENCE_CHARS = 1200
 MAX_DISAGREEMENTS = 500
 
 
-def candidate_pairs(analysis, *, min_similarity: float = PAIR_SIMILARITY, max_pairs: int = MAX_PAIRS):
+def candidate_pairs(state, *, min_similarity: float = PAIR_SIMILARITY, max_pairs: int = MAX_PAIRS):
     """Row pairs (r1 < r2) of different outlets that are aligned or highly similar, most similar first."""
     import numpy as np
 
-    rows = analysis.rows
+    rows = state.rows
     if len(rows) < 2:
         return []
-    by_doc = [a.outlet for a in analysis.articles]
-    outlets = np.array([by_doc[analysis.sentences[i].doc] for i in rows])
-    facts = np.array(analysis.fact_of_row) if len(analysis.fact_of_row) == len(rows) else np.arange(len(rows))
-    sim = analysis.similarity
+    by_doc = [a.outlet for a in state.articles]
+    outlets = np.array([by_doc[state.sentences[i].doc] for i in rows])
+    facts = np.array(state.fact_of_row) if len(state.fact_of_row) == len(rows) else np.arange(len(rows))
+    sim = state.similarity
     different = outlets[:, None] != outlets[None, :]
     close = (sim >= min_similarity) | (facts[:, None] == facts[None, :])
     r1, r2 = np.nonzero(np.triu(different & close, k=1))
@@ -890,7 +890,7 @@ def _sides_first(vs: list[Version]) -> tuple[Version, ...]:
     return tuple(head + rest)
 
 
-def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = MAX_PAIRS):
+def find_disagreements(state, *, today: date | None = None, max_pairs: int = MAX_PAIRS):
     """Every disagreement between outlets of the story, one item per conflict, most similar first.
 
     Versions linked by a conflict form one item: four outlets giving two figures are one
@@ -903,8 +903,8 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
     from .timeline import article_anchor
 
     notes: list[str] = []
-    anchors = [article_anchor(a.published, today) for a in analysis.articles]
-    pairs = candidate_pairs(analysis, max_pairs=max_pairs + 1)
+    anchors = [article_anchor(a.published, today) for a in state.articles]
+    pairs = candidate_pairs(state, max_pairs=max_pairs + 1)
     if len(pairs) > max_pairs:
         notes.append(f"compared the {max_pairs} most similar sentence pairs of different outlets, not all")
         pairs = pairs[:max_pairs]
@@ -922,8 +922,8 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
         return x
 
     for r1, r2, sim in pairs:
-        i, j = analysis.rows[r1], analysis.rows[r2]
-        si, sj = analysis.sentences[i], analysis.sentences[j]
+        i, j = state.rows[r1], state.rows[r2]
+        si, sj = state.sentences[i], state.sentences[j]
         if si.doc > sj.doc:
             i, j, si, sj = j, i, sj, si
         if len(si.text) > MAX_SENTENCE_CHARS or len(sj.text) > MAX_SENTENCE_CHARS:
@@ -932,8 +932,8 @@ def find_disagreements(analysis, *, today: date | None = None, max_pairs: int = 
         for c in compare_sentences(si.text, sj.text, anchors[si.doc], anchors[sj.doc]):
             ka, kb = (i, si.start + c.a_start), (j, sj.start + c.b_start)
             for k, v in (
-                (ka, Version(span_of(analysis, i), c.a_text, si.start + c.a_start, si.start + c.a_end)),
-                (kb, Version(span_of(analysis, j), c.b_text, sj.start + c.b_start, sj.start + c.b_end)),
+                (ka, Version(span_of(state, i), c.a_text, si.start + c.a_start, si.start + c.a_end)),
+                (kb, Version(span_of(state, j), c.b_text, sj.start + c.b_start, sj.start + c.b_end)),
             ):
                 if k not in versions:
                     versions[k], parent[k] = v, k

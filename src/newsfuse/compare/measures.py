@@ -16,33 +16,10 @@ False
 
 from __future__ import annotations
 
-_LENGTH, _MASS, _AREA = "length", "mass", "area"
-# (dimension, shortest reading, longest reading) in metres, kilograms, square metres; unit names as
-# ``text.lemma`` gives them ("stories" -> "story", "inches" -> "inche", "metres" -> "metre").
-_UNITS: dict[str, tuple[str, float, float]] = {
-    "millimeter": (_LENGTH, 0.001, 0.001),
-    "centimeter": (_LENGTH, 0.01, 0.01),
-    "meter": (_LENGTH, 1.0, 1.0),
-    "metre": (_LENGTH, 1.0, 1.0),
-    "kilometer": (_LENGTH, 1000.0, 1000.0),
-    "kilometre": (_LENGTH, 1000.0, 1000.0),
-    "inch": (_LENGTH, 0.0254, 0.0254),
-    "inche": (_LENGTH, 0.0254, 0.0254),
-    "foot": (_LENGTH, 0.3048, 0.3048),
-    "yard": (_LENGTH, 0.9144, 0.9144),
-    "mile": (_LENGTH, 1609.344, 1609.344),
-    "story": (_LENGTH, 3.0, 4.5),
-    "storey": (_LENGTH, 3.0, 4.5),
-    "floor": (_LENGTH, 3.0, 4.5),
-    "pound": (_MASS, 0.4536, 0.4536),
-    "lb": (_MASS, 0.4536, 0.4536),
-    "kilogram": (_MASS, 1.0, 1.0),
-    "kg": (_MASS, 1.0, 1.0),
-    "ton": (_MASS, 907.2, 1016.0),
-    "tonne": (_MASS, 1000.0, 1000.0),
-    "acre": (_AREA, 4046.9, 4046.9),
-    "hectare": (_AREA, 10000.0, 10000.0),
-}
+from ..text.lexicon import MEASURE_UNITS
+
+# (dimension, shortest reading, longest reading) of each unit spelling, in base units.
+_UNITS: dict[str, tuple[str, float, float]] = {k: (d, lo, hi) for k, (d, _, lo, hi) in MEASURE_UNITS.items()}
 # Conversions written in news are rounded: allow this much either way before calling two figures different.
 _SLACK = 0.05
 

@@ -386,13 +386,13 @@ class HeuristicNER:
         return "other"
 
 
-def entities(analysis: StoryState, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
+def entities(state: StoryState, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
     """Entities of the story, most widely mentioned first, with how many outlets name each."""
     ner = ner or HeuristicNER()
     found: dict[str, dict] = {}
-    outlets = [a.outlet for a in analysis.articles]
-    for i in analysis.rows:
-        s = analysis.sentences[i]
+    outlets = [a.outlet for a in state.articles]
+    for i in state.rows:
+        s = state.sentences[i]
         outlet = outlets[s.doc]
         for m in ner.entities(s.text):
             key = entity_key(m.text)
@@ -452,19 +452,19 @@ def entities(analysis: StoryState, *, ner: NER | None = None, limit: int = 50) -
             kind = "person"  # a title made it a person; "to Smith" does not make Smith a place
         out.append((entry["text"], kind, len(entry["outlets"]), entry["mentions"], tuple(entry["outlets"].values())))
     out.sort(key=lambda e: (-e[2], -e[3], e[0]))
-    return [Mentioned(t, k, n, m, _spans(analysis, rows)) for t, k, n, m, rows in out[:limit]]
+    return [Mentioned(t, k, n, m, _spans(state, rows)) for t, k, n, m, rows in out[:limit]]
 
 
-def _spans(analysis: StoryState, sentences: tuple[int, ...]) -> tuple[Span, ...]:
-    return tuple(span_of(analysis, i) for i in sentences)
+def _spans(state: StoryState, sentences: tuple[int, ...]) -> tuple[Span, ...]:
+    return tuple(span_of(state, i) for i in sentences)
 
 
-def key_numbers(analysis: StoryState, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
+def key_numbers(state: StoryState, *, limit: int = 30, max_per_sentence: int = 40) -> list[Mentioned]:
     """Figures of the story (counts with units, amounts, percentages, ages), most widely reported first."""
     found: dict[tuple, dict] = {}
-    outlets = [a.outlet for a in analysis.articles]
-    for i in analysis.rows:
-        s = analysis.sentences[i]
+    outlets = [a.outlet for a in state.articles]
+    for i in state.rows:
+        s = state.sentences[i]
         outlet = outlets[s.doc]
         for q in quantities(s.text, limit=max_per_sentence):
             if q.noun.endswith("est"):
@@ -484,7 +484,7 @@ def key_numbers(analysis: StoryState, *, limit: int = 30, max_per_sentence: int 
             e["unit"] or "number",
             len(e["outlets"]),
             e["mentions"],
-            _spans(analysis, tuple(e["outlets"].values())),
+            _spans(state, tuple(e["outlets"].values())),
         )
         for e in top
     ]

@@ -438,10 +438,10 @@ def _stamp(sentence: str, m: DateMention) -> bool:
     return bool(_AGO.match(m.text.strip())) and len(sentence.split()) <= 8
 
 
-def _merge_versions(analysis, events: dict[tuple[str, int], list]) -> dict[tuple[str, int], list]:
+def _merge_versions(state, events: dict[tuple[str, int], list]) -> dict[tuple[str, int], list]:
     """One event for one date stated in versions the aligner kept apart (similar sentences, other details)."""
-    position = {i: r for r, i in enumerate(analysis.rows)}
-    sim = analysis.similarity
+    position = {i: r for r, i in enumerate(state.rows)}
+    sim = state.similarity
     merged: dict[tuple[str, int], list] = {}
     for key, found in events.items():
         into = next(
@@ -468,7 +468,7 @@ def _merge_versions(analysis, events: dict[tuple[str, int], list]) -> dict[tuple
 _VERSION_SIMILARITY = 0.5
 
 
-def build_timeline(analysis, *, today: date | None = None, limit: int = 200):
+def build_timeline(state, *, today: date | None = None, limit: int = 200):
     """The story's dated events, oldest first, each cited; plus notes on what could not be dated.
 
     Relative expressions are resolved against the publication day of their own article; articles
@@ -482,18 +482,18 @@ def build_timeline(analysis, *, today: date | None = None, limit: int = 200):
     anchors: list[date | None] = []
     undated: list[str] = []
     future: list[str] = []
-    for article in analysis.articles:
+    for article in state.articles:
         day = article_anchor(article.published, today)
         if day is None and parse_published(article.published) is not None:
             future.append(f"{article.id} ({parse_published(article.published)})")
         elif day is None:
             undated.append(article.id)
         anchors.append(day)
-    fact_of = {i: analysis.fact_of_row[r] for r, i in enumerate(analysis.rows) if r < len(analysis.fact_of_row)}
+    fact_of = {i: state.fact_of_row[r] for r, i in enumerate(state.rows) if r < len(state.fact_of_row)}
     events: dict[tuple[str, int], list] = {}
     unresolved = furniture = 0
-    for i in analysis.rows:
-        s = analysis.sentences[i]
+    for i in state.rows:
+        s = state.sentences[i]
         social = bool(_SOCIAL.search(s.text))
         for m in find_dates(s.text, anchors[s.doc]):
             if m.bound:
@@ -506,12 +506,12 @@ def build_timeline(analysis, *, today: date | None = None, limit: int = 200):
                 continue
             key = (m.value, fact_of.get(i, -1 - i))
             events.setdefault(key, []).append((i, m))
-    events = _merge_versions(analysis, events)
+    events = _merge_versions(state, events)
     out = []
     for (value, _), found in events.items():
         first = found[0][1]
-        spans = tuple(dict.fromkeys(span_of(analysis, i) for i, _ in found))
-        anchor = anchors[analysis.sentences[found[0][0]].doc] if first.relative else None
+        spans = tuple(dict.fromkeys(span_of(state, i) for i, _ in found))
+        anchor = anchors[state.sentences[found[0][0]].doc] if first.relative else None
         out.append(
             TimelineEvent(
                 value, first.granularity, first.text, first.relative, anchor.isoformat() if anchor else None, spans
@@ -523,7 +523,7 @@ def build_timeline(analysis, *, today: date | None = None, limit: int = 200):
         out = out[:limit]
     if undated:
         notes.append(
-            f"{len(undated)} of {len(analysis.articles)} articles have no publication date "
+            f"{len(undated)} of {len(state.articles)} articles have no publication date "
             f"({', '.join(undated[:5])}{', ...' if len(undated) > 5 else ''}): their relative dates "
             '("on Tuesday", "last month") are not placed on the timeline'
         )

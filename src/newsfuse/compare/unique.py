@@ -12,23 +12,23 @@ SAME_FACT_SIMILARITY = 0.6
 MIN_WORDS = 6
 
 
-def unique_facts(analysis: StoryState, *, per_source: int = 10) -> dict[str, list[UniqueFact]]:
+def unique_facts(state: StoryState, *, per_source: int = 10) -> dict[str, list[UniqueFact]]:
     """For every source, its facts that no other outlet states, by importance (at most ``per_source``)."""
-    if analysis.n_outlets < 2 or not analysis.rows:
+    if state.n_outlets < 2 or not state.rows:
         return {}
-    rows = analysis.rows
-    by_doc = [a.outlet for a in analysis.articles]
-    outlet = np.array([by_doc[analysis.sentences[i].doc] for i in rows])
-    out: dict[str, list[UniqueFact]] = {a.id: [] for a in analysis.articles}
+    rows = state.rows
+    by_doc = [a.outlet for a in state.articles]
+    outlet = np.array([by_doc[state.sentences[i].doc] for i in rows])
+    out: dict[str, list[UniqueFact]] = {a.id: [] for a in state.articles}
     # Each row's highest similarity to a sentence of another outlet (-inf when no other outlet has one).
     other = outlet[:, None] != outlet[None, :]
-    closest = np.where(other, np.asarray(analysis.similarity, dtype=float), -np.inf).max(axis=1)
+    closest = np.where(other, np.asarray(state.similarity, dtype=float), -np.inf).max(axis=1)
     for r, i in enumerate(rows):
-        fact = analysis.facts[analysis.fact_of_row[r]]
-        if fact.support > 1 or analysis.sentences[i].n_words < MIN_WORDS:
+        fact = state.facts[state.fact_of_row[r]]
+        if fact.support > 1 or state.sentences[i].n_words < MIN_WORDS:
             continue
         if closest[r] >= SAME_FACT_SIMILARITY:
             continue
-        span = span_of(analysis, i)
-        out[span.source].append(UniqueFact(span, float(analysis.centrality[r])))
+        span = span_of(state, i)
+        out[span.source].append(UniqueFact(span, float(state.centrality[r])))
     return {sid: sorted(facts, key=lambda f: -f.importance)[:per_source] for sid, facts in out.items() if facts}

@@ -34,6 +34,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
 
+from ..text.lexicon import MONTHS as LEXICON_MONTHS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -50,7 +52,7 @@ TITLES = _words(
     "Sr Jr Mt Ft Ave Blvd Gov't"
 )
 # Month abbreviations that syntok ends a sentence after before a day ("Nov. || 17-18").
-MONTHS = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+MONTHS = frozenset(m.capitalize() for m in list(LEXICON_MONTHS)[12:])  # the lexicon lists full names first
 # The last four letters of every word a stop after which may be a false end.
 _JOIN_WORDS = frozenset(w[-4:] for w in TITLES | MONTHS | {"No", "Nos"})
 # Words that open a sentence: after one of them a title's stop may well end the sentence ("Hun Sen. The").
@@ -92,10 +94,7 @@ _BULLET = re.compile(rf"\s(?:[{_BULLETS}]|\*(?=\s+[A-Z]))\s+(?=\S)")
 _LEADING_BULLET = re.compile(rf"(?:[{_BULLETS}*]+\s+)+(?=\S)")
 
 
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+_MONTH_NAMES = "|".join(m.capitalize() for m in LEXICON_MONTHS)
 _AGENCIES = (
     "Getty Images|Getty|AP|AFP|Reuters|EPA|EPA-EFE|Scanpix|Bloomberg|NurPhoto|Shutterstock|iStock|Corbis|Newscom|"
     "Abaca Press|MCT|Pool|REX|Rex Features|Zuma Press|ZUMA|Sipa|Xinhua|UPI|Polaris|WireImage|FilmMagic|Splash News|"

@@ -377,3 +377,33 @@ _SHORT_TEXT = """a about above after again against all also am an and any are as
     what when where which while who whom why will with would you your yours yourself yourselves said says say one
     two new like get got told year years time people may many much even back well way could news"""
 STORY_STOPWORDS = frozenset(_SHORT_TEXT.split())
+
+
+# Units of length, mass and area: spelling -> (dimension, unit name, shortest, longest reading) in metres,
+# kilograms and square metres (a storey of a building is 3 to 4.5 m), so that figures given in different
+# units can be set side by side.  Spellings are as ``compare.tokens.lemma`` leaves them ("inches" ->
+# "inche", "stories" -> "story"); the spellings of one unit share its name.
+MEASURE_UNITS: dict[str, tuple[str, str, float, float]] = {
+    "millimeter": ("length", "millimeter", 0.001, 0.001),
+    "centimeter": ("length", "centimeter", 0.01, 0.01),
+    "meter": ("length", "meter", 1.0, 1.0),
+    "metre": ("length", "meter", 1.0, 1.0),
+    "kilometer": ("length", "kilometer", 1000.0, 1000.0),
+    "kilometre": ("length", "kilometer", 1000.0, 1000.0),
+    "inch": ("length", "inch", 0.0254, 0.0254),
+    "inche": ("length", "inch", 0.0254, 0.0254),
+    "foot": ("length", "foot", 0.3048, 0.3048),
+    "yard": ("length", "yard", 0.9144, 0.9144),
+    "mile": ("length", "mile", 1609.344, 1609.344),
+    "story": ("length", "story", 3.0, 4.5),
+    "storey": ("length", "story", 3.0, 4.5),
+    "floor": ("length", "story", 3.0, 4.5),
+    "pound": ("mass", "pound", 0.4536, 0.4536),
+    "lb": ("mass", "pound", 0.4536, 0.4536),
+    "kilogram": ("mass", "kilogram", 1.0, 1.0),
+    "kg": ("mass", "kilogram", 1.0, 1.0),
+    "ton": ("mass", "ton", 907.2, 1016.0),
+    "tonne": ("mass", "tonne", 1000.0, 1000.0),
+    "acre": ("area", "acre", 4046.9, 4046.9),
+    "hectare": ("area", "hectare", 10000.0, 10000.0),
+}

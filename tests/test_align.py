@@ -147,3 +147,18 @@ def test_greedy_single_and_no_rows():
     assert [f.members for f in GreedyAligner().align(hand_made([0], [[1.0]]))] == [(0,)]
     empty = StoryState(articles=[Article("a", "x")])
     assert GreedyAligner().align(empty) == []
+
+
+def test_many_copies_align_through_each_sentences_closest_partners(example_dir):
+    """Past max_pairs, each sentence links through its closest partners only: the same facts when few
+    outlets share a sentence, and one fact for a sentence that sixty outlets repeat."""
+    import newsfuse
+
+    articles, _ = newsfuse.load_articles([example_dir])
+    story = Pipeline().analyse(articles)
+    assert GreedyAligner(max_pairs=0).align(story) == GreedyAligner().align(story)
+
+    text = "The council approved the budget on Monday. Residents packed the hall to speak."
+    many = [Article(f"a{i}", text, source=f"outlet{i}") for i in range(60)]
+    story = Pipeline(aligner=GreedyAligner(max_pairs=100, max_partners=4)).analyse(many)
+    assert sorted(f.support for f in story.facts) == [60, 60]

@@ -25,10 +25,15 @@ class GreedyAligner:
     pair across them states a conflicting detail (a number, date, name in the same
     role, quote speaker or polarity: :func:`newsfuse.compare.compare_sentences`).
     Conflicting versions thus stay separate facts, each with its own support.
+
+    Past ``max_pairs`` candidate pairs (hundreds of outlets repeating one another), each sentence
+    is linked only through its ``max_partners`` most similar sentences of other articles.
     """
 
     threshold: float = 0.45
     verify: bool = True
+    max_pairs: int = 100_000
+    max_partners: int = 16
     claim_threshold: float = CLAIM_THRESHOLD
     group_threshold: float = 0.3
 
@@ -51,6 +56,8 @@ class GreedyAligner:
             doc_arr = np.asarray(docs)
             upper &= doc_arr[:, None] != doc_arr[None, :]
             ii, jj = np.nonzero(upper)
+            if len(ii) > self.max_pairs:
+                ii, jj = _closest_pairs(ii, jj, sim[ii, jj], n, self.max_partners)
             order = np.argsort(-sim[ii, jj], kind="stable")
             check = _Checker(story) if self.verify else None
             for k in order:
@@ -84,6 +91,24 @@ def _fact(members: tuple[int, ...], support: int) -> Fact:
     fact = object.__new__(Fact)
     fact.__dict__.update(members=members, support=support)
     return fact
+
+
+def _closest_pairs(ii: np.ndarray, jj: np.ndarray, sims: np.ndarray, n: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs among ``(ii, jj)`` that are among the ``k`` most similar of either of their sentences.
+
+    When hundreds of outlets repeat the same sentences, every copy is similar to every other and the
+    pairs grow with the square of the outlets; each sentence's closest partners still join the copies
+    into one fact (linkage is transitive), at a bounded cost per sentence.  Order is kept.
+    """
+    rows = np.concatenate([ii, jj])
+    pair = np.concatenate([np.arange(len(ii))] * 2)
+    by_row = np.lexsort((-np.concatenate([sims, sims]), rows))
+    rows_sorted = rows[by_row]
+    first = np.searchsorted(rows_sorted, np.arange(n))
+    rank = np.arange(len(rows_sorted)) - first[rows_sorted]
+    keep = np.zeros(len(ii), dtype=bool)
+    keep[pair[by_row][rank < k]] = True
+    return ii[keep], jj[keep]
 
 
 class _Checker:

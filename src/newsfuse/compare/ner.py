@@ -386,6 +386,16 @@ class HeuristicNER:
         return "other"
 
 
+
+def _absorb(found: dict, key: str, owner: str) -> None:
+    """Count the entry under ``key`` as mentions of ``owner`` (a longer name it stands for) and drop it."""
+    src, dst = found.pop(key), found[owner]
+    dst["mentions"] += src["mentions"]
+    for kind, n in src["kinds"].items():
+        dst["kinds"][kind] += n
+    for o, span in src["outlets"].items():
+        dst["outlets"].setdefault(o, span)
+
 def entities(state: StoryState, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
     """Entities of the story, most widely mentioned first, with how many outlets name each."""
     ner = ner or HeuristicNER()
@@ -421,23 +431,13 @@ def entities(state: StoryState, *, ner: NER | None = None, limit: int = 50) -> l
         owner = owners.get(key)
         if owner is None:
             continue
-        src, dst = found.pop(key), found[owner]
-        dst["mentions"] += src["mentions"]
-        for kind, n in src["kinds"].items():
-            dst["kinds"][kind] += n
-        for o, span in src["outlets"].items():
-            dst["outlets"].setdefault(o, span)
+        _absorb(found, key, owner)
     # An acronym of a longer name in the story is that name ("NRC" -> "Nuclear Regulatory Commission").
     initials = {"".join(w[0] for w in k.split() if w not in _GLUE): k for k in found if len(k.split()) >= 2}
     for key in [k for k in found if " " not in k and k.isalpha() and 2 <= len(k) <= 6]:
         owner = initials.get(key)
         if owner and owner in found and owner != key:
-            src, dst = found.pop(key), found[owner]
-            dst["mentions"] += src["mentions"]
-            for kind, n in src["kinds"].items():
-                dst["kinds"][kind] += n
-            for o, span in src["outlets"].items():
-                dst["outlets"].setdefault(o, span)
+            _absorb(found, key, owner)
     out: list[tuple[str, str, int, int, tuple[int, ...]]] = []
     for entry in found.values():
         if not entry["mid"]:

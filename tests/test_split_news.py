@@ -255,3 +255,16 @@ def test_a_sentence_case_headline_glued_to_the_first_sentence_is_cut_and_labelle
     # Only an article's opening: the same words later in a line are a sentence.
     later = "Stores ran out. " + text
     assert [s.text for s in default_splitter().split(Article("b", later), 0, 10)][1].startswith("First days")
+
+
+def test_the_dash_after_an_agency_dateline_is_not_part_of_the_sentence():
+    """From a Multi-News story on jogging (HealthDay): the lede must not open with the dateline's dash."""
+    from newsfuse.split import default_splitter
+
+    text = (
+        "Just an hour or two a week confers life-extension benefits, researcher contends. "
+        "(HealthDay)—A little jogging is good for your health, researchers say, but too much might not be."
+    )
+    sentences = default_splitter().split(Article("a", text), 0)
+    assert sentences[-1].text == "A little jogging is good for your health, researchers say, but too much might not be."
+    assert text[sentences[-1].start : sentences[-1].end] == sentences[-1].text

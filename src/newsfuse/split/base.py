@@ -54,6 +54,8 @@ def split_by_line(
             spans = cut_at_cjk_stops(text, spans)
         spans = repair_spans(body, spans, line_start)
         for i, (start, end) in enumerate(spans):
+            if text[start] in "—–" and start and text[start - 1] == ")":
+                start += 1  # the dash of an agency dateline, "(HealthDay)—A little jogging…"
             if end - start < min_chars:
                 continue
             out.append(new_sentence(doc, len(out), start, end, text[start:end], paragraph, i == 0, i == len(spans) - 1))

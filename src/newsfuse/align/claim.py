@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..compare.text import STOP, Quantity, lemma, quantities, words
-from ..text.lexicon import MEASURE_UNITS
+from ..text.lexicon import MEASURE_UNITS, WEEKDAYS
 
 # Attribution, modality and calendar words: shared by sentences that say different things.
 FRAME_WORDS = frozenset(
@@ -57,19 +57,13 @@ FRAME_WORDS = frozenset(
         "may",
         "might",
         "percent",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "week",
         "year",
         "day",
         "month",
         "today",
         "yesterday",
+        *WEEKDAYS,
     ]
 )
 _NUMBER = re.compile(r"\d[\d,.]*")

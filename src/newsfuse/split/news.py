@@ -364,16 +364,23 @@ def _cut(line: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int
         if j == k and not bullet:
             out.append((start, end))
             continue
-        for a, b in pairwise([start, *cuts[k:j], end]):
-            piece = line[a - offset : b - offset]
-            lead = _LEADING_BULLET.match(piece.strip())
-            stripped = piece.strip()[lead.end() if lead else 0 :].rstrip()
-            if stripped:
-                a += piece.index(stripped)
-                out.append((a, a + len(stripped)))
+        out.extend(_stripped_pieces(line, offset, [start, *cuts[k:j], end]))
         k = j
     return out
 
+
+
+def _stripped_pieces(line: str, offset: int, bounds: list[int]) -> list[tuple[int, int]]:
+    """The pieces of ``line`` between consecutive ``bounds`` (text offsets), stripped of spaces and bullets."""
+    out = []
+    for a, b in pairwise(bounds):
+        piece = line[a - offset : b - offset]
+        lead = _LEADING_BULLET.match(piece.strip())
+        stripped = piece.strip()[lead.end() if lead else 0 :].rstrip()
+        if stripped:
+            a += piece.index(stripped)
+            out.append((a, a + len(stripped)))
+    return out
 
 def _cut_inside(line: str, spans: list[tuple[int, int]], offset: int, cuts: list[int]) -> list[tuple[int, int]]:
     """``spans`` (sorted, disjoint) cut at the sorted ``cuts`` that fall inside them, each piece stripped.
@@ -394,13 +401,7 @@ def _cut_inside(line: str, spans: list[tuple[int, int]], offset: int, cuts: list
         while j < len(cuts) and cuts[j] < end:
             j += 1
         out.extend(spans[done:k])
-        for a, b in pairwise([start, *cuts[c:j], end]):
-            piece = line[a - offset : b - offset]
-            lead = _LEADING_BULLET.match(piece.strip())
-            stripped = piece.strip()[lead.end() if lead else 0 :].rstrip()
-            if stripped:
-                a += piece.index(stripped)
-                out.append((a, a + len(stripped)))
+        out.extend(_stripped_pieces(line, offset, [start, *cuts[c:j], end]))
         done = k + 1
         c = j
     out.extend(spans[done:])

@@ -153,3 +153,20 @@ def test_a_run_ending_in_the_lede_opens_the_summary():
     story.facts = [Fact((k,), 1) for k in (0, 1, 2, 8)]
     story.lede = 1  # the article's second sentence; its first is chosen too
     assert PositionOrderer().order(story, [3, 1, 0, 2]) == [0, 1, 2, 3]
+
+
+def test_a_story_told_over_weeks_goes_day_by_day():
+    # Three articles, one per date; the lede is stated in the latest article.
+    sentences = [Sentence(d, k, 0, 1, f"s{d}{k}") for d in range(3) for k in range(4)]
+    dates = ["1998-12-19", "1998-12-02", "1998-12-28"]
+    story = StoryState(articles=[Article(str(d), "x", published=dates[d]) for d in range(3)], sentences=sentences)
+    story.facts = [Fact((0,), 1), Fact((4,), 1), Fact((8,), 1), Fact((1,), 1)]
+    story.lede = 0
+    # December 2 first; the lede leads its own day, and its article's next sentence follows it.
+    assert PositionOrderer().order(story, [0, 1, 2, 3]) == [1, 0, 3, 2]
+    # Within two days the order is by position, the lede first.
+    story.articles = [Article(str(d), "x", published=f"1998-12-0{d + 1}") for d in range(3)]
+    assert PositionOrderer().order(story, [0, 1, 2, 3]) == [0, 3, 1, 2]
+    # An undated article among them: no calendar to order by.
+    story.articles = [Article(str(d), "x", published=dates[d] if d else None) for d in range(3)]
+    assert PositionOrderer().order(story, [0, 1, 2, 3]) == [0, 3, 1, 2]

@@ -281,3 +281,31 @@ def test_representative_words_without_the_pipelines_words():
     assert story.words == []
     reps = [f.members[0] for f in story.facts]
     assert representative_words(story, reps) == [words_of(REPEAT), words_of(NEW_WORDS)]
+
+
+def _duc_event(event: str) -> list[Article]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "duc2004-dev" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"DUC 2004 dev data not found at {path} (it lives in ../shared/data beside the repo)")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == event:
+            return [Article(a["id"], a["text"], source=a["source"], published=a["published"]) for a in row["articles"]]
+    raise AssertionError(event)
+
+
+@pytest.mark.parametrize("selector", ["learned", "mmr"])
+def test_one_wire_filing_daily_is_weighed_by_reports_and_badged_by_outlets(selector):
+    # Ten AP articles over five weeks: one outlet, ten reports of the story.
+    from newsfuse.select import SELECTORS
+
+    wire = _duc_event("d30001t")
+    own = [Article(a.id, a.text, source=a.id, published=a.published) for a in wire]
+    pipeline = Pipeline(selector=SELECTORS.create(selector))
+    by_outlet, by_article = pipeline.summarize(wire, 100), pipeline.summarize(own, 100)
+    # What is chosen does not depend on who filed the reports; only the badges do.
+    assert [s.text for s in by_outlet.sentences] == [s.text for s in by_article.sentences]
+    assert max(s.support for s in by_outlet.sentences) == 1 < max(s.support for s in by_article.sentences)

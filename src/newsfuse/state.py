@@ -79,4 +79,16 @@ class StoryState:
 
     @property
     def n_outlets(self) -> int:
+        """Distinct outlets: what support badges count, so one outlet repeating itself is one source."""
         return len({a.outlet for a in self.articles})
+
+    @property
+    def n_reports(self) -> int:
+        """Articles in the story, each a separate report even when one outlet filed several.
+
+        Selection weighs a fact by the reports that state it (``len(fact.members)``, at most one
+        sentence per article): a wire that files a story each day for two weeks is one outlet but
+        fourteen reports, and the facts it repeats every day are the story's core.  Badges and
+        ``min_support`` count outlets (``Fact.support``).
+        """
+        return len(self.articles)

@@ -1,10 +1,18 @@
-"""Default orderer: the lede first, then where the sources state each fact, earliest first."""
+"""Default orderer: the lede first, then where the sources state each fact, earliest first.
+
+A story told over days (dated articles whose chosen statements span more than ``CHRONICLE_DAYS``)
+is told in the order it happened: day by day, by each statement's article date.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..compare.timeline import parse_published
 from ..state import StoryState
+
+# A story whose chosen statements come from articles more than this many days apart reads as a chronicle.
+CHRONICLE_DAYS = 2
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,13 @@ class PositionOrderer:
     when selection recorded it).  A unit that
     continues, in its article, right where another chosen unit ends follows
     that unit directly: a run from one outlet stays together.
+
+    When every chosen unit's article is dated and the dates span more than ``CHRONICLE_DAYS``
+    (a story that developed over days or weeks), facts go day by day in the order of their
+    articles' dates, and the order above holds within a day: "Demirel asked Ecevit to form a
+    government" (December 2) comes before "Ecevit returned his mandate" (December 19), whichever
+    of them more outlets lead with.  A unit's day is its own article's, the day its relative dates
+    ("on Friday") are told from.
     """
 
     def order(self, story: StoryState, chosen: list[int]) -> list[int]:
@@ -57,7 +72,24 @@ class PositionOrderer:
                 head = ends[units[head][0] - 1]
             ordered.remove(head)
             ordered.insert(0, head)
+        days = _days(story, [units[f][0] if units[f] is not None else min(story.facts[f].members) for f in ordered])
+        if days and max(days) - min(days) > CHRONICLE_DAYS:
+            by_day = dict(zip(ordered, days, strict=True))
+            keep_first = bool(ordered) and ordered[0] == story.lede
+            ordered.sort(key=by_day.__getitem__)  # stable: the order above holds within a day
+            return _keep_runs(ordered, units, docs, keep_first=keep_first and ordered[0] == story.lede)
         return _keep_runs(ordered, units, docs, keep_first=story.lede in chosen)
+
+
+def _days(story: StoryState, sentences: list[int]) -> list[int] | None:
+    """The publication day (an ordinal) of each sentence's article, or None when any of them is undated."""
+    days = []
+    for i in sentences:
+        day = parse_published(story.articles[story.sentences[i].doc].published)
+        if day is None:
+            return None
+        days.append(day.toordinal())
+    return days
 
 
 def _keep_runs(

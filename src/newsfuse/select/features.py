@@ -17,9 +17,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "centrality",  # hybrid cosine to the story centroid
     "centrality_norm",  # ... divided by the story's best
     "centrality_rank",  # rank of the fact by centrality, 0 = most central, as a share of facts
-    "support",  # distinct outlets stating the fact
-    "support_share",  # (support - 1) / (outlets - 1)
-    "outlets",  # outlets in the story
+    "support",  # reports (articles) stating the fact
+    "support_share",  # (support - 1) / (reports - 1)
+    "outlets",  # reports (articles) in the story
     "earliest",  # earliest within-article candidate rank of any member
     "position",  # the representative's candidate rank in its article
     "paragraph",  # the representative's paragraph index
@@ -133,7 +133,7 @@ def pair_matrix(
     cent_rank = above / max(1, n - 1)
     others = sim[reps].copy()
     others[np.arange(m), reps] = -1.0
-    outlets = story.n_outlets
+    outlets = story.n_reports
     docs = np.fromiter((story_sentences[i].doc for i in story.rows), dtype=np.int64, count=n_rows)
     # Per (row, article) maxima and means in one reduceat each, over columns grouped by article.
     by_doc = np.argsort(docs, kind="stable")
@@ -172,7 +172,7 @@ def pair_matrix(
     rep_of_member = np.repeat(reps, row_sizes)
     to_members = np.where(members == rep_of_member, 0.0, sim[rep_of_member, members])
     member_sim = np.where(row_sizes > 1, np.add.reduceat(to_members, row_starts) / np.maximum(row_sizes - 1, 1), 1.0)
-    support = np.fromiter((fact.support for fact in story.facts), dtype=np.float32, count=n)[facts]
+    support = np.fromiter((len(fact.members) for fact in story.facts), dtype=np.float32, count=n)[facts]
     columns = (
         cent,
         np.where(best > 0, cent / np.where(best > 0, best, 1), 0.0),

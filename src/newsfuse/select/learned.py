@@ -165,9 +165,9 @@ class LearnedSelector:
 
     def prior(self, story: StoryState) -> float:
         """The weight of the unsupervised score for this story: ``prior_weight``, plus ``crowd_prior``
-        ramping in between ``crowd_outlets`` outlets (none at the first count, all at the second)."""
+        ramping in between ``crowd_outlets`` reports (none at the first count, all at the second)."""
         lo, hi = self.crowd_outlets
-        ramp = min(1.0, max(0.0, (story.n_outlets - lo) / max(1, hi - lo)))
+        ramp = min(1.0, max(0.0, (story.n_reports - lo) / max(1, hi - lo)))
         return self.prior_weight + self.crowd_prior * ramp
 
     def _with_prior(self, story: StoryState, representatives: list[int], learned: np.ndarray) -> np.ndarray:

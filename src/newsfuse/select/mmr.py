@@ -19,12 +19,12 @@ def fact_features(story: StoryState, representatives: list[int]) -> dict[str, np
     """Per-fact features used by the selectors (each an array over ``story.facts``).
 
     - ``centrality``: the representative's mean similarity to the story;
-    - ``support``: share of the other outlets that also state the fact;
+    - ``support``: share of the other reports (articles) that also state the fact;
     - ``lead``: 1 / sqrt(1 + rank) of the earliest statement in any article;
     - ``words``: length of the representative sentence.
     """
     row_of = {i: r for r, i in enumerate(story.rows)}
-    outlets = max(1, story.n_outlets - 1)
+    reports = max(1, story.n_reports - 1)
     rank = {i: k for k, i in enumerate(story.rows)}  # rank among candidates, per article below
     first_row_of_doc: dict[int, int] = {}
     for i in story.rows:
@@ -37,7 +37,7 @@ def fact_features(story: StoryState, representatives: list[int]) -> dict[str, np
     for f, fact in enumerate(story.facts):
         rep = representatives[f]
         cent[f] = story.centrality[row_of[rep]]
-        support[f] = (fact.support - 1) / outlets
+        support[f] = (len(fact.members) - 1) / reports
         earliest = min(rank[i] - first_row_of_doc[story.sentences[i].doc] for i in fact.members)
         lead[f] = 1.0 / np.sqrt(1.0 + earliest)
         words[f] = story.sentences[rep].n_words

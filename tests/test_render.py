@@ -197,3 +197,27 @@ def test_a_speakers_second_quote_stays_on_the_line_of_the_first():
         "The Rockies say fans can swap the jerseys. [1]",
     ]
     assert render_markdown(story).count("\n- ") == 2
+
+
+def _chronicle(dates: list[str | None]) -> Story:
+    arts = [Article(f"a{k}", f"Event {k} happened on Friday.", source="AP", published=d) for k, d in enumerate(dates)]
+    return Story(arts, [SummarySentence(a.text, 1, (Citation(a.id, 0, len(a.text)),)) for a in arts])
+
+
+def test_a_story_told_over_days_shows_each_passage_day_where_it_changes():
+    story = _chronicle(["1998-12-02", "1998-12-02", "1998-12-19"])
+    lines = render_text(story).split("\n\nSources:")[0].splitlines()
+    assert lines == [
+        "Dec 2, 1998 — Event 0 happened on Friday. [1]",
+        "Event 1 happened on Friday. [2]",
+        "Dec 19, 1998 — Event 2 happened on Friday. [3]",
+    ]
+    assert "- **Dec 19, 1998** — Event 2" in render_markdown(story)
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    render_rich(story, console)
+    assert "Dec 19, 1998 — Event 2" in console.file.getvalue()
+    # One day's coverage, or an undated article among them: no dates.
+    for dates in (["1998-12-02", "1998-12-03", "1998-12-04"], ["1998-12-02", None, "1998-12-19"]):
+        assert "1998" not in render_text(_chronicle(dates)).split("\n\nSources:")[0]

@@ -73,12 +73,21 @@ class PositionOrderer:
             ordered.remove(head)
             ordered.insert(0, head)
         days = _days(story, [units[f][0] if units[f] is not None else min(story.facts[f].members) for f in ordered])
-        if days and max(days) - min(days) > CHRONICLE_DAYS:
+        if days is not None and told_over_days(days):
             by_day = dict(zip(ordered, days, strict=True))
             keep_first = bool(ordered) and ordered[0] == story.lede
             ordered.sort(key=by_day.__getitem__)  # stable: the order above holds within a day
             return _keep_runs(ordered, units, docs, keep_first=keep_first and ordered[0] == story.lede)
         return _keep_runs(ordered, units, docs, keep_first=story.lede in chosen)
+
+
+def told_over_days(days: list[int]) -> bool:
+    """Whether statements from articles of these days (ordinals) tell a story over days.
+
+    >>> told_over_days([730000, 730002]), told_over_days([730000, 730003]), told_over_days([])
+    (False, True, False)
+    """
+    return bool(days) and max(days) - min(days) > CHRONICLE_DAYS
 
 
 def _days(story: StoryState, sentences: list[int]) -> list[int] | None:

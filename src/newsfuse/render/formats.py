@@ -1,7 +1,9 @@
 """Renderers: each takes a Story and returns a string (rich prints to a console).
 
 Citations are numbered by the order of ``story.sources`` (``[1]`` is the first
-source), the same numbers in every format.
+source), the same numbers in every format.  A story told over days (see
+:func:`newsfuse.order.told_over_days`) shows each passage's day where it changes,
+so "on Friday" can be read against it.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..compare.timeline import parse_published
+from ..order import told_over_days
 from ..registry import Registry
 from ..types import Story, SummarySentence
 
@@ -49,6 +53,29 @@ def passages(story: Story) -> list[list[SummarySentence]]:
             out[-1].append(s)
         else:
             out.append([s])
+    return out
+
+
+def passage_days(story: Story, groups: list[list[SummarySentence]]) -> list[str | None]:
+    """Per passage, its article's day ("Dec 2, 1998") where the day changes, when the story is told over days.
+
+    All None unless every passage's article is dated and the days span more than the orderer's
+    chronicle limit: one day's coverage needs no dates.
+
+    >>> from newsfuse.types import Article, Citation, Story, SummarySentence
+    >>> a, b = Article("a", "Kim left.", published="1998-12-02"), Article("b", "Kim won.", published="1998-12-19")
+    >>> story = Story([a, b], [SummarySentence(x.text, 1, (Citation(x.id, 0, 8),)) for x in (a, b)])
+    >>> passage_days(story, passages(story))
+    ['Dec 2, 1998', 'Dec 19, 1998']
+    """
+    published = {a.id: parse_published(a.published) for a in story.sources}
+    days = [published.get(p[0].citations[0].source) if p[0].citations else None for p in groups]
+    if any(d is None for d in days) or not told_over_days([d.toordinal() for d in days if d is not None]):
+        return [None] * len(groups)
+    out: list[str | None] = []
+    for k, d in enumerate(days):
+        assert d is not None
+        out.append(None if k and d == days[k - 1] else f"{d:%b} {d.day}, {d.year}")
     return out
 
 
@@ -95,12 +122,13 @@ def render_text(story: Story) -> str:
     """Plain text: one passage of cited sentences per line, then the numbered sources."""
     numbers = source_numbers(story)
     lines = []
-    for passage in passages(story):
+    groups = passages(story)
+    for passage, day in zip(groups, passage_days(story, groups), strict=True):
         cited = []
         for s in passage:
             note = disputed_note(s, numbers)
             cited.append(f"{one_line(s.text)} {_marks(s, numbers)}" + (f" ({note})" if note else ""))
-        lines.append(" ".join(cited))
+        lines.append((f"{day} — " if day else "") + " ".join(cited))
     if not lines:
         lines = ["(no summary: " + ("; ".join(story.warnings) or "nothing to summarize") + ")"]
     lines += ["", "Sources:"] + [f"[{k}] {_source_line(story, k)}" for k in range(1, len(story.sources) + 1)]
@@ -123,7 +151,8 @@ def render_markdown(story: Story) -> str:
     """Markdown: the summary as a paragraph list with citation links and a numbered source list."""
     numbers = source_numbers(story)
     lines = ["## Summary", ""]
-    for passage in passages(story):
+    groups = passages(story)
+    for passage, day in zip(groups, passage_days(story, groups), strict=True):
         cited = []
         for s in passage:
             marks = "".join(f"[\\[{n}\\]](#source-{n})" for n in sorted({numbers[c.source] for c in s.citations}))
@@ -131,7 +160,7 @@ def render_markdown(story: Story) -> str:
             note = disputed_note(s, numbers)
             note = f" **{_md_escape(note)}**" if note else ""
             cited.append(f"{_md_escape(one_line(s.text))} {marks}{support}{note}")
-        lines.append("- " + " ".join(cited))
+        lines.append("- " + (f"**{_md_escape(day)}** — " if day else "") + " ".join(cited))
     if not story.sentences:
         lines.append("_No summary: " + _md_escape("; ".join(story.warnings) or "nothing to summarize") + "_")
     lines += ["", "## Sources", ""]
@@ -155,14 +184,15 @@ def render_rich(story: Story, console: Any) -> None:
 
     numbers = source_numbers(story)
     console.print("[bold]Summary[/bold]")
-    for passage in passages(story):
+    groups = passages(story)
+    for passage, day in zip(groups, passage_days(story, groups), strict=True):
         cited = []
         for s in passage:
             badge = f" [green]×{s.support}[/green]" if s.support > 1 else ""
             note = disputed_note(s, numbers)
             note = f" [red]{escape(note)}[/red]" if note else ""
             cited.append(f"{escape(one_line(s.text))} [cyan]{escape(_marks(s, numbers))}[/cyan]{badge}{note}")
-        console.print("• " + " ".join(cited))
+        console.print("• " + (f"[bold]{escape(day)}[/bold] — " if day else "") + " ".join(cited))
     if not story.sentences:
         console.print("[yellow](no summary: " + escape("; ".join(story.warnings) or "nothing to summarize") + ")[/]")
     console.print()

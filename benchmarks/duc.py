@@ -7,6 +7,11 @@ systems by ROUGE-2 recall.
 
     PYTHONPATH=src python3 benchmarks/duc.py                     # the default selector
     PYTHONPATH=src python3 benchmarks/duc.py --selector mmr --json duc.json
+    PYTHONPATH=src python3 benchmarks/duc.py --dated   # dev.jsonl: articles keep outlet and date
+
+``dev.src`` gives each article as its own anonymous source; ``--dated`` reads the same articles from
+``dev.jsonl`` as a user's JSONL would give them: AP and NYT filings with their dates (so support badges
+count two outlets at most, and stories told over weeks are ordered day by day).
 
 Exits 2 with one line when the data folder is missing.
 """
@@ -23,10 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "duc2004-dev"
 
 
-def load(data: Path) -> tuple[list[str], list[str], list[list[str]]]:
-    """Cluster ids, source lines and the references of each cluster."""
+def load(data: Path, dated: bool = False) -> tuple[list[str], list[str], list[list[str]]]:
+    """Cluster ids, source lines (``dev.jsonl``'s stories with outlets and dates when ``dated``) and references."""
     ids = (data / "dev.ids").read_text(encoding="utf-8").split()
-    src = (data / "dev.src").read_text(encoding="utf-8").splitlines()
+    src = (data / ("dev.jsonl" if dated else "dev.src")).read_text(encoding="utf-8").splitlines()
+    if dated and [json.loads(line)["id"] for line in src] != ids:
+        raise SystemExit("duc.py: error: dev.jsonl is not in dev.ids order")
     refs = [(data / f"dev.tgt.{k}").read_text(encoding="utf-8").splitlines() for k in range(4)]
     return ids, src, [[r[i] for r in refs] for i in range(len(ids))]
 
@@ -50,6 +57,9 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--selector", default="learned", help="learned or mmr (the CLI's names)")
+    ap.add_argument(
+        "--dated", action="store_true", help="read dev.jsonl: each article with its outlet (APW, NYT) and date"
+    )
     ap.add_argument("--json", type=Path)
     ap.add_argument("--show", type=int, default=0, help="print the first N newsfuse summaries")
     args = ap.parse_args()
@@ -58,15 +68,15 @@ def main() -> int:
         return 2
 
     from newsfuse.evaluate.rouge_scores import recall_against, truncate_words
-    from newsfuse.inputs import parse_multinews_line
+    from newsfuse.inputs import parse_story_line
     from newsfuse.pipeline import Pipeline
     from newsfuse.select import SELECTORS
 
-    ids, src, refs = load(args.data)
+    ids, src, refs = load(args.data, args.dated)
     pipeline = Pipeline(selector=SELECTORS.create(args.selector))
     outputs, start = [], time.perf_counter()
     for line in src:
-        story = pipeline.summarize(parse_multinews_line(line), args.words)
+        story = pipeline.summarize(parse_story_line(line), args.words)
         outputs.append("\n".join(s.text for s in story.sentences))
     seconds = time.perf_counter() - start
     systems = {"newsfuse": outputs, **peer_outputs(args.data, ids)}

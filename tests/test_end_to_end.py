@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +76,27 @@ def test_python_module_and_markdown(cli, example_dir):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("## Summary")
     assert "## Sources" in proc.stdout
+
+
+def test_a_jsonl_file_of_stories_gets_one_summary_per_line(cli, tmp_path):
+    duc = Path(__file__).resolve().parents[2] / "shared" / "data" / "duc2004-dev" / "dev.jsonl"
+    if not duc.exists():
+        pytest.skip(f"DUC 2004 dev data not found at {duc}")
+    lines = duc.read_text(encoding="utf-8").splitlines()[:2]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli("summarize", str(path), "--words", "60", "--format", "jsonl", "--embedder", "tfidf")
+    assert r.returncode == 0, r.stderr
+    stories = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(stories) == 2
+    for story, line in zip(stories, lines, strict=True):
+        given = json.loads(line)["articles"]
+        # Each story's own articles, with their outlets and dates; citations inside them.
+        assert [(s["id"], s["source"], s["published"]) for s in story["sources"]] == [
+            (a["id"], a["source"], a["published"]) for a in given
+        ]
+        texts = {s["id"]: s["text"] for s in story["sources"]}
+        quoted = [s["citations"][0] for s in story["sentences"]]
+        assert story["sentences"] and [texts[c["source"]][c["start"] : c["end"]] for c in quoted] == [
+            s["text"] for s in story["sentences"]
+        ]

@@ -13,9 +13,11 @@ from newsfuse.inputs import (
     article_from_html,
     decode_text,
     detect_format,
+    holds_stories,
     iter_multinews,
     looks_binary,
     parse_multinews_line,
+    parse_story_line,
     read_articles,
 )
 from newsfuse.inputs.readers import unique_ids
@@ -344,3 +346,34 @@ def test_read_articles_decodes_cp1252_file_with_warning(tmp_path):
     (article,), warnings = read_articles([f])
     assert "approuvé" in article.text
     assert any("Windows-1252" in w for w in warnings)
+
+
+def test_story_lines_keep_each_articles_source_and_date(tmp_path):
+    story = {
+        "id": "d30001t",
+        "articles": [
+            {"id": "APW1", "text": "Hun Sen rejected talks abroad.", "source": "APW", "published": "1998-10-16"},
+            {"text": "Talks stalled.", "source": "NYT", "published": "1998-10-22", "section": "world"},
+            {"text": "  "},
+        ],
+    }
+    articles = parse_story_line(json.dumps(story))
+    assert [(a.id, a.source, a.published) for a in articles] == [
+        ("APW1", "APW", "1998-10-16"),
+        ("d30001t-1", "NYT", "1998-10-22"),
+    ]
+    assert articles[1].extra == {"section": "world"}
+    # Anything else on the line is Multi-News text, braces included.
+    assert [a.text for a in parse_story_line('{"not": "a story"} ||||| Rain.')] == ['{"not": "a story"}', "Rain."]
+    with pytest.raises(InputError, match=r"story d1: article 0 is not a JSON object"):
+        parse_story_line('{"id": "d1", "articles": ["text"]}')
+    with pytest.raises(InputError, match=r"story d1: article 0: JSON object has no string field 'text'"):
+        parse_story_line('{"id": "d1", "articles": [{"body": "x"}]}')
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n" + json.dumps(story) + "\n", encoding="utf-8")
+    assert holds_stories(path)
+    articles_file = tmp_path / "articles.jsonl"
+    articles_file.write_text(json.dumps(story["articles"][0]) + "\n", encoding="utf-8")
+    assert not holds_stories(articles_file) and not holds_stories(tmp_path / "missing.jsonl")
+    # Line for line (a blank line is a story without articles), as references are matched.
+    assert [[a.source for a in arts] for arts in iter_multinews(path)] == [[], ["APW", "NYT"]]

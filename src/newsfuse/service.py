@@ -117,10 +117,11 @@ def summarize_analysed(
 
 
 def summarize_line(pipeline: Pipeline, line: str, words: int = DEFAULT_WORDS) -> Story:
-    """The summary of one Multi-News line (articles joined by ``|||||``); :func:`empty_story` when it has none."""
-    from .inputs import parse_multinews_line
+    """The summary of one story line (a Multi-News line or a JSON story, see :func:`newsfuse.inputs.parse_story_line`);
+    :func:`empty_story` when it has no article."""
+    from .inputs import parse_story_line
 
-    articles = parse_multinews_line(line)
+    articles = parse_story_line(line)
     return summarize_articles(pipeline, articles, words) if articles else empty_story()
 
 

@@ -14,7 +14,14 @@ from .common import EmbedderName, EngineName, Measure, SelectorName, app, fail, 
 
 @app.command(name="eval")
 def eval_(
-    src: Annotated[Path, typer.Option("--src", help="Multi-News .src file: one story per line.")],
+    src: Annotated[
+        Path,
+        typer.Option(
+            "--src",
+            help='One story per line: a Multi-News .src file, or JSONL of {"id", "articles": [...]} '
+            "(sources and dates kept).",
+        ),
+    ],
     tgt: Annotated[
         list[Path],
         typer.Option(

@@ -54,7 +54,10 @@ def summarize(
     input_format: Annotated[
         InputFormat,
         typer.Option(
-            "--input-format", "-i", help="How to read the inputs; multinews = one story per line, one summary each."
+            "--input-format",
+            "-i",
+            help="How to read the inputs; multinews = one story per line (Multi-News text or a JSON story), "
+            "one summary each.",
         ),
     ] = InputFormat.auto,
     embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder.")] = EmbedderName.auto,
@@ -148,7 +151,9 @@ def summarize(
     """Summarize the articles of one story, every sentence cited \\[n] to its sources.
 
     All inputs together form one story.  With --input-format multinews (or a
-    .src file), each line is its own story and gets its own summary; use
+    .src file, or a .jsonl file whose lines are stories: {"id": ..., "articles":
+    [{"text": ..., "source": ..., "published": ...}, ...]}), each line is its own
+    story and gets its own summary; use
     --format jsonl for one JSON object per line, in input order.  --engine ray
     --workers N spreads those lines over N Ray actors (docs/scaling.md).
     --analysis adds what the outlets agree on, where they disagree, what only
@@ -160,7 +165,7 @@ def summarize(
     newsfuse summarize examples/kim-jong-un-beijing/ --rewrite --llm-model model.gguf
     """
     from ..engine import check_paths, get_engine
-    from ..inputs import read_articles
+    from ..inputs import holds_stories, read_articles
     from ..render import render, render_rich
     from ..service import make_pipeline, summarize_articles
 
@@ -173,7 +178,8 @@ def summarize(
     if not items:
         fail("no input given: name files or folders, or - for stdin (see newsfuse summarize --help)")
     per_line = input_format == InputFormat.multinews or (
-        input_format == InputFormat.auto and all(i != "-" and Path(i).suffix in {".src"} for i in items)
+        input_format == InputFormat.auto
+        and all(i != "-" and (Path(i).suffix == ".src" or holds_stories(i)) for i in items)
     )
     if per_line and (analysis or min_support > 1 or rewrite):
         fail("--analysis, --min-support and --rewrite work on one story; run newsfuse summarize once per story instead")

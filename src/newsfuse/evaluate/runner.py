@@ -15,7 +15,7 @@ from typing import Any
 
 from ..engine import ordered_parallel
 from ..errors import InputError
-from ..inputs import WARM_UP_LINE, check_lines_file, iter_lines, parse_multinews_line
+from ..inputs import WARM_UP_LINE, check_lines_file, iter_lines, parse_multinews_line, parse_story_line
 from .peers import PEERS, get_peer
 from .rouge_scores import MEASURES, METRICS, reference_sentences, score_references
 
@@ -119,7 +119,7 @@ def score_story(
     ``tgt_line`` is the story's reference, or several references (scores averaged over them);
     ``measure`` is ``f1`` or ``recall`` (see :func:`~newsfuse.evaluate.rouge_scores.score_references`).
     """
-    articles = parse_multinews_line(src_line)
+    articles = parse_story_line(src_line)
     references = [reference_sentences(t) for t in ([tgt_line] if isinstance(tgt_line, str) else tgt_line)]
     out = {}
     for name in methods:

@@ -10,8 +10,10 @@ from .readers import (
     article_from_text,
     detect_format,
     feed_kind,
+    holds_stories,
     iter_multinews,
     parse_multinews_line,
+    parse_story_line,
     read_articles,
 )
 
@@ -25,10 +27,12 @@ __all__ = [
     "decode_text",
     "detect_format",
     "feed_kind",
+    "holds_stories",
     "iter_lines",
     "iter_multinews",
     "looks_binary",
     "parse_multinews_line",
+    "parse_story_line",
     "read_articles",
     "repair_char_refs",
 ]

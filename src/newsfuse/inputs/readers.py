@@ -198,8 +198,61 @@ def parse_multinews_line(line: str) -> list[Article]:
     return articles
 
 
+def parse_story_line(line: str) -> list[Article]:
+    """The articles of one line of a one-story-per-line file: a JSON object with an ``articles`` list
+    (each article an object as on a JSONL line: ``text``, and optionally ``id``, ``title``, ``source``,
+    ``url``, ``published``), or else a Multi-News line (articles joined by ``|||||``).
+
+    Articles without an ``id`` are named after the story's ``id`` and their place in it; empty ones
+    are dropped.  Raises :class:`InputError` for an article that is not an object or has no text.
+
+    >>> line = '{"id": "d1", "articles": [{"text": "Rain hit Paris.", "source": "AP", "published": "1998-10-16"}]}'
+    >>> [(a.id, a.source, a.published) for a in parse_story_line(line)]
+    [('d1-0', 'AP', '1998-10-16')]
+    >>> [a.text for a in parse_story_line("Rain hit Paris. ||||| Rain fell.")]
+    ['Rain hit Paris.', 'Rain fell.']
+    """
+    record = _story_record(line)
+    if record is None:
+        return parse_multinews_line(line)
+    name = str(record["id"]) if record.get("id") is not None else "story"
+    articles = []
+    for k, item in enumerate(record["articles"]):
+        if not isinstance(item, dict):
+            raise InputError(f"story {name}: article {k} is not a JSON object")
+        article = article_from_record(item, f"{name}-{k}", f"story {name}: article {k}")
+        if article.text.strip():
+            articles.append(article)
+    return articles
+
+
+def _story_record(line: str) -> dict[str, Any] | None:
+    """The JSON object of a story line (one with an ``articles`` list), else None."""
+    text = line.strip()
+    if not text.startswith("{"):
+        return None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return record if isinstance(record, dict) and isinstance(record.get("articles"), list) else None
+
+
+def holds_stories(path: str | Path) -> bool:
+    """Whether a JSONL file holds one story per line (its first line is an object with an ``articles`` list)."""
+    p = Path(path)
+    if p.suffix.lower() not in JSONL_SUFFIXES or not p.is_file():
+        return False
+    try:
+        with open(p, encoding="utf-8", errors="replace") as fh:
+            first = next((line for line in fh if line.strip()), "")
+    except OSError:
+        return False
+    return _story_record(first) is not None
+
+
 def iter_multinews(path: str | Path) -> Iterator[list[Article]]:
-    """Stream a Multi-News ``.src`` file: one list of articles per line, in order (gzip too)."""
+    """Stream a one-story-per-line file (Multi-News ``.src``, gzip too, or story JSONL): each line's articles."""
     import gzip
 
     p = Path(path)
@@ -207,7 +260,7 @@ def iter_multinews(path: str | Path) -> Iterator[list[Article]]:
     opener = gzip.open if p.suffix == ".gz" else open
     with opener(p, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
         for line in fh:
-            yield parse_multinews_line(line)
+            yield parse_story_line(line)
 
 
 def detect_format(name: str, text: str) -> str:
@@ -256,7 +309,7 @@ def articles_from_text(
                 warnings.append(warning)
         return articles, warnings
     if fmt == "multinews":
-        articles = [a for line in text.split("\n") for a in parse_multinews_line(line)]
+        articles = [a for line in text.split("\n") for a in parse_story_line(line)]
         return articles, []
     raise InputError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
 

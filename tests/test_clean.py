@@ -549,3 +549,20 @@ def test_a_wire_story_with_many_photo_captions_is_kept(data_dir) -> None:
     kept = [story.sentences[i].text for i in story.rows if story.sentences[i].doc == 0]
     assert kept[0].startswith("CANNES, France (AP) — A man rushed onto the red carpet")
     assert not any("(Associated Press)" in t or "poses for photographers" in t for t in kept)
+
+
+def test_an_article_given_twice_counts_once(example_dir):
+    from dataclasses import replace
+
+    articles, _ = read_articles([example_dir])
+    pipeline = Pipeline(embedder=TfidfEmbedder())
+    once = pipeline.summarize(articles, 80)
+    twice = pipeline.summarize([*articles, replace(articles[0], id="again", path=None)], 80)
+    # The same summary and badges; the repeat is a source that states nothing, and a warning says so.
+    assert [(s.text, s.support) for s in twice.sentences] == [(s.text, s.support) for s in once.sentences]
+    assert all(c.source != "again" for s in twice.sentences for c in s.citations)
+    assert twice.warnings == [f"input 4 (again) repeats input 1 ({articles[0].id}) word for word; counted once"]
+    # The same wire text run by two named outlets is two outlets' publication: both count.
+    wire = [replace(articles[0], source="AP"), replace(articles[0], id="again", source="Reuters"), *articles[1:]]
+    story = pipeline.analyse(wire)
+    assert story.repeats == {} and story.copies == {1: 0} and story.n_outlets == 4

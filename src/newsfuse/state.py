@@ -38,6 +38,9 @@ class StoryState:
     the lower-cased words of every sentence (as ``sentences``; empty when a
     stage built the analysis without them).
 
+    ``copies`` maps a near-copy article to the article it copies; ``repeats`` those of them that are
+    the same article given twice (their sentences are labelled, and they count as no outlet or report).
+
     What selection reads besides: ``lede`` (the fact to open with, or None), ``min_support`` (only
     facts that many outlets state are candidates); what it leaves: ``stated`` (the span each chosen
     fact is stated by) and ``wording`` (the sentence that words each chosen fact).
@@ -47,6 +50,7 @@ class StoryState:
     sentences: list[Sentence] = field(default_factory=list)
     labels: dict[int, str] = field(default_factory=dict)
     copies: dict[int, int] = field(default_factory=dict)
+    repeats: dict[int, int] = field(default_factory=dict)
     rows: list[int] = field(default_factory=list)
     similarity: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
     centrality: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
@@ -80,7 +84,7 @@ class StoryState:
     @property
     def n_outlets(self) -> int:
         """Distinct outlets: what support badges count, so one outlet repeating itself is one source."""
-        return len({a.outlet for a in self.articles})
+        return len({a.outlet for d, a in enumerate(self.articles) if d not in self.repeats})
 
     @property
     def n_reports(self) -> int:
@@ -91,4 +95,4 @@ class StoryState:
         fourteen reports, and the facts it repeats every day are the story's core.  Badges and
         ``min_support`` count outlets (``Fact.support``).
         """
-        return len(self.articles)
+        return len(self.articles) - len(self.repeats)

@@ -1,6 +1,6 @@
 """Clean stage: label boilerplate, page furniture, headlines, repeats, off-topic paragraphs and article copies."""
 
-from .base import Cleaner, DefaultCleaner
+from .base import Cleaner, DefaultCleaner, label_repeats
 from .boilerplate import (
     is_boilerplate,
     is_headline_like,
@@ -9,6 +9,7 @@ from .boilerplate import (
     near_repeat_labels,
     normalize,
     opening_words,
+    repeated_articles,
     sentence_words,
     structural_labels,
     words_of,
@@ -26,11 +27,13 @@ __all__ = [
     "is_boilerplate",
     "is_headline_like",
     "is_link_heavy",
+    "label_repeats",
     "near_copies",
     "near_repeat_labels",
     "normalize",
     "offtopic_labels",
     "opening_words",
+    "repeated_articles",
     "sentence_words",
     "structural_labels",
     "words_of",

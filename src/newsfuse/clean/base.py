@@ -12,7 +12,14 @@ from typing import Protocol
 import numpy as np
 
 from ..state import StoryState
-from .boilerplate import near_copies, near_repeat_labels, opening_words, sentence_words, structural_labels
+from .boilerplate import (
+    near_copies,
+    near_repeat_labels,
+    opening_words,
+    repeated_articles,
+    sentence_words,
+    structural_labels,
+)
 from .furniture import drop_furniture_pages
 from .offtopic import offtopic_labels
 
@@ -51,6 +58,7 @@ class DefaultCleaner:
         story.copies = near_copies(
             story.articles, opening_words=opening_words(story.sentences, words, len(story.articles))
         )
+        story.warnings.extend(label_repeats(story))
 
     def label_candidates(
         self, story: StoryState, rows: list[int], lexical_sim: np.ndarray, semantic: np.ndarray
@@ -58,3 +66,26 @@ class DefaultCleaner:
         dropped = near_repeat_labels(story.sentences, rows, lexical_sim)
         dropped.update(offtopic_labels(story.sentences, rows, semantic))
         return dropped
+
+
+def label_repeats(story: StoryState) -> list[str]:
+    """Label every sentence of an article given twice (:func:`repeated_articles`, kept in ``story.repeats``)
+    ``repeated-article``.
+
+    Its text stays in the sources, but it states nothing a second time: no sentence of it is a
+    candidate, so it adds no support and no citation.  One warning per repeat.
+    """
+    open_docs = {s.doc for i, s in enumerate(story.sentences) if i not in story.labels}
+    # An article left out already (a furniture page) needs no second word.
+    repeats = {j: i for j, i in repeated_articles(story.articles, story.copies).items() if j in open_docs}
+    story.repeats = repeats
+    if not repeats:
+        return []
+    for i, s in enumerate(story.sentences):
+        if s.doc in repeats:
+            story.labels[i] = "repeated-article"
+    return [
+        f"input {j + 1} ({story.articles[j].id}) repeats input {i + 1} ({story.articles[i].id}) word for word; "
+        "counted once"
+        for j, i in sorted(repeats.items())
+    ]

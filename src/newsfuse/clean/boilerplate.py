@@ -225,6 +225,32 @@ def near_copies(
     return copies
 
 
+def repeated_articles(articles: Sequence[Article], copies: dict[int, int]) -> dict[int, int]:
+    """The near-copies (``copies``, see :func:`near_copies`) that are the same article given twice.
+
+    Same words (case and spacing aside) from the same outlet, or from an article that names no outlet
+    (neither ``source`` nor ``url``): a file passed twice, a feed item fetched twice.  Counting it
+    would add a source that is not there.  The same text from two named outlets (a wire story that
+    two sites run) stays: each outlet published it.
+
+    >>> text = "Kim Jong Un left Beijing on Wednesday after two days of talks with Xi Jinping."
+    >>> arts = [Article("a", text, source="AP"), Article("b", text.upper()), Article("c", text, source="Reuters")]
+    >>> repeated_articles(arts, near_copies(arts))
+    {1: 0}
+    """
+    out = {}
+    for j, i in copies.items():
+        a, b = articles[i], articles[j]
+        unnamed = b.source is None and b.url is None
+        if (unnamed or a.outlet == b.outlet) and _plain(a.text) == _plain(b.text):
+            out[j] = i
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def opening_words(
     sentences: Sequence[Sentence], words: Sequence[list[str]], n_articles: int, max_chars: int = 6_000
 ) -> list[list[str]]:

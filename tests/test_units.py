@@ -177,3 +177,24 @@ def test_interjections_and_brackets_that_lean_on_the_sentence_before():
     assert needs_previous("Lenovo calls it a table PC.)")  # closes a parenthesis it did not open
     assert needs_next("It weighs 17 pounds (about eight kilos.", 0) == "parenthesis continues"
     assert needs_previous("No one was hurt.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # val-full250: a columnist's aside and an embedded tweet, each after the sentence that sets it up.
+        ("I’d have put the McRib among the iconic untouchables except McDonald’s just messed with it.", "first person"),
+        ("I just gave the maximum allowed donation to Jennifer Lewis, a democrat running for my father's seat.",
+         "first person"),
+        ("We can't waste his brains in the Senate.", "first person"),
+        ("My father was a farmer.", "first person"),
+        # Quoted, the speaker is named by the attribution; initials and names are no pronouns.
+        ("“I did not for a minute think this was going to happen,” Bowen said.", None),
+        ("I.B.M. shares rose 3 percent on Monday.", None),
+        ("Us Weekly reported the split on Monday.", None),
+        ("My Chemical Romance announced a reunion tour.", None),
+        ("I-95 was closed for hours.", None),
+    ],
+)
+def test_a_first_person_opening_needs_the_sentence_that_says_who_speaks(text, expected):
+    assert needs_previous(text, previous="The Big Mac and Quarter Pounder don’t change.") == expected

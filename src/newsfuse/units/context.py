@@ -66,6 +66,11 @@ _PRONOUNS = frozenset(
     ]
 )
 # Inside a quote the speaker's "I", "we" and "you" are his own and resolve through the attribution.
+# Outside quotes, a first-person opening speaks in a voice the summary cannot show: a tweet or a letter
+# set off from the text, or a columnist; the sentence that says who speaks comes before it.
+_FIRST_PERSON = frozenset(
+    ["i", "i'm", "i've", "i'd", "i'll", "my", "me", "we", "we're", "we've", "we'd", "we'll", "our", "us"]
+)
 _CONNECTIVES = frozenset(
     [
         "but",
@@ -531,6 +536,16 @@ def _opening(text: str) -> tuple[str, str]:
     return (m.group(0) if m else ""), rest
 
 
+def _speaks_first_person(word: str, rest: str) -> bool:
+    """Whether an opening first-person ``word`` is a pronoun: not an initial ("I. M. Pei", "I.B.M."),
+    nor a name's first word ("Us Weekly", "My Chemical Romance")."""
+    after = rest[len(word) : len(word) + 2]
+    if not word[0].isupper() or word[1:].isupper() or after[:1] == ".":
+        return False
+    following = after[1:2]
+    return not (word.lower() in {"my", "us", "our"} and following.isupper())
+
+
 def opener_signal(text: str, quoted_start: bool = False) -> str | None:
     """Why the opening of ``text`` points back at an earlier sentence, or None.
 
@@ -601,7 +616,22 @@ def needs_previous(
         return _LOST_OPENING
     if _unmatched(text, "(", ")") < 0:
         return "closes a parenthesis"
+    if not quoted_start and first_person(text):
+        return "first person"
     return None
+
+
+def first_person(text: str) -> bool:
+    """Whether ``text`` opens with a first-person pronoun ("I", "We", "My"…) outside quote marks.
+
+    Its voice is not the summary's: a tweet or letter set off from the article's text, or a columnist;
+    the sentence before it says who speaks.
+
+    >>> first_person("I’d have put the McRib among the iconic untouchables."), first_person("I.B.M. rose.")
+    (True, False)
+    """
+    word, rest = _opening(text)
+    return word.lower().replace("’", "'") in _FIRST_PERSON and _speaks_first_person(word, rest)
 
 
 def _unmatched(text: str, opening: str, closing: str) -> int:

@@ -194,6 +194,7 @@ def test_interjections_and_brackets_that_lean_on_the_sentence_before():
         ("Us Weekly reported the split on Monday.", None),
         ("My Chemical Romance announced a reunion tour.", None),
         ("I-95 was closed for hours.", None),
+        ("IT spending rose 3 percent.", None),  # an acronym, not "it"
     ],
 )
 def test_a_first_person_opening_needs_the_sentence_that_says_who_speaks(text, expected):

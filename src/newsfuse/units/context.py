@@ -567,7 +567,7 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
     if base in _INTERJECTIONS and rest[len(word) : len(word) + 1] == ",":
         # "Oh, and also…", "No, really, …": what follows the interjection is the opening.
         return opener_signal(rest[len(word) + 1 :], quoted_start) or "interjection"
-    if base in _PRONOUNS:
+    if base in _PRONOUNS and not word[1:].isupper():  # "IT stocks", "US forces": acronyms
         return "pronoun"
     if base in _CONNECTIVES and not quoted_start:
         return "connective"

@@ -234,8 +234,8 @@ class OnlineClusterer:
         self.scorer = scorer
         self.anchor_share = anchor_share
         self.anchor_half_life = anchor_half_life
-        self.core_terms = core_terms
-        self.core_recent = core_recent
+        self.core_terms = int(core_terms)
+        self.core_recent = int(core_recent)
         self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
         # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
         self._story_size = np.zeros(1024, dtype=np.int64)

@@ -10,7 +10,14 @@ the stream is.
 A story's score mixes its best-matching article with its *profile*, the mean score over its latest
 ``profile_size`` articles (so the story is judged by what it is about now, not only by its closest
 article), and, when articles carry times, decays with the time since the story's latest article (halved
-every ``half_life`` seconds): a quiet story needs a closer match to continue.  An article that matches
+every ``half_life`` seconds): a quiet story needs a closer match to continue.  A story keeps the names
+its articles carry; an article that names it by a *defining rare name* (carried by half of the story's
+articles, and by at most ``anchor_share`` of all articles) sees it decay with the longer
+``anchor_half_life``, so that an event followed up weeks later by its own rare names (Ocalan, Lahoud) is
+found again while a quiet story that merely shares words is not.  An article joins a story only if one
+of its ``core_terms`` strongest words is one that the story's recent articles keep repeating (carried by
+half of them): two events with the same actors and days (a trial and a summit in one capital) share names
+but not what they are about.  An article that matches
 two stories strongly bridges them: the younger story merges into the older.  Stories quiet for longer
 than ``window`` seconds close, and the clusterer forgets them (:meth:`OnlineClusterer.retire`), so memory
 follows the stories still open, not the length of the stream.  Without times nothing decays or closes.
@@ -178,7 +185,11 @@ class OnlineClusterer:
     articles scored in full (those with the highest word scores), which bounds the cost of an article;
     ``index_terms``: an article's strongest words that the index lists it under (all count in the
     document frequencies); ``scorer``: a learned :class:`~newsfuse.cluster.scorer.StoryScorer` that
-    replaces the hand-set story score and its thresholds (None: the rule above).
+    replaces the hand-set story score and its thresholds (None: the rule above); ``anchor_share``: the
+    largest share of articles (the stream's and the prior's) that a defining name may be in to anchor a
+    story (0: no anchors); ``anchor_half_life``: seconds after which an anchored story's score counts
+    half; ``core_terms``: an article's strongest words of which one must be carried by half of the story's
+    latest ``core_recent`` articles for it to join the story (0: no such check).
     """
 
     def __init__(
@@ -333,7 +344,8 @@ class OnlineClusterer:
 
         Arrays of one entry per story: ``story`` (ids, ascending), ``best`` (score of its best-matching
         article), ``profile`` (mean score over its latest ``profile_size`` articles; 0 for those not
-        found) and ``gap`` (seconds since its latest article; NaN without times).  With a ``scorer`` (or
+        found), ``gap`` (seconds since its latest article; NaN without times) and ``anchor`` (1.0 where ``f``
+        names the story by one of its defining rare names, see :meth:`_anchors`).  With a ``scorer`` (or
         ``full``) also ``age`` (seconds since its first article; NaN without times), ``lex`` (best word
         score), ``dense`` (best WordLlama cosine; 0 without vectors), ``total`` (sum of the scores over its
         articles found) and ``size`` (its articles), the features of :mod:`newsfuse.cluster.scorer`.
@@ -353,7 +365,7 @@ class OnlineClusterer:
         by_story = np.argsort(stories, kind="stable")
         stories, total, docs = stories[by_story], total[by_story], docs[by_story]
         if not len(docs):
-            keys = ("best", "profile", "gap", "age", "lex", "dense", "total", "size")
+            keys = ("best", "profile", "gap", "anchor", "age", "lex", "dense", "total", "size")
             return {"story": np.zeros(0, dtype=np.int64), **{k: np.zeros(0) for k in keys}}
         starts = np.flatnonzero(np.concatenate(([True], stories[1:] != stories[:-1])))
         story_ids = stories[starts]

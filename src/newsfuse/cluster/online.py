@@ -196,7 +196,7 @@ class OnlineClusterer:
         self,
         embedder: Embedder | str | None = "default",
         *,
-        threshold: float = 0.14,
+        threshold: float = 0.125,
         merge_threshold: float = 0.4,
         dense_weight: float = 0.15,
         dense_floor: float = 0.6,

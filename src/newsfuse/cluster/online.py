@@ -16,11 +16,12 @@ articles, and by at most ``anchor_share`` of all articles) sees it decay with th
 ``anchor_half_life``, so that an event followed up weeks later by its own rare names (Ocalan, Lahoud) is
 found again while a quiet story that merely shares words is not.  An article joins a story only if one
 of its ``core_terms`` strongest words is one that the story's recent articles keep repeating (carried by
-half of them): two events with the same actors and days (a trial and a summit in one capital) share names
-but not what they are about.  An article that matches
-two stories strongly bridges them: the younger story merges into the older.  Stories quiet for longer
-than ``window`` seconds close, and the clusterer forgets them (:meth:`OnlineClusterer.retire`), so memory
-follows the stories still open, not the length of the stream.  Without times nothing decays or closes.
+half of them): two events of the same days that share a country or an actor (a border crisis with Syria,
+Lebanon's election of a president backed by Syria) share names but not what they are about.  An
+article that matches two stories strongly bridges them: the younger story merges into the older.  Stories
+quiet for longer than ``window`` seconds close, and the clusterer forgets them
+(:meth:`OnlineClusterer.retire`), so memory follows the stories still open, not the length of the stream.
+Without times nothing decays or closes.
 
 >>> from newsfuse.types import Article
 >>> c = OnlineClusterer(embedder=None)
@@ -455,9 +456,8 @@ class OnlineClusterer:
         carried by at least half of the story's latest ``core_recent`` articles (always true when
         ``core_terms`` is 0).
 
-        Two stories about one place or one person (a summit and a trial in the same capital) share most
-        of their names; an article that shares only those with a story, and none of the words that the
-        story's articles keep repeating, starts its own.
+        Two events that share a country or an actor share some names; an article that shares only those
+        with a story, and none of the words that the story's articles keep repeating, starts its own.
         """
         st = self._stories.get(self.story_of(story))
         if not self.core_terms or st is None or not st.members:

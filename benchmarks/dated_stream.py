@@ -14,6 +14,8 @@ drawn with ``--seed``.  Every article carries its true story (``story``: the DUC
     python3 benchmarks/dated_stream.py                                  # build it and cluster it: scores, speed, memory
     python3 benchmarks/dated_stream.py --window 0                       # the same without retiring stories
     python3 benchmarks/dated_stream.py --previous                       # the first clusterer's settings
+    python3 benchmarks/dated_stream.py --unanchored                     # also without rare-name anchors (ratio)
+    python3 benchmarks/dated_stream.py --set core_terms=0               # any OnlineClusterer setting
     newsfuse eval-clustering /tmp/dated.jsonl                           # the CLI on the written stream
 
 The benchmark replays the stream in publication order through one ``OnlineClusterer`` in this process
@@ -22,6 +24,9 @@ did the 25 events stay whole and apart with 20,000 other articles around them), 
 of CPU and wall time, and the clusterer's index size (articles it holds) and the process's peak
 resident memory, sampled every 1,000 articles.  With ``--window 0`` stories never close, so the index
 holds every article: the side-by-side run shows what retiring stories saves.
+With ``--unanchored`` the same stream is clustered a second time, in the same process, with the settings
+before stories kept their defining names (a 30-day window, no rare-name anchor, no core-word check), and
+the ratio of the two speeds is printed (the peak RSS of the second run includes the first's).
 """
 
 from __future__ import annotations
@@ -106,9 +111,20 @@ PREVIOUS = {
 }
 
 
-def run(stream: list[Article], window: float | None, sample: int = 1000, previous: bool = False) -> dict[str, float]:
+# The settings before stories kept their defining names (no rare-name anchor, no core-word check, 30-day window).
+UNANCHORED = {"window": 30 * 86400.0, "anchor_share": 0.0, "core_terms": 0}
+
+
+def run(
+    stream: list[Article],
+    window: float | None,
+    sample: int = 1000,
+    previous: bool = False,
+    settings: dict | None = None,
+) -> dict[str, float]:
     """Cluster ``stream`` in order in this process: scores, speed and memory."""
     kw: dict = dict(PREVIOUS) if previous else {}
+    kw.update(settings or {})
     if window is not None:
         kw["window"] = window if window > 0 else float("inf")
     OnlineClusterer(**kw).add_many(stream[:8])  # loads the embedding model outside the timing
@@ -154,6 +170,12 @@ def main() -> None:
     ap.add_argument("--jsonl", type=Path, help="write the stream here and stop")
     ap.add_argument("--window", type=float, default=None, help="story window in days (0: never close)")
     ap.add_argument("--previous", action="store_true", help="the first clusterer's settings (3-day window ...)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="an OnlineClusterer setting")
+    ap.add_argument(
+        "--unanchored",
+        action="store_true",
+        help="also run the settings without rare-name anchors and core words (30-day window), in turn, for a ratio",
+    )
     args = ap.parse_args()
     if not (DATA / "duc2004-dev" / "dev.jsonl").exists():
         sys.exit(f"data not found in {DATA} (see ../shared/data/README.md)")
@@ -169,11 +191,22 @@ def main() -> None:
         return
     load = os.getloadavg()[0]
     window = None if args.window is None else args.window * 86400.0
-    s = run(stream, window, previous=args.previous)
+    settings = {name: float(value) for name, value in (item.split("=", 1) for item in args.set)}
+    runs = [("", settings)] + ([("unanchored ", {**UNANCHORED, **settings})] if args.unanchored else [])
+    rates: list[float] = []
+    for label, kw in runs:
+        s = run(stream, window, previous=args.previous, settings=kw)
+        _report(s, label, args, kw, load)
+        rates.append(s["cpu_rate"])
+    if len(rates) == 2:
+        print(f"speed ratio (default / unanchored, CPU time): {rates[0] / rates[1]:.2f}x")
+
+
+def _report(s: dict[str, float], label: str, args: argparse.Namespace, kw: dict, load: float) -> None:
     print(
-        f"articles={s['articles']} events={s['events']} stories={s['stories']} window="
+        f"{label}articles={s['articles']} events={s['events']} stories={s['stories']} window="
         f"{'default' if args.window is None else (f'{args.window:g} d' if args.window else 'never closes')}"
-        f"{' settings=previous' if args.previous else ''}"
+        f"{' settings=previous' if args.previous else ''}{f' settings={kw}' if kw else ''}"
     )
     print(f"all articles: B-cubed P={s['P']:.4f} R={s['R']:.4f} F1={s['F1']:.4f}")
     print(

@@ -46,16 +46,76 @@ def test_events_are_followed_over_weeks(duc):
 
 def test_time_decay_needs_a_closer_match_after_quiet(duc):
     first = [a for a in duc if a.extra["story"] == "d30001t"]
+    for anchors, half_life in ((0.0, 14 * DAY), (0.002, 30 * DAY)):
+        c = OnlineClusterer(embedder=None, anchor_share=anchors)
+        for a in first[:5]:
+            c.add(a, when=epoch(a.published))
+        f = c.features([first[5]])[0]
+        t = epoch(first[5].published)
+        now = c.candidate_stories(f, t)
+        later = c.candidate_stories(f, t + half_life)
+        # Without anchors a story's score halves every 14 quiet days; with them, an article that names
+        # the story by one of its defining rare names (Hun Sen, Ranariddh) sees it halve every 30 days.
+        assert later["anchor"].tolist() == [1.0 if anchors else 0.0]
+        assert c.story_scores(now)[0] > 0 and c.story_scores(later)[0] == pytest.approx(c.story_scores(now)[0] * 0.5)
+        assert len(c.candidate_stories(f, t + 70 * DAY)["story"]) == 0  # closed after the 60-day window
+        assert len(c.candidate_stories(f, None)["story"]) == 1  # no time: no decay, never closed
+
+
+def test_a_story_named_by_its_rare_names_continues_after_weeks():
+    """A lone early article and its event's follow-up five weeks later: the shared rare name keeps them
+    together, a shared common word does not, and the anchor only slows the decay (it is no match by itself)."""
+    day = epoch("1998-10-16")
+    first = Article(
+        "a",
+        "A truck blew up on a land mine in breakaway Chechnya on Friday near Grozny, killing two people. "
+        "Officials in Chechnya blamed rebels loyal to warlord Khattab for the blast on the Grozny road.",
+    )
+    later = Article(
+        "b",
+        "Kidnappers in Chechnya beheaded four foreign hostages, and officials in Grozny blamed rebels loyal to "
+        "Khattab; the bodies were found on a road near the village where the land mine blew up a truck.",
+    )
+    for anchors, joined in ((0.002, True), (0.0, False)):
+        c = OnlineClusterer(embedder=None, anchor_share=anchors)
+        a = c.add(first, when=day)
+        cand = c.candidate_stories(c.features([later])[0], day + 36 * DAY)
+        assert cand["anchor"].tolist() == [1.0 if anchors else 0.0]
+        assert (c.add(later, when=day + 36 * DAY).story == a.story) == joined
+    # Without a shared word beyond the rare name the article starts its own story, anchored or not.
     c = OnlineClusterer(embedder=None)
-    for a in first[:5]:
-        c.add(a, when=epoch(a.published))
-    f = c.features([first[5]])[0]
-    t = epoch(first[5].published)
-    now = c.story_scores(c.candidate_stories(f, t))
-    later = c.story_scores(c.candidate_stories(f, t + 14 * DAY))
-    assert len(now) == 1 and now[0] > 0 and later[0] == pytest.approx(now[0] * 0.5)  # 14 days: half the score
-    assert len(c.candidate_stories(f, t + 40 * DAY)["story"]) == 0  # closed after the 30-day window
-    assert len(c.candidate_stories(f, None)["story"]) == 1  # no time: no decay, never closed
+    a = c.add(first, when=day)
+    other = Article("c", "Voters in Bavaria elected a new regional parliament; Khattab was not mentioned by anyone.")
+    assert c.add(other, when=day + 36 * DAY).story != a.story
+
+
+def test_an_article_must_share_what_its_story_keeps_repeating():
+    """Two events sharing an actor and days: an article about the second shares the first's actor but none
+    of the words its articles keep repeating, so it starts a story of its own (with the check off it joins)."""
+    crisis = [
+        "Turkey massed troops on its border with Syria, demanding that Damascus expel Kurdish rebels of the "
+        "PKK; Turkish tanks moved toward the border as Ankara warned Syria.",
+        "Turkish troops and tanks stayed on the Syria border as Ankara pressed Damascus to hand over the PKK "
+        "leader; Egypt mediated between Turkey and Syria over the Kurdish rebels.",
+        "Syria said it would not bow to Turkish threats as troops gathered at the border; Ankara accuses "
+        "Damascus of sheltering Kurdish PKK rebels.",
+    ]
+    president = Article(
+        "p",
+        "Lebanon's parliament elected army commander Emile Lahoud president with the backing of Syria; "
+        "lawmakers in Beirut cheered as Lahoud, a Maronite general, promised reform, and Prime Minister "
+        "Rafik Hariri congratulated the new president of Lebanon. Lahoud succeeds Elias Hrawi, whose term ends "
+        "in November, and the Maronite patriarch Nasrallah Sfeir blessed the choice in Bkerke. Syria, which "
+        "keeps troops in Lebanon, welcomed the vote in Damascus.",
+    )
+    day = epoch("1998-10-01")
+    for core, joined in ((10, False), (0, True)):
+        c = OnlineClusterer(embedder=None, core_terms=core, threshold=0.05)
+        story = {c.add(Article(str(i), t), when=day + i * 3600).story for i, t in enumerate(crisis)}
+        assert len(story) == 1
+        f = c.features([president])[0]
+        assert c.continues(f, next(iter(story))) == (not core)
+        assert (c.add(president, when=day + DAY).story in story) == joined
 
 
 def test_retired_stories_leave_the_index(duc):

@@ -42,8 +42,8 @@ def test_candidate_stories_carry_every_feature():
     when = t0 + 5 * DAY
     plain = c.candidate_stories(f, when)
     full = c.candidate_stories(f, when, full=True)
-    assert set(plain) == {"story", "best", "profile", "gap"}  # the hand-set rule reads no more
-    assert set(full) == {"story", "best", "profile", "gap", "age", "lex", "dense", "total", "size"}
+    assert set(plain) == {"story", "best", "profile", "gap", "anchor"}  # the hand-set rule reads no more
+    assert set(full) == {"story", "best", "profile", "gap", "anchor", "age", "lex", "dense", "total", "size"}
     assert len({len(v) for v in full.values()}) == 1
     kim = int(np.flatnonzero(full["story"] == 1)[0])
     assert full["size"][kim] == 2 and full["gap"][kim] == pytest.approx(4 * DAY)

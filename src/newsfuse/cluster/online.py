@@ -10,10 +10,18 @@ the stream is.
 A story's score mixes its best-matching article with its *profile*, the mean score over its latest
 ``profile_size`` articles (so the story is judged by what it is about now, not only by its closest
 article), and, when articles carry times, decays with the time since the story's latest article (halved
-every ``half_life`` seconds): a quiet story needs a closer match to continue.  An article that matches
-two stories strongly bridges them: the younger story merges into the older.  Stories quiet for longer
-than ``window`` seconds close, and the clusterer forgets them (:meth:`OnlineClusterer.retire`), so memory
-follows the stories still open, not the length of the stream.  Without times nothing decays or closes.
+every ``half_life`` seconds): a quiet story needs a closer match to continue.  A story keeps the names
+its articles carry; an article that names it by a *defining rare name* (carried by half of the story's
+articles, and by at most ``anchor_share`` of all articles) sees it decay with the longer
+``anchor_half_life``, so that an event followed up weeks later by its own rare names (Ocalan, Lahoud) is
+found again while a quiet story that merely shares words is not.  An article joins a story only if one
+of its ``core_terms`` strongest words is one that the story's recent articles keep repeating (carried by
+half of them): two events of the same days that share a country or an actor (a border crisis with Syria,
+Lebanon's election of a president backed by Syria) share names but not what they are about.  An
+article that matches two stories strongly bridges them: the younger story merges into the older.  Stories
+quiet for longer than ``window`` seconds close, and the clusterer forgets them
+(:meth:`OnlineClusterer.retire`), so memory follows the stories still open, not the length of the stream.
+Without times nothing decays or closes.
 
 >>> from newsfuse.types import Article
 >>> c = OnlineClusterer(embedder=None)
@@ -63,6 +71,7 @@ class Features:
     words: dict[str, float]
     vector: np.ndarray | None = None
     key: str = ""
+    names: tuple[str, ...] = ()  # the capitalised names among ``words`` (see :func:`article_names`)
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,7 @@ class _Story:
     last: float | None = None
     size: int = 0
     members: list[int] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)  # per name, the members that carry it
 
 
 @dataclass(frozen=True)
@@ -113,20 +123,38 @@ def article_words(article: Article, head_words: int = 250) -> dict[str, int]:
     >>> article_words(Article("1", "Rescuers reached Houston. The rescuers left.", title="Houston floods"))
     {'houston': 5, 'floods': 3, 'rescuers': 2, 'reached': 1, 'left': 1}
     """
+    return _words_and_names(article, head_words)[0]
+
+
+def article_names(article: Article, head_words: int = 250) -> tuple[str, ...]:
+    """The capitalised names (lower case, each once) of the title and the first ``head_words`` words.
+
+    A word is a name where it is capitalised after a word that does not end a sentence.
+
+    >>> article_names(Article("1", "Rescuers reached Houston. Ocalan left for Rome with Ocalan's aides."))
+    ('houston', 'rome', 'ocalan')
+    """
+    return _words_and_names(article, head_words)[1]
+
+
+def _words_and_names(article: Article, head_words: int) -> tuple[dict[str, int], tuple[str, ...]]:
     counts: Counter[str] = Counter()
+    found: dict[str, None] = {}
     for text, boost in ((article.title or "", 3), (article.text, 1)):
         head = _head(text, head_words)
         # A capital after a lower-case word (not a sentence start) marks a name: worth more.
         names = [w.lower() for w in _NAME.findall(head) if w[0].isupper()]
-        for words in ([w.lower() for w in _WORD.findall(head)], names):
+        for words, is_name in (([w.lower() for w in _WORD.findall(head)], False), (names, True)):
             kept = [w for w in words if len(w) >= 3 and w not in _STOP and not (len(w) < 4 and w.isdigit())]
+            if is_name:
+                found.update(dict.fromkeys(kept))
             if boost == 1:
                 counts.update(kept)
             else:
                 counts.update(dict.fromkeys(kept, 0))
                 for w in kept:
                     counts[w] += boost
-    return dict(counts)
+    return dict(counts), tuple(found)
 
 
 def _head(text: str, n: int) -> str:
@@ -158,18 +186,22 @@ class OnlineClusterer:
     articles scored in full (those with the highest word scores), which bounds the cost of an article;
     ``index_terms``: an article's strongest words that the index lists it under (all count in the
     document frequencies); ``scorer``: a learned :class:`~newsfuse.cluster.scorer.StoryScorer` that
-    replaces the hand-set story score and its thresholds (None: the rule above).
+    replaces the hand-set story score and its thresholds (None: the rule above); ``anchor_share``: the
+    largest share of articles (the stream's and the prior's) that a defining name may be in to anchor a
+    story (0: no anchors); ``anchor_half_life``: seconds after which an anchored story's score counts
+    half; ``core_terms``: an article's strongest words of which one must be carried by half of the story's
+    latest ``core_recent`` articles for it to join the story (0: no such check).
     """
 
     def __init__(
         self,
         embedder: Embedder | str | None = "default",
         *,
-        threshold: float = 0.14,
+        threshold: float = 0.125,
         merge_threshold: float = 0.4,
         dense_weight: float = 0.15,
         dense_floor: float = 0.6,
-        window: float = 30 * DAY,
+        window: float = 60 * DAY,
         common_fraction: float = 0.05,
         head_words: int = 1000,
         query_terms: int = 80,
@@ -182,6 +214,10 @@ class OnlineClusterer:
         max_candidates: int = 400,
         index_terms: int = 120,
         scorer: StoryScorer | None = None,
+        anchor_share: float = 0.002,
+        anchor_half_life: float = 30 * DAY,
+        core_terms: int = 10,
+        core_recent: int = 20,
     ) -> None:
         if embedder == "default":
             from ..embed import default_embedder
@@ -208,6 +244,10 @@ class OnlineClusterer:
         self.max_candidates = max_candidates
         self.index_terms = index_terms
         self.scorer = scorer
+        self.anchor_share = anchor_share
+        self.anchor_half_life = anchor_half_life
+        self.core_terms = int(core_terms)
+        self.core_recent = int(core_recent)
         self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
         # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
         self._story_size = np.zeros(1024, dtype=np.int64)
@@ -233,15 +273,15 @@ class OnlineClusterer:
     # -- features --------------------------------------------------------------------------------
     def features(self, articles: Sequence[Article]) -> list[Features]:
         """Word counts and (with an embedder) the vector of each article's head, in one batch."""
-        counts = [article_words(a, self.head_words) for a in articles]
+        counts = [_words_and_names(a, self.head_words) for a in articles]
         vectors: np.ndarray | None = None
         if self.embedder is not None and articles:
             n = self.embed_words  # the first n words, without splitting the rest of a long article
             heads = [f"{a.title or ''}\n{' '.join(a.text.split(maxsplit=n)[:n])}" for a in articles]
             vectors = self.embedder.embed(heads)
         return [
-            Features(words=dict(c), vector=None if vectors is None else vectors[i], key=a.id)
-            for i, (a, c) in enumerate(zip(articles, counts, strict=True))
+            Features(words=c, vector=None if vectors is None else vectors[i], key=a.id, names=names)
+            for i, (a, (c, names)) in enumerate(zip(articles, counts, strict=True))
         ]
 
     def _weigh(self, f: Features) -> _Weighted:
@@ -305,7 +345,8 @@ class OnlineClusterer:
 
         Arrays of one entry per story: ``story`` (ids, ascending), ``best`` (score of its best-matching
         article), ``profile`` (mean score over its latest ``profile_size`` articles; 0 for those not
-        found) and ``gap`` (seconds since its latest article; NaN without times).  With a ``scorer`` (or
+        found), ``gap`` (seconds since its latest article; NaN without times) and ``anchor`` (1.0 where ``f``
+        names the story by one of its defining rare names, see :meth:`_anchors`).  With a ``scorer`` (or
         ``full``) also ``age`` (seconds since its first article; NaN without times), ``lex`` (best word
         score), ``dense`` (best WordLlama cosine; 0 without vectors), ``total`` (sum of the scores over its
         articles found) and ``size`` (its articles), the features of :mod:`newsfuse.cluster.scorer`.
@@ -325,7 +366,7 @@ class OnlineClusterer:
         by_story = np.argsort(stories, kind="stable")
         stories, total, docs = stories[by_story], total[by_story], docs[by_story]
         if not len(docs):
-            keys = ("best", "profile", "gap", "age", "lex", "dense", "total", "size")
+            keys = ("best", "profile", "gap", "anchor", "age", "lex", "dense", "total", "size")
             return {"story": np.zeros(0, dtype=np.int64), **{k: np.zeros(0) for k in keys}}
         starts = np.flatnonzero(np.concatenate(([True], stories[1:] != stories[:-1])))
         story_ids = stories[starts]
@@ -344,7 +385,34 @@ class OnlineClusterer:
             c["total"] = np.add.reduceat(total, starts)
             c["size"] = size.astype(np.float64)
         open_ = ~(c["gap"] > self.window)
-        return {k: v[open_] for k, v in c.items()}
+        c = {k: v[open_] for k, v in c.items()}
+        c["anchor"] = self._anchors(f, c)
+        return c
+
+    def _anchors(self, f: Features, c: dict[str, np.ndarray]) -> np.ndarray:
+        """1.0 for a candidate story that ``f`` names by one of its defining rare names, else 0.0.
+
+        A story's defining names are those carried by at least half of its articles; a name is rare when
+        it is in at most ``anchor_share`` of the articles (the stream's and the background's).  Only the
+        stories that the time decay would keep ``f`` from joining are checked (the others do not need it).
+        """
+        anchor = np.zeros(len(c["story"]))
+        if not self.anchor_share or not f.names or self.half_life <= 0 or not len(anchor):
+            return anchor
+        raw = (1.0 - self.profile_weight) * c["best"] + self.profile_weight * c["profile"]
+        check = np.flatnonzero((raw >= self.threshold) & (c["gap"] > 0))
+        if not len(check):
+            return anchor
+        weighted = self._weigh(f)
+        df = np.where(weighted.ids >= 0, self._df[np.maximum(weighted.ids, 0)], 0) + weighted.pdf
+        n_docs = self._n_docs + (self.prior.n if self.prior is not None else 0)
+        rare_terms = {weighted.terms[i] for i in np.flatnonzero(df <= self.anchor_share * n_docs).tolist()}
+        rare = [n for n in f.names if n in rare_terms]
+        for k in check.tolist():
+            st = self._stories[int(c["story"][k])]
+            if any(2 * st.names[n] >= st.size for n in rare):
+                anchor[k] = 1.0
+        return anchor
 
     def story_scores(self, c: dict[str, np.ndarray]) -> np.ndarray:
         """One score per candidate story (see :meth:`candidate_stories`).
@@ -356,7 +424,9 @@ class OnlineClusterer:
             return self.scorer.probability(c)
         score = (1.0 - self.profile_weight) * c["best"] + self.profile_weight * c["profile"]
         if self.half_life > 0:
-            score = score * 0.5 ** (np.fmax(c["gap"], 0.0) / self.half_life)  # fmax: no time, no decay
+            # A story that the article names by a defining rare name decays with the longer half-life.
+            half_life = np.where(c.get("anchor", 0.0) > 0, self.anchor_half_life, self.half_life)
+            score = score * 0.5 ** (np.fmax(c["gap"], 0.0) / half_life)  # fmax: no time, no decay
         return score
 
     def propose(self, f: Features, when: float | None = None) -> Assignment:
@@ -374,10 +444,33 @@ class OnlineClusterer:
             return Assignment(story=0, new=True)
         best_story, best_score = int(story_ids[top]), float(score[top])
         merged = [int(story_ids[k]) for k in order[1:] if score[k] >= merge_threshold]
+        if not merged and not self.continues(f, best_story):
+            return Assignment(story=0, new=True)
         # The older story absorbs the others so that ids stay stable.
         keep_id = min([best_story, *merged])
         others = tuple(sorted(s for s in {best_story, *merged} if s != keep_id))
         return Assignment(story=keep_id, new=False, merged=others, score=best_score)
+
+    def continues(self, f: Features, story: int) -> bool:
+        """Whether ``f`` speaks of what ``story`` is about: one of its ``core_terms`` strongest words is
+        carried by at least half of the story's latest ``core_recent`` articles (always true when
+        ``core_terms`` is 0).
+
+        Two events that share a country or an actor share some names; an article that shares only those
+        with a story, and none of the words that the story's articles keep repeating, starts its own.
+        """
+        st = self._stories.get(self.story_of(story))
+        if not self.core_terms or st is None or not st.members:
+            return True
+        weighted = self._weigh(f)
+        top = weighted.ids[weighted.order[: self.core_terms]]
+        top = top[top >= 0]
+        if not len(top):
+            return False
+        recent = st.members[-self.core_recent :]
+        terms = np.concatenate([self._doc_terms[d] for d in recent])
+        carried = (terms[:, None] == top[None, :]).sum(axis=0)  # an article lists each of its terms once
+        return bool((2 * carried >= len(recent)).any())
 
     def _thresholds(self, when: float | None) -> tuple[float, float]:
         """The score to join a story and the score with a second story that bridges the two."""
@@ -401,6 +494,7 @@ class OnlineClusterer:
             st.members = sorted(st.members + o.members)
             st.first = _min(st.first, o.first)
             st.last = _max(st.last, o.last)
+            st.names.update(o.names)
             self._recent[o.members] = 0.0
             self._recent[st.members[-self.profile_size :]] = 1.0
             self._recent[st.members[: -self.profile_size]] = 0.0
@@ -436,6 +530,7 @@ class OnlineClusterer:
         self._n_docs += 1
         self._cache = None
         st.size += 1
+        st.names.update(f.names)
         st.members.append(doc)
         self._recent[doc] = 1.0
         if len(st.members) > self.profile_size:

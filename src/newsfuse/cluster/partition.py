@@ -3,7 +3,7 @@
 Online clustering is stateful (each article is matched against every article before it), so one
 clusterer is one process: its memory and one CPU.  A longer stream is cut into windows of ``span``
 seconds.  Each window gets a fresh clusterer that first *replays* the articles of the ``overlap``
-seconds before the window (by default 3 days; up to the clusterer's own ``window``, 30 days, after
+seconds before the window (by default 3 days; up to the clusterer's own ``window``, 60 days, after
 which a quiet story closes anyway) and then assigns the window's own articles.  The windows do not depend on each
 other, so they run in parallel, on any engine.  *Stitching* then runs in window order: a story of a
 window that holds a replayed article continues that article's story; one that holds replayed

@@ -95,6 +95,10 @@ _NUMBER_WORDS = frozenset(
 )
 # Figures in different units of one measure agree within this factor (rounding, "about", conversions).
 _MEASURE_SLACK = 1.25
+# Counts given as an order of magnitude ("hundreds of texts"): the power of ten each word stands for.
+_MAGNITUDES = {"dozens": 1, "hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
+# Words that make a compound count with a magnitude word ("tens of thousands", "hundreds of millions").
+_MAGNITUDE_PREFIXES = frozenset(["tens", *_MAGNITUDES])
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ class Profile:
     predicate: frozenset[str]
     numbers: frozenset[str]
     measures: tuple[Measure, ...] = ()
+    magnitudes: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,39 @@ def profile(text: str) -> Profile:
             predicate.add(stem)
     numbers = frozenset(m.replace(",", "").rstrip(".") for m in _NUMBER.findall(text))
     measures = _measures(text) if units else ()
-    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures)
+    magnitudes = _magnitudes(lows) if not _MAGNITUDES.keys().isdisjoint(lows) else ()
+    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures, magnitudes)
+
+
+def _magnitudes(lows: list[str]) -> tuple[tuple[str, int], ...]:
+    """``(noun, power of ten)`` for each plain order-of-magnitude count: "hundreds of texts" -> ``("text", 2)``.
+
+    Compounds ("tens of thousands", "hundreds of millions") are skipped: they span the plain words' ranges.
+    """
+    out = []
+    for k, low in enumerate(lows):
+        power = _MAGNITUDES.get(low)
+        if power is None or k + 2 >= len(lows) or lows[k + 1] != "of" or lows[k + 2] in _MAGNITUDES:
+            continue
+        if k >= 2 and lows[k - 1] == "of" and lows[k - 2] in _MAGNITUDE_PREFIXES:
+            continue
+        noun = next((t for t in lows[k + 2 : k + 5] if t[:1].isalpha() and t not in STOP), None)
+        if noun is not None:
+            out.append((lemma(noun), power))
+    return tuple(out)
+
+
+def magnitudes_conflict(a: Profile, b: Profile) -> bool:
+    """Whether the two count the same thing in different orders of magnitude ("hundreds" / "thousands" of texts).
+
+    >>> magnitudes_conflict(profile("They sent hundreds of texts."), profile("She sent thousands of text messages."))
+    True
+    >>> magnitudes_conflict(profile("Thousands of people marched."), profile("Tens of thousands of people marched."))
+    False
+    >>> magnitudes_conflict(profile("Hundreds of people marched."), profile("Thousands of police watched."))
+    False
+    """
+    return any(n == m and p != q for n, p in a.magnitudes for m, q in b.magnitudes)
 
 
 def _measure(q: Quantity, toks: list[tuple[int, int, str]]) -> Measure | None:
@@ -227,8 +264,10 @@ def _features(a: Profile, b: Profile, similarity: float, ratio: float) -> tuple[
 
 
 def claim_score(a: Profile, b: Profile, similarity: float) -> float:
-    """Probability-like score that ``a`` and ``b`` state the same main claim (0 when a measure conflicts)."""
+    """Probability-like score that ``a`` and ``b`` state the same main claim (0 when a measure or count conflicts)."""
     if a.measures and b.measures and measures_conflict(a, b):
+        return 0.0
+    if a.magnitudes and b.magnitudes and magnitudes_conflict(a, b):
         return 0.0
     return _score(claim_features(a, b, similarity))
 

@@ -149,9 +149,10 @@ def causes(errors: bool) -> None:
 
 
 def clear_caches() -> None:
-    from newsfuse.compare import disagree, numbers, ranks, timeline, tokens
+    from newsfuse.compare import disagree, magnitudes, numbers, ranks, timeline, tokens
 
     for fn in (
+        magnitudes.magnitudes,
         ranks._ranks,
         tokens._words,
         numbers._quantities,

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..compare.magnitudes import magnitudes as count_magnitudes
 from ..compare.text import STOP, Quantity, lemma, quantities, words
 from ..text.lexicon import MEASURE_UNITS, WEEKDAYS
 
@@ -95,10 +96,6 @@ _NUMBER_WORDS = frozenset(
 )
 # Figures in different units of one measure agree within this factor (rounding, "about", conversions).
 _MEASURE_SLACK = 1.25
-# Counts given as an order of magnitude ("hundreds of texts"): the power of ten each word stands for.
-_MAGNITUDES = {"dozens": 1, "hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
-# Words that make a compound count with a magnitude word ("tens of thousands", "hundreds of millions").
-_MAGNITUDE_PREFIXES = frozenset(["tens", *_MAGNITUDES])
 
 
 @dataclass(frozen=True)
@@ -110,7 +107,7 @@ class Profile:
     predicate: frozenset[str]
     numbers: frozenset[str]
     measures: tuple[Measure, ...] = ()
-    magnitudes: tuple[tuple[str, int], ...] = ()
+    magnitudes: tuple[tuple[str, int], ...] = ()  # (noun, power of ten): "hundreds of texts" -> ("text", 2)
 
 
 @dataclass(frozen=True)
@@ -156,26 +153,8 @@ def profile(text: str) -> Profile:
             predicate.add(stem)
     numbers = frozenset(m.replace(",", "").rstrip(".") for m in _NUMBER.findall(text))
     measures = _measures(text) if units else ()
-    magnitudes = _magnitudes(lows) if not _MAGNITUDES.keys().isdisjoint(lows) else ()
+    magnitudes = tuple((m.noun, m.power) for m in count_magnitudes(text))
     return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures, magnitudes)
-
-
-def _magnitudes(lows: list[str]) -> tuple[tuple[str, int], ...]:
-    """``(noun, power of ten)`` for each plain order-of-magnitude count: "hundreds of texts" -> ``("text", 2)``.
-
-    Compounds ("tens of thousands", "hundreds of millions") are skipped: they span the plain words' ranges.
-    """
-    out = []
-    for k, low in enumerate(lows):
-        power = _MAGNITUDES.get(low)
-        if power is None or k + 2 >= len(lows) or lows[k + 1] != "of" or lows[k + 2] in _MAGNITUDES:
-            continue
-        if k >= 2 and lows[k - 1] == "of" and lows[k - 2] in _MAGNITUDE_PREFIXES:
-            continue
-        noun = next((t for t in lows[k + 2 : k + 5] if t[:1].isalpha() and t not in STOP), None)
-        if noun is not None:
-            out.append((lemma(noun), power))
-    return tuple(out)
 
 
 def magnitudes_conflict(a: Profile, b: Profile) -> bool:

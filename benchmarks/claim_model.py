@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cross_source import REAL, real_stories
 from newsfuse.align import claim
-from newsfuse.compare.scoring import load_jsonl
+from newsfuse.compare.scoring import labelled_sentence, load_jsonl
 from newsfuse.compare.text import STOP, lemma, quantities, words
 from newsfuse.pipeline import Pipeline
 
@@ -51,13 +51,10 @@ def read_pairs(pairs: list[Pair]) -> list[Pair]:
     for sid, items in by_story.items():
         st = pipe.analyse(stories[sid])
         row_of = {i: r for r, i in enumerate(st.rows)}
-        where: dict[tuple[str, str], int] = {}
-        for i, s in enumerate(st.sentences):
-            where.setdefault((st.articles[s.doc].id, s.text), i)
         docs = np.array([st.sentences[i].doc for i in st.rows])
         df = Counter(w for i in st.rows for w in claim.profile(st.sentences[i].text).content)
         for p in items:
-            ia, ib = where.get((p["doc_a"], p["a"])), where.get((p["doc_b"], p["b"]))
+            ia, ib = labelled_sentence(st, p["doc_a"], p["a"]), labelled_sentence(st, p["doc_b"], p["b"])
             q = dict(p, found=ia in row_of and ib in row_of)
             if q["found"]:
                 r1, r2 = row_of[ia], row_of[ib]
@@ -65,6 +62,8 @@ def read_pairs(pairs: list[Pair]) -> list[Pair]:
                 row_a = np.where(docs == docs[r2], sim[r1], -1.0)
                 row_b = np.where(docs == docs[r1], sim[r2], -1.0)
                 q.update(
+                    a=st.sentences[ia].text,  # the pipeline's sentence (furniture cut off the labelled text)
+                    b=st.sentences[ib].text,
                     sim=float(sim[r1, r2]),
                     sem=float(st.vectors[r1] @ st.vectors[r2]) if st.vectors is not None else float(sim[r1, r2]),
                     mutual=float(int(np.argmax(row_a)) == r2 and int(np.argmax(row_b)) == r1),
@@ -193,7 +192,22 @@ def mutual_best(p: Pair) -> list[float]:
     return [p["mutual"], p["sem"]]
 
 
+def _names(text: str) -> set[str]:
+    toks = words(text)
+    return {lemma(t) for k, (*_, t) in enumerate(toks) if k and t[:1].isupper() and t.lower() not in STOP}
+
+
+def names_agreement(p: Pair) -> list[float]:
+    """Names both state (capitalised words past the first), as a share of the shorter and longer list."""
+    a, b = _names(p["a"]), _names(p["b"])
+    if not a or not b:
+        return [0.5, 0.5]
+    inter = len(a & b)
+    return [inter / min(len(a), len(b)), inter / max(len(a), len(b))]
+
+
 SIGNALS: dict[str, Callable[[Pair], list[float]]] = {
+    "names agreement": names_agreement,
     "numbers with units": numbers_with_units,
     "story-IDF coverage": story_idf_coverage,
     "embedding word match": embedding_match,

@@ -3,6 +3,7 @@
     python3 benchmarks/cross_source.py            # disagreement P/R and timeline accuracy, dev and test
     python3 benchmarks/cross_source.py --errors   # also list the cases it gets wrong
     python3 benchmarks/cross_source.py --real     # alignment and disagreement P/R on the real labelled pairs
+    python3 benchmarks/cross_source.py --causes   # why each missed `same` pair of the real set is missed
     python3 benchmarks/cross_source.py --speed 60 # --analysis time vs the plain summary, first 60 val-full250 stories
 
 Disagreement detection: tests/data/disagreements.jsonl (sentence pairs from different outlets,
@@ -84,10 +85,74 @@ def real_figures(errors: bool) -> None:
                 print("   ", e)
 
 
+MISS_CAUSES = {
+    "dropped": "a sentence the pipeline does not offer (page furniture, headline, not found)",
+    "not proposed": "similarity under the aligner's threshold: never a candidate pair",
+    "claim rejected": "a candidate pair, but the claim score is under the link threshold",
+    "article taken": "its fact already holds another sentence of the other article (one per article)",
+    "group or conflict": "the pair scores, but a pair across the two groups does not, or states a conflict",
+}
+
+
+def miss_causes(pairs: list[dict], stories: dict[str, list[Article]], pipe: Pipeline) -> dict[str, str]:
+    """For each ``same`` pair the pipeline does not align, the first cause of :data:`MISS_CAUSES` that holds."""
+    from newsfuse.align.claim import CLAIM_THRESHOLD, claim_score, profile
+    from newsfuse.compare.scoring import labelled_sentence
+
+    out: dict[str, str] = {}
+    by_story: dict[str, list[dict]] = {}
+    for p in pairs:
+        if p["label"] == "same":
+            by_story.setdefault(p["story"], []).append(p)
+    threshold = getattr(pipe.aligner, "threshold", 0.45)
+    for sid, items in by_story.items():
+        st = pipe.analyse(stories[sid])
+        row = {i: r for r, i in enumerate(st.rows)}
+        fact = {i: f for f, fa in enumerate(st.facts) for i in fa.members}
+        for p in items:
+            ia, ib = labelled_sentence(st, p["doc_a"], p["a"]), labelled_sentence(st, p["doc_b"], p["b"])
+            if ia is not None and ib is not None and fact.get(ia, -1) == fact.get(ib, -2):
+                continue
+            if ia not in row or ib not in row:
+                out[p["id"]] = "dropped"
+                continue
+            sim = float(st.similarity[row[ia], row[ib]])
+            docs_a = {st.sentences[i].doc for i in st.facts[fact[ia]].members}
+            docs_b = {st.sentences[i].doc for i in st.facts[fact[ib]].members}
+            if sim < threshold:
+                out[p["id"]] = "not proposed"
+            elif claim_score(profile(st.sentences[ia].text), profile(st.sentences[ib].text), sim) < CLAIM_THRESHOLD:
+                out[p["id"]] = "claim rejected"
+            elif st.sentences[ib].doc in docs_a or st.sentences[ia].doc in docs_b:
+                out[p["id"]] = "article taken"
+            else:
+                out[p["id"]] = "group or conflict"
+    return out
+
+
+def causes(errors: bool) -> None:
+    from collections import Counter
+
+    pairs = load_jsonl(REAL / "claims.jsonl")
+    found = miss_causes(pairs, real_stories(), Pipeline())
+    print(f"missed `same` pairs by cause ({sum(p['label'] == 'same' for p in pairs)} `same` pairs)")
+    print(f"{'split':6}{'pairs':14}" + "".join(f"{c:>19}" for c in MISS_CAUSES))
+    for split in ("dev", "test", None):
+        for name, draws in (("aligned+near", ("aligned", "near")), ("all", ("aligned", "near", "cue"))):
+            sel = [p for p in pairs if p["draw"] in draws and (split is None or p["split"] == split)]
+            n = Counter(found[p["id"]] for p in sel if p["id"] in found)
+            print(f"{split or 'all':6}{name:14}" + "".join(f"{n[c]:>19}" for c in MISS_CAUSES))
+    for c, what in MISS_CAUSES.items():
+        print(f"  {c}: {what}")
+        if errors:
+            print("   ", sorted(k for k, v in found.items() if v == c))
+
+
 def clear_caches() -> None:
-    from newsfuse.compare import disagree, numbers, ranks, timeline, tokens
+    from newsfuse.compare import disagree, magnitudes, numbers, ranks, timeline, tokens
 
     for fn in (
+        magnitudes.magnitudes,
         ranks._ranks,
         tokens._words,
         numbers._quantities,
@@ -159,10 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="list the misjudged cases")
     parser.add_argument("--real", action="store_true", help="also score the real labelled pairs (benchmarks/data)")
+    parser.add_argument("--causes", action="store_true", help="also count the real set's missed pairs by cause")
     parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time --analysis on N stories")
     args = parser.parse_args(argv)
     if args.real:
         real_figures(args.errors)
+        print()
+    if args.causes:
+        causes(args.errors)
         print()
     if args.speed:
         speed(args.speed)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.align.claim import CLAIM_THRESHOLD, claim_score, measures_conflict, profile
-from newsfuse.compare.scoring import aligned_pairs, load_jsonl, score_alignment
+from newsfuse.align.claim import CLAIM_THRESHOLD, claim_score, magnitudes_conflict, measures_conflict, profile
+from newsfuse.compare.scoring import aligned_pairs, labelled_sentence, load_jsonl, score_alignment
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
 
@@ -130,6 +130,39 @@ def test_a_measure_in_units_that_cannot_both_hold_is_not_support() -> None:
     assert not measures_conflict(profile(b), profile(b.replace("6 and 8 feet", "2 and 2.5 meters")))
 
 
+# Labelled pair c147 (contradict): one accusation, "hundreds of texts" against "thousands of text messages".
+TEXTS = (
+    "PITTSBURGH (KDKA) — A former Pittsburgh Public School teacher is now in police custody, accused of having an inappropriate relationship with an 11-year-old girl in which they reportedly exchanged hundreds of texts and were planning to run away together.",
+    'A former Pittsburgh elementary school teacher is accused of being "obsessed" with one of her 11-year-old students, sending the girl thousands of text messages over a period of two weeks, and planning to run away with (and possibly even adopt) her.',
+)
+
+
+def test_counts_in_different_orders_of_magnitude_are_not_support() -> None:
+    a, b = TEXTS
+    assert magnitudes_conflict(profile(a), profile(b)) and claim_score(profile(a), profile(b), 0.9) == 0.0
+    story = Pipeline().analyse([Article("a", a, source="A"), Article("b", b, source="B")])
+    assert sorted(f.support for f in story.facts) == [1, 1]
+    # The same order of magnitude, a compound that spans the plain word, or another noun: no conflict.
+    assert claim_score(profile(a), profile(b.replace("thousands", "hundreds")), 0.9) > 0.0
+    for x, y in (
+        ("Thousands of people marched.", "Tens of thousands of people marched."),
+        ("Hundreds of thousands of people marched.", "Thousands of people marched."),
+        ("Hundreds of people marched.", "Thousands of police officers watched."),
+    ):
+        assert not magnitudes_conflict(profile(x), profile(y)) and not magnitudes_conflict(profile(y), profile(x))
+
+
+def test_a_labelled_sentence_is_found_when_the_splitter_cuts_furniture_off_it() -> None:
+    text = "Add Interest In the video, a Hummer appears to stop suddenly. Police are looking for the driver."
+    story = Pipeline().analyse([Article("a", text, source="A"), Article("b", "The Hummer stopped.", source="B")])
+    found = labelled_sentence(story, "a", "Add Interest In the video, a Hummer appears to stop suddenly.")
+    assert found is not None and story.sentences[found].text == "In the video, a Hummer appears to stop suddenly."
+    assert labelled_sentence(story, "b", "The Hummer stopped.") is not None
+    # Text that is not in the article, or an article id the story lacks: not found.
+    assert labelled_sentence(story, "a", "A Hummer drove off.") is None
+    assert labelled_sentence(story, "z", "The Hummer stopped.") is None
+
+
 def test_a_third_outlet_on_the_same_topic_does_not_join_the_fact() -> None:
     _, a, b = SAME[1]
     other = (
@@ -154,7 +187,7 @@ def test_real_labelled_pairs_alignment_floor() -> None:
     spec.loader.exec_module(bench)
     pairs = load_jsonl(REAL / "claims.jsonl")
     r = score_alignment(pairs, aligned_pairs(pairs, bench.real_stories(), Pipeline()))
-    # Measured on all 498 pairs: precision 0.907, recall 0.588, no contradiction counted as support
+    # Measured on all 498 pairs: precision 0.912, recall 0.579, no contradiction counted as support
     # (docs/analysis.md); the floors catch an aligner gone loose or one that stopped linking.
     assert r["aligned_contradict"] == 0
     assert r["precision"] >= 0.88 and r["recall"] >= 0.55

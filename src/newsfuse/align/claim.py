@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..compare.magnitudes import magnitudes as count_magnitudes
 from ..compare.text import STOP, Quantity, lemma, quantities, words
 from ..text.lexicon import MEASURE_UNITS, WEEKDAYS
 
@@ -106,6 +107,7 @@ class Profile:
     predicate: frozenset[str]
     numbers: frozenset[str]
     measures: tuple[Measure, ...] = ()
+    magnitudes: tuple[tuple[str, int], ...] = ()  # (noun, power of ten): "hundreds of texts" -> ("text", 2)
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,17 @@ def profile(text: str) -> Profile:
             predicate.add(stem)
     numbers = frozenset(m.replace(",", "").rstrip(".") for m in _NUMBER.findall(text))
     measures = _measures(text) if units else ()
-    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures)
+    magnitudes = tuple((m.noun, m.power) for m in count_magnitudes(text))
+    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures, magnitudes)
+
+
+def magnitudes_conflict(a: Profile, b: Profile) -> bool:
+    """Whether the two count one thing in different orders of magnitude (:mod:`newsfuse.compare.magnitudes`).
+
+    >>> magnitudes_conflict(profile("They sent hundreds of texts."), profile("She sent thousands of text messages."))
+    True
+    """
+    return any(n == m and p != q for n, p in a.magnitudes for m, q in b.magnitudes)
 
 
 def _measure(q: Quantity, toks: list[tuple[int, int, str]]) -> Measure | None:
@@ -227,8 +239,10 @@ def _features(a: Profile, b: Profile, similarity: float, ratio: float) -> tuple[
 
 
 def claim_score(a: Profile, b: Profile, similarity: float) -> float:
-    """Probability-like score that ``a`` and ``b`` state the same main claim (0 when a measure conflicts)."""
+    """Probability-like score that ``a`` and ``b`` state the same main claim (0 when a measure or count conflicts)."""
     if a.measures and b.measures and measures_conflict(a, b):
+        return 0.0
+    if a.magnitudes and b.magnitudes and magnitudes_conflict(a, b):
         return 0.0
     return _score(claim_features(a, b, similarity))
 

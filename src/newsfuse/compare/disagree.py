@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .categories import category_conflicts
 from .conflict import Conflict
+from .magnitudes import magnitude_conflicts
 from .measures import is_measure, measures_disagree
 from .ranks import rank_conflicts
 from .text import _NUM_RE, Quantity, content, is_negation, quantities, quotes, same_name, words
@@ -836,7 +837,7 @@ def _compare(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> tu
 def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> list[Conflict]:
     if a.lstrip().startswith("(") or b.lstrip().startswith("("):
         return []  # parenthetical references ("(Labor union president 302, February 2, 2009, p. 7)")
-    numbers, dates = number_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
+    numbers, dates = number_conflicts(a, b) + magnitude_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
     if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
         return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
     wording = quote_conflicts(a, b) + diff_conflicts(a, b) + rank_conflicts(a, b) + category_conflicts(a, b)

@@ -82,11 +82,44 @@ def score_real_disagreements(cases: list[dict[str, Any]], split: str | None = No
     return score_disagreements(converted, split)
 
 
+def labelled_sentence(story: Any, doc_id: str, text: str) -> int | None:
+    """The sentence of ``story`` that a labelled sentence of article ``doc_id`` is, or None.
+
+    The sentence with exactly that text, else (the splitter now cuts page furniture off the
+    labelled text: "Add Interest In the video, ...") the candidate sentence (not dropped by
+    cleaning) that shares the most characters with the labelled span and lies at least half inside
+    it.  None when the text is not in the article or only dropped sentences cover it.
+
+    >>> from newsfuse.pipeline import Pipeline
+    >>> from newsfuse.types import Article
+    >>> st = Pipeline().analyse([Article("a", "Advertisement The rally drew 30,000 people on Sunday."),
+    ...                          Article("b", "The rally drew 30,000 people.")])
+    >>> st.sentences[labelled_sentence(st, "a", "Advertisement The rally drew 30,000 people on Sunday.")].text
+    'The rally drew 30,000 people on Sunday.'
+    """
+    docs = [k for k, a in enumerate(story.articles) if a.id == doc_id]
+    for i, s in enumerate(story.sentences):
+        if s.doc in docs and s.text == text:
+            return i
+    best, best_overlap = None, 0
+    for doc in docs:
+        at = story.articles[doc].text.find(text)
+        if at < 0:
+            continue
+        end = at + len(text)
+        for i, s in enumerate(story.sentences):
+            overlap = min(end, s.end) - max(at, s.start)
+            if s.doc == doc and i not in story.labels and 2 * overlap >= s.end - s.start and overlap > best_overlap:
+                best, best_overlap = i, overlap
+    return best
+
+
 def aligned_pairs(pairs: list[dict[str, Any]], stories: dict[str, list], pipeline) -> dict[str, bool]:
     """For each labelled pair, whether the pipeline puts its two sentences in one aligned fact.
 
-    ``stories`` maps a story id to its articles; each story is analysed once.  A pair whose sentence
-    the splitter no longer produces counts as not aligned.
+    ``stories`` maps a story id to its articles; each story is analysed once.  Sentences are found
+    by :func:`labelled_sentence`; a pair with a sentence the pipeline does not offer (dropped as page
+    furniture, a headline) counts as not aligned.
     """
     out: dict[str, bool] = {}
     by_story: dict[str, list[dict[str, Any]]] = {}
@@ -95,11 +128,8 @@ def aligned_pairs(pairs: list[dict[str, Any]], stories: dict[str, list], pipelin
     for sid, items in by_story.items():
         st = pipeline.analyse(stories[sid])
         fact = {i: f for f, fa in enumerate(st.facts) for i in fa.members}
-        where: dict[tuple[str, str], int] = {}
-        for i, s in enumerate(st.sentences):
-            where.setdefault((st.articles[s.doc].id, s.text), i)
         for p in items:
-            ia, ib = where.get((p["doc_a"], p["a"])), where.get((p["doc_b"], p["b"]))
+            ia, ib = labelled_sentence(st, p["doc_a"], p["a"]), labelled_sentence(st, p["doc_b"], p["b"])
             out[p["id"]] = ia is not None and ib is not None and fact.get(ia, -1) == fact.get(ib, -2)
     return out
 

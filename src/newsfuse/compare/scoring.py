@@ -119,7 +119,9 @@ def aligned_pairs(pairs: list[dict[str, Any]], stories: dict[str, list], pipelin
 
     ``stories`` maps a story id to its articles; each story is analysed once.  Sentences are found
     by :func:`labelled_sentence`; a pair with a sentence the pipeline does not offer (dropped as page
-    furniture, a headline) counts as not aligned.
+    furniture, a headline) counts as not aligned.  A sentence of an article given twice
+    (``story.repeats``) stands for the same sentence of the article it repeats: that one is aligned
+    in its place, and a pair of the two copies is one sentence.
     """
     out: dict[str, bool] = {}
     by_story: dict[str, list[dict[str, Any]]] = {}
@@ -130,8 +132,22 @@ def aligned_pairs(pairs: list[dict[str, Any]], stories: dict[str, list], pipelin
         fact = {i: f for f, fa in enumerate(st.facts) for i in fa.members}
         for p in items:
             ia, ib = labelled_sentence(st, p["doc_a"], p["a"]), labelled_sentence(st, p["doc_b"], p["b"])
-            out[p["id"]] = ia is not None and ib is not None and fact.get(ia, -1) == fact.get(ib, -2)
+            ia, ib = _stand_in(st, ia), _stand_in(st, ib)
+            out[p["id"]] = ia is not None and ib is not None and (ia == ib or fact.get(ia, -1) == fact.get(ib, -2))
     return out
+
+
+def _stand_in(story: Any, i: int | None) -> int | None:
+    """Sentence ``i``, or when its article repeats another (``story.repeats``) that article's sentence
+    at the same place (None when the splits differ)."""
+    if i is None or story.sentences[i].doc not in story.repeats:
+        return i
+    original, place = story.repeats[story.sentences[i].doc], story.sentences[i].position
+    plain = " ".join(story.sentences[i].text.split()).casefold()
+    for k, s in enumerate(story.sentences):
+        if s.doc == original and s.position == place:
+            return k if " ".join(s.text.split()).casefold() == plain else None
+    return None
 
 
 def score_alignment(pairs: list[dict[str, Any]], aligned: dict[str, bool], split: str | None = None) -> dict[str, Any]:

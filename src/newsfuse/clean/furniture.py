@@ -70,7 +70,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"See (?:the|our) (?:full|complete) (?:list|gallery|story)|"
         r"(?:Have|Take) a (?:closer |quick )?look at\b[^.!?]{0,80}\b(?:gallery|slideshow|photos|pictures|video|clip|"
         r"below|above))\b"
-        r"|\((?:See|Read|Watch|Related|Also)\b:?[^()]{0,120}\)\W*$"
+        r"|\((?:See|Read|Watch|Related|Also)\b:?[^()]{0,120}\)\W*$|What to Know\b"
         r"|(?:Email|Share|Print) [Tt]his(?: (?:[Ss]tory|[Aa]rticle|[Pp]age))?\W*$",
         None,
     ),
@@ -95,6 +95,9 @@ _RULES: list[tuple[str, str, str]] = [
         r"(?:A|An) (?:police |artist's |artist’s |undated )?(?:sketch|rendering|drawing|mugshot|booking photo|"
         r"handout photo|file photo|video still|still image|composite image) (?:released|provided|taken|made available|"
         r"obtained|courtesy|posted|distributed|issued|shows|showing)\b"
+        # "A file image from the Galileo spacecraft shows the Conemara region of Jupiter's frozen moon Europa."
+        r"|(?:A|An|This) (?:file |undated |handout |satellite )?(?:image|photo|photograph|picture) (?:from|of|taken)\b"
+        r"[^.;!?]{0,120}? (?:shows|showing)\b"
         # A credit alone: "(Joe Ellis/The Clarion Ledger, via AP)".
         r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$"
         # A photo described without a verb: "A photo from the 1998 excavation, with the foot bones below a tail."
@@ -117,7 +120,7 @@ _RULES: list[tuple[str, str, str]] = [
         "stamp",
         rf"\W*Updated at \d|\W*(?:\d{{1,2}} (?:minutes?|hours?|days?|weeks?|months?) ago|"
         rf"Published|Posted|Updated|Last updated|"
-        rf"Modified)\b(?: on)?:? ?(?:(?:{_MONTHS})\.? \d{{1,2}}|\d{{1,2}}[:/])"
+        rf"Modified)\b(?: on)?:? ?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:(?:{_MONTHS})\.? \d{{1,2}}|\d{{1,2}}[:/])"
         rf"|\W*\d{{1,2}} (?:minutes?|hours?|days?) ago\W*$|\d{{1,2}}:\d{{2}}, (?:{_MONTHS}) \d{{1,2}}, \d{{4}}",
         None,
     ),
@@ -129,7 +132,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "sign-up",
         r"\W*(?:Sign up|Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Join us on|Join (?:The|the) Conversation|Like us on|"
-        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|"
+        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|FOLLOW (?:ME|US)\b|Follow me\b|"
+        r"(?:Watch|WATCH) (?:[Mm]y|MY|[Oo]ur|OUR) (?:[Ll]ast|LAST|[Ll]atest|LATEST|[Nn]ew|NEW) (?:[Vv]ideo|VIDEO)|"
         r"Follow [^.!?]{0,60}(?:@\w|\b(?:Twitter|Facebook|Instagram|Google\+|YouTube|LinkedIn)\b)|"
         r"Get (?:the|our) .{0,60}"
         r"(?:newsletter|by email|Daily Edition|in your inbox)|Email Sign Up|Newsletter Sign Up|Stay Up To Date|"
@@ -190,7 +194,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\W*(?:Contributing:|Reporting by\b|Editing by\b|Additional reporting\b|Written by\b|Compiled by\b|"
         r"Contact [A-Z]\w+(?: [A-Z]\w+)+ at\b|Email [A-Z]\w+(?: [A-Z]\w+)* at\b|Reach [A-Z]\w+(?: [A-Z]\w+)* at\b|"
         r"Follow [A-Z]\w+(?: [A-Z]\w+)* on Twitter|(?:Copyright|©)\s*\d{4}|This (?:story|article) (?:was|has been) "
-        r"(?:updated|corrected|originally published)|Original (?:article|story) (?:on|at|from)\b|"
+        r"(?:updated|corrected|edited|amended|revised|originally published)|Original (?:article|story) (?:on|at|from)\b|"
+        r"(?:An )?[Ee]arlier version of this (?:story|article|report|post)\b|Correction:|CORRECTION:|"
         r"(?:This|The) (?:article|story|post) (?:first |originally )?appeared (?:on|in|at)\b|"
         r"Originally (?:published|appeared) (?:on|in|at)\b|Editor['’]s [Nn]ote:|CONTACTS?:|Source:|Journal reference:)",
         None,
@@ -244,6 +249,24 @@ _RULES: list[tuple[str, str, str]] = [
         rf"(?:[,;] ?(?:(?:written|produced|edited|directed|photographed|music)(?: and \w+)? by )?{_NAMES})*\.?$"
         r"|(?:Running time|MPAA rating|Rated (?:G|PG|PG-13|R|NC-17))\b",
         None,
+    ),
+    (
+        "sign-up",
+        r"\b[Pp]lease (?:sign up|register|subscribe) (?:here|now|today|below)\b|\bdownload (?:a|your|the) (?:free )?copy\b|"
+        r"\b(?:a|our|this|the) (?:free |upcoming )?webinar\b|"
+        r"^This (?:booklet|report|series|newsletter|podcast|guide|content|webinar) (?:was|is|has been) made possible\b",
+        "sign register subscribe download webinar possible",
+    ),
+    # A film's languages: "In English and some French with English subtitles."
+    ("credits", r"^In [A-Z]\w+(?:(?:,| and| with) (?:some )?[A-Z]\w+)*,? with (?:English )?subtitles\.?$", "subtitles"),
+    # A live blog's header, a radio transcript's notice.
+    ("stamp", r"\(all times local\)", "local"),
+    (
+        "byline-contact",
+        r"\bauthoritative record of\b.{0,40}\bprogramming\b|\btranscripts? (?:is|are|was|were|may be) (?:created|produced|"
+        r"provided|generated) on a rush deadline\b|\b(?:text|copy|transcript) may not be in its final form\b|"
+        r"\bRUSH TRANSCRIPT\b",
+        "authoritative deadline final transcript",
     ),
     (
         "web-archive",
@@ -335,17 +358,19 @@ _FIRST_WORDS = _word_set(
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
     "additional written compiled contact contacts reach copyright source journal continue buy map shown close "
     "directed produced screenplay cinematography edited music starring running rated mpaa keep scroll original "
-    "originally monday tuesday wednesday thursday friday saturday sunday"
+    "originally monday tuesday wednesday thursday friday saturday sunday correction"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
     "in": _word_set("this"),
+    "what": _word_set("to"),
+    "earlier": _word_set("version"),
     "this": _word_set("image photo photograph picture screenshot undated file story article"),
     "a": _word_set(
         "post police artist undated sketch rendering drawing mugshot booking handout file video still composite photo "
-        "photograph picture image illustration"
+        "photograph picture image illustration satellite"
     ),
-    "an": _word_set("artist undated image illustration"),
+    "an": _word_set("artist undated image illustration earlier"),
     **{word: _word_set("of") for word in ("one", "two", "three", "four", "five", "some", "several", "many", "both")},
     "here": _word_set("are is"),
     "click": _word_set("here to through"),

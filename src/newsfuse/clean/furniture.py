@@ -120,7 +120,8 @@ _RULES: list[tuple[str, str, str]] = [
         "stamp",
         rf"\W*Updated at \d|\W*(?:\d{{1,2}} (?:minutes?|hours?|days?|weeks?|months?) ago|"
         rf"Published|Posted|Updated|Last updated|"
-        rf"Modified)\b(?: on)?:? ?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:(?:{_MONTHS})\.? \d{{1,2}}|\d{{1,2}}[:/])"
+        rf"Modified)\b(?: on)?:? ?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+        rf"(?:(?:{_MONTHS})\.? \d{{1,2}}|\d{{1,2}}[:/])"
         rf"|\W*\d{{1,2}} (?:minutes?|hours?|days?) ago\W*$|\d{{1,2}}:\d{{2}}, (?:{_MONTHS}) \d{{1,2}}, \d{{4}}",
         None,
     ),
@@ -194,7 +195,8 @@ _RULES: list[tuple[str, str, str]] = [
         r"\W*(?:Contributing:|Reporting by\b|Editing by\b|Additional reporting\b|Written by\b|Compiled by\b|"
         r"Contact [A-Z]\w+(?: [A-Z]\w+)+ at\b|Email [A-Z]\w+(?: [A-Z]\w+)* at\b|Reach [A-Z]\w+(?: [A-Z]\w+)* at\b|"
         r"Follow [A-Z]\w+(?: [A-Z]\w+)* on Twitter|(?:Copyright|©)\s*\d{4}|This (?:story|article) (?:was|has been) "
-        r"(?:updated|corrected|edited|amended|revised|originally published)|Original (?:article|story) (?:on|at|from)\b|"
+        r"(?:updated|corrected|edited|amended|revised|originally published)|"
+        r"Original (?:article|story) (?:on|at|from)\b|"
         r"(?:An )?[Ee]arlier version of this (?:story|article|report|post)\b|Correction:|CORRECTION:|"
         r"(?:This|The) (?:article|story|post) (?:first |originally )?appeared (?:on|in|at)\b|"
         r"Originally (?:published|appeared) (?:on|in|at)\b|Editor['’]s [Nn]ote:|CONTACTS?:|Source:|Journal reference:)",
@@ -252,7 +254,8 @@ _RULES: list[tuple[str, str, str]] = [
     ),
     (
         "sign-up",
-        r"\b[Pp]lease (?:sign up|register|subscribe) (?:here|now|today|below)\b|\bdownload (?:a|your|the) (?:free )?copy\b|"
+        r"\b[Pp]lease (?:sign up|register|subscribe) (?:here|now|today|below)\b|"
+        r"\bdownload (?:a|your|the) (?:free )?copy\b|"
         r"\b(?:a|our|this|the) (?:free |upcoming )?webinar\b|"
         r"^This (?:booklet|report|series|newsletter|podcast|guide|content|webinar) (?:was|is|has been) made possible\b",
         "sign register subscribe download webinar possible",
@@ -263,7 +266,8 @@ _RULES: list[tuple[str, str, str]] = [
     ("stamp", r"\(all times local\)", "local"),
     (
         "byline-contact",
-        r"\bauthoritative record of\b.{0,40}\bprogramming\b|\btranscripts? (?:is|are|was|were|may be) (?:created|produced|"
+        r"\bauthoritative record of\b.{0,40}\bprogramming\b|"
+        r"\btranscripts? (?:is|are|was|were|may be) (?:created|produced|"
         r"provided|generated) on a rush deadline\b|\b(?:text|copy|transcript) may not be in its final form\b|"
         r"\bRUSH TRANSCRIPT\b",
         "authoritative deadline final transcript",

@@ -153,7 +153,8 @@ FURNITURE_LABEL = (
     # A credit after a caption's bar: "| Manuel Balce Ceneta/AP Photo".
     rf"|\| ?(?:[A-Z][\w'’.-]* ){{0,4}}[A-Z][\w'’.-]*/(?:AP Photo|{_AGENCIES})"
     # An agency and a time stamp: "Associated Press Tue Feb 19, 2013 7:44 PM".
-    rf"|(?:(?:{_AGENCIES}) )?(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,? (?:{_MONTH_NAMES})\.? \d{{1,2}},? \d{{4}}"
+    rf"|(?:(?:{_AGENCIES}) )?(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,? "
+    rf"(?:{_MONTH_NAMES})\.? \d{{1,2}},? \d{{4}}"
     r",? (?:at )?\d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?"
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]*/(?:Handout|Pool|File|Courtesy) via (?:REUTERS|{_AGENCIES})"
     rf"|(?:Published|Posted|Updated)(?: on)?:? (?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
@@ -216,7 +217,9 @@ _LEDE_OPENERS = _words(
     "You've You’ve You're You’re I'm I’m We're We’re They're They’re"
 )
 # The openers that may start a lede after a headline that ends in a name: "...of Prince Jefri Bolkiah Two of the".
-_AFTER_NAME = _words("The A An It He She They This These You've You’ve You're You’re I'm I’m We're We’re They're They’re")
+_AFTER_NAME = _words(
+    "The A An It He She They This These You've You’ve You're You’re I'm I’m We're We’re They're They’re"
+)
 _NUMBER_WORDS = _words("Two Three Four Five Six Seven Eight Nine Ten")
 _LEDE_WORD = re.compile(r"(?<= )([A-Z][\w'’-]*)(?= )")
 _LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
@@ -541,7 +544,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
     if _SHARE_HINT.search(line):  # share buttons: "...Wants Betty White Email This Even at 88"
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
     if "(all times local)" in line and (m := _ALL_TIMES_LOCAL.search(line)):
-        cuts.append(m.end())  # a live blog's header and its first time: "The Latest on ... (all times local): 2:44 p.m."
+        cuts.append(m.end())  # a live blog's header and first time: "The Latest on ... (all times local): 2:44 p.m."
     if "toggle caption" in line:  # a public radio site's photo toggle, after a headline: "...Dies At 42 Enlarge this"
         for m in _TOGGLE.finditer(line):
             cuts.append(m.start())

@@ -583,8 +583,9 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
                 and _CREDIT.match(s.text)
                 and _is_caption(sentences[i - 1], s)
             ):
+                # The photo's caption, before its credit on the same line.
                 for k in _caption_block(sentences, labels, i):
-                    labels[k] = "furniture"  # the photo's caption, before its credit on the same line
+                    labels[k] = "furniture"
 
         elif (
             not s.line_end
@@ -664,11 +665,14 @@ def _is_verbless(text: str) -> bool:
     return True
 
 
-def _caption_block(sentences: Sequence[Sentence], labels: dict[int, str], credit: int, most: int = 3) -> list[int]:
+def _caption_block(
+    sentences: Sequence[Sentence], labels: dict[int, str], credit: int, most: int = 3, alone: bool = True
+) -> list[int]:
     """The sentences of the caption before the photo credit at ``credit``: the one right before it, or up to
     ``most`` on its line when they run back to a label that opens the caption ("Buy Photo Genesee County health
     official Jim Henry ... source. He said ... so. (Photo: Karen Bouffard / The Detroit News)").  A run back to
-    the line's start proves nothing: scrapers glue a lede and the captions after it on one line.
+    the line's start proves nothing: scrapers glue a lede and the captions after it on one line.  Without
+    ``alone``, the caption must run back to a label.
     """
     block = [credit - 1]
     j = credit - 1
@@ -683,7 +687,7 @@ def _caption_block(sentences: Sequence[Sentence], labels: dict[int, str], credit
         block.append(j)
     if j - 1 in labels and _is_caption(sentences[j - 1], sentences[j]):
         return block
-    return block[:1]
+    return block[:1] if alone else []
 
 
 # Furniture that a teaser question before it leads into.

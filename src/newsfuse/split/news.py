@@ -709,7 +709,6 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
         if (before[:1].islower() or before[-1:] in "’'”\"") and _is_long_headline(line[start:at].rstrip()):
             return at
     found = None
-    lower = None  # the line's lower-case words, read when first needed
     for m in _LEDE_WORD.finditer(line, start + 1, stop):
         at = m.start()
         previous = _previous_word(line, at)
@@ -739,7 +738,7 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
                 continue
             at = run
         # A common word capitalised after a lower-case one, as only a sentence's first word is: "...a hub for the
-        # far-right movement Antifascist activists claim ..." (the line has "antifascist" in lower case).
+        # far-right movement Antifascist activists claim ..." (the headline has "antifascist" in lower case).
         elif (
             not strict
             and previous[:1].islower()
@@ -748,9 +747,7 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
             and word.isalpha()
             and "caption" not in line[start:at]
         ):
-            if lower is None:
-                lower = frozenset(_LOWER_WORDS.findall(line, start, stop))
-            if word.lower() not in lower:
+            if word.lower() not in _LOWER_WORDS.findall(line, start, at):
                 continue
         else:
             continue

@@ -61,7 +61,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"Explore further|Top stories|Most popular|Most read|Editor's picks)\s*[:|]"
         r"|\W*(?:RELATED|MUST WATCH|JUST WATCHED|READ MORE|SEE ALSO|ALSO READ"
         r"|Related (?:PHOTOS|VIDEO|Stories|Articles))\b"
-        r"|More info:|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
+        r"|More info:|[►▶»>➜→]\s*\w|\[[^\[\]]{5,160}\]$"
         r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
         r"For more (?:about|on|information|details|coverage|news|stories)\b|MORE (?=[A-Z])|"
         r"For [\w'’]+ (?:complete|full|latest|continuing) coverage\b|"
@@ -445,7 +445,7 @@ _FIRST_PAIRS = {
     "join": _word_set("us the"),
     "explore": _word_set("further"),
 }
-_FIRST_CHARS = frozenset("0123456789#@—–-►▶»>(|[©")
+_FIRST_CHARS = frozenset("0123456789#@—–-►▶»>➜→(|[©")
 _WORD = re.compile(r"\w+")
 
 

@@ -246,6 +246,49 @@ def test_a_caption_without_a_verb_is_furniture_at_the_start_or_after_a_caption()
     ]
 
 
+def test_a_caption_block_between_a_photo_label_and_its_credit_is_furniture() -> None:
+    # Story 241: "Buy Photo", a caption of two sentences, its credit, and the lede after a dateline.
+    text = (
+        "Buy Photo Genesee County health official Jim Henry was among those calling for the Flint system to be tested "
+        "as a Legionella source. He said the county lacked the expertise to do so. (Photo: Karen Bouffard / The "
+        "Detroit News)Buy Photo Flint — Sixteen months after it was identified as a likely source of a deadly "
+        "Legionnaires’ outbreak, Flint’s water supply still hasn’t been tested for the Legionella bacteria."
+    )
+    _, sentences = _split(text)
+    labels = furniture_labels(sentences)
+    kept = [s.text for i, s in enumerate(sentences) if i not in labels]
+    assert kept == [
+        "Flint — Sixteen months after it was identified as a likely source of a deadly Legionnaires’ outbreak, "
+        "Flint’s water supply still hasn’t been tested for the Legionella bacteria."
+    ]
+
+
+def test_captions_that_place_or_date_their_photo_are_cut_and_labelled() -> None:
+    # Story 133: a caption that places its people, glued to the sentence after it; story 167: a wire photo's date.
+    text = (
+        "Kercher's sister, Stephanie Kercher (L) and brother Lyle Kercher speak during a press conference in Florence, "
+        "2014 As well as posting an image online, Knox denied that her former boyfriend was abandoning her. In this "
+        "June 21, 2018, photo, Speaker of the House Paul Ryan, R-Wis., arrives for a news conference at the Capitol."
+    )
+    _, sentences = _split(text)
+    labels = furniture_labels(sentences)
+    assert [s.text for i, s in enumerate(sentences) if i not in labels] == [
+        "As well as posting an image online, Knox denied that her former boyfriend was abandoning her."
+    ]
+
+
+def test_a_headline_with_a_stop_before_a_lede_on_the_same_subject() -> None:
+    # Story 65: the headline ends in a stop and the lede names its subject again.
+    _, sentences = _split(
+        "Northwestern football players win pivotal union case. Northwestern University football players on "
+        "scholarship are employees of the school and therefore entitled to hold an election to decide whether to "
+        "unionize, an official of the National Labor Relations Board ruled Wednesday."
+    )
+    assert furniture_labels(sentences) == {0: "headline"}
+    _, sentences = _split("Apple sold more phones. Apple said on Monday that sales of its phones rose by a tenth.")
+    assert furniture_labels(sentences) == {}
+
+
 def test_pages_that_are_not_articles_are_dropped_with_a_warning() -> None:
     news = "Betty White has been made another offer to bring everyone's favorite Golden Girl back to primetime."
     comment = (  # story 203: a reader's comment given as an input
@@ -275,6 +318,13 @@ def test_a_first_person_story_with_quotes_is_no_comment() -> None:
     )
     articles, sentences = _split(story)
     assert drop_furniture_pages(articles, sentences, furniture_labels(sentences)) == []
+
+
+def test_a_crawl_notice_with_prose_is_dropped(data_dir) -> None:
+    # Story 133: the fourth input is a web archive's notice about a crawl, with some prose of its own.
+    line = next(islice(iter_lines(data_dir / "val-full250.src"), 133, None))
+    story = Pipeline(embedder=TfidfEmbedder()).analyse(parse_multinews_line(line))
+    assert "dropped input 4 (003): a web-archive page, not an article" in story.warnings
 
 
 def test_a_page_of_teasers_is_dropped(data_dir) -> None:

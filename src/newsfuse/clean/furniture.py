@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..split.news import FURNITURE_LABEL
+from ..split.news import FURNITURE_LABEL, STARTERS
 from ..types import Article, Sentence
 
 _MONTHS = (
@@ -101,6 +101,9 @@ _RULES: list[tuple[str, str, str]] = [
         # A credit alone: "(Joe Ellis/The Clarion Ledger, via AP)".
         r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$"
         r"|(?:Submitted|Courtesy|Handout|Contributed) (?:photo|image|picture)\W*$|\d{1,3} of \d{1,3}\W*$"
+        # A wire photo's date before its caption: "In this May 3, 2015 photo, authorities move ..."
+        rf"|(?:FILE\s*[-–—]\s*)?In this (?:(?:{_MONTHS})\.? \d{{1,2}}, \d{{4}},? )?(?:file |undated |handout )?"
+        r"(?:image|photo|photograph|picture|screenshot|video image),"
         r"|Fig(?:ure|\.) \d{1,2}[A-Za-z]?[.:] "
         # A photo described without a verb: "A photo from the 1998 excavation, with the foot bones below a tail."
         rf"|(?:A|An) (?:photo|photograph|picture|image|rendering|illustration|still) (?:from|of)\b"
@@ -111,6 +114,8 @@ _RULES: list[tuple[str, str, str]] = [
         rf"(?:(?!{_VERB})[^;:!?\"“”])*$)",
         None,
     ),
+    # A photo's people placed by where they stand, the caption cut off the sentence after it without a stop.
+    ("caption", r"\((?:L|C|L-R|l-r|left|centre|center|from left)\)[^.!?]*[^.!?\"”’)]$", "l c r left centre center"),
     (
         "caption",
         r"\((?:AP|AFP|Reuters|EPA|Getty Images)(?: Photo)?/[^)]{0,60}\)|/Getty Images\b|\(Photo(?: credit)?:|"
@@ -295,8 +300,11 @@ _RULES: list[tuple[str, str, str]] = [
         "web-archive",
         r"\bcrawl data\b|\bWayback Machine\b|\bcrawls are part of an effort to archive\b|\bbroken links on the web\b|"
         r"\bNo More 404\b|\bThe seed for (?:this|the) crawl\b|\bWARC files\b|\bweb collections curated by\b|"
-        r"\bthe Internet Archive hopes\b|\bArchive-It\b",
-        "crawl crawls crawled wayback archive links 404 warc collections",
+        r"\bthe Internet Archive hopes\b|\bArchive-It\b|\bCrawl of outlinks\b|\bProperties of this collection\b|"
+        r"\bTurned off duplicate detection\b|\bThese files are currently not publicly accessible\b|\bseed ?list\b|"
+        r"^For this collection, several things\b",
+        "crawl crawls crawled wayback archive links 404 warc collections collection outlinks duplicate accessible seed "
+        "seedlist",
     ),
     (
         "social-notice",
@@ -578,13 +586,13 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
                 labels[i - 1] = "furniture"  # "What will everyone be talking about? Have a look at our gallery"
             if (
                 i
-                and rule in ("label", "caption")
+                and rule in ("label", "caption", "promo")
                 and (s.text[0] == "|" or s.text.count(" ") < 10)
                 and _CREDIT.match(s.text)
                 and _is_caption(sentences[i - 1], s)
             ):
                 # The photo's caption, before its credit on the same line.
-                for k in _caption_block(sentences, labels, i):
+                for k in _caption_block(sentences, labels, i, alone=rule != "promo"):
                     labels[k] = "furniture"
 
         elif (
@@ -609,7 +617,26 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
             # A noun phrase alone at an article's start, or after a caption on its line, is a caption:
             # "The cabin of a Qatar Airways plane.", "Figure 1: ... Camarasaurus skeletons KUVP 129713 and 129716."
             labels[i] = "furniture"
+        elif s.position == 0 and i + 1 < len(sentences) and _is_stopped_headline(s, sentences[i + 1]):
+            labels[i] = "headline"
     return labels
+
+
+def _is_stopped_headline(first: Sentence, lede: Sentence) -> bool:
+    """Whether an article's short first sentence is its headline with a stop, the lede after it opening with
+    the same name: "Northwestern football players win pivotal union case. Northwestern University football
+    players on scholarship are employees of the school ..."."""
+    head = first.text.split(" ", 1)[0]
+    return (
+        lede.doc == first.doc
+        and first.text.endswith(".")
+        and first.text.count(" ") < 10
+        and head[:1].isupper()
+        and head not in STARTERS
+        and lede.text.startswith(head + " ")
+        and lede.text.count(" ") > 1.5 * first.text.count(" ")
+        and not any(w.endswith("ed") or w in _PAST for w in _WORD.findall(first.text.lower()))
+    )  # headlines speak in the present: a past tense ("Apple sold more phones.") is the lede's own
 
 
 def _after_caption(sentences: Sequence[Sentence], labels: dict[int, str], i: int) -> bool:
@@ -621,6 +648,14 @@ def _after_caption(sentences: Sequence[Sentence], labels: dict[int, str], i: int
         and furniture_rule(sentences[i - 1].text) == "caption"
     )
 
+
+# Verbs in the past tense that do not end in "-ed".
+_PAST = _word_set(
+    "was were had did said told made sold got went came took gave found left won lost saw knew became began held "
+    "kept brought bought met paid ran rose fell grew wrote spoke broke chose drove shot fled struck"
+)
+# A label that opens a photo's caption.
+_PHOTO_LABEL = re.compile(r"\W*(?:Buy Photo|Photo|Image|Picture|(?:Media |Image |Hide |Show )?[Cc]aption)\W*$")
 
 # Words that are verbs, or make a clause: a sentence with none of them (and no "-ed" word, no "-s" word before a
 # lower-case one, no pronoun, no quote) is a noun phrase.
@@ -671,8 +706,9 @@ def _caption_block(
     """The sentences of the caption before the photo credit at ``credit``: the one right before it, or up to
     ``most`` on its line when they run back to a label that opens the caption ("Buy Photo Genesee County health
     official Jim Henry ... source. He said ... so. (Photo: Karen Bouffard / The Detroit News)").  A run back to
-    the line's start proves nothing: scrapers glue a lede and the captions after it on one line.  Without
-    ``alone``, the caption must run back to a label.
+    the line's start proves nothing: scrapers glue a lede and the captions after it on one line, and a
+    headline before a lede is no photo's label.  Without ``alone`` (a credit in brackets that reads as a
+    promo too), only such a block counts.
     """
     block = [credit - 1]
     j = credit - 1
@@ -685,7 +721,11 @@ def _caption_block(
     ):
         j -= 1
         block.append(j)
-    if j - 1 in labels and _is_caption(sentences[j - 1], sentences[j]):
+    if (
+        j - 1 in labels
+        and _is_caption(sentences[j - 1], sentences[j])
+        and (alone or _PHOTO_LABEL.match(sentences[j - 1].text))
+    ):
         return block
     return block[:1] if alone else []
 
@@ -756,6 +796,14 @@ def furniture_pages(
         pages[d] = "teaser-list"
     for d in _comments(sentences, labels, len(articles)):
         pages[d] = "comment"
+    # A web archive's crawl notice, however much prose it holds: three of its lines give it away.
+    archive = [0] * len(articles)
+    for i, label in labels.items():
+        if label == "furniture" and furniture_rule(sentences[i].text) == "web-archive":
+            archive[sentences[i].doc] += 1
+    for d, n in enumerate(archive):
+        if n >= 3:
+            pages[d] = "web-archive"
     for d in range(len(articles)):
         if not bad[d] or bad[d] < min_share * chars[d] or d in pages:
             continue

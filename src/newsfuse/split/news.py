@@ -163,6 +163,10 @@ FURNITURE_LABEL = (
 )
 FURNITURE_PREFIX = re.compile(FURNITURE_LABEL + r"(?= +[\"“‘(A-Z0-9])")
 _ALL_TIMES_LOCAL = re.compile(r"\(all times local\):?(?: \d{1,2}:\d{2} ?[ap]\.m\.)?(?= [A-Z])")
+# A caption that places its people, up to its place and year, before the sentence glued to it.
+_PLACED_CAPTION = re.compile(
+    r"\((?:L|C|L-R|left|centre|center)\)[^.!?\"“”]{0,200}?, (?:19|20)\d\d(?= (?:[A-Z][a-z]*|I) [a-z])"
+)
 _TOGGLE = re.compile(r"(?<![^ ])(?:Enlarge this image )?i?toggle caption\b")
 _PROMO_LABEL = re.compile(
     r">*\s*(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|See also|SEE ALSO|"
@@ -545,6 +549,8 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
     if "(all times local)" in line and (m := _ALL_TIMES_LOCAL.search(line)):
         cuts.append(m.end())  # a live blog's header and first time: "The Latest on ... (all times local): 2:44 p.m."
+    if "(L)" in line or "(C)" in line or "(left)" in line or "(center)" in line or "(centre)" in line:
+        cuts.extend(m.end() for m in _PLACED_CAPTION.finditer(line))  # "...(L) and ... in Florence, 2014 As well"
     if "toggle caption" in line:  # a public radio site's photo toggle, after a headline: "...Dies At 42 Enlarge this"
         for m in _TOGGLE.finditer(line):
             cuts.append(m.start())

@@ -87,7 +87,8 @@ _QUESTION_END = re.compile(r"[?!][\"”’']{1,2}$|[?!]''$")
 # A dateline: a place in capitals, maybe a state and an agency ("SAN FRANCISCO, Calif. (AP)").
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z. ]{1,20})?(?: \([^()]{1,30}\))?")
 _DASH = "—–-"
-_STATE_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z], [A-Z][A-Za-z.]{1,5}\.")
+# A dateline's city and state ending the span, after a credit or a notice: "(Photo: Provided) DELPHI, Ind.".
+_STATE_DATELINE = re.compile(r"(?:^|(?<=\) )|(?<=[a-z] ))[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*)*, [A-Z][A-Za-z.]{1,5}\.$")
 _JOIN_ENDS = frozenset(".)\"”’'ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _QUOTES = frozenset("\"”’'")
 # Two sentences a scraper glued: a word in capitals ("PEOPLE.Asked"), a closing quote after the stop
@@ -146,6 +147,7 @@ FURNITURE_LABEL = (
     # The post under an update: "Original: We're not here to debate ..."
     r"|Original(?: (?:post|story|article))?:"
     r"|From Wikipedia, the free encyclopedia|Jump to navigation Jump to search"
+    r"|(?:Please )?(?:enable|turn on) Java[Ss]cript to (?:watch|view|play|see) (?:this|the) video"
     # A public radio site's photo toggle and credit, the credit often twice: "Enlarge this image toggle caption
     # Bryan Bedder/Getty Images Bryan Bedder/Getty Images Prodigy, one-half of ..."
     r"|(?:Enlarge this image )?i?toggle caption (?:(?P<toggled>\S+(?: \S+){0,5}?) (?P=toggled)"
@@ -181,7 +183,7 @@ _LABEL_STARTS = tuple("0123456789(>-_=*~") + _tuple(
     "You Most Associated Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
     "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
-    "VIDEO Gallery GALLERY Original From Jump Enlarge toggle itoggle Tue Wed Thu Fri Sat Sun Mon Full"
+    "VIDEO Gallery GALLERY Original From Jump Enlarge toggle itoggle Tue Wed Thu Fri Sat Sun Mon Full Please"
 )
 _LABEL_FIRST = frozenset(start[0] for start in _LABEL_STARTS)
 _OPENERS = STARTERS | {"Let", "Even", "Just"}
@@ -363,7 +365,7 @@ def _belong_together(prev: str, nxt: str) -> bool:
         if word in MONTHS or word in ("No", "Nos"):
             return nxt[:1].isdigit()
         if word in STATES:  # "TAUNTON, Mass. || (AP) — A couple ..."
-            return nxt[0] in "(—–-" and _STATE_DATELINE.fullmatch(prev) is not None
+            return nxt[0] in "(—–-" and _STATE_DATELINE.search(prev) is not None
         return False
     if last == ")" or prev.isupper():
         return nxt[0] in _DASH and len(prev.split()) <= 8 and _DATELINE.fullmatch(prev) is not None

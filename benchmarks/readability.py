@@ -64,6 +64,9 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=0, help="write N random summaries for reading")
     ap.add_argument("--out", type=Path, default=Path("reports/readability-sample.txt"))
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--seeds", type=int, nargs="+", help="write one sample per seed from one run (to --out with -seedN added)"
+    )
     ap.add_argument("--json", type=Path)
     ap.add_argument("--baseline", action="store_true", help="sentences stand alone and no lede (the old pipeline)")
     args = ap.parse_args()
@@ -150,15 +153,23 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
     if args.sample:
-        rng = random.Random(args.seed)
-        picked = sorted(rng.sample(range(len(summaries)), min(args.sample, len(summaries))))
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        with open(args.out, "w", encoding="utf-8") as fh:
-            for j in picked:
-                k, shown = summaries[j]
-                fh.write(f"=== story {k}\n" + "\n".join(shown) + "\n\n")
-        print(f"{len(picked)} summaries written to {args.out}", file=sys.stderr)
+        seeds = args.seeds or [args.seed]
+        for seed in seeds:
+            out = args.out if not args.seeds else args.out.with_name(f"{args.out.stem}-seed{seed}{args.out.suffix}")
+            _write_sample(summaries, args.sample, seed, out)
     return 0
+
+
+def _write_sample(summaries: list[tuple[int, list[str]]], n: int, seed: int, out: Path) -> None:
+    """Write ``n`` summaries picked at random (``seed``) to ``out``, for reading by hand."""
+    rng = random.Random(seed)
+    picked = sorted(rng.sample(range(len(summaries)), min(n, len(summaries))))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        for j in picked:
+            k, shown = summaries[j]
+            fh.write(f"=== story {k}\n" + "\n".join(shown) + "\n\n")
+    print(f"{len(picked)} summaries written to {out}", file=sys.stderr)
 
 
 def _closest_to_reference_lede(units: list[str], reference: str) -> int:

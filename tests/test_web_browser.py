@@ -189,7 +189,7 @@ def test_submit_example_files_then_cite_and_slide(server, browser):
     browser.find_element(By.ID, "submit").click()
     _wait(browser, lambda d: "/read/" in d.current_url)
 
-    sentences = browser.find_elements(By.CSS_SELECTOR, "#summary li.sentence")
+    sentences = browser.find_elements(By.CSS_SELECTOR, "#summary li.passage .sentence")
     assert len(sentences) >= 2
     cites = browser.find_elements(By.CSS_SELECTOR, "#summary .cite")
     assert cites, "summary sentences carry citation buttons"
@@ -204,7 +204,7 @@ def test_submit_example_files_then_cite_and_slide(server, browser):
     with urllib.request.urlopen(f"{base}/api/reads/{story_id}/summary?words=100") as r:
         summary = json.load(r)
     first = summary["sentences"][0]
-    cite = browser.find_element(By.CSS_SELECTOR, "#summary li.sentence .cite")
+    cite = browser.find_element(By.CSS_SELECTOR, "#summary li.passage .sentence .cite")
     assert cite.get_attribute("data-source") == first["citations"][0]["source"]
     cite.click()
     mark = _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".source.active mark.cited"))
@@ -227,8 +227,84 @@ def test_submit_example_files_then_cite_and_slide(server, browser):
     assert browser.execute_script("return window.__same_page") is True
     short = int(browser.execute_script("return document.body.dataset.summaryWords"))
     assert 0 < short <= 40
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#summary li.sentence")) < len(sentences)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#summary li.passage .sentence")) < len(sentences)
     assert "words=40" in browser.current_url
+    _no_alert(browser)
+
+
+def _expected_passages(story: dict, texts: dict[str, str]) -> list[list[str]]:
+    """The summary's sentence texts grouped as a reader sees them: a sentence joins the one before when it
+    comes next in the same paragraph of the same source (only spaces between their cited spans)."""
+    out: list[list[str]] = []
+    before = None
+    for s in story["sentences"]:
+        c = s["citations"][0]
+        gap = None
+        if before is not None and before["source"] == c["source"] and c["start"] >= before["end"]:
+            gap = texts[c["source"]][before["end"] : c["start"]]
+        if gap is not None and not gap.strip() and "\n" not in gap:
+            out[-1].append(s["text"])
+        else:
+            out.append([s["text"]])
+        before = c
+    return out
+
+
+def _shown_passages(browser) -> list[list[str]]:
+    from selenium.webdriver.common.by import By
+
+    return [
+        [t.text for t in li.find_elements(By.CSS_SELECTOR, ".sentence .sentence-text")]
+        for li in browser.find_elements(By.CSS_SELECTOR, "#summary li.passage")
+    ]
+
+
+def test_summary_shows_passages(server, browser):
+    """Sentences that follow each other in one paragraph of one source show as one item, each sentence with
+    its own citations and highlight, the same from the server's page and from the slider's re-render."""
+    import json
+
+    from selenium.webdriver.common.by import By
+
+    base, ids = server
+    with urllib.request.urlopen(f"{base}/api/stories/{ids['example']}/summary?words=200") as r:
+        story = json.load(r)
+    browser.get(f"{base}/stories/{ids['example']}?words=200")
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#summary .cite"))
+    data = json.loads(browser.find_element(By.ID, "story-data").get_attribute("textContent"))
+    expected = _expected_passages(story, dict(zip(data["sources"], data["texts"], strict=True)))
+    assert any(len(p) > 1 for p in expected), "the example at 200 words has a passage of two sentences"
+    assert [[" ".join(t.split()) for t in p] for p in _shown_passages(browser)] == [
+        [" ".join(t.split()) for t in p] for p in expected
+    ]
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#summary > li")) == len(expected)
+    # The second sentence of a passage keeps its own citation: it highlights that sentence, not the first.
+    k = next(i for i, p in enumerate(expected) if len(p) > 1)
+    item = browser.find_elements(By.CSS_SELECTOR, "#summary li.passage")[k]
+    second = item.find_elements(By.CSS_SELECTOR, ".sentence")[1]
+    assert second.find_elements(By.CSS_SELECTOR, ".cites .cite") and second.find_elements(By.CSS_SELECTOR, ".badge")
+    second.find_element(By.CSS_SELECTOR, ".cite").click()
+    mark = _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".source.active mark.cited"))
+    assert " ".join(mark.text.split()) == " ".join(expected[k][1].split())
+    # The slider's re-render (in the page's script) groups them the same way.
+    slider = browser.find_element(By.ID, "words-slider")
+    for words in (40, 200):
+        browser.execute_script(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+            slider,
+            words,
+        )
+        _wait(
+            browser,
+            lambda d, w=words: (
+                f"words={w}" in d.current_url
+                and "loading" not in d.find_element(By.TAG_NAME, "body").get_attribute("class")
+            ),
+        )
+    _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#summary li.passage")) == len(expected))
+    assert [[" ".join(t.split()) for t in p] for p in _shown_passages(browser)] == [
+        [" ".join(t.split()) for t in p] for p in expected
+    ]
     _no_alert(browser)
 
 

@@ -196,6 +196,83 @@ def _segments(text: str) -> list[str]:
             "Missing swimmer found alive, rescued off Ipswich coast",
             "A man who went missing after swimming off an Ipswich beach has been rescued.",
         ),
+        # A public radio site's photo toggle and its credit, twice (21, 85); an update's time (71); Wikipedia's
+        # banner (106); an agency's time stamp (182).
+        (
+            "Mobb Deep's Prodigy Dies At 42 Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan "
+            "Bedder/Getty Images Prodigy, one-half of iconic New York rap duo Mobb Deep, has died.",
+            "Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan Bedder/Getty Images",
+            "Prodigy, one-half of iconic New York rap duo Mobb Deep, has died.",
+        ),
+        (
+            "Enlarge this image toggle caption cheeseslave/Flickr.com cheeseslave/Flickr.com Outspent many times over, "
+            '"we couldn\'t get up on the air," organizer Stacy Malkan told The Salt.',
+            "Enlarge this image toggle caption cheeseslave/Flickr.com cheeseslave/Flickr.com",
+            'Outspent many times over, "we couldn\'t get up on the air," organizer Stacy Malkan told The Salt.',
+        ),
+        (
+            "Update 11:10 a.m.: Not to be outdone by China's People's Daily, the Korea Times has also picked up the "
+            "story.",
+            "Update 11:10 a.m.:",
+            "Not to be outdone by China's People's Daily, the Korea Times has also picked up the story.",
+        ),
+        (
+            "From Wikipedia, the free encyclopedia The Community of Christ and the LDS Church share a common heritage.",
+            "From Wikipedia, the free encyclopedia",
+            "The Community of Christ and the LDS Church share a common heritage.",
+        ),
+        (
+            "Associated Press Tue Feb 19, 2013 7:44 PM Arizona took center stage in the national immigration debate "
+            "Tuesday.",
+            "Associated Press Tue Feb 19, 2013 7:44 PM",
+            "Arizona took center stage in the national immigration debate Tuesday.",
+        ),
+        # A caption, its credit after a bar, and the headline glued to the lede after it (208); a promo's label (5).
+        (
+            "Congressman Bob Goodlatte's son made the surprise announcement on Twitter Sunday night. | Manuel Balce "
+            "Ceneta/AP Photo Goodlatte's son donates to Democrat running to replace him A high-ranking Republican "
+            'lawmaker\'s son donated the "maximum amount" to a Democrat running to replace his father.',
+            "Goodlatte's son donates to Democrat running to replace him",
+            'A high-ranking Republican lawmaker\'s son donated the "maximum amount" to a Democrat running to replace '
+            "his father.",
+        ),
+        (
+            "They portray strong-willed women. Full List: Hollywood's Highest-Paid TV Actresses Just look at the two "
+            "women who tie for first place on our list.",
+            "Full List: Hollywood's Highest-Paid TV Actresses",
+            "Just look at the two women who tie for first place on our list.",
+        ),
+        # Headlines glued to the lede: before "A 90-year-old" (91), "You've" (101), and a common word capitalised
+        # after a lower-case one, as only a sentence's first word is (92).
+        (
+            "One Woman's Quest To Make Juneteenth A National Holiday A 90-year-old Texas woman is trying to make "
+            '"Juneteenth," a holiday that honors the freedom of slaves, a national holiday.',
+            "One Woman's Quest To Make Juneteenth A National Holiday",
+            'A 90-year-old Texas woman is trying to make "Juneteenth," a holiday that honors the freedom of slaves, a '
+            "national holiday.",
+        ),
+        (
+            "Lost: Every Shirtless Moment You've seen Hurley's every \"Dude\" and Sawyer's every nickname.",
+            "Lost: Every Shirtless Moment",
+            "You've seen Hurley's every \"Dude\" and Sawyer's every nickname.",
+        ),
+        (
+            "An ‘antifascist investigation team’ claimed to unmask Mike Peinovich as the ringleader of the Right Stuff "
+            "website, a hub for the far-right movement Antifascist activists claim to have “doxxed”, or umasked, the "
+            "leading “alt-right” writer and podcaster Mike Enoch.",
+            "An ‘antifascist investigation team’ claimed to unmask Mike Peinovich as the ringleader of the Right Stuff "
+            "website, a hub for the far-right movement",
+            "Antifascist activists claim to have “doxxed”, or umasked, the leading “alt-right” writer and podcaster "
+            "Mike Enoch.",
+        ),
+        # A live blog's header and its first time before the first entry (35).
+        (
+            "ANAHEIM, Calif. (AP) — The Latest on the stabbings at a Ku Klux Klan gathering in Southern California "
+            "Saturday (all times local): 2:44 p.m. Authorities say 13 people are in custody.",
+            "ANAHEIM, Calif. (AP) — The Latest on the stabbings at a Ku Klux Klan gathering in Southern California "
+            "Saturday (all times local): 2:44 p.m.",
+            "Authorities say 13 people are in custody.",
+        ),
     ],
 )
 def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: str) -> None:
@@ -227,6 +304,13 @@ def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: 
         # Names whose words repeat, opening an article (val-full250 47, 112).
         "The Free Syrian Army and the Syrian Liberation Army are based in this town.",
         "The Progressive Caucus and the Black Caucus have scheduled a press conference for Monday.",
+        # A wire dateline with a state's abbreviation stays with its sentence (66, 13, 156).
+        "TAUNTON, Mass. (AP) — A couple born on the same day at the same Massachusetts hospital have exchanged vows.",
+        "ALLENTOWN, Pa. - The Lehigh County Humane Society has come to the rescue of 71 beagles.",
+        "MENASHA, Wis. (AP) — The Stoffel family set out on a bike ride on a beautiful spring evening.",
+        # A capitalised word after a lower-case one is no lede when the words before it do not have it in lower
+        # case (a headline repeated by its lede does).
+        "Former president Barack Obama on Tuesday met Democratic lawmakers, a democratic gesture, in Chicago.",
     ],
 )
 def test_news_sentences_stay_whole(text: str) -> None:

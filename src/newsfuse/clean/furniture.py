@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..split.news import FURNITURE_LABEL
+from ..split.news import FURNITURE_LABEL, STARTERS
 from ..types import Article, Sentence
 
 _MONTHS = (
@@ -61,7 +61,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"Explore further|Top stories|Most popular|Most read|Editor's picks)\s*[:|]"
         r"|\W*(?:RELATED|MUST WATCH|JUST WATCHED|READ MORE|SEE ALSO|ALSO READ"
         r"|Related (?:PHOTOS|VIDEO|Stories|Articles))\b"
-        r"|More info:|[►▶»>]\s*\w|\[[^\[\]]{5,160}\]$"
+        r"|More info:|[►▶»>➜→]\s*\w|\[[^\[\]]{5,160}\]$"
         r"|(?:Test your knowledge|Take (?:our|the) (?:quiz|poll)|Find out more|See more|Check out (?:our|the|more)|"
         r"For more (?:about|on|information|details|coverage|news|stories)\b|MORE (?=[A-Z])|"
         r"For [\w'’]+ (?:complete|full|latest|continuing) coverage\b|"
@@ -70,7 +70,7 @@ _RULES: list[tuple[str, str, str]] = [
         r"See (?:the|our) (?:full|complete) (?:list|gallery|story)|"
         r"(?:Have|Take) a (?:closer |quick )?look at\b[^.!?]{0,80}\b(?:gallery|slideshow|photos|pictures|video|clip|"
         r"below|above))\b"
-        r"|\((?:See|Read|Watch|Related|Also)\b:?[^()]{0,120}\)\W*$"
+        r"|\((?:See|Read|Watch|Related|Also)\b:?[^()]{0,120}\)\W*$|What to Know\b"
         r"|(?:Email|Share|Print) [Tt]his(?: (?:[Ss]tory|[Aa]rticle|[Pp]age))?\W*$",
         None,
     ),
@@ -95,8 +95,16 @@ _RULES: list[tuple[str, str, str]] = [
         r"(?:A|An) (?:police |artist's |artist’s |undated )?(?:sketch|rendering|drawing|mugshot|booking photo|"
         r"handout photo|file photo|video still|still image|composite image) (?:released|provided|taken|made available|"
         r"obtained|courtesy|posted|distributed|issued|shows|showing)\b"
+        # "A file image from the Galileo spacecraft shows the Conemara region of Jupiter's frozen moon Europa."
+        r"|(?:A|An|This) (?:file |undated |handout |satellite )?(?:image|photo|photograph|picture) (?:from|of|taken)\b"
+        r"[^.;!?]{0,120}? (?:shows|showing)\b"
         # A credit alone: "(Joe Ellis/The Clarion Ledger, via AP)".
         r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$"
+        r"|(?:Submitted|Courtesy|Handout|Contributed) (?:photo|image|picture)\W*$|\d{1,3} of \d{1,3}\W*$"
+        # A wire photo's date before its caption: "In this May 3, 2015 photo, authorities move ..."
+        rf"|(?:FILE\s*[-–—]\s*)?In this (?:(?:{_MONTHS})\.? \d{{1,2}}, \d{{4}},? )?(?:file |undated |handout )?"
+        r"(?:image|photo|photograph|picture|screenshot|video image),"
+        r"|Fig(?:ure|\.) \d{1,2}[A-Za-z]?[.:] "
         # A photo described without a verb: "A photo from the 1998 excavation, with the foot bones below a tail."
         rf"|(?:A|An) (?:photo|photograph|picture|image|rendering|illustration|still) (?:from|of)\b"
         rf"(?:(?!{_VERB}|\b\w+ed\b)[^;:!?])*$"
@@ -106,6 +114,8 @@ _RULES: list[tuple[str, str, str]] = [
         rf"(?:(?!{_VERB})[^;:!?\"“”])*$)",
         None,
     ),
+    # A photo's people placed by where they stand, the caption cut off the sentence after it without a stop.
+    ("caption", r"\((?:L|C|L-R|l-r|left|centre|center|from left)\)[^.!?]*[^.!?\"”’)]$", "l c r left centre center"),
     (
         "caption",
         r"\((?:AP|AFP|Reuters|EPA|Getty Images)(?: Photo)?/[^)]{0,60}\)|/Getty Images\b|\(Photo(?: credit)?:|"
@@ -117,8 +127,12 @@ _RULES: list[tuple[str, str, str]] = [
         "stamp",
         rf"\W*Updated at \d|\W*(?:\d{{1,2}} (?:minutes?|hours?|days?|weeks?|months?) ago|"
         rf"Published|Posted|Updated|Last updated|"
-        rf"Modified)\b(?: on)?:? ?(?:(?:{_MONTHS})\.? \d{{1,2}}|\d{{1,2}}[:/])"
-        rf"|\W*\d{{1,2}} (?:minutes?|hours?|days?) ago\W*$|\d{{1,2}}:\d{{2}}, (?:{_MONTHS}) \d{{1,2}}, \d{{4}}",
+        rf"Modified)\b(?: on)?:? ?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+        rf"(?:(?:{_MONTHS})\.? \d{{1,2}}|\d{{1,2}}[:/])"
+        rf"|\W*\d{{1,2}} (?:minutes?|hours?|days?) ago\W*$|\d{{1,2}}:\d{{2}}, (?:{_MONTHS}) \d{{1,2}}, \d{{4}}"
+        # A live blog's time alone: "7.57 pm.", "Update 11:32 a.m.", "Update, November 11, 12:03 PT: adds ..."
+        r"|\d{1,2}[.:]\d{2} ?(?:[ap]\.?m\.?|[AP]M)\W*$|Update[d]?,? \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)\W*$"
+        rf"|Update[d]?,? (?:{_MONTHS})\.? \d{{1,2}}(?:, \d{{4}})?,? \d{{1,2}}:\d{{2}}",
         None,
     ),
     (
@@ -129,7 +143,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "sign-up",
         r"\W*(?:Sign up|Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Join us on|Join (?:The|the) Conversation|Like us on|"
-        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|"
+        r"Follow us|Follow [@\w.]+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram)|FOLLOW (?:ME|US)\b|Follow me\b|"
+        r"(?:Watch|WATCH) (?:[Mm]y|MY|[Oo]ur|OUR) (?:[Ll]ast|LAST|[Ll]atest|LATEST|[Nn]ew|NEW) (?:[Vv]ideo|VIDEO)|"
         r"Follow [^.!?]{0,60}(?:@\w|\b(?:Twitter|Facebook|Instagram|Google\+|YouTube|LinkedIn)\b)|"
         r"Get (?:the|our) .{0,60}"
         r"(?:newsletter|by email|Daily Edition|in your inbox)|Email Sign Up|Newsletter Sign Up|Stay Up To Date|"
@@ -189,15 +204,19 @@ _RULES: list[tuple[str, str, str]] = [
         "byline-contact",
         r"\W*(?:Contributing:|Reporting by\b|Editing by\b|Additional reporting\b|Written by\b|Compiled by\b|"
         r"Contact [A-Z]\w+(?: [A-Z]\w+)+ at\b|Email [A-Z]\w+(?: [A-Z]\w+)* at\b|Reach [A-Z]\w+(?: [A-Z]\w+)* at\b|"
-        r"Follow [A-Z]\w+(?: [A-Z]\w+)* on Twitter|(?:Copyright|©)\s*\d{4}|This (?:story|article) (?:was|has been) "
-        r"(?:updated|corrected|originally published)|Original (?:article|story) (?:on|at|from)\b|"
+        r"Follow [A-Z]\w+(?: [A-Z]\w+)* on Twitter|(?:Copyright|©)(?:\s*©)?\s*\d{4}|"
+        r"This (?:story|article) (?:was|has been) "
+        r"(?:updated|corrected|edited|amended|revised|originally published)|"
+        r"Original (?:article|story) (?:on|at|from)\b|"
+        r"(?:An )?[Ee]arlier version of this (?:story|article|report|post)\b|Correction:|CORRECTION:|"
+        r"(?:Call|Contact|Reach) (?:[\w'’.-]+ ){0,4}at \(?\d{3}\)?[ .-]?\d{3}-\d{4}\.?$|We regret the error\b|"
         r"(?:This|The) (?:article|story|post) (?:first |originally )?appeared (?:on|in|at)\b|"
         r"Originally (?:published|appeared) (?:on|in|at)\b|Editor['’]s [Nn]ote:|CONTACTS?:|Source:|Journal reference:)",
         None,
     ),
     (
         "byline-contact",
-        r"\b[\w.-]+@[\w-]+\.(?:com|org|net)\b|\bAll rights reserved\b|\bThis material may not be (?:published|"
+        r"\b[\w.-]+@[\w-]+\.(?:com|org|net)\b|\b[Aa]ll [Rr]ights [Rr]eserved\b|\bThis material may not be (?:published|"
         r"broadcast)|\b[Cc]lick (?:here|below|HERE)\b",
         "@ reserved material click",
     ),
@@ -246,11 +265,46 @@ _RULES: list[tuple[str, str, str]] = [
         None,
     ),
     (
+        "sign-up",
+        r"\b[Pp]lease (?:sign up|register|subscribe) (?:here|now|today|below)\b|"
+        r"\bdownload (?:a|your|the) (?:free )?copy\b|"
+        r"\b(?:a|our|this|the) (?:free |upcoming )?webinar\b|"
+        r"^This (?:booklet|report|series|newsletter|podcast|guide|content|webinar) (?:was|is|has been) made possible\b",
+        "sign register subscribe download webinar possible",
+    ),
+    (
+        "sign-up",
+        r"^(?:Invalid email address|Please re-enter|Please try again later|Please enter a valid email)\b|"
+        r"\bWe respect your privacy\b|\b[Ss]ubscribe (?:today|now)\b|^Follow our [^.!?]{0,50}\bcoverage\b",
+        "invalid re enter again privacy subscribe follow",
+    ),
+    (
+        "promo",
+        r"^Stay with [A-Z][\w'’-]* for\b|^(?:Visit|Check out|Go to) [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov)\b|"
+        r"^(?:AUDIO|Audio|LISTEN|Listen):|^Watch (?:it |the video |the clip )?here\W*$",
+        "stay visit check go audio listen watch",
+    ),
+    # A film's languages: "In English and some French with English subtitles."
+    ("credits", r"^In [A-Z]\w+(?:(?:,| and| with) (?:some )?[A-Z]\w+)*,? with (?:English )?subtitles\.?$", "subtitles"),
+    # A live blog's header, a radio transcript's notice.
+    ("stamp", r"\(all times local\)", "local"),
+    (
+        "byline-contact",
+        r"\bauthoritative record of\b.{0,40}\bprogramming\b|"
+        r"\btranscripts? (?:is|are|was|were|may be) (?:created|produced|"
+        r"provided|generated) on a rush deadline\b|\b(?:text|copy|transcript) may not be in its final form\b|"
+        r"\bRUSH TRANSCRIPT\b",
+        "authoritative deadline final transcript",
+    ),
+    (
         "web-archive",
         r"\bcrawl data\b|\bWayback Machine\b|\bcrawls are part of an effort to archive\b|\bbroken links on the web\b|"
         r"\bNo More 404\b|\bThe seed for (?:this|the) crawl\b|\bWARC files\b|\bweb collections curated by\b|"
-        r"\bthe Internet Archive hopes\b|\bArchive-It\b",
-        "crawl crawls crawled wayback archive links 404 warc collections",
+        r"\bthe Internet Archive hopes\b|\bArchive-It\b|\bCrawl of outlinks\b|\bProperties of this collection\b|"
+        r"\bTurned off duplicate detection\b|\bThese files are currently not publicly accessible\b|\bseed ?list\b|"
+        r"^For this collection, several things\b",
+        "crawl crawls crawled wayback archive links 404 warc collections collection outlinks duplicate accessible seed "
+        "seedlist",
     ),
     (
         "social-notice",
@@ -283,6 +337,16 @@ _CAPTION_DATE = re.compile(
 _WEEKDAY_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b"
+)
+# A photo's date at a caption's end, and the present tense captions describe a photo in (with no past tense).
+_DATED_END = re.compile(
+    r"(?:,| on| in) (?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}, (?:19|20)\d\d\.$"
+)
+_CAPTION_VERB = re.compile(
+    r"^(?!.*\b(?:was|were|had|said|did)\b).*\b(?:is (?:seen|shown|pictured|pumped)|are (?:seen|shown|pictured)|speaks|"
+    r"performs|moves|kneels|arrives|walks|stands|sits|poses|waves|gestures|listens|smiles|attends|talks|holds|reacts|"
+    r"delivers|addresses|greets|visits|celebrates|prays|departs|rides|carries|leaves|looks on)\b"
 )
 _RUNNING_TIME = re.compile(r" \(\d{1,2}:\d{2}\)$")
 # An author's note at the end of an article: "Katherine Spillar is executive editor of Ms. magazine.", "A writer and
@@ -335,17 +399,20 @@ _FIRST_WORDS = _word_set(
     "interactive sign subscribe follow email newsletter download comments comment contributing reporting editing "
     "additional written compiled contact contacts reach copyright source journal continue buy map shown close "
     "directed produced screenplay cinematography edited music starring running rated mpaa keep scroll original "
-    "originally monday tuesday wednesday thursday friday saturday sunday"
+    "originally monday tuesday wednesday thursday friday saturday sunday correction submitted courtesy handout "
+    "contributed figure fig"
 )
 # First words that open furniture only before one of these ("In this image released by...", "A post shared by").
 _FIRST_PAIRS = {
     "in": _word_set("this"),
+    "what": _word_set("to"),
+    "earlier": _word_set("version"),
     "this": _word_set("image photo photograph picture screenshot undated file story article"),
     "a": _word_set(
         "post police artist undated sketch rendering drawing mugshot booking handout file video still composite photo "
-        "photograph picture image illustration"
+        "photograph picture image illustration satellite"
     ),
-    "an": _word_set("artist undated image illustration"),
+    "an": _word_set("artist undated image illustration earlier"),
     **{word: _word_set("of") for word in ("one", "two", "three", "four", "five", "some", "several", "many", "both")},
     "here": _word_set("are is"),
     "click": _word_set("here to through"),
@@ -386,7 +453,7 @@ _FIRST_PAIRS = {
     "join": _word_set("us the"),
     "explore": _word_set("further"),
 }
-_FIRST_CHARS = frozenset("0123456789#@—–-►▶»>(|[©")
+_FIRST_CHARS = frozenset("0123456789#@—–-►▶»>➜→(|[©")
 _WORD = re.compile(r"\w+")
 
 
@@ -443,6 +510,8 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
             return "video-embed"
         if text[-5:-1].isdigit() and _CAPTION_DATE.search(text, len(text) - 45):
             return "caption"
+        if text[-5:-1].isdigit() and _DATED_END.search(text, len(text) - 30) and _CAPTION_VERB.search(text):
+            return "caption"  # "Bill Cosby performs at the Buell Theater in Denver on Jan. 17, 2015."
         if text.endswith("...") and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
             return "truncated"
     elif last == "?":
@@ -502,6 +571,7 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
     """
     labels: dict[int, str] = {}
     last = {s.doc: i for i, s in enumerate(sentences)}
+    phrases: set[int] = set()  # labelled as captions for want of a verb (one does not vouch for the next)
     for i, s in enumerate(sentences):
         rule = furniture_rule(s.text, None if words is None else words[i])
         if rule == "reader-question" and i + 1 < len(sentences):
@@ -516,12 +586,15 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
                 labels[i - 1] = "furniture"  # "What will everyone be talking about? Have a look at our gallery"
             if (
                 i
-                and rule in ("label", "caption")
+                and rule in ("label", "caption", "promo")
                 and (s.text[0] == "|" or s.text.count(" ") < 10)
                 and _CREDIT.match(s.text)
                 and _is_caption(sentences[i - 1], s)
             ):
-                labels[i - 1] = "furniture"  # the photo's caption, before its credit on the same line
+                # The photo's caption, before its credit on the same line.
+                for k in _caption_block(sentences, labels, i, alone=rule != "promo"):
+                    labels[k] = "furniture"
+
         elif (
             not s.line_end
             and s.text[-1] not in _ENDINGS
@@ -531,7 +604,130 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
             labels[i] = "headline"
         elif last[s.doc] - i < 3 and s.text.count(" ") < 25 and _AUTHOR_BIO.match(s.text):
             labels[i] = "furniture"
+        elif (
+            (
+                s.position == 0
+                or (i - 1 in labels and i - 1 not in phrases and opens)
+                or _after_caption(sentences, labels, i)
+            )
+            and s.text.count(" ") < 14
+            and _is_verbless(s.text)
+        ):
+            phrases.add(i)
+            # A noun phrase alone at an article's start, or after a caption on its line, is a caption:
+            # "The cabin of a Qatar Airways plane.", "Figure 1: ... Camarasaurus skeletons KUVP 129713 and 129716."
+            labels[i] = "furniture"
+        elif s.position == 0 and i + 1 < len(sentences) and _is_stopped_headline(s, sentences[i + 1]):
+            labels[i] = "headline"
     return labels
+
+
+def _is_stopped_headline(first: Sentence, lede: Sentence) -> bool:
+    """Whether an article's short first sentence is its headline with a stop, the lede after it opening with
+    the same name: "Northwestern football players win pivotal union case. Northwestern University football
+    players on scholarship are employees of the school ..."."""
+    head = first.text.split(" ", 1)[0]
+    return (
+        lede.doc == first.doc
+        and first.text.endswith(".")
+        and first.text.count(" ") < 10
+        and head[:1].isupper()
+        and head not in STARTERS
+        and lede.text.startswith(head + " ")
+        and lede.text.count(" ") > 1.5 * first.text.count(" ")
+        and not any(w.endswith("ed") or w in _PAST for w in _WORD.findall(first.text.lower()))
+    )  # headlines speak in the present: a past tense ("Apple sold more phones.") is the lede's own
+
+
+def _after_caption(sentences: Sequence[Sentence], labels: dict[int, str], i: int) -> bool:
+    """Whether the sentence before ``i``, on the same line, is a labelled caption."""
+    return (
+        i > 0
+        and labels.get(i - 1) == "furniture"
+        and _is_caption(sentences[i - 1], sentences[i])
+        and furniture_rule(sentences[i - 1].text) == "caption"
+    )
+
+
+# Verbs in the past tense that do not end in "-ed".
+_PAST = _word_set(
+    "was were had did said told made sold got went came took gave found left won lost saw knew became began held "
+    "kept brought bought met paid ran rose fell grew wrote spoke broke chose drove shot fled struck"
+)
+# A label that opens a photo's caption.
+_PHOTO_LABEL = re.compile(r"\W*(?:Buy Photo|Photo|Image|Picture|(?:Media |Image |Hide |Show )?[Cc]aption)\W*$")
+
+# Words that are verbs, or make a clause: a sentence with none of them (and no "-ed" word, no "-s" word before a
+# lower-case one, no pronoun, no quote) is a noun phrase.
+_CLAUSE_WORDS = _word_set(
+    "is are was were be been being am has have had will would can could may might must shall should do does did "
+    "said says say told tells get got gets go goes went gone come came comes take took takes make made makes give "
+    "gave gives see saw sees know knew knows find found finds think thought leave left lead led win won lose lost "
+    "hit put set run ran begin began become became hold held keep kept bring brought buy bought seek sought fight "
+    "fought catch caught teach taught build built send sent spend spent stand stood meet met pay paid sit sat fall "
+    "fell rise rose grow grew draw drew fly flew throw threw write wrote speak spoke break broke choose chose drive "
+    "drove eat ate wear wore shoot shot flee fled hide hid strike struck let cut quit shut spread cost hurt read "
+    "feel felt mean meant hear heard sell sold tell need want like look seem withdrew underwent sank own call face "
+    "include attend disagree riot please i we you they he she it who which that there here let's"
+)
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\S")
+
+
+def _is_verbless(text: str) -> bool:
+    """Whether ``text`` (a sentence ending in a stop) reads as a noun phrase without a verb, as captions do.
+
+    >>> _is_verbless("The cabin of a Qatar Airways plane."), _is_verbless("Camarasaurus skeletons KUVP 129713.")
+    (True, True)
+    >>> _is_verbless("Police arrested him."), _is_verbless("Prices rose."), _is_verbless("Nobody knows why.")
+    (False, False, False)
+    """
+    if not text.endswith(".") or text.endswith("..") or any(q in text for q in '"“”'):
+        return False
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < 3:
+        return False
+    for k, token in enumerate(tokens):
+        low = token.lower()
+        if low in _CLAUSE_WORDS or "'" in token[1:] or "’" in token[1:]:
+            return False
+        if token.islower() and len(token) > 3:
+            if token.endswith(("ed", "en")):
+                return False
+            if token.endswith("s") and not token.endswith(("ss", "us", "is")):
+                following = tokens[k + 1] if k + 1 < len(tokens) else "."
+                if not (following[:1].isupper() or following[:1].isdigit()):
+                    return False  # a verb's "-s" before its object: "Nobody knows why."
+    return True
+
+
+def _caption_block(
+    sentences: Sequence[Sentence], labels: dict[int, str], credit: int, most: int = 3, alone: bool = True
+) -> list[int]:
+    """The sentences of the caption before the photo credit at ``credit``: the one right before it, or up to
+    ``most`` on its line when they run back to a label that opens the caption ("Buy Photo Genesee County health
+    official Jim Henry ... source. He said ... so. (Photo: Karen Bouffard / The Detroit News)").  A run back to
+    the line's start proves nothing: scrapers glue a lede and the captions after it on one line, and a
+    headline before a lede is no photo's label.  Without ``alone`` (a credit in brackets that reads as a
+    promo too), only such a block counts.
+    """
+    block = [credit - 1]
+    j = credit - 1
+    while (
+        len(block) < most
+        and j > 0
+        and not sentences[j].line_start
+        and j - 1 not in labels
+        and _is_caption(sentences[j - 1], sentences[j])
+    ):
+        j -= 1
+        block.append(j)
+    if (
+        j - 1 in labels
+        and _is_caption(sentences[j - 1], sentences[j])
+        and (alone or _PHOTO_LABEL.match(sentences[j - 1].text))
+    ):
+        return block
+    return block[:1] if alone else []
 
 
 # Furniture that a teaser question before it leads into.
@@ -600,6 +796,14 @@ def furniture_pages(
         pages[d] = "teaser-list"
     for d in _comments(sentences, labels, len(articles)):
         pages[d] = "comment"
+    # A web archive's crawl notice, however much prose it holds: three of its lines give it away.
+    archive = [0] * len(articles)
+    for i, label in labels.items():
+        if label == "furniture" and furniture_rule(sentences[i].text) == "web-archive":
+            archive[sentences[i].doc] += 1
+    for d, n in enumerate(archive):
+        if n >= 3:
+            pages[d] = "web-archive"
     for d in range(len(articles)):
         if not bad[d] or bad[d] < min_share * chars[d] or d in pages:
             continue

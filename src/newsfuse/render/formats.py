@@ -9,6 +9,7 @@ so "on Friday" can be read against it.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..compare.timeline import parse_published
@@ -47,12 +48,28 @@ def passages(story: Story) -> list[list[SummarySentence]]:
     [2, 1]
     """
     texts = {a.id: a.text for a in story.sources}
-    out: list[list[SummarySentence]] = []
-    for s in story.sentences:
-        if out and _follows(texts, out[-1][-1], s):
-            out[-1].append(s)
+    spans = [
+        (s.citations[0].source, s.citations[0].start, s.citations[0].end) if s.citations else None
+        for s in story.sentences
+    ]
+    return [[story.sentences[i] for i in run] for run in passage_runs(spans, texts)]
+
+
+def passage_runs(spans: Sequence[tuple[str, int, int] | None], texts: Mapping[str, str]) -> list[list[int]]:
+    r"""Indices of consecutive summary sentences grouped into passages, from each sentence's first cited span
+    ``(source, start, end)`` (None for none): a sentence joins the passage before it when its span comes
+    after the previous one's in the same source with only spaces, no line break, between them.
+
+    >>> passage_runs([("a", 0, 9), ("a", 10, 20), ("a", 22, 30), None], {"a": "x" * 9 + " " + "y" * 10 + "\n\nz"})
+    [[0, 1], [2], [3]]
+    """
+    out: list[list[int]] = []
+    for i, span in enumerate(spans):
+        before = spans[i - 1] if i else None
+        if out and span and before and _follows(texts, before, span):
+            out[-1].append(i)
         else:
-            out.append([s])
+            out.append([i])
     return out
 
 
@@ -79,13 +96,10 @@ def passage_days(story: Story, groups: list[list[SummarySentence]]) -> list[str 
     return out
 
 
-def _follows(texts: dict[str, str], before: SummarySentence, after: SummarySentence) -> bool:
-    if not before.citations or not after.citations:
+def _follows(texts: Mapping[str, str], a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
+    if a[0] != b[0] or b[1] < a[2] or a[0] not in texts:
         return False
-    a, b = before.citations[0], after.citations[0]
-    if a.source != b.source or b.start < a.end or a.source not in texts:
-        return False
-    gap = texts[a.source][a.end : b.start]
+    gap = texts[a[0]][a[2] : b[1]]
     return not gap.strip() and "\n" not in gap
 
 

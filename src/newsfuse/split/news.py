@@ -51,10 +51,15 @@ TITLES = _words(
     "Rev Revs Prof Cpl Pvt Pfc Atty Supt Det Insp Fr Hon Brig Amb Pres Lt.Col Lt.Gen Gov.-elect Spc Ens Msgr "
     "Sr Jr Mt Ft Ave Blvd Gov't"
 )
+# The state after a dateline's city, as the wires abbreviate it: "TAUNTON, Mass. (AP) —".
+STATES = _words(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev N.H N.J "
+    "N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C"
+)
 # Month abbreviations that syntok ends a sentence after before a day ("Nov. || 17-18").
 MONTHS = frozenset(m.capitalize() for m in list(LEXICON_MONTHS)[12:])  # the lexicon lists full names first
 # The last four letters of every word a stop after which may be a false end.
-_JOIN_WORDS = frozenset(w[-4:] for w in TITLES | MONTHS | {"No", "Nos"})
+_JOIN_WORDS = frozenset(w[-4:] for w in TITLES | MONTHS | STATES | {"No", "Nos"})
 # Words that open a sentence: after one of them a title's stop may well end the sentence ("Hun Sen. The").
 STARTERS = _words(
     "A An The This That These Those It Its He She They We I You His Her Their Our My Your There Here "
@@ -82,6 +87,8 @@ _QUESTION_END = re.compile(r"[?!][\"”’']{1,2}$|[?!]''$")
 # A dateline: a place in capitals, maybe a state and an agency ("SAN FRANCISCO, Calif. (AP)").
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z. ]{1,20})?(?: \([^()]{1,30}\))?")
 _DASH = "—–-"
+# A dateline's city and state ending the span, after a credit or a notice: "(Photo: Provided) DELPHI, Ind.".
+_STATE_DATELINE = re.compile(r"(?:^|(?<=\) )|(?<=[a-z] ))[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*)*, [A-Z][A-Za-z.]{1,5}\.$")
 _JOIN_ENDS = frozenset(".)\"”’'ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _QUOTES = frozenset("\"”’'")
 # Two sentences a scraper glued: a word in capitals ("PEOPLE.Asked"), a closing quote after the stop
@@ -136,16 +143,37 @@ FURNITURE_LABEL = (
     rf"(?:{_AGENCIES}|[A-Z][\w'’.&-]*)(?= (?:[A-Z][\w'’-]* ){{0,2}}[a-z])"
     rf"|\| ?(?!AP Photo)(?:{_AGENCIES})|\((?!CNN\))(?:{_AGENCIES})(?:/[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){{0,2}})?\)"
     rf"|(?:{_CREDITORS})(?= (?:The|A|An|This|It|In|On|At|As|After|When|For|Two|Three) [a-z])"
-    r"|UPDATE[D]?,? \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})? ?[—–-]"
+    r"|(?:UPDATE[D]?|Update[d]?),? (?:at )?\d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})? ?[—–:-]"
+    # The post under an update: "Original: We're not here to debate ..."
+    r"|Original(?: (?:post|story|article))?:"
+    r"|From Wikipedia, the free encyclopedia|Jump to navigation Jump to search"
+    r"|(?:Please )?(?:enable|turn on) Java[Ss]cript to (?:watch|view|play|see) (?:this|the) video"
+    # A public radio site's photo toggle and credit, the credit often twice: "Enlarge this image toggle caption
+    # Bryan Bedder/Getty Images Bryan Bedder/Getty Images Prodigy, one-half of ..."
+    r"|(?:Enlarge this image )?i?toggle caption (?:(?P<toggled>\S+(?: \S+){0,5}?) (?P=toggled)"
+    rf"|(?:[\w.'’&-]+ ){{0,3}}[\w.'’&-]+/[\w.'’&-]+(?: via (?:{_AGENCIES}))?)"
+    # A credit after a caption's bar: "| Manuel Balce Ceneta/AP Photo".
+    rf"|\| ?(?:[A-Z][\w'’.-]* ){{0,4}}[A-Z][\w'’.-]*/(?:AP Photo|{_AGENCIES})"
+    # An agency and a time stamp: "Associated Press Tue Feb 19, 2013 7:44 PM".
+    rf"|(?:(?:{_AGENCIES}) )?(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,? "
+    rf"(?:{_MONTH_NAMES})\.? \d{{1,2}},? \d{{4}}"
+    r",? (?:at )?\d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?"
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]*/(?:Handout|Pool|File|Courtesy) via (?:REUTERS|{_AGENCIES})"
     rf"|(?:Published|Posted|Updated)(?: on)?:? (?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
     r"(?:,? (?:at )?\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?)?"
     r")"
 )
 FURNITURE_PREFIX = re.compile(FURNITURE_LABEL + r"(?= +[\"“‘(A-Z0-9])")
+_ALL_TIMES_LOCAL = re.compile(r"\(all times local\):?(?: \d{1,2}:\d{2} ?[ap]\.m\.)?(?= [A-Z])")
+# A caption that places its people, up to its place and year, before the sentence glued to it.
+_PLACED_CAPTION = re.compile(
+    r"\((?:L|C|L-R|left|centre|center)\)[^.!?\"“”]{0,200}?, (?:19|20)\d\d(?= (?:[A-Z][a-z]*|I) [a-z])"
+)
+_TOGGLE = re.compile(r"(?<![^ ])(?:Enlarge this image )?i?toggle caption\b")
 _PROMO_LABEL = re.compile(
     r">*\s*(?:More|MORE|Related|RELATED|Read more|READ MORE|Read More|Read next|READ NEXT|See also|SEE ALSO|"
-    r"Also read|ALSO READ|Watch|WATCH|Video|VIDEO|Photos|PHOTOS|Photo|PHOTO|Pictures|PICTURES|Gallery|GALLERY)"
+    r"Also read|ALSO READ|Watch|WATCH|Video|VIDEO|Photos|PHOTOS|Photo|PHOTO|Pictures|PICTURES|Gallery|GALLERY|"
+    r"Full [Ll]ist|FULL LIST)"
     r"\s*:\s+"
 )
 # What a label, credit or promo that FURNITURE_PREFIX or _PROMO_LABEL match may start with (but "Name
@@ -155,7 +183,7 @@ _LABEL_STARTS = tuple("0123456789(>-_=*~") + _tuple(
     "You Most Associated Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
     "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
-    "VIDEO Gallery GALLERY"
+    "VIDEO Gallery GALLERY Original From Jump Enlarge toggle itoggle Tue Wed Thu Fri Sat Sun Mon Full Please"
 )
 _LABEL_FIRST = frozenset(start[0] for start in _LABEL_STARTS)
 _OPENERS = STARTERS | {"Let", "Even", "Just"}
@@ -191,12 +219,16 @@ _LEDE_OPENERS = _words(
     "The This That These Those It He She They We There Here His Her Their Our In On At For After When While But "
     "As If Although Since During With Some Many Most What Why How Now Then Yet However Meanwhile A An Whoever One "
     "Here's Here’s There's There’s It's It’s That's That’s "
-    "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions"
+    "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions "
+    "You've You’ve You're You’re I'm I’m We're We’re They're They’re"
 )
 # The openers that may start a lede after a headline that ends in a name: "...of Prince Jefri Bolkiah Two of the".
-_AFTER_NAME = _words("The A An It He She They This These")
+_AFTER_NAME = _words(
+    "The A An It He She They This These You've You’ve You're You’re I'm I’m We're We’re They're They’re"
+)
 _NUMBER_WORDS = _words("Two Three Four Five Six Seven Eight Nine Ten")
 _LEDE_WORD = re.compile(r"(?<= )([A-Z][\w'’-]*)(?= )")
+_LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 # Words after which a capital "A" is a letter or grade ("vitamin A", "an A"), or a repeated name is no lede.
 _NOT_BEFORE_A = _words(
     "vitamin hepatitis type plan grade class group category section exhibit gate level tier row terminal division "
@@ -332,6 +364,8 @@ def _belong_together(prev: str, nxt: str) -> bool:
             return first[:1].isupper() and first.rstrip(",.;:") not in STARTERS
         if word in MONTHS or word in ("No", "Nos"):
             return nxt[:1].isdigit()
+        if word in STATES:  # "TAUNTON, Mass. || (AP) — A couple ..."
+            return nxt[0] in "(—–-" and _STATE_DATELINE.search(prev) is not None
         return False
     if last == ")" or prev.isupper():
         return nxt[0] in _DASH and len(prev.split()) <= 8 and _DATELINE.fullmatch(prev) is not None
@@ -466,6 +500,14 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
                 break
             cuts.append(m.end())
             start = m.end() + 1
+        if k and start != starts[k] and start < len(line):
+            # A headline glued to the sentence after the credit that ends a caption: "| Name/AP Photo Goodlatte's
+            # son donates to Democrat running to replace him A high-ranking Republican lawmaker's son ..."
+            lede = _lede_start(line, start, starts[k + 1] if k + 1 < len(starts) else len(line), strict=True)
+            if lede is not None:
+                cuts.append(lede)
+            elif line[starts[k]] == "|" and "/" in line[starts[k] : start]:
+                cuts.pop()  # no headline's end found: the credit stays with what follows, a caption as a whole
         label = _PROMO_LABEL.match(line, start)
         if label and (end := _headline_end(line, label.end())) is not None:
             cuts.append(end)
@@ -507,6 +549,15 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             at = line.find(": ", at + 2)
     if _SHARE_HINT.search(line):  # share buttons: "...Wants Betty White Email This Even at 88"
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
+    if "(all times local)" in line and (m := _ALL_TIMES_LOCAL.search(line)):
+        cuts.append(m.end())  # a live blog's header and first time: "The Latest on ... (all times local): 2:44 p.m."
+    if "(L)" in line or "(C)" in line or "(left)" in line or "(center)" in line or "(centre)" in line:
+        cuts.extend(m.end() for m in _PLACED_CAPTION.finditer(line))  # "...(L) and ... in Florence, 2014 As well"
+    if "toggle caption" in line:  # a public radio site's photo toggle, after a headline: "...Dies At 42 Enlarge this"
+        for m in _TOGGLE.finditer(line):
+            cuts.append(m.start())
+            if label := FURNITURE_PREFIX.match(line, m.start()):
+                cuts.append(label.end())  # the toggle with its credit
     if ":" in line and "(" in line:  # a video's title and running time: "Wedding costs soar to new highs (3:40) As"
         cuts.extend(m.end() for m in _DURATION.finditer(line))
     if ".COM " in line or ".NET " in line or ".ORG " in line:  # a credit to a web site: "...fume DEVONJAMESXXX.COM 'I"
@@ -678,7 +729,7 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
             if not (after.islower() or word in ("A", "An")):
                 continue
             if previous[:1].isupper() and not (
-                (word in _AFTER_NAME and after.islower())
+                (word in _AFTER_NAME and (after.islower() or (word in ("A", "An") and after.isdigit())))
                 or (word in _NUMBER_WORDS and line.startswith(" of ", m.end()))
             ):
                 continue  # "Air Force Two on a visit": only a few openers start a lede after a headline's last name
@@ -694,6 +745,18 @@ def _lede_start(line: str, start: int, end: int, reach: int = 600, strict: bool 
             if run == at and ":" not in line[start:at] and "|" not in line[start:at]:
                 continue
             at = run
+        # A common word capitalised after a lower-case one, as only a sentence's first word is: "...a hub for the
+        # far-right movement Antifascist activists claim ..." (the headline has "antifascist" in lower case).
+        elif (
+            not strict
+            and previous[:1].islower()
+            and after.islower()
+            and len(word) > 3
+            and word.isalpha()
+            and "caption" not in line[start:at]
+        ):
+            if word.lower() not in _LOWER_WORDS.findall(line, start, at):
+                continue
         else:
             continue
         head = line[start:at].rstrip()

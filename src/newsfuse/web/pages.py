@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InputError
 from ..pipeline import DEFAULT_WORDS
+from ..render.formats import passage_runs
 from ..types import Article
 from .api import Rewrite, StoryId, Token, Words
 from .auth import COOKIE, client_of
@@ -141,6 +142,7 @@ def pages_router(ctx: WebContext) -> APIRouter:
         outlets = {Article(s["id"], "", source=s.get("source"), url=s.get("url")).outlet for s in story["sources"]}
         return {
             "story": story,
+            "passages": summary_passages(story),
             "numbers": numbers,
             "n_outlets": len(outlets),
             "words": words,
@@ -194,3 +196,22 @@ def pages_router(ctx: WebContext) -> APIRouter:
         return response
 
     return router
+
+
+def summary_passages(story: dict) -> list[list[dict]]:
+    """The summary sentences of a story's JSON grouped into passages, as the text output shows them
+    (:func:`newsfuse.render.formats.passage_runs`): each passage is one item of the page's summary.
+
+    >>> text = "Kim left. He waved.\\n\\nTrains ran late."
+    >>> cite = lambda a, b: {"text": text[a:b], "citations": [{"source": "a", "start": a, "end": b}]}
+    >>> story = {"sources": [{"id": "a", "text": text}], "sentences": [cite(0, 9), cite(10, 19), cite(21, 37)]}
+    >>> [len(p) for p in summary_passages(story)]
+    [2, 1]
+    """
+    sentences = [s for s in story.get("sentences") or [] if isinstance(s, dict)]
+    texts = {s["id"]: s["text"] for s in story.get("sources") or [] if isinstance(s, dict) and "text" in s}
+    spans = []
+    for s in sentences:
+        c = (s.get("citations") or [None])[0]
+        spans.append((c["source"], c["start"], c["end"]) if isinstance(c, dict) else None)
+    return [[sentences[i] for i in run] for run in passage_runs(spans, texts)]

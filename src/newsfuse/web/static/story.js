@@ -146,35 +146,59 @@
     return span;
   }
 
+  // A sentence that comes right after the one before it in the same paragraph of the same source joins its
+  // passage (as newsfuse.render.formats.passage_runs groups them): one item per passage.
+  function follows(a, b) {
+    const x = a.citations && a.citations[0];
+    const y = b.citations && b.citations[0];
+    if (!x || !y || x.source !== y.source || y.start < x.end || !texts.has(x.source)) return false;
+    const text = texts.get(x.source);
+    const gap = text.slice(toUnits(text, x.end), toUnits(text, y.start));
+    return gap.trim() === "" && gap.indexOf("\n") < 0;
+  }
+
+  function sentenceEl(s) {
+    const el = document.createElement("span");
+    el.className = "sentence";
+    const t = document.createElement("span");
+    t.className = "sentence-text";
+    t.textContent = s.text;
+    const badge = document.createElement("span");
+    badge.className = "badge " + (s.support >= 3 ? "strong" : s.support === 2 ? "some" : "single");
+    badge.title = s.support + " of " + nOutlets + " outlets state this";
+    badge.textContent = s.support + "/" + nOutlets;
+    el.append(t, document.createTextNode(" "), citeButtons(s.citations), document.createTextNode(" "), badge);
+    if (s.rewritten) {
+      const p = document.createElement("span");
+      p.className = "badge rewritten";
+      p.title = "The model's wording, checked against the cited sources";
+      p.textContent = "prose";
+      el.append(document.createTextNode(" "), p);
+    }
+    if (s.citations.some(function (c) { return disputed.has(c.source + ":" + c.start + ":" + c.end); })) {
+      const a = document.createElement("a");
+      a.className = "badge disputed";
+      a.href = "#analysis-disagreements";
+      a.title = "Outlets disagree on this: see below";
+      a.textContent = "disputed";
+      el.append(document.createTextNode(" "), a);
+    }
+    return el;
+  }
+
   function renderSummary(d) {
     const list = document.getElementById("summary");
-    const items = d.sentences.map(function (s) {
-      const li = document.createElement("li");
-      li.className = "sentence";
-      const t = document.createElement("span");
-      t.className = "sentence-text";
-      t.textContent = s.text;
-      const badge = document.createElement("span");
-      badge.className = "badge " + (s.support >= 3 ? "strong" : s.support === 2 ? "some" : "single");
-      badge.title = s.support + " of " + nOutlets + " outlets state this";
-      badge.textContent = s.support + "/" + nOutlets;
-      li.append(t, document.createTextNode(" "), citeButtons(s.citations), document.createTextNode(" "), badge);
-      if (s.rewritten) {
-        const p = document.createElement("span");
-        p.className = "badge rewritten";
-        p.title = "The model's wording, checked against the cited sources";
-        p.textContent = "prose";
-        li.append(document.createTextNode(" "), p);
+    const items = [];
+    d.sentences.forEach(function (s, i) {
+      let li = items[items.length - 1];
+      if (!li || !follows(d.sentences[i - 1], s)) {
+        li = document.createElement("li");
+        li.className = "passage";
+        items.push(li);
+      } else {
+        li.append(document.createTextNode(" "));
       }
-      if (s.citations.some(function (c) { return disputed.has(c.source + ":" + c.start + ":" + c.end); })) {
-        const a = document.createElement("a");
-        a.className = "badge disputed";
-        a.href = "#analysis-disagreements";
-        a.title = "Outlets disagree on this: see below";
-        a.textContent = "disputed";
-        li.append(document.createTextNode(" "), a);
-      }
-      return li;
+      li.append(sentenceEl(s));
     });
     if (!items.length) {
       const li = document.createElement("li");

@@ -267,10 +267,10 @@ class WordLlamaEmbedder:
 
     def views(self, texts: Sequence[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
         """The vectors and, from the same tokenization, word-piece TF-IDF rows as the lexical view."""
-        from .tfidf import tfidf_from_counts
+        from .tfidf import tfidf_rows
 
-        semantic, counts = self.embed_with_counts(texts)
-        return semantic, tfidf_from_counts(counts)
+        semantic, (data, columns, indptr, n_types) = self._pooled(texts)
+        return semantic, tfidf_rows(data, columns, indptr, n_types)
 
     def embed_with_counts(self, texts: Sequence[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
         """Sentence vectors plus each text's token counts (a bag of words for lexical similarity).
@@ -281,9 +281,15 @@ class WordLlamaEmbedder:
         every later operation on the counts is over a few hundred columns
         instead of 32,000.
         """
+        semantic, (data, columns, indptr, n_types) = self._pooled(texts)
+        return semantic, sparse.csr_matrix((data, columns, indptr), shape=(len(texts), n_types))
+
+    def _pooled(self, texts: Sequence[str]) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray, int]]:
+        """:meth:`embed_with_counts` with the counts as CSR arrays (data, columns, indptr, number of columns)."""
         table = _load(self.dim)[2]
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32), sparse.csr_matrix((0, 0), dtype=np.float32)
+            none = (np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int32), np.zeros(1, dtype=np.int32), 0)
+            return np.zeros((0, self.dim), dtype=np.float32), none
         ids, lengths = self._flat_ids(texts)
         n, vocabulary = len(texts), table.shape[0]
         np.clip(ids, 0, vocabulary - 1, out=ids)
@@ -306,5 +312,5 @@ class WordLlamaEmbedder:
         types = np.flatnonzero(present)
         column_of = np.empty(vocabulary, dtype=np.int32)
         column_of[types] = np.arange(types.size, dtype=np.int32)
-        counts = sparse.csr_matrix((data, column_of[token], indptr.astype(np.int32)), shape=(n, types.size))
+        counts = (data, column_of[token], indptr.astype(np.int32), int(types.size))
         return l2_normalize(sums / np.maximum(lengths, 1)[:, None]), counts

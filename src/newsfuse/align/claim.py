@@ -219,6 +219,9 @@ def claim_features(a: Profile, b: Profile, similarity: float) -> tuple[float, ..
     return _features(a, b, similarity, difflib.SequenceMatcher(None, a.tokens, b.tokens, autojunk=False).ratio())
 
 
+_RATIO = 7  # the token-sequence ratio's place among the features
+
+
 def _features(a: Profile, b: Profile, similarity: float, ratio: float) -> tuple[float, ...]:
     c_min, c_jac, c_max, _ = _overlaps(a.content, b.content)
     p_min, _, p_max, p_shared = _overlaps(a.predicate, b.predicate)
@@ -249,12 +252,32 @@ def claim_score_bound(a: Profile, b: Profile, similarity: float) -> float:
     >>> claim_score(a, b, 0.2) <= claim_score_bound(a, b, 0.2)
     True
     """
+    return claim_score_bounds(a, b, similarity)[1]
+
+
+def claim_score_bounds(a: Profile, b: Profile, similarity: float) -> tuple[float, float]:
+    """A lower and an upper bound of :func:`claim_score`, both without the token alignment.
+
+    The token-sequence ratio lies between 0 and the multiset share of :func:`claim_score_bound`;
+    with every weight positive, the scores with those two in its place bound the score (in floating
+    point too: the sums take their terms in the same order).  A measure conflict makes the score 0,
+    and the lower bound with it.
+
+    >>> a = profile("Kim Jong Un left Beijing on Wednesday after talks with Xi.")
+    >>> b = profile("Kim Jong Un left Beijing on Wednesday after meeting Xi.")
+    >>> low, high = claim_score_bounds(a, b, 0.9)
+    >>> low <= claim_score(a, b, 0.9) <= high
+    True
+    """
     ca, cb = _counts(a.tokens), _counts(b.tokens)
     if len(ca) > len(cb):
         ca, cb = cb, ca
     shared = sum(min(n, cb[t]) for t, n in ca.items() if t in cb)
     total = len(a.tokens) + len(b.tokens)
-    return _score(_features(a, b, similarity, 2.0 * shared / total if total else 1.0))
+    features = _features(a, b, similarity, 2.0 * shared / total if total else 1.0)
+    if a.measures and b.measures and measures_conflict(a, b):
+        return 0.0, _score(features)
+    return _score((*features[:_RATIO], 0.0, *features[_RATIO + 1 :])), _score(features)
 
 
 @lru_cache(maxsize=16384)

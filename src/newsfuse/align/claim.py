@@ -124,26 +124,28 @@ class Measure:
 
 
 @lru_cache(maxsize=65536)
-def _token(t: str) -> tuple[str, str | None, str | None, bool, bool]:
-    """What :func:`profile` reads of one token: lower case, content lemma, predicate stem, capitalised, unit."""
+def _token(t: str) -> tuple[str, str | None, str | None, bool, bool, bool]:
+    """What :func:`profile` reads of one token: lower case, content lemma, predicate stem, capitalised, unit,
+    and whether it gives a number (digits first, or a number word: "eight", "twenty-five")."""
     low = t.lower()
     unit = low.rsplit("-", 1)[-1].lstrip("0123456789.,") in _MEASURE_TOKENS
+    numeric = low[:1].isdigit() or low.split("-", 1)[0] in _NUMBER_WORDS
     if not t[:1].isalpha() or low in STOP:
-        return low, None, None, False, unit
+        return low, None, None, False, unit, numeric
     lem = lemma(t)
-    return low, lem, (None if lem in FRAME_WORDS else lem[:6]), t[:1].isupper(), unit
+    return low, lem, (None if lem in FRAME_WORDS else lem[:6]), t[:1].isupper(), unit, numeric
 
 
 def profile(text: str) -> Profile:
     """The lower-cased tokens, content lemmas, predicate stems and numbers of a sentence."""
     lows, content_words, predicate = [], set(), set()
     units, numeric = False, False  # a unit word after a number (or with its digits: "70-foot", "6ft")
-    for k, (*_, t) in enumerate(words(text)):
-        low, lem, stem, upper, unit = _token(t)
+    for k, (_, _, t) in enumerate(words(text)):
+        low, lem, stem, upper, unit, number = _token(t)
         lows.append(low)
         if unit and (numeric or low[:1].isdigit() or "-" in low):
             units = True
-        numeric = low[:1].isdigit() or low.split("-", 1)[0] in _NUMBER_WORDS
+        numeric = number
         if lem is None:
             continue
         content_words.add(lem)

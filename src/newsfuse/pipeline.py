@@ -22,6 +22,7 @@ from .align import Aligner, GreedyAligner
 from .clean import Cleaner, DefaultCleaner
 from .compare.disputed import mark_disputed
 from .embed import SentenceEmbedder, default_embedder
+from .embed.base import csr_dense_product
 from .order import Orderer, PositionOrderer
 from .realize import BestMemberRealizer, Realizer
 from .select import LearnedSelector, Selector, choose
@@ -208,9 +209,14 @@ def _cosines(matrix: sparse.csr_matrix, max_dense: int = 4_000_000) -> np.ndarra
     Against a dense copy of the transpose while that copy is small: the same sums in the same
     order as the sparse product (so the same floats), without building a sparse result.
     """
-    if matrix.shape[0] * matrix.shape[1] <= max_dense:
-        return np.asarray(matrix @ matrix.T.toarray())
-    return (matrix @ matrix.T).toarray()
+    n, k = matrix.shape
+    if n * k > max_dense:
+        return (matrix @ matrix.T).toarray()
+    matrix = matrix.tocsr()
+    matrix.sum_duplicates()  # one entry per cell (a no-op on the embedders' rows)
+    transposed = np.zeros((k, n), dtype=matrix.dtype)
+    transposed[matrix.indices, np.repeat(np.arange(n), np.diff(matrix.indptr))] = matrix.data
+    return csr_dense_product(matrix.indptr, matrix.indices, matrix.data, k, transposed)
 
 
 def _row_mean(matrix: sparse.csr_matrix, keep: np.ndarray) -> np.ndarray:

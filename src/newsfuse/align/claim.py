@@ -126,26 +126,28 @@ class Measure:
 
 
 @lru_cache(maxsize=65536)
-def _token(t: str) -> tuple[str, str | None, str | None, bool, bool]:
-    """What :func:`profile` reads of one token: lower case, content lemma, predicate stem, capitalised, unit."""
+def _token(t: str) -> tuple[str, str | None, str | None, bool, bool, bool]:
+    """What :func:`profile` reads of one token: lower case, content lemma, predicate stem, capitalised, unit,
+    and whether it gives a number (digits first, or a number word: "eight", "twenty-five")."""
     low = t.lower()
     unit = low.rsplit("-", 1)[-1].lstrip("0123456789.,") in _MEASURE_TOKENS
+    numeric = low[:1].isdigit() or low.split("-", 1)[0] in _NUMBER_WORDS
     if not t[:1].isalpha() or low in STOP:
-        return low, None, None, False, unit
+        return low, None, None, False, unit, numeric
     lem = lemma(t)
-    return low, lem, (None if lem in FRAME_WORDS else lem[:6]), t[:1].isupper(), unit
+    return low, lem, (None if lem in FRAME_WORDS else lem[:6]), t[:1].isupper(), unit, numeric
 
 
 def profile(text: str) -> Profile:
     """The lower-cased tokens, content lemmas, predicate stems and numbers of a sentence."""
     lows, content_words, predicate = [], set(), set()
     units, numeric = False, False  # a unit word after a number (or with its digits: "70-foot", "6ft")
-    for k, (*_, t) in enumerate(words(text)):
-        low, lem, stem, upper, unit = _token(t)
+    for k, (_, _, t) in enumerate(words(text)):
+        low, lem, stem, upper, unit, number = _token(t)
         lows.append(low)
         if unit and (numeric or low[:1].isdigit() or "-" in low):
             units = True
-        numeric = low[:1].isdigit() or low.split("-", 1)[0] in _NUMBER_WORDS
+        numeric = number
         if lem is None:
             continue
         content_words.add(lem)
@@ -231,6 +233,9 @@ def claim_features(a: Profile, b: Profile, similarity: float) -> tuple[float, ..
     return _features(a, b, similarity, difflib.SequenceMatcher(None, a.tokens, b.tokens, autojunk=False).ratio())
 
 
+_RATIO = 7  # the token-sequence ratio's place among the features
+
+
 def _features(a: Profile, b: Profile, similarity: float, ratio: float) -> tuple[float, ...]:
     c_min, c_jac, c_max, _ = _overlaps(a.content, b.content)
     p_min, _, p_max, p_shared = _overlaps(a.predicate, b.predicate)
@@ -263,12 +268,32 @@ def claim_score_bound(a: Profile, b: Profile, similarity: float) -> float:
     >>> claim_score(a, b, 0.2) <= claim_score_bound(a, b, 0.2)
     True
     """
+    return claim_score_bounds(a, b, similarity)[1]
+
+
+def claim_score_bounds(a: Profile, b: Profile, similarity: float) -> tuple[float, float]:
+    """A lower and an upper bound of :func:`claim_score`, both without the token alignment.
+
+    The token-sequence ratio lies between 0 and the multiset share of :func:`claim_score_bound`;
+    with every weight positive, the scores with those two in its place bound the score (in floating
+    point too: the sums take their terms in the same order).  A measure conflict makes the score 0,
+    and the lower bound with it.
+
+    >>> a = profile("Kim Jong Un left Beijing on Wednesday after talks with Xi.")
+    >>> b = profile("Kim Jong Un left Beijing on Wednesday after meeting Xi.")
+    >>> low, high = claim_score_bounds(a, b, 0.9)
+    >>> low <= claim_score(a, b, 0.9) <= high
+    True
+    """
     ca, cb = _counts(a.tokens), _counts(b.tokens)
     if len(ca) > len(cb):
         ca, cb = cb, ca
     shared = sum(min(n, cb[t]) for t, n in ca.items() if t in cb)
     total = len(a.tokens) + len(b.tokens)
-    return _score(_features(a, b, similarity, 2.0 * shared / total if total else 1.0))
+    features = _features(a, b, similarity, 2.0 * shared / total if total else 1.0)
+    if a.measures and b.measures and measures_conflict(a, b):
+        return 0.0, _score(features)
+    return _score((*features[:_RATIO], 0.0, *features[_RATIO + 1 :])), _score(features)
 
 
 @lru_cache(maxsize=16384)

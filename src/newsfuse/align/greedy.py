@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..state import Fact, StoryState
-from .claim import CLAIM_THRESHOLD, Profile, claim_score, claim_score_bound, profile
+from .claim import CLAIM_THRESHOLD, Profile, claim_score, claim_score_bounds, profile
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class _Checker:
         self.profiles: dict[int, Profile] = {}
         self.anchors = [article_anchor(a.published) for a in story.articles]
         self.scores: dict[tuple[int, int], float] = {}
-        self.bounds: dict[tuple[int, int], float] = {}
+        self.bounds: dict[tuple[int, int], tuple[float, float]] = {}
         from ..compare.disagree import PAIR_SIMILARITY
 
         self.compare_at = PAIR_SIMILARITY
@@ -142,19 +142,22 @@ class _Checker:
         return got
 
     def below(self, r1: int, r2: int, threshold: float) -> bool:
-        """Whether the claim score of the pair is under ``threshold`` (a cheap upper bound decides most pairs)."""
+        """Whether the claim score of the pair is under ``threshold`` (cheap bounds decide most pairs)."""
         key = (min(r1, r2), max(r1, r2))
         got = self.scores.get(key)
         if got is not None:
             return got < threshold
-        bound = self.bounds.get(key)
-        if bound is None:
+        bounds = self.bounds.get(key)
+        if bounds is None:
             for r in key:
                 if r not in self.profiles:
                     self.profiles[r] = profile(self._text(r))
-            bound = claim_score_bound(self.profiles[key[0]], self.profiles[key[1]], float(self.story.similarity[key]))
-            self.bounds[key] = bound
-        return bound < threshold or self.score(r1, r2) < threshold
+            a, b = self.profiles[key[0]], self.profiles[key[1]]
+            bounds = self.bounds[key] = claim_score_bounds(a, b, float(self.story.similarity[key]))
+        low, high = bounds
+        if high < threshold:
+            return True
+        return low < threshold and self.score(r1, r2) < threshold
 
     def conflict(self, r1: int, r2: int) -> bool:
         from ..compare.disagree import MAX_SENTENCE_CHARS, compare_sentences

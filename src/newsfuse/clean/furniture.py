@@ -391,6 +391,8 @@ _AT = frozenset(["@"])
 _CAPS = frozenset(["@caps"])  # a label in capitals: READ MORE, SEE ALSO, MUST WATCH, MORE
 _CAPS_GATE = frozenset(["read", "also", "watch", "more"])
 _ANY_TRIGGER = _TRIGGERS | _CAPS_GATE
+# Per trigger word, the _ANYWHERE rules (by index) it wakes: a segment tries only those, in rule order.
+_RULES_OF = {w: tuple(k for k, (_, _, ws) in enumerate(_ANYWHERE) if w in ws) for w in _TRIGGERS}
 # Where a segment may open with furniture: its first word, or one of these first characters.
 _FIRST_WORDS = _word_set(
     "update updated advertisement ap photo photograph photos image images media picture pictures credit getty istock "
@@ -493,8 +495,10 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
                 present |= _AT
             if caps:
                 present |= _CAPS
-            for name, pattern, triggers in _ANYWHERE:
-                if not triggers.isdisjoint(present) and pattern.search(text):
+            woken = {k for w in present for k in _RULES_OF[w]}
+            for k in sorted(woken) if len(woken) > 1 else woken:
+                name, pattern, _ = _ANYWHERE[k]
+                if pattern.search(text):
                     return name
     if text[-1] == ")" and _RUNNING_TIME.search(text, max(0, len(text) - 8)):
         return "video-embed"  # a video's title and running time: "Wedding costs soar to new highs (3:40)"

@@ -29,7 +29,7 @@ from .conflict import Conflict
 from .magnitudes import magnitude_conflicts
 from .measures import is_measure, measures_disagree
 from .ranks import rank_conflicts
-from .text import _NUM_RE, Quantity, content, is_negation, quantities, quotes, same_name, words
+from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
 if TYPE_CHECKING:
@@ -360,16 +360,15 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
     part ("a four-month and a nine-month sentence" / "a four-month sentence") is no conflict.
     """
     out: list[Conflict] = []
-    if _NUM_RE.search(a) is None or _NUM_RE.search(b) is None:
-        return out  # a number on one side only: nothing to compare (the scan below finds none either)
-    if bool(_COMPARISON.match(a)) != bool(_COMPARISON.match(b)):
-        return out  # "By comparison, a similar survey found 65 percent": another thing's figures
+    # A number on one side only: nothing to compare (each sentence is scanned once, however many pairs it is in).
     qa_all = quantities(a)
     if not qa_all:
         return out
     qb_all = quantities(b)
     if not qb_all:
         return out
+    if bool(_COMPARISON.match(a)) != bool(_COMPARISON.match(b)):
+        return out  # "By comparison, a similar survey found 65 percent": another thing's figures
     by_slot: dict[str, tuple[list[Quantity], list[Quantity]]] = {}
     for q in qa_all:
         by_slot.setdefault(_slot_in(q, a), ([], []))[0].append(q)
@@ -545,10 +544,16 @@ _DATE_OR_TIME = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
+def _mentions_time(sentence: str) -> bool:
+    """Does the sentence hold a digit or a calendar or clock word (:data:`_DATE_OR_TIME`)?  Read once per sentence."""
+    return _DATE_OR_TIME.search(sentence) is not None
+
+
 def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date | None = None) -> list[Conflict]:
     """Event dates (or clock times) of the two sentences that cannot be the same."""
     out: list[Conflict] = []
-    if not (_DATE_OR_TIME.search(a) and _DATE_OR_TIME.search(b)) or _overlap(a, b) < _MIN_DATE_OVERLAP:
+    if not (_mentions_time(a) and _mentions_time(b)) or _overlap(a, b) < _MIN_DATE_OVERLAP:
         return out  # no date on one side; or different events, each with its own date
     zone = bool(_ZONE.search(a) or _ZONE.search(b))
     da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)

@@ -139,9 +139,10 @@ def rank_conflicts(a: str, b: str) -> list[Conflict]:
     Only scoped ranks ("Syria's", "the world's") are compared: an unscoped "largest" can rank
     anything.
     """
-    if _SUP_RE.search(a) is None or _SUP_RE.search(b) is None:
-        return []
+    # Each sentence's ranks are read once (memoised), however many sentences it is compared with.
     ra = [r for r in ranks(a) if r.scope]
+    if not ra:
+        return []
     rb = [r for r in ranks(b) if r.scope]
     out = []
     for x in ra:

@@ -10,20 +10,31 @@ from scipy import sparse
 
 def tfidf_from_counts(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     """Unit-length TF-IDF rows from raw term counts (sublinear tf, smoothed idf, as scikit-learn does)."""
-    tf = counts.tocsr().astype(np.float32)  # a copy: the caller's counts stay as they are
-    n = tf.shape[0]
-    df = np.bincount(tf.indices, minlength=tf.shape[1])
+    counts = counts.tocsr()
+    # Copies of the index arrays: the caller's counts stay as they are.
+    return tfidf_rows(counts.data, counts.indices.copy(), counts.indptr.copy(), counts.shape[1])
+
+
+def tfidf_rows(counts: np.ndarray, indices: np.ndarray, indptr: np.ndarray, n_columns: int) -> sparse.csr_matrix:
+    """:func:`tfidf_from_counts` of the CSR arrays of a count matrix (the result takes ``indices`` and ``indptr``).
+
+    >>> rows = tfidf_rows(np.array([1.0, 2.0, 1.0]), np.array([0, 1, 1]), np.array([0, 2, 3]), 2)
+    >>> [[round(float(x), 2) for x in row] for row in rows.toarray()]
+    [[0.64, 0.77], [0.0, 1.0]]
+    """
+    n = len(indptr) - 1
+    df = np.bincount(indices, minlength=n_columns)
     idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-    tf.data = (1.0 + np.log(tf.data)) * idf[tf.indices]
+    data = (1.0 + np.log(counts.astype(np.float32))) * idf[indices]
     # Row norms straight from the CSR arrays (no temporary sparse matrices: this runs once per story).
-    nnz = np.diff(tf.indptr)
+    nnz = np.diff(indptr)
     squares = np.zeros(n, dtype=np.float32)
     filled = nnz > 0
-    squares[filled] = np.add.reduceat(tf.data * tf.data, tf.indptr[:-1][filled])
+    squares[filled] = np.add.reduceat(data * data, indptr[:-1][filled])
     norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    tf.data /= np.repeat(norms, nnz)
-    return tf
+    data /= np.repeat(norms, nnz)
+    return sparse.csr_matrix((data, indices, indptr), shape=(n, n_columns))
 
 
 class TfidfEmbedder:

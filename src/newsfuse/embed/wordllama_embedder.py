@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from .base import l2_normalize
+from .base import csr_dense_product, l2_normalize
 
 
 def import_wordllama() -> Any:
@@ -267,10 +267,10 @@ class WordLlamaEmbedder:
 
     def views(self, texts: Sequence[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
         """The vectors and, from the same tokenization, word-piece TF-IDF rows as the lexical view."""
-        from .tfidf import tfidf_from_counts
+        from .tfidf import tfidf_rows
 
-        semantic, counts = self.embed_with_counts(texts)
-        return semantic, tfidf_from_counts(counts)
+        semantic, (data, columns, indptr, n_types) = self._pooled(texts)
+        return semantic, tfidf_rows(data, columns, indptr, n_types)
 
     def embed_with_counts(self, texts: Sequence[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
         """Sentence vectors plus each text's token counts (a bag of words for lexical similarity).
@@ -281,24 +281,36 @@ class WordLlamaEmbedder:
         every later operation on the counts is over a few hundred columns
         instead of 32,000.
         """
+        semantic, (data, columns, indptr, n_types) = self._pooled(texts)
+        return semantic, sparse.csr_matrix((data, columns, indptr), shape=(len(texts), n_types))
+
+    def _pooled(self, texts: Sequence[str]) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray, int]]:
+        """:meth:`embed_with_counts` with the counts as CSR arrays (data, columns, indptr, number of columns)."""
         table = _load(self.dim)[2]
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32), sparse.csr_matrix((0, 0), dtype=np.float32)
+            none = (np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int32), np.zeros(1, dtype=np.int32), 0)
+            return np.zeros((0, self.dim), dtype=np.float32), none
         ids, lengths = self._flat_ids(texts)
-        np.clip(ids, 0, table.shape[0] - 1, out=ids)
+        n, vocabulary = len(texts), table.shape[0]
+        np.clip(ids, 0, vocabulary - 1, out=ids)
+        # Each text's distinct tokens in id order, with their counts: one sort of (text, token) keys.
+        key = np.repeat(np.arange(n, dtype=np.int64) * vocabulary, lengths) + ids
+        key.sort()
+        first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1]))) if key.size else key
+        data = np.diff(np.append(first, key.size)).astype(np.float32)
+        key = key[first]
+        row = key // vocabulary
+        token = key - row * vocabulary
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
+        # Mean pooling as a sparse product: each row's token counts times the embedding table.
+        sums = csr_dense_product(indptr, token, data, vocabulary, table)
         # The token types present, and each token's column among them: a lookup over the vocabulary
         # is cheaper than np.unique's sort.
-        present = np.zeros(table.shape[0], dtype=bool)
-        present[ids] = True
+        present = np.zeros(vocabulary, dtype=bool)
+        present[token] = True
         types = np.flatnonzero(present)
-        column_of = np.empty(table.shape[0], dtype=np.int64)
-        column_of[types] = np.arange(types.size)
-        column = column_of[ids]
-        indptr = np.concatenate(([0], np.cumsum(lengths)))
-        counts = sparse.csr_matrix(
-            (np.ones(ids.size, dtype=np.float32), column, indptr), shape=(len(texts), len(types))
-        )
-        counts.sum_duplicates()
-        # Mean pooling as a sparse product: each row's token counts times the embedding table.
-        sums = np.asarray(counts @ table[types], dtype=np.float32)
+        column_of = np.empty(vocabulary, dtype=np.int32)
+        column_of[types] = np.arange(types.size, dtype=np.int32)
+        counts = (data, column_of[token], indptr.astype(np.int32), int(types.size))
         return l2_normalize(sums / np.maximum(lengths, 1)[:, None]), counts

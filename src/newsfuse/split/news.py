@@ -478,8 +478,9 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
             cuts.append(end)
-        space = line.find(" ", start, start + 40)
-        if space < 0 or not line[start : start + 1].isupper() or not line[space + 1 : space + 2].isupper():
+        first = line[start : start + 1]
+        space = line.find(" ", start, start + 40) if first.isupper() else -1
+        if space < 0 or not line[space + 1 : space + 2].isupper():
             pass  # a credit or label starts with two capitalised words
         elif line.find("(", start, start + 120) >= 0 and (credit := _TITLE_CREDIT.match(line, start)):
             cuts.append(credit.end())  # "Florida Lottery Timothy Poole Timothy Poole (Florida Lottery) "We chose...
@@ -490,7 +491,7 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         ):
             cuts.append(head.end())  # a section's label before the sentence: "Analysis The confusion surrounding"
         if not (
-            (line[start : start + 1] in _LABEL_FIRST and line.startswith(_LABEL_STARTS, start))
+            (first in _LABEL_FIRST and line.startswith(_LABEL_STARTS, start))
             or (slash and line.find("/", start, start + 50) >= 0)
         ):
             continue

@@ -28,11 +28,15 @@ _WORDNUM = (
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|hundred|dozen"
 )
+# The lookaheads name each branch's first character, so most positions fail at once.
 _NUM_RE = re.compile(
-    r"(?P<cur>[$£€])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?=[$£€\s\d])(?P<cur>[$£€])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<glued>bn|mn|m|k|km|ft|h|tn|b)?\b"
-    r"|(?P<word>\b(?i:" + _WORDNUM + r")\b)"
+    r"|(?=(?i:[tfsenhd]))(?P<word>\b(?i:" + _WORDNUM + r")\b)"
 )
+# Cheap test first: a sentence with no digit and no number word holds no number.
+_DIGIT = re.compile(r"\d")
+_WORD_NUMBER = re.compile(r"(?=(?i:[tfsenhd]))\b(?i:" + _WORDNUM + r")\b")
 _MAG_RE = re.compile(r"\s?(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _PCT_RE = re.compile(r"\s?(%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
 _APPROX = [
@@ -161,7 +165,7 @@ def _quantities(sentence: str, limit: int | None) -> tuple[Quantity, ...]:
 
 
 def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
-    if _NUM_RE.search(sentence) is None:
+    if _DIGIT.search(sentence) is None and _WORD_NUMBER.search(sentence) is None:
         return []
     taken = [(d.start, d.end) for d in find_dates(sentence, None)] + [(s, e) for s, e, _ in find_times(sentence)]
     toks = words(sentence)

@@ -87,7 +87,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?![-/]\d|\s*(?:%|percent|people|troops))",
     ),
 ]
-_DATE_RE = re.compile("|".join(f"(?P<_{name}>{p.replace('(?P<', f'(?P<{name}_')})" for name, p in _PATTERNS))
+# Every pattern starts at a word boundary before a word character: checked once up front, not per pattern.
+_DATE_RE = re.compile(
+    r"(?=\w)\b(?:" + "|".join(f"(?P<_{name}>{p.replace('(?P<', f'(?P<{name}_')})" for name, p in _PATTERNS) + ")"
+)
 _FUTURE = re.compile(
     r"\b(will|shall|'ll|is scheduled|are scheduled|scheduled|is set|are set|set to|is expected to|are expected to"
     r"|plans? to|is due|are due|due to|to be held|upcoming|going to|next|is to|are to|starting|beginning"

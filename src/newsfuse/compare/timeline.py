@@ -221,10 +221,23 @@ def _scan_dates(sentence: str, anchor: date | None) -> list[DateMention]:
 
 # Every date pattern needs one of these (a year, a capitalised month or weekday, "ago", a relative unit,
 # a holiday, a deictic word; the patterns' own case rules): sentences with none skip the patterns.
+# Each alternative starts with a fixed character, so the regex engine skips every other position
+# without trying the alternatives; the deictic words are case-insensitive after their first letter.
+def _any_case(first: str, rest: str) -> str:
+    return f"{first.lower()}(?i:{rest})|{first.upper()}(?i:{rest})"
+
+
 _DATE_HINT = re.compile(
-    r"(?:1[89]|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"|ago\b|week|month|year|New Year|Christmas|Halloween|Valentine"
-    r"|(?i:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night)"
+    r"1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|ago\b|week|month|year|New Year|Christmas|Halloween|Valentine|"
+    + "|".join(
+        [
+            _any_case("y", "esterday"),
+            _any_case("t", "oday|onight|omorrow|his (?:morning|afternoon|evening)"),
+            _any_case("l", "ast night"),
+        ]
+    )
 )
 
 

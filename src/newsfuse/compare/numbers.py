@@ -53,6 +53,22 @@ _APPROX = [
 _APPROX_RE = [(name, re.compile(r"(?<![\w-])" + rx)) for name, rx in _APPROX]
 
 
+# The readers of the words around a number, compiled once.
+_FRACTION_AFTER = re.compile(r"\s\d+/\d")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_HYPHENED = re.compile(r"-(?:(year)s?[- ]old(s)?|(\w+))")
+_BETWEEN = re.compile(r"\bbetween\s*$")
+_AND_NUMBER = re.compile(r"\s+and\s+(\d[\d,.]*)")
+_TALLY = re.compile(r"(?:-|–| to )(\d{1,3})\b(?!-)")
+_YEARS_OLD = re.compile(r"\s+years?\s+old\b")
+_AGED = re.compile(r"\b(aged|age of|at age)\s*$")
+_COMMA_BEFORE = re.compile(r"\w,\s?$")
+_APPOSITION_END = re.compile(r"\s?(?:[,;)]|\s+(?:of|and|was|is|who|from)\b)")
+_TALLY_CUE = re.compile(r"\b(vote|voted|votes|score|scored|won|beat|lost|margin|by)\b")
+_LETTER = re.compile(r"[A-Za-z]")
+_PLURAL = re.compile(r"[a-z]+s\.?")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number in a sentence with its unit and how exact it is.
@@ -179,10 +195,10 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             break
         if any(a < e and s < b for a, b in taken) or (out and s < out[-1].end):
             continue
-        if sentence[e : e + 1] == "/" or sentence[max(0, s - 1) : s] == "/" or re.match(r"\s\d+/\d", sentence[e:]):
+        if sentence[e : e + 1] == "/" or sentence[max(0, s - 1) : s] == "/" or _FRACTION_AFTER.match(sentence, e):
             continue  # fractions ("1 1/2 years"): not counts
         value = _parse_number(m)
-        if value is None or (m.group("num") and re.fullmatch(r"(1[89]|20)\d\d", m.group("num")) and not m.group("cur")):
+        if value is None or (m.group("num") and _YEAR.fullmatch(m.group("num")) and not m.group("cur")):
             continue  # a bare year is a date, not a quantity
         raw = m.group("num") or m.group("word") or ""
         noun = ""
@@ -214,20 +230,18 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         subject: tuple[str, ...] = ()
         rest = sentence[e : e + 80]
         other = None
-        hyph = re.match(r"-(?:(year)s?[- ]old(s)?|(\w+))", rest)
-        between = re.search(r"\bbetween\s*$", prefix) and re.match(r"\s+and\s+(\d[\d,.]*)", rest)
-        tally = re.match(r"(?:-|–| to )(\d{1,3})\b(?!-)", rest) if value < 1000 and not noun else None
+        hyph = _HYPHENED.match(rest)
+        between = _BETWEEN.search(prefix) and _AND_NUMBER.match(rest)
+        tally = _TALLY.match(rest) if value < 1000 and not noun else None
         ti = bisect_left(starts, e)
         if hyph and hyph.group(1):
             kind = "age"
             e += hyph.end()
             ti = bisect_left(starts, e)
             subject = _name_run(toks, ti, 1) or content([t[2] for t in toks[ti : ti + 1]])
-        elif re.match(r"\s+years?\s+old\b", rest) or re.search(r"\b(aged|age of|at age)\s*$", prefix):
+        elif _YEARS_OLD.match(rest) or _AGED.search(prefix):
             kind = "age"
-        elif re.search(r"\w,\s?$", sentence[max(0, s - 40) : s]) and re.match(
-            r"\s?(?:[,;)]|\s+(?:of|and|was|is|who|from)\b)", rest
-        ):
+        elif _COMMA_BEFORE.search(sentence[max(0, s - 40) : s]) and _APPOSITION_END.match(rest):
             kind = "age"
             back = bisect_left(starts, s) - 1
             while back >= 0 and (toks[back][1] > s or toks[back][2] == ","):
@@ -241,7 +255,7 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             kind, other = "range", float(between.group(1).replace(",", "") or 0)
             e += between.end()
         elif tally and (
-            re.search(r"\b(vote|voted|votes|score|scored|won|beat|lost|margin|by)\b", prefix[-25:])
+            _TALLY_CUE.search(prefix[-25:])
             or "-" in tally.group(0)
             or "–" in tally.group(0)
         ):
@@ -271,14 +285,14 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             kind in {"count", "range"}  # "between 6 and 8 feet": feet
             and not noun
             and after_toks
-            and re.match(r"[A-Za-z]", after_toks[0])
+            and _LETTER.match(after_toks[0])
             and after_toks[0].lower() not in STOP
             and not after_toks[0][0].isupper()
             and after_toks[0].lower() not in _NOT_UNITS
         ):
             noun = lemma(after_toks[0])
             after_toks = after_toks[1:]
-            if noun.endswith("ed") and after_toks and re.fullmatch(r"[a-z]+s\.?", after_toks[0]):
+            if noun.endswith("ed") and after_toks and _PLURAL.fullmatch(after_toks[0]):
                 noun, after_toks = lemma(after_toks[0]), after_toks[1:]  # "11 trapped miners": miners
         first_at = bisect_left(starts, s)
         before_toks = [t[2] for t in toks[max(0, first_at - 5) : first_at] if t[1] <= s][-4:]

@@ -193,9 +193,12 @@ def _week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+_SENTENCE_END = re.compile(r"[,;:.!?]")
+
+
 def _looks_ahead(before: str) -> bool:
     # Only the clause the expression sits in, a few words back.
-    clause = re.split(r"[,;:.!?]", before)[-1]
+    clause = _SENTENCE_END.split(before)[-1]
     return bool(_FUTURE.search(" ".join(clause.split()[-7:])))
 
 
@@ -241,6 +244,17 @@ _DATE_HINT = re.compile(
 )
 
 
+# Each form's named groups in _DATE_RE ("mdy_mo") with the names _resolve reads them by ("mo").
+_FORM_GROUPS = {
+    form: tuple((name, name[len(form) + 1 :]) for name in _DATE_RE.groupindex if name.startswith(form + "_"))
+    for form, _ in _PATTERNS
+}
+_LEAD = re.compile(r"(?i)(on|in|the)\s+")
+_BOUND_WORD = re.compile(r"(?i)(since|until|by|from)\b")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_SENTENCE_MARK = re.compile(r"[,;:.]")
+
+
 @lru_cache(maxsize=16384)
 def _date_forms(sentence: str) -> tuple[tuple, ...]:
     """What the date patterns find in a sentence, before any article date is applied (memoised)."""
@@ -249,16 +263,16 @@ def _date_forms(sentence: str) -> tuple[tuple, ...]:
         return ()  # no year, month, weekday or date word: the full patterns cannot match
     for m in _DATE_RE.finditer(sentence):
         form = m.lastgroup[1:] if m.lastgroup else ""
-        g = {k[len(form) + 1 :]: v for k, v in m.groupdict().items() if k.startswith(form + "_") and v is not None}
+        g = {short: v for name, short in _FORM_GROUPS.get(form, ()) if (v := m.group(name)) is not None}
         text = m.group(0)
         start = m.start()
-        lead = re.match(r"(?i)(on|in|the)\s+", text)
+        lead = _LEAD.match(text)
         if lead and form not in {"inmonth", "year"}:
             start += lead.end()
             text = text[lead.end() :]
         before = sentence[max(0, m.start() - 200) : m.start()]
-        bound = bool(_RELATION.search(before)) or bool(re.match(r"(?i)(since|until|by|from)\b", text))
-        clause = re.split(r"[,;:]", before)[-1] + text + re.split(r"[,;:.]", sentence[m.end() : m.end() + 200])[0]
+        bound = bool(_RELATION.search(before)) or bool(_BOUND_WORD.match(text))
+        clause = _CLAUSE_MARK.split(before)[-1] + text + _SENTENCE_MARK.split(sentence[m.end() : m.end() + 200])[0]
         past = bool(_PAST.search(clause))
         out.append((form, g, text, start, _looks_ahead(before + " " + text), bound, past))
     return tuple(out)
@@ -443,6 +457,8 @@ def _sort_key(value: str) -> tuple[str, int]:
 
 # Page furniture whose dates are not events: social-media embeds and "1 year ago" time stamps.
 _SOCIAL = re.compile(r"\(@\w+\)|\bpost shared by\b|pic\.twitter\.com|https?://t\.co/", re.IGNORECASE)
+# A cheap test first, each alternative led by a fixed character: sentences without it cannot match _SOCIAL.
+_SOCIAL_HINT = re.compile(r"\(@|" + _any_case("p", r"ost shared by|ic\.twitter\.com") + "|" + _any_case("h", r"ttps?://t\.co/"))
 _AGO = re.compile(r"^\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE)
 _STAMP_CUE = re.compile(r"\b(updated|posted|published|modified|last updated)\s*:?\s*$", re.IGNORECASE)
 
@@ -510,7 +526,7 @@ def build_timeline(state, *, today: date | None = None, limit: int = 200):
     unresolved = furniture = 0
     for i in state.rows:
         s = state.sentences[i]
-        social = bool(_SOCIAL.search(s.text))
+        social = _SOCIAL_HINT.search(s.text) is not None and _SOCIAL.search(s.text) is not None
         for m in find_dates(s.text, anchors[s.doc]):
             if m.bound:
                 continue

@@ -171,7 +171,14 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
 
     ``limit`` stops after that many (table-like text can hold thousands).
     """
+    if limit is not None and len(sentence) <= _SHARED_SCAN_CHARS:
+        # A sentence of ordinary length is read whole once, whatever the limit: the first ``limit``
+        # numbers are the same either way, and the readers that ask with other limits share the scan.
+        return list(_quantities(sentence, None)[:limit])
     return list(_quantities(sentence, limit))
+
+
+_SHARED_SCAN_CHARS = 600
 
 
 @lru_cache(maxsize=16384)
@@ -184,8 +191,8 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
     if _DIGIT.search(sentence) is None and _WORD_NUMBER.search(sentence) is None:
         return []
     taken = [(d.start, d.end) for d in find_dates(sentence, None)] + [(s, e) for s, e, _ in find_times(sentence)]
-    toks = words(sentence)
-    starts = [t[0] for t in toks]
+    toks: list[tuple[int, int, str]] = []
+    starts: list[int] = []
     out: list[Quantity] = []
     for m in _NUM_RE.finditer(sentence):
         s, e = m.start(), m.end()
@@ -200,6 +207,9 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         value = _parse_number(m)
         if value is None or (m.group("num") and _YEAR.fullmatch(m.group("num")) and not m.group("cur")):
             continue  # a bare year is a date, not a quantity
+        if not starts:  # the words are read once a number is kept
+            toks = words(sentence)
+            starts = [t[0] for t in toks]
         raw = m.group("num") or m.group("word") or ""
         noun = ""
         cur = m.group("cur")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .categories import category_conflicts
 from .conflict import Conflict
+from .identifiers import identifier_conflicts, identifiers
 from .measures import is_measure, measures_disagree
 from .ranks import rank_conflicts
 from .text import _NUM_RE, Quantity, content, is_negation, quantities, quotes, same_name, words
@@ -837,6 +838,15 @@ def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> 
     if a.lstrip().startswith("(") or b.lstrip().startswith("("):
         return []  # parenthetical references ("(Labor union president 302, February 2, 2009, p. 7)")
     numbers, dates = number_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
+    if numbers:  # "Game 5" / "Game 1" name two games: identifiers are not amounts
+        ids_a, ids_b = identifiers(a), identifiers(b)
+        numbers = [
+            c
+            for c in numbers
+            if not any(c.a_start < i.end and i.start < c.a_end for i in ids_a)
+            and not any(c.b_start < i.end and i.start < c.b_end for i in ids_b)
+        ]
+    numbers += identifier_conflicts(a, b)  # "Flight 400" / "Flight 404" in one claim
     if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
         return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
     wording = quote_conflicts(a, b) + diff_conflicts(a, b) + rank_conflicts(a, b) + category_conflicts(a, b)

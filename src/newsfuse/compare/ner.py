@@ -384,7 +384,6 @@ class HeuristicNER:
         return "other"
 
 
-
 def _absorb(found: dict, key: str, owner: str) -> None:
     """Count the entry under ``key`` as mentions of ``owner`` (a longer name it stands for) and drop it."""
     src, dst = found.pop(key), found[owner]
@@ -393,6 +392,7 @@ def _absorb(found: dict, key: str, owner: str) -> None:
         dst["kinds"][kind] += n
     for o, span in src["outlets"].items():
         dst["outlets"].setdefault(o, span)
+
 
 def entities(state: StoryState, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
     """Entities of the story, most widely mentioned first, with how many outlets name each."""

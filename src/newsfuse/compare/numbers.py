@@ -264,11 +264,7 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         elif between:
             kind, other = "range", float(between.group(1).replace(",", "") or 0)
             e += between.end()
-        elif tally and (
-            _TALLY_CUE.search(prefix[-25:])
-            or "-" in tally.group(0)
-            or "–" in tally.group(0)
-        ):
+        elif tally and (_TALLY_CUE.search(prefix[-25:]) or "-" in tally.group(0) or "–" in tally.group(0)):
             kind, other = "tally", float(tally.group(1))
             e += tally.end()
             ti = bisect_left(starts, e)

@@ -39,6 +39,15 @@ _MONTH = (
     r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+# Lower-case month names (lower-cased copy, "in early december 1950") count only with a number next
+# to them: with a year any month; with a day number not "may" and "march", which are verbs too ("may 5
+# people", "march 5 miles"); abbreviations only with their full stop ("jan. 5").
+_LOWER_MONTHS = (
+    "january|february|april|june|july|august|september|october|november|december"
+    r"|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\."
+)
+_MONTH_BY_YEAR = _MONTH[:-1] + "|" + _LOWER_MONTHS + "|may|march)"
+_MONTH_BY_DAY = _MONTH[:-1] + "|" + _LOWER_MONTHS + ")"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -47,11 +56,11 @@ _COUNT = r"(?P<count>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|ni
 # Order matters: longer forms first; one regex, named groups say which form matched.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("mdy", r"\b" + _MONTH.format(n="mo") + r"\s+" + _DAY.format(n="d") + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"),
-    ("dmy", r"\b" + _DAY.format(n="d") + r"\s+" + _MONTH.format(n="mo") + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"),
-    ("my", r"\b" + _MONTH.format(n="mo") + r",?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b"),
-    ("md", r"\b" + _MONTH.format(n="mo") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*(?:,\s*)?\d)"),
-    ("dm", r"\b" + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH.format(n="mo") + r"\b"),
+    ("mdy", r"\b" + _MONTH_BY_YEAR.format(n="mo") + r"\s+" + _DAY.format(n="d") + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"),
+    ("dmy", r"\b" + _DAY.format(n="d") + r"\s+" + _MONTH_BY_YEAR.format(n="mo") + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"),
+    ("my", r"\b" + _MONTH_BY_YEAR.format(n="mo") + r",?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b"),
+    ("md", r"\b" + _MONTH_BY_DAY.format(n="mo") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*(?:,\s*)?\d)"),
+    ("dm", r"\b" + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH_BY_DAY.format(n="mo") + r"\b"),
     ("ago", r"(?<![\d,.])\b" + _COUNT + r"\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b"),
     (
         "holiday",
@@ -234,6 +243,8 @@ _DATE_HINT = re.compile(
     r"1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|ago\b|week|month|year|New Year|Christmas|Halloween|Valentine|"
+    + _LOWER_MONTHS
+    + "|"
     + "|".join(
         [
             _any_case("y", "esterday"),
@@ -458,7 +469,9 @@ def _sort_key(value: str) -> tuple[str, int]:
 # Page furniture whose dates are not events: social-media embeds and "1 year ago" time stamps.
 _SOCIAL = re.compile(r"\(@\w+\)|\bpost shared by\b|pic\.twitter\.com|https?://t\.co/", re.IGNORECASE)
 # A cheap test first, each alternative led by a fixed character: sentences without it cannot match _SOCIAL.
-_SOCIAL_HINT = re.compile(r"\(@|" + _any_case("p", r"ost shared by|ic\.twitter\.com") + "|" + _any_case("h", r"ttps?://t\.co/"))
+_SOCIAL_HINT = re.compile(
+    r"\(@|" + _any_case("p", r"ost shared by|ic\.twitter\.com") + "|" + _any_case("h", r"ttps?://t\.co/")
+)
 _AGO = re.compile(r"^\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE)
 _STAMP_CUE = re.compile(r"\b(updated|posted|published|modified|last updated)\s*:?\s*$", re.IGNORECASE)
 

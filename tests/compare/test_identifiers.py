@@ -13,7 +13,9 @@ def test_identifiers_are_read_with_their_labels():
     # val-full250 (mn story on GM food labelling) and DUC d30001t sentences.
     found = identifiers("In fact, they say, even though Proposition 37 lost, a grass-roots movement came together.")
     assert [(i.label, i.number) for i in found] == [("proposition", "37")]
-    found = identifiers("And from the outset, Microsoft says, it intended that Windows and its Internet Explorer browser would be seamlessly integrated, as they are now in Windows 98.")
+    found = identifiers(
+        "And from the outset, Microsoft says, it intended that Windows and its Internet Explorer browser would be seamlessly integrated, as they are now in Windows 98."
+    )
     assert [(i.label, i.number) for i in found] == [("windows", "98")]
     # Counts, hedges, years and plurals are not identifiers.
     assert identifiers("About 400 people came; Rihanna trails only Madonna, with 43 No. 1s.") == []

@@ -21,7 +21,7 @@ DAY = date(2015, 3, 10)
          [("december 1950", "1950-12")]),
         # Multi-News val.src line 249.
         ("On friday, march 6, 2015, the asu art museum will install a camera designed by experimental philosopher jonathon keats to take a millennium-long photograph of the evolving tempe skyline.",
-         [("march 6, 2015", "2015-03-06")]),
+         [("friday", "2015-03-06"), ("march 6, 2015", "2015-03-06")]),
         # Multi-News val.src line 32: a day number is enough for a month that is not also a verb.
         ("Angelika graswald, 35, has been indicted on a second-degree murder charge in the death of vincent viafore in choppy, chilly water on the evening of april 19.",
          [("april 19", "2015-04-19")]),
@@ -63,3 +63,24 @@ def test_capitalised_months_read_as_before():
         ("Jan. 9", "2015-01-09"),
         ("May 2018", "2018-05"),
     ]
+
+
+def test_lower_case_weekdays_and_spaced_clock_times_are_read():
+    # Multi-News val.src lines 761 and 1029 (held-out reading).
+    found = find_dates(
+        "More than 50,000 people still remained stuck outside guangzhou railway station on tuesday, state media said.",
+        None,
+    )
+    assert [(m.text, m.key) for m in found] == [("tuesday", "weekday:tuesday")]
+    from newsfuse.compare.timeline import find_times
+
+    assert [
+        t[2] for t in find_times("You can catch the live coverage starting at 1: 30 p.m. Pdt / 4: 30 p.m. Edt")
+    ] == [810, 990]
+
+
+def test_figures_of_two_days_are_two_events_in_lower_cased_copy():
+    # Multi-News val.src line 761: stuck on monday, still stuck on tuesday.
+    a = "More than 100,000 people were stuck at the guangzhou railway station in southern china on monday after rain and snow in the northern part of the country delayed large numbers of trains, according to chinese media reports."
+    b = "More than 50,000 people still remained stuck outside guangzhou railway station on tuesday, state media said."
+    assert compare_sentences(a, b) == []

@@ -289,6 +289,8 @@ def _comparable(
     """
     if (qa.kind == "age") != (qb.kind == "age") or (qa.kind == "tally") != (qb.kind == "tally"):
         return False
+    if (qa.after[:1] == ("ago",)) != (qb.after[:1] == ("ago",)):
+        return False  # "14,000 years ago" is a time, "predating agriculture by at least 4,000 years" a span
     if qa.kind == "age":
         if qa.subject and qb.subject:
             return _same_subject(qa.subject, qb.subject)
@@ -447,10 +449,24 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 continue  # "every eight years" / "every eight to fifteen years"
             if qa.value in values_b and qb.value in values_a:
                 continue  # each side states both figures ("1,750 of the world's 4,800"): paired wrongly, not opposed
+            if _stated_too(qa, qb, qb_all, b, slot) or _stated_too(qb, qa, qa_all, a, slot):
+                continue  # the other side gives this figure too ("her 17-year-old sister"): another thing's figure
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
     out += _measure_conflicts(qa_all, qb_all, a, b)
     return _merge_conversions(out, a, b) if len(out) > 1 else out
+
+
+def _stated_too(q: Quantity, rival: Quantity, others: list[Quantity], sentence: str, slot: str) -> bool:
+    """Whether the other sentence also states ``q``'s value in its slot, or bare ("three for Bryson Tiller").
+
+    Not for ages: "13-year-olds German and Williams" / "Williams, 13, and German, 14" is one girl's age
+    given twice and the other's given two ways (the age rules read whose age each is).
+    """
+    return q.kind != "age" and any(
+        o is not rival and o.value == q.value and o.kind == q.kind and (not o.noun or _slot_in(o, sentence) == slot)
+        for o in others
+    )
 
 
 def _measure_conflicts(qa_all: list[Quantity], qb_all: list[Quantity], a: str, b: str) -> list[Conflict]:
@@ -691,6 +707,41 @@ def _polarity_tokens(tokens: list[tuple[int, int, str]], lo: int, hi: int) -> li
     return out
 
 
+def _negates_shared(tokens: list[tuple[int, int, str]], k: int, other: list[tuple[int, int, str]]) -> bool:
+    """Whether the word a negation at ``k`` negates (the next content word) is in the other sentence too.
+
+    "will not attend" / "will attend" flip one claim; "can't practice" / "suspended the license", "to no
+    avail" / "for the deer to stop" or a quote cut before "we are not alone" do not state its opposite.
+    """
+    after = content([t[2] for t in tokens[k + 1 : k + 4]])
+    if not after:
+        return False
+    word = _base_form(after[0])
+    return any(_same_stem(word, _base_form(w)) for w in content([t[2] for t in other]))
+
+
+# Irregular past tenses, for matching "did not meet" with "met".
+_PAST_TENSE = {
+    "met": "meet", "won": "win", "lost": "lose", "took": "take", "gave": "give", "made": "make",
+    "went": "go", "came": "come", "saw": "see", "told": "tell", "left": "leave", "held": "hold",
+    "fell": "fall", "rose": "rise", "ran": "run", "began": "begin", "paid": "pay", "sold": "sell",
+    "bought": "buy", "kept": "keep", "found": "find", "brought": "bring", "spent": "spend",
+    "sent": "send", "built": "build", "led": "lead", "knew": "know", "got": "get", "did": "do",
+    "had": "have", "said": "say", "thought": "think", "struck": "strike", "wrote": "write",
+    "spoke": "speak", "chose": "choose", "broke": "break", "drove": "drive", "flew": "fly",
+}  # fmt: skip
+
+
+def _base_form(word: str) -> str:
+    return _PAST_TENSE.get(word, word)
+
+
+def _same_stem(x: str, y: str) -> bool:
+    """ "sign" / "signed", "resign" / "resigned": the shorter word's first letters (3 to 5) start the other."""
+    n = min(len(x), len(y), 5)
+    return n >= 3 and x[:n] == y[:n]
+
+
 def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: float = 0.65) -> list[Conflict]:
     """Role and polarity conflicts between two nearly identical sentences, from a word diff.
 
@@ -720,8 +771,8 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
             continue
         if i2 - i1 <= 4 and j2 - j1 <= 4:
             # Only local edits: a "not" deep inside a clause one side lacks says nothing about the shared claim.
-            neg_a += _polarity_tokens(ta, i1, i2)
-            neg_b += _polarity_tokens(tb, j1, j2)
+            neg_a += [k for k in _polarity_tokens(ta, i1, i2) if _negates_shared(ta, k, tb)]
+            neg_b += [k for k in _polarity_tokens(tb, j1, j2) if _negates_shared(tb, k, ta)]
             if op == "replace":
                 flip = next(((x, y) for x in range(i1, i2) for y in range(j1, j2) if (la[x], lb[y]) in ANTONYMS), None)
                 if flip is not None and not is_negation(ta[flip[0]][2]) and not is_negation(tb[flip[1]][2]):

@@ -49,7 +49,11 @@ _LOWER_MONTHS = (
 _MONTH_BY_YEAR = _MONTH[:-1] + "|" + _LOWER_MONTHS + "|may|march)"
 _MONTH_BY_DAY = _MONTH[:-1] + "|" + _LOWER_MONTHS + ")"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Weekday names in lower case too (lower-cased copy): unlike month names, none is another word.
+_WEEKDAY = (
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _COUNT = r"(?P<count>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 
@@ -116,7 +120,7 @@ _PAST = re.compile(
 # Dates introduced by these are bounds of something else, not when an event happened.
 _RELATION = re.compile(r"\b(since|until|till|before|after|by|through|from|to)\s*$", re.IGNORECASE)
 _TIME_RE = re.compile(
-    r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<word>noon|midnight)\b",
+    r"\b(?P<h>[01]?\d)(?::\s?(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<word>noon|midnight)\b",
     re.IGNORECASE,
 )
 
@@ -242,6 +246,7 @@ def _any_case(first: str, rest: str) -> str:
 _DATE_HINT = re.compile(
     r"1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|ago\b|week|month|year|New Year|Christmas|Halloween|Valentine|"
     + _LOWER_MONTHS
     + "|"

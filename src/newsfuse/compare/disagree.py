@@ -143,7 +143,11 @@ def _loose_dates_differ(a: str, b: str, anchor_a: date | None, anchor_b: date | 
 
 def _contrast(q: Quantity, sentence: str) -> set[str]:
     before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
-    return set(before) & _CONTRAST
+    # An earlier figure, said before or after it: "some 2,000 people had previously been evacuated".
+    return (set(before) & _CONTRAST) | (set(before) | set(q.after)) & _EARLIER
+
+
+_EARLIER = frozenset({"previously", "initially", "originally"})
 
 
 _THRESHOLD = re.compile(r"^\s*(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal)\b", re.IGNORECASE)
@@ -449,24 +453,24 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 continue  # "every eight years" / "every eight to fifteen years"
             if qa.value in values_b and qb.value in values_a:
                 continue  # each side states both figures ("1,750 of the world's 4,800"): paired wrongly, not opposed
-            if _stated_too(qa, qb, qb_all, b, slot) or _stated_too(qb, qa, qa_all, a, slot):
-                continue  # the other side gives this figure too ("her 17-year-old sister"): another thing's figure
+            if _stated_too(qa, qb, qb_all, a) or _stated_too(qb, qa, qa_all, b):
+                continue  # the other side gives this figure too ("four nods each for Beyoncé"): another thing's
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
     out += _measure_conflicts(qa_all, qb_all, a, b)
     return _merge_conversions(out, a, b) if len(out) > 1 else out
 
 
-def _stated_too(q: Quantity, rival: Quantity, others: list[Quantity], sentence: str, slot: str) -> bool:
-    """Whether the other sentence also states ``q``'s value in its slot, or bare ("three for Bryson Tiller").
+def _stated_too(q: Quantity, rival: Quantity, others: list[Quantity], sentence: str) -> bool:
+    """Whether the other sentence also states ``q``'s value ("four nods each for Beyoncé", "three for Bryson Tiller").
 
-    Not for ages: "13-year-olds German and Williams" / "Williams, 13, and German, 14" is one girl's age
-    given twice and the other's given two ways (the age rules read whose age each is).
+    Ages only when they belong to a common noun ("a 17-year-old girl" / "an 8-year-old girl and her
+    17-year-old sister"): "13-year-olds German and Williams" / "Williams, 13, and German, 14" is one
+    girl's age given twice and the other's given two ways (the age rules read whose age each is).
     """
-    return q.kind != "age" and any(
-        o is not rival and o.value == q.value and o.kind == q.kind and (not o.noun or _slot_in(o, sentence) == slot)
-        for o in others
-    )
+    if q.kind == "age" and not (len(q.subject) == 1 and re.search(rf"\b{re.escape(q.subject[0])}\b", sentence)):
+        return False
+    return any(o is not rival and o.value == q.value and o.kind == q.kind for o in others)
 
 
 def _measure_conflicts(qa_all: list[Quantity], qb_all: list[Quantity], a: str, b: str) -> list[Conflict]:
@@ -585,7 +589,10 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
     judged = [v for v in verdicts if v[2] is not None]
     if judged and not any(v[2] for v in judged):
         x, y, _ = judged[0]
-        out.append(Conflict("date", x.start, x.end, y.start, y.end, x.text, y.text))
+        # A day the other sentence also gives, for something else in it ("abducted his son thursday" /
+        # "the alert issued thursday night … arrested early friday morning"), is not contradicted by it.
+        if not any(_dates_agree(x, z) for z in db) and not any(_dates_agree(w, y) for w in da):
+            out.append(Conflict("date", x.start, x.end, y.start, y.end, x.text, y.text))
     if not zone:
         ta, tb = find_times(a), find_times(b)
         if ta and tb and not any(abs(x[2] - y[2]) <= 60 for x in ta for y in tb):

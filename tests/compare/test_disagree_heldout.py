@@ -40,6 +40,9 @@ from newsfuse.compare import compare_sentences
         # val line 129: the other sentence gives thursday too, for the alert; friday is the arrest.
         ("The alert was issued after police said jeremiah grant, 33, of south berwick, maine, abducted his 18-month-old son from the boy's home in somersworth thursday afternoon.",
          "Authorities in somersworth, new hampshire, cancelled an amber alert issued thursday night after a father who allegedly abducted his son was arrested in maine early friday morning."),
+        # line 1058: "almost 100" may be 88.
+        (">> the magazine tested almost 100 samples of apple and grape juice and found that 10 % had total arsenic levels higher than federal drinking water standards for arsenic.",
+         "The tests of 88 samples of apple juice and grape juice purchased in new york, new jersey, and connecticut by consumer reports staffers found that 10 percent of those samples had total arsenic levels exceeding federal drinking-water standards."),
         # line 1418: page time stamps "8: 20 am" / "8: 29 am" are clock times, not figures.
         ("Kayla mueller's last letter to her family feb. 23, 2015 at 8: 20 am et the family of kayla mueller spoke to savannah guthrie.",
          "Kayla mueller's parents: why we feel isis wanted to release our daughter feb. 23, 2015 at 8: 29 am et kayla mueller's parents spoke."),

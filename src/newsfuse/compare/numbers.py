@@ -40,11 +40,9 @@ _WORD_NUMBER = re.compile(r"(?=(?i:[tfsenhd]))\b(?i:" + _WORDNUM + r")\b")
 _MAG_RE = re.compile(r"\s?(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _PCT_RE = re.compile(r"\s?(%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
 _APPROX = [
-    (
-        "about",
-        r"(about|around|approximately|roughly|some|an estimated|estimated|close to|almost|nearly|just under"
-        r"|just over|~)\s*$",
-    ),
+    # Just under: "almost 100 samples" may be 88.
+    ("nearly", r"(close to|almost|nearly|just under)\s*$"),
+    ("about", r"(about|around|approximately|roughly|some|an estimated|estimated|just over|~)\s*$"),
     ("more", r"(more than|over|at least|upwards of|above|in excess of|exceeding|≥|>)\s*$"),
     # A ceiling, not an estimate: "faces up to 14 years" is any term up to 14.
     ("ceiling", r"(up to|a maximum of|at most|no more than)\s*$"),
@@ -146,6 +144,8 @@ CASUALTY_VERBS = frozenset(
 def _interval(value: float, approx: str, raw: str) -> tuple[float, float]:
     if approx == "about":
         return value * 0.9, value * 1.1
+    if approx == "nearly":
+        return value * 0.85, value * 1.1
     if approx == "more":
         return value, value * 1.5
     if approx == "less":

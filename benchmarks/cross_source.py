@@ -85,9 +85,10 @@ def real_figures(errors: bool) -> None:
 
 
 def clear_caches() -> None:
-    from newsfuse.compare import disagree, numbers, ranks, timeline, tokens
+    from newsfuse.compare import disagree, identifiers, numbers, ranks, timeline, tokens
 
     for fn in (
+        identifiers._identifiers,
         ranks._ranks,
         tokens._words,
         numbers._quantities,

@@ -149,10 +149,11 @@ def causes(errors: bool) -> None:
 
 
 def clear_caches() -> None:
-    from newsfuse.compare import disagree, magnitudes, numbers, ranks, timeline, tokens
+    from newsfuse.compare import disagree, identifiers, magnitudes, numbers, ranks, timeline, tokens
 
     for fn in (
         magnitudes.magnitudes,
+        identifiers._identifiers,
         ranks._ranks,
         tokens._words,
         numbers._quantities,

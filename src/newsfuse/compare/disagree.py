@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .categories import category_conflicts
 from .conflict import Conflict
+from .identifiers import identifier_conflicts, identifiers
 from .magnitudes import magnitude_conflicts
 from .measures import is_measure, measures_disagree
 from .ranks import rank_conflicts
@@ -143,7 +144,11 @@ def _loose_dates_differ(a: str, b: str, anchor_a: date | None, anchor_b: date | 
 
 def _contrast(q: Quantity, sentence: str) -> set[str]:
     before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
-    return set(before) & _CONTRAST
+    # An earlier figure, said before or after it: "some 2,000 people had previously been evacuated".
+    return (set(before) & _CONTRAST) | (set(before) | set(q.after)) & _EARLIER
+
+
+_EARLIER = frozenset({"previously", "initially", "originally"})
 
 
 _THRESHOLD = re.compile(r"^\s*(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal)\b", re.IGNORECASE)
@@ -289,6 +294,8 @@ def _comparable(
     """
     if (qa.kind == "age") != (qb.kind == "age") or (qa.kind == "tally") != (qb.kind == "tally"):
         return False
+    if (qa.after[:1] == ("ago",)) != (qb.after[:1] == ("ago",)):
+        return False  # "14,000 years ago" is a time, "predating agriculture by at least 4,000 years" a span
     if qa.kind == "age":
         if qa.subject and qb.subject:
             return _same_subject(qa.subject, qb.subject)
@@ -446,10 +453,24 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
                 continue  # "every eight years" / "every eight to fifteen years"
             if qa.value in values_b and qb.value in values_a:
                 continue  # each side states both figures ("1,750 of the world's 4,800"): paired wrongly, not opposed
+            if _stated_too(qa, qb, qb_all, a) or _stated_too(qb, qa, qa_all, b):
+                continue  # the other side gives this figure too ("four nods each for Beyoncé"): another thing's
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
     out += _measure_conflicts(qa_all, qb_all, a, b)
     return _merge_conversions(out, a, b) if len(out) > 1 else out
+
+
+def _stated_too(q: Quantity, rival: Quantity, others: list[Quantity], sentence: str) -> bool:
+    """Whether the other sentence also states ``q``'s value ("four nods each for Beyoncé", "three for Bryson Tiller").
+
+    Ages only when they belong to a common noun ("a 17-year-old girl" / "an 8-year-old girl and her
+    17-year-old sister"): "13-year-olds German and Williams" / "Williams, 13, and German, 14" is one
+    girl's age given twice and the other's given two ways (the age rules read whose age each is).
+    """
+    if q.kind == "age" and not (len(q.subject) == 1 and re.search(rf"\b{re.escape(q.subject[0])}\b", sentence)):
+        return False
+    return any(o is not rival and o.value == q.value and o.kind == q.kind for o in others)
 
 
 def _measure_conflicts(qa_all: list[Quantity], qb_all: list[Quantity], a: str, b: str) -> list[Conflict]:
@@ -574,7 +595,10 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
     judged = [v for v in verdicts if v[2] is not None]
     if judged and not any(v[2] for v in judged):
         x, y, _ = judged[0]
-        out.append(Conflict("date", x.start, x.end, y.start, y.end, x.text, y.text))
+        # A day the other sentence also gives, for something else in it ("abducted his son thursday" /
+        # "the alert issued thursday night … arrested early friday morning"), is not contradicted by it.
+        if not any(_dates_agree(x, z) for z in db) and not any(_dates_agree(w, y) for w in da):
+            out.append(Conflict("date", x.start, x.end, y.start, y.end, x.text, y.text))
     if not zone:
         ta, tb = find_times(a), find_times(b)
         if ta and tb and not any(abs(x[2] - y[2]) <= 60 for x in ta for y in tb):
@@ -696,6 +720,41 @@ def _polarity_tokens(tokens: list[tuple[int, int, str]], lo: int, hi: int) -> li
     return out
 
 
+def _negates_shared(tokens: list[tuple[int, int, str]], k: int, other: list[tuple[int, int, str]]) -> bool:
+    """Whether the word a negation at ``k`` negates (the next content word) is in the other sentence too.
+
+    "will not attend" / "will attend" flip one claim; "can't practice" / "suspended the license", "to no
+    avail" / "for the deer to stop" or a quote cut before "we are not alone" do not state its opposite.
+    """
+    after = content([t[2] for t in tokens[k + 1 : k + 4]])
+    if not after:
+        return False
+    word = _base_form(after[0])
+    return any(_same_stem(word, _base_form(w)) for w in content([t[2] for t in other]))
+
+
+# Irregular past tenses, for matching "did not meet" with "met".
+_PAST_TENSE = {
+    "met": "meet", "won": "win", "lost": "lose", "took": "take", "gave": "give", "made": "make",
+    "went": "go", "came": "come", "saw": "see", "told": "tell", "left": "leave", "held": "hold",
+    "fell": "fall", "rose": "rise", "ran": "run", "began": "begin", "paid": "pay", "sold": "sell",
+    "bought": "buy", "kept": "keep", "found": "find", "brought": "bring", "spent": "spend",
+    "sent": "send", "built": "build", "led": "lead", "knew": "know", "got": "get", "did": "do",
+    "had": "have", "said": "say", "thought": "think", "struck": "strike", "wrote": "write",
+    "spoke": "speak", "chose": "choose", "broke": "break", "drove": "drive", "flew": "fly",
+}  # fmt: skip
+
+
+def _base_form(word: str) -> str:
+    return _PAST_TENSE.get(word, word)
+
+
+def _same_stem(x: str, y: str) -> bool:
+    """ "sign" / "signed", "resign" / "resigned": the shorter word's first letters (3 to 5) start the other."""
+    n = min(len(x), len(y), 5)
+    return n >= 3 and x[:n] == y[:n]
+
+
 def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: float = 0.65) -> list[Conflict]:
     """Role and polarity conflicts between two nearly identical sentences, from a word diff.
 
@@ -725,8 +784,8 @@ def diff_conflicts(a: str, b: str, *, min_ratio: float = 0.5, min_role_ratio: fl
             continue
         if i2 - i1 <= 4 and j2 - j1 <= 4:
             # Only local edits: a "not" deep inside a clause one side lacks says nothing about the shared claim.
-            neg_a += _polarity_tokens(ta, i1, i2)
-            neg_b += _polarity_tokens(tb, j1, j2)
+            neg_a += [k for k in _polarity_tokens(ta, i1, i2) if _negates_shared(ta, k, tb)]
+            neg_b += [k for k in _polarity_tokens(tb, j1, j2) if _negates_shared(tb, k, ta)]
             if op == "replace":
                 flip = next(((x, y) for x in range(i1, i2) for y in range(j1, j2) if (la[x], lb[y]) in ANTONYMS), None)
                 if flip is not None and not is_negation(ta[flip[0]][2]) and not is_negation(tb[flip[1]][2]):
@@ -842,7 +901,17 @@ def _compare(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> tu
 def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> list[Conflict]:
     if a.lstrip().startswith("(") or b.lstrip().startswith("("):
         return []  # parenthetical references ("(Labor union president 302, February 2, 2009, p. 7)")
-    numbers, dates = number_conflicts(a, b) + magnitude_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
+    numbers, dates = number_conflicts(a, b), date_conflicts(a, b, anchor_a, anchor_b)
+    if numbers:  # "Game 5" / "Game 1" name two games: identifiers are not amounts
+        ids_a, ids_b = identifiers(a), identifiers(b)
+        numbers = [
+            c
+            for c in numbers
+            if not any(c.a_start < i.end and i.start < c.a_end for i in ids_a)
+            and not any(c.b_start < i.end and i.start < c.b_end for i in ids_b)
+        ]
+    numbers += magnitude_conflicts(a, b)  # "hundreds of texts" / "thousands of text messages"
+    numbers += identifier_conflicts(a, b)  # "Flight 400" / "Flight 404" in one claim
     if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
         return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
     wording = quote_conflicts(a, b) + diff_conflicts(a, b) + rank_conflicts(a, b) + category_conflicts(a, b)

@@ -278,22 +278,36 @@ class NER(Protocol):
     def entities(self, text: str) -> list[EntityMention]: ...
 
 
+def _offsets(text: str, toks: list[str], starts: list[int], upto: int) -> None:
+    """Extend ``starts`` with the offsets of ``toks`` (``_TOKEN`` matches of ``text``) up to index ``upto``.
+
+    The characters between two matches (spaces, digits, other letters) cannot begin a token, so each
+    token's first occurrence after the previous one is where it was matched.
+    """
+    pos = starts[-1] + len(toks[len(starts) - 1]) if starts else 0
+    for k in range(len(starts), upto + 1):
+        pos = text.index(toks[k], pos)
+        starts.append(pos)
+        pos += len(toks[k])
+
+
 class HeuristicNER:
     """Capitalisation-based entity finder (see the module docstring for what it can and cannot do)."""
 
     name = "heuristic"
 
     def entities(self, text: str) -> list[EntityMention]:
-        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        toks = _TOKEN.findall(text)
         out: list[EntityMention] = []
         # Only capitalised tokens can start a name; ``resume`` skips the tokens a name already took.
-        caps = [k for k, tok in enumerate(toks) if tok[2][0].isupper()]
+        caps = [k for k, tok in enumerate(toks) if tok[0].isupper()]
+        starts: list[int] = []  # token offsets, found only as far as a name needs them
         resume = 0
         for k in caps:
             if k < resume:
                 continue
-            t = toks[k][2]
-            opener = k == 0 or toks[k - 1][2] in {'"', "“", "‘", ":", "—", "–", "(", "["}
+            t = toks[k]
+            opener = k == 0 or toks[k - 1] in {'"', "“", "‘", ":", "—", "–", "(", "["}
             if (
                 not self._cap(t)
                 or t.lower().rstrip(".") in _CALENDAR
@@ -303,12 +317,12 @@ class HeuristicNER:
             j = k
             while (
                 j + 1 < len(toks)
-                and not toks[j][2].endswith(("'s", "’s"))
-                and toks[j + 1][2].lower().rstrip(".") not in _CALENDAR
-                and (self._cap(toks[j + 1][2]) or self._glued(toks, j + 1))
+                and not toks[j].endswith(("'s", "’s"))
+                and toks[j + 1].lower().rstrip(".") not in _CALENDAR
+                and (self._cap(toks[j + 1]) or self._glued(toks, j + 1))
             ):
                 j += 1
-            words = [w for _, _, w in toks[k : j + 1]]
+            words = toks[k : j + 1]
             # Titles and leading function words are not part of the name.
             lead = 0
             while lead < len(words) and (
@@ -321,7 +335,7 @@ class HeuristicNER:
             inner = [n for n in range(lead, len(words) - 1) if words[n].lower().rstrip(".") in _PERSON_TITLES]
             if inner:  # "South Korean President Moon Jae-in": the name starts after the title
                 lead, titled = inner[-1] + 1, True
-            if k > 0 and toks[k - 1][2].lower() in _PERSON_TITLES:  # "spokesman Lu Kang"
+            if k > 0 and toks[k - 1].lower() in _PERSON_TITLES:  # "spokesman Lu Kang"
                 titled = True
             name_words = words[lead:]
             while name_words and name_words[-1].lower() in _GLUE:
@@ -334,22 +348,23 @@ class HeuristicNER:
                     or len(name_words[0]) < 2
                 )
             ):
-                s = toks[k + lead][0]
-                e = toks[k + lead + len(name_words) - 1][1]
+                last = k + lead + len(name_words) - 1
+                _offsets(text, toks, starts, last)
+                s, e = starts[k + lead], starts[last] + len(toks[last])
                 name = _POSSESSIVE.sub("", text[s:e])
                 if not _INITIALS.fullmatch(name):  # "U.S." keeps its last full stop
                     name = name.rstrip(".’'")
-                prev = toks[k - 1][2].lower() if k > 0 else ""
+                prev = toks[k - 1].lower() if k > 0 else ""
                 out.append(EntityMention(s, s + len(name), name, self._kind(name_words, titled, prev)))
             resume = j + 1
         return out
 
     @classmethod
-    def _glued(cls, toks: list[tuple[int, int, str]], k: int) -> bool:
+    def _glued(cls, toks: list[str], k: int) -> bool:
         """Glue words ("of the") at ``k`` that lead on to a capitalised word ("Great Hall of the People")."""
-        while k < len(toks) and toks[k][2].lower() in _GLUE:
+        while k < len(toks) and toks[k].lower() in _GLUE:
             k += 1
-        return k < len(toks) and cls._cap(toks[k][2]) and toks[k - 1][2].lower() in _GLUE
+        return k < len(toks) and cls._cap(toks[k]) and toks[k - 1].lower() in _GLUE
 
     @staticmethod
     def _cap(token: str) -> bool:
@@ -369,7 +384,6 @@ class HeuristicNER:
         return "other"
 
 
-
 def _absorb(found: dict, key: str, owner: str) -> None:
     """Count the entry under ``key`` as mentions of ``owner`` (a longer name it stands for) and drop it."""
     src, dst = found.pop(key), found[owner]
@@ -379,16 +393,20 @@ def _absorb(found: dict, key: str, owner: str) -> None:
     for o, span in src["outlets"].items():
         dst["outlets"].setdefault(o, span)
 
+
 def entities(state: StoryState, *, ner: NER | None = None, limit: int = 50) -> list[Mentioned]:
     """Entities of the story, most widely mentioned first, with how many outlets name each."""
     ner = ner or HeuristicNER()
     found: dict[str, dict] = {}
     outlets = [a.outlet for a in state.articles]
+    keys: dict[str, str] = {}  # each spelling's key, worked out once per story
     for i in state.rows:
         s = state.sentences[i]
         outlet = outlets[s.doc]
         for m in ner.entities(s.text):
-            key = entity_key(m.text)
+            key = keys.get(m.text)
+            if key is None:
+                key = keys[m.text] = entity_key(m.text)
             entry = found.get(key)
             if entry is None:
                 shown = _ALIASES.get(key) or _SHOWN.get(key, m.text)

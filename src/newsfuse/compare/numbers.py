@@ -28,25 +28,43 @@ _WORDNUM = (
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|hundred|dozen"
 )
+# The lookaheads name each branch's first character, so most positions fail at once.
 _NUM_RE = re.compile(
-    r"(?P<cur>[$£€])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?=[$£€\s\d])(?P<cur>[$£€])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<glued>bn|mn|m|k|km|ft|h|tn|b)?\b"
-    r"|(?P<word>\b(?i:" + _WORDNUM + r")\b)"
+    r"|(?=(?i:[tfsenhd]))(?P<word>\b(?i:" + _WORDNUM + r")\b)"
 )
+# Cheap test first: a sentence with no digit and no number word holds no number.
+_DIGIT = re.compile(r"\d")
+_WORD_NUMBER = re.compile(r"(?=(?i:[tfsenhd]))\b(?i:" + _WORDNUM + r")\b")
 _MAG_RE = re.compile(r"\s?(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _PCT_RE = re.compile(r"\s?(%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
 _APPROX = [
-    (
-        "about",
-        r"(about|around|approximately|roughly|some|an estimated|estimated|close to|almost|nearly|just under"
-        r"|just over|~)\s*$",
-    ),
+    # Just under: "almost 100 samples" may be 88.
+    ("nearly", r"(close to|almost|nearly|just under)\s*$"),
+    ("about", r"(about|around|approximately|roughly|some|an estimated|estimated|just over|~)\s*$"),
     ("more", r"(more than|over|at least|upwards of|above|in excess of|exceeding|≥|>)\s*$"),
     # A ceiling, not an estimate: "faces up to 14 years" is any term up to 14.
     ("ceiling", r"(up to|a maximum of|at most|no more than)\s*$"),
     ("less", r"(less than|fewer than|under|as much as|as many as|as high as|≤|<)\s*$"),
 ]
 _APPROX_RE = [(name, re.compile(r"(?<![\w-])" + rx)) for name, rx in _APPROX]
+
+
+# The readers of the words around a number, compiled once.
+_FRACTION_AFTER = re.compile(r"\s\d+/\d")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_HYPHENED = re.compile(r"-(?:(year)s?[- ]old(s)?|(\w+))")
+_BETWEEN = re.compile(r"\bbetween\s*$")
+_AND_NUMBER = re.compile(r"\s+and\s+(\d[\d,.]*)")
+_TALLY = re.compile(r"(?:-|–| to )(\d{1,3})\b(?!-)")
+_YEARS_OLD = re.compile(r"\s+years?\s+old\b")
+_AGED = re.compile(r"\b(aged|age of|at age)\s*$")
+_COMMA_BEFORE = re.compile(r"\w,\s?$")
+_APPOSITION_END = re.compile(r"\s?(?:[,;)]|\s+(?:of|and|was|is|who|from)\b)")
+_TALLY_CUE = re.compile(r"\b(vote|voted|votes|score|scored|won|beat|lost|margin|by)\b")
+_LETTER = re.compile(r"[A-Za-z]")
+_PLURAL = re.compile(r"[a-z]+s\.?")
 
 
 @dataclass(frozen=True)
@@ -126,6 +144,8 @@ CASUALTY_VERBS = frozenset(
 def _interval(value: float, approx: str, raw: str) -> tuple[float, float]:
     if approx == "about":
         return value * 0.9, value * 1.1
+    if approx == "nearly":
+        return value * 0.85, value * 1.1
     if approx == "more":
         return value, value * 1.5
     if approx == "less":
@@ -151,7 +171,14 @@ def quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
 
     ``limit`` stops after that many (table-like text can hold thousands).
     """
+    if limit is not None and len(sentence) <= _SHARED_SCAN_CHARS:
+        # A sentence of ordinary length is read whole once, whatever the limit: the first ``limit``
+        # numbers are the same either way, and the readers that ask with other limits share the scan.
+        return list(_quantities(sentence, None)[:limit])
     return list(_quantities(sentence, limit))
+
+
+_SHARED_SCAN_CHARS = 600
 
 
 @lru_cache(maxsize=16384)
@@ -161,11 +188,11 @@ def _quantities(sentence: str, limit: int | None) -> tuple[Quantity, ...]:
 
 
 def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
-    if _NUM_RE.search(sentence) is None:
+    if _DIGIT.search(sentence) is None and _WORD_NUMBER.search(sentence) is None:
         return []
     taken = [(d.start, d.end) for d in find_dates(sentence, None)] + [(s, e) for s, e, _ in find_times(sentence)]
-    toks = words(sentence)
-    starts = [t[0] for t in toks]
+    toks: list[tuple[int, int, str]] = []
+    starts: list[int] = []
     out: list[Quantity] = []
     for m in _NUM_RE.finditer(sentence):
         s, e = m.start(), m.end()
@@ -175,11 +202,14 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             break
         if any(a < e and s < b for a, b in taken) or (out and s < out[-1].end):
             continue
-        if sentence[e : e + 1] == "/" or sentence[max(0, s - 1) : s] == "/" or re.match(r"\s\d+/\d", sentence[e:]):
+        if sentence[e : e + 1] == "/" or sentence[max(0, s - 1) : s] == "/" or _FRACTION_AFTER.match(sentence, e):
             continue  # fractions ("1 1/2 years"): not counts
         value = _parse_number(m)
-        if value is None or (m.group("num") and re.fullmatch(r"(1[89]|20)\d\d", m.group("num")) and not m.group("cur")):
+        if value is None or (m.group("num") and _YEAR.fullmatch(m.group("num")) and not m.group("cur")):
             continue  # a bare year is a date, not a quantity
+        if not starts:  # the words are read once a number is kept
+            toks = words(sentence)
+            starts = [t[0] for t in toks]
         raw = m.group("num") or m.group("word") or ""
         noun = ""
         cur = m.group("cur")
@@ -210,20 +240,18 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         subject: tuple[str, ...] = ()
         rest = sentence[e : e + 80]
         other = None
-        hyph = re.match(r"-(?:(year)s?[- ]old(s)?|(\w+))", rest)
-        between = re.search(r"\bbetween\s*$", prefix) and re.match(r"\s+and\s+(\d[\d,.]*)", rest)
-        tally = re.match(r"(?:-|–| to )(\d{1,3})\b(?!-)", rest) if value < 1000 and not noun else None
+        hyph = _HYPHENED.match(rest)
+        between = _BETWEEN.search(prefix) and _AND_NUMBER.match(rest)
+        tally = _TALLY.match(rest) if value < 1000 and not noun else None
         ti = bisect_left(starts, e)
         if hyph and hyph.group(1):
             kind = "age"
             e += hyph.end()
             ti = bisect_left(starts, e)
             subject = _name_run(toks, ti, 1) or content([t[2] for t in toks[ti : ti + 1]])
-        elif re.match(r"\s+years?\s+old\b", rest) or re.search(r"\b(aged|age of|at age)\s*$", prefix):
+        elif _YEARS_OLD.match(rest) or _AGED.search(prefix):
             kind = "age"
-        elif re.search(r"\w,\s?$", sentence[max(0, s - 40) : s]) and re.match(
-            r"\s?(?:[,;)]|\s+(?:of|and|was|is|who|from)\b)", rest
-        ):
+        elif _COMMA_BEFORE.search(sentence[max(0, s - 40) : s]) and _APPOSITION_END.match(rest):
             kind = "age"
             back = bisect_left(starts, s) - 1
             while back >= 0 and (toks[back][1] > s or toks[back][2] == ","):
@@ -236,11 +264,7 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
         elif between:
             kind, other = "range", float(between.group(1).replace(",", "") or 0)
             e += between.end()
-        elif tally and (
-            re.search(r"\b(vote|voted|votes|score|scored|won|beat|lost|margin|by)\b", prefix[-25:])
-            or "-" in tally.group(0)
-            or "–" in tally.group(0)
-        ):
+        elif tally and (_TALLY_CUE.search(prefix[-25:]) or "-" in tally.group(0) or "–" in tally.group(0)):
             kind, other = "tally", float(tally.group(1))
             e += tally.end()
             ti = bisect_left(starts, e)
@@ -267,14 +291,14 @@ def _scan_quantities(sentence: str, limit: int | None = None) -> list[Quantity]:
             kind in {"count", "range"}  # "between 6 and 8 feet": feet
             and not noun
             and after_toks
-            and re.match(r"[A-Za-z]", after_toks[0])
+            and _LETTER.match(after_toks[0])
             and after_toks[0].lower() not in STOP
             and not after_toks[0][0].isupper()
             and after_toks[0].lower() not in _NOT_UNITS
         ):
             noun = lemma(after_toks[0])
             after_toks = after_toks[1:]
-            if noun.endswith("ed") and after_toks and re.fullmatch(r"[a-z]+s\.?", after_toks[0]):
+            if noun.endswith("ed") and after_toks and _PLURAL.fullmatch(after_toks[0]):
                 noun, after_toks = lemma(after_toks[0]), after_toks[1:]  # "11 trapped miners": miners
         first_at = bisect_left(starts, s)
         before_toks = [t[2] for t in toks[max(0, first_at - 5) : first_at] if t[1] <= s][-4:]

@@ -39,19 +39,32 @@ _MONTH = (
     r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+# Lower-case month names (lower-cased copy, "in early december 1950") count only with a number next
+# to them: with a year any month; with a day number not "may" and "march", which are verbs too ("may 5
+# people", "march 5 miles"); abbreviations only with their full stop ("jan. 5").
+_LOWER_MONTHS = (
+    "january|february|april|june|july|august|september|october|november|december"
+    r"|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\."
+)
+_MONTH_BY_YEAR = _MONTH[:-1] + "|" + _LOWER_MONTHS + "|may|march)"
+_MONTH_BY_DAY = _MONTH[:-1] + "|" + _LOWER_MONTHS + ")"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Weekday names in lower case too (lower-cased copy): unlike month names, none is another word.
+_WEEKDAY = (
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _COUNT = r"(?P<count>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 
 # Order matters: longer forms first; one regex, named groups say which form matched.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("mdy", r"\b" + _MONTH.format(n="mo") + r"\s+" + _DAY.format(n="d") + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"),
-    ("dmy", r"\b" + _DAY.format(n="d") + r"\s+" + _MONTH.format(n="mo") + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"),
-    ("my", r"\b" + _MONTH.format(n="mo") + r",?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b"),
-    ("md", r"\b" + _MONTH.format(n="mo") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*(?:,\s*)?\d)"),
-    ("dm", r"\b" + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH.format(n="mo") + r"\b"),
+    ("mdy", r"\b" + _MONTH_BY_YEAR.format(n="mo") + r"\s+" + _DAY.format(n="d") + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"),
+    ("dmy", r"\b" + _DAY.format(n="d") + r"\s+" + _MONTH_BY_YEAR.format(n="mo") + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"),
+    ("my", r"\b" + _MONTH_BY_YEAR.format(n="mo") + r",?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b"),
+    ("md", r"\b" + _MONTH_BY_DAY.format(n="mo") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*(?:,\s*)?\d)"),
+    ("dm", r"\b" + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH_BY_DAY.format(n="mo") + r"\b"),
     ("ago", r"(?<![\d,.])\b" + _COUNT + r"\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b"),
     (
         "holiday",
@@ -87,7 +100,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?![-/]\d|\s*(?:%|percent|people|troops))",
     ),
 ]
-_DATE_RE = re.compile("|".join(f"(?P<_{name}>{p.replace('(?P<', f'(?P<{name}_')})" for name, p in _PATTERNS))
+# Every pattern starts at a word boundary before a word character: checked once up front, not per pattern.
+_DATE_RE = re.compile(
+    r"(?=\w)\b(?:" + "|".join(f"(?P<_{name}>{p.replace('(?P<', f'(?P<{name}_')})" for name, p in _PATTERNS) + ")"
+)
 _FUTURE = re.compile(
     r"\b(will|shall|'ll|is scheduled|are scheduled|scheduled|is set|are set|set to|is expected to|are expected to"
     r"|plans? to|is due|are due|due to|to be held|upcoming|going to|next|is to|are to|starting|beginning"
@@ -104,7 +120,7 @@ _PAST = re.compile(
 # Dates introduced by these are bounds of something else, not when an event happened.
 _RELATION = re.compile(r"\b(since|until|till|before|after|by|through|from|to)\s*$", re.IGNORECASE)
 _TIME_RE = re.compile(
-    r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<word>noon|midnight)\b",
+    r"\b(?P<h>[01]?\d)(?::\s?(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<word>noon|midnight)\b",
     re.IGNORECASE,
 )
 
@@ -190,9 +206,12 @@ def _week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+_SENTENCE_END = re.compile(r"[,;:.!?]")
+
+
 def _looks_ahead(before: str) -> bool:
     # Only the clause the expression sits in, a few words back.
-    clause = re.split(r"[,;:.!?]", before)[-1]
+    clause = _SENTENCE_END.split(before)[-1]
     return bool(_FUTURE.search(" ".join(clause.split()[-7:])))
 
 
@@ -218,11 +237,38 @@ def _scan_dates(sentence: str, anchor: date | None) -> list[DateMention]:
 
 # Every date pattern needs one of these (a year, a capitalised month or weekday, "ago", a relative unit,
 # a holiday, a deictic word; the patterns' own case rules): sentences with none skip the patterns.
+# Each alternative starts with a fixed character, so the regex engine skips every other position
+# without trying the alternatives; the deictic words are case-insensitive after their first letter.
+def _any_case(first: str, rest: str) -> str:
+    return f"{first.lower()}(?i:{rest})|{first.upper()}(?i:{rest})"
+
+
 _DATE_HINT = re.compile(
-    r"(?:1[89]|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"|ago\b|week|month|year|New Year|Christmas|Halloween|Valentine"
-    r"|(?i:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night)"
+    r"1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|ago\b|week|month|year|New Year|Christmas|Halloween|Valentine|"
+    + _LOWER_MONTHS
+    + "|"
+    + "|".join(
+        [
+            _any_case("y", "esterday"),
+            _any_case("t", "oday|onight|omorrow|his (?:morning|afternoon|evening)"),
+            _any_case("l", "ast night"),
+        ]
+    )
 )
+
+
+# Each form's named groups in _DATE_RE ("mdy_mo") with the names _resolve reads them by ("mo").
+_FORM_GROUPS = {
+    form: tuple((name, name[len(form) + 1 :]) for name in _DATE_RE.groupindex if name.startswith(form + "_"))
+    for form, _ in _PATTERNS
+}
+_LEAD = re.compile(r"(?i)(on|in|the)\s+")
+_BOUND_WORD = re.compile(r"(?i)(since|until|by|from)\b")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_SENTENCE_MARK = re.compile(r"[,;:.]")
 
 
 @lru_cache(maxsize=16384)
@@ -233,16 +279,16 @@ def _date_forms(sentence: str) -> tuple[tuple, ...]:
         return ()  # no year, month, weekday or date word: the full patterns cannot match
     for m in _DATE_RE.finditer(sentence):
         form = m.lastgroup[1:] if m.lastgroup else ""
-        g = {k[len(form) + 1 :]: v for k, v in m.groupdict().items() if k.startswith(form + "_") and v is not None}
+        g = {short: v for name, short in _FORM_GROUPS.get(form, ()) if (v := m.group(name)) is not None}
         text = m.group(0)
         start = m.start()
-        lead = re.match(r"(?i)(on|in|the)\s+", text)
+        lead = _LEAD.match(text)
         if lead and form not in {"inmonth", "year"}:
             start += lead.end()
             text = text[lead.end() :]
         before = sentence[max(0, m.start() - 200) : m.start()]
-        bound = bool(_RELATION.search(before)) or bool(re.match(r"(?i)(since|until|by|from)\b", text))
-        clause = re.split(r"[,;:]", before)[-1] + text + re.split(r"[,;:.]", sentence[m.end() : m.end() + 200])[0]
+        bound = bool(_RELATION.search(before)) or bool(_BOUND_WORD.match(text))
+        clause = _CLAUSE_MARK.split(before)[-1] + text + _SENTENCE_MARK.split(sentence[m.end() : m.end() + 200])[0]
         past = bool(_PAST.search(clause))
         out.append((form, g, text, start, _looks_ahead(before + " " + text), bound, past))
     return tuple(out)
@@ -427,6 +473,10 @@ def _sort_key(value: str) -> tuple[str, int]:
 
 # Page furniture whose dates are not events: social-media embeds and "1 year ago" time stamps.
 _SOCIAL = re.compile(r"\(@\w+\)|\bpost shared by\b|pic\.twitter\.com|https?://t\.co/", re.IGNORECASE)
+# A cheap test first, each alternative led by a fixed character: sentences without it cannot match _SOCIAL.
+_SOCIAL_HINT = re.compile(
+    r"\(@|" + _any_case("p", r"ost shared by|ic\.twitter\.com") + "|" + _any_case("h", r"ttps?://t\.co/")
+)
 _AGO = re.compile(r"^\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE)
 _STAMP_CUE = re.compile(r"\b(updated|posted|published|modified|last updated)\s*:?\s*$", re.IGNORECASE)
 
@@ -494,7 +544,7 @@ def build_timeline(state, *, today: date | None = None, limit: int = 200):
     unresolved = furniture = 0
     for i in state.rows:
         s = state.sentences[i]
-        social = bool(_SOCIAL.search(s.text))
+        social = _SOCIAL_HINT.search(s.text) is not None and _SOCIAL.search(s.text) is not None
         for m in find_dates(s.text, anchors[s.doc]):
             if m.bound:
                 continue

@@ -149,20 +149,11 @@ def causes(errors: bool) -> None:
 
 
 def clear_caches() -> None:
-    from newsfuse.compare import disagree, identifiers, magnitudes, numbers, ranks, timeline, tokens
+    """Clear newsfuse's per-text memos (``memos.py``) so repeated runs read every sentence afresh."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from memos import clear_text_memos
 
-    for fn in (
-        magnitudes.magnitudes,
-        identifiers._identifiers,
-        ranks._ranks,
-        tokens._words,
-        numbers._quantities,
-        timeline._find_dates,
-        timeline._date_forms,
-        disagree._content_set,
-        disagree._compare,
-    ):
-        fn.cache_clear()
+    clear_text_memos()
 
 
 def speed(n: int) -> None:

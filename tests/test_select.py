@@ -309,19 +309,3 @@ def test_one_wire_filing_daily_is_weighed_by_reports_and_badged_by_outlets(selec
     # What is chosen does not depend on who filed the reports; only the badges do.
     assert [s.text for s in by_outlet.sentences] == [s.text for s in by_article.sentences]
     assert max(s.support for s in by_outlet.sentences) == 1 < max(s.support for s in by_article.sentences)
-
-
-def test_the_same_event_twice_is_said_once():
-    # DUC 2004 dev, Anwar Ibrahim: two outlets word his firing differently (too different for the
-    # similarity cap); the summary said it twice.
-    from newsfuse.select.mmr import _same_event, event_key
-
-    fired_a = "On Sept. 2, Malaysia's Prime Minister Mahathir Mohamad fired Anwar, calling him unfit for office."
-    fired_b = "Anwar was fired by Prime Minister Mahathir Mohamad on Sept. 2 after the two differed on economic policy."
-    a, b = event_key(fired_a, "1998-10-02"), event_key(fired_b, "1998-10-08")
-    assert a is not None and b is not None and a[0] == b[0] == "1998-09-02" and len(a[1] & b[1]) >= 2
-    # Same day, but two different prime ministers: titles name no one.
-    other = event_key("Prime Minister Tony Blair met the Queen on Sept. 2 in London.", "1998-10-08")
-    assert other is not None and len(a[1] & other[1]) < 2
-    assert event_key(fired_b, None) is None  # undated: the day cannot be told
-    assert _same_event(b, [a]) and not _same_event(other, [a]) and not _same_event(None, [a])

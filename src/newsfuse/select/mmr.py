@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import heapq
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from ..clean import words_of
-from ..compare.timeline import article_anchor, find_dates
 from ..state import StoryState
-from ..text.lexicon import STOPWORDS
 from ..units import unit_words
 from .base import fits
 from .novelty import Coverage
@@ -133,47 +130,6 @@ class MMRSelector:
         return self.select(story, representatives, words), list(representatives)
 
 
-_NAME = re.compile(r"\b[A-Z][a-z]+\b")
-
-
-def event_key(text: str, published: str | None) -> tuple[str, frozenset[str]] | None:
-    """What a statement says happened when, and to whom: the one day it names and its capitalised names.
-
-    Two statements that name the same day and at least two of the same names tell the same event
-    ("On Sept. 2, Mahathir fired Anwar" and "Anwar was fired by Mahathir on Sept. 2 after ...").
-    None when the statement names no single day, or its article is undated.
-
-    >>> day, names = event_key("On Sept. 2, Prime Minister Mahathir fired Anwar.", "1998-10-08")
-    >>> day, sorted(names)
-    ('1998-09-02', ['Anwar', 'Mahathir'])
-    >>> event_key("Anwar was fired on Sept. 2.", None) is None
-    True
-    """
-    anchor = article_anchor(published)
-    if anchor is None:
-        return None
-    mentions = find_dates(text, anchor)
-    days = {m.value for m in mentions if m.granularity == "day" and m.value}
-    if len(days) != 1:
-        return None
-    for m in mentions:  # the date's own words are no names
-        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
-    names = frozenset(n for n in _NAME.findall(text) if n.lower() not in STOPWORDS and n not in _TITLES)
-    return days.pop(), names
-
-
-# Titles name no one by themselves: two statements sharing only "Prime Minister" may be about two people.
-_TITLES = frozenset(
-    "President Vice Prime Minister Secretary Chancellor King Queen Prince Princess Pope General Gen Senator Sen "
-    "Representative Rep Governor Gov Mayor Judge Justice Chief Director Ambassador Foreign Defense Interior "
-    "Mr Mrs Ms Dr Sir Lord Lady Deputy Speaker Leader Chairman Commander Officer Police Army".split()
-)
-
-
-def _same_event(key: tuple[str, frozenset[str]] | None, told: list[tuple[str, frozenset[str]]]) -> bool:
-    return key is not None and any(key[0] == day and len(key[1] & names) >= 2 for day, names in told)
-
-
 def greedy_mmr(
     story: StoryState,
     representatives: list[int],
@@ -189,8 +145,7 @@ def greedy_mmr(
 
     With ``novelty``, minus also ``novelty`` x the share of the fact's content words that the chosen
     facts already hold (:class:`~newsfuse.select.novelty.Coverage`).  Facts closer than
-    ``max_overlap`` to a chosen fact, or shorter than ``min_words``, are never picked, nor one that
-    tells the same event as a chosen one (same day, two names in common: :func:`event_key`); every pick
+    ``max_overlap`` to a chosen fact, or shorter than ``min_words``, are never picked; every pick
     follows the budget rule :func:`~newsfuse.select.base.fits`.  Each step takes the fact of highest
     gain, the lowest index among equals.  With ``context_cost``, a fact's score is ``base`` minus
     ``context_cost`` x the share of its unit's words that are context (:func:`context_share`).
@@ -227,12 +182,6 @@ def greedy_mmr(
     shortest = min_words if max(own) >= min_words else min(min_words, max(lengths[f] for f in range(len(reps))))
     coverage = Coverage(representative_words(story, representatives)) if novelty else None
     fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
-    events = _Lazy(
-        lambda f: event_key(
-            story.sentences[representatives[f]].text, story.articles[story.sentences[representatives[f]].doc].published
-        )
-    )
-    told: list[tuple[str, frozenset[str]]] = []  # the events chosen facts tell
     said: set[int] = set()  # facts a chosen unit states
     used: set[int] = set()  # sentences inside chosen units
     ends: set[int] = set()  # the last sentence of each chosen span
@@ -271,8 +220,6 @@ def greedy_mmr(
                 max_sim = np.maximum(max_sim, sim[fact_of[k]])
         if coverage is not None:
             coverage.add(f)
-        if (event := events[f]) is not None:
-            told.append(event)
 
     lede = story.lede
     if lede is not None and lede < len(reps) and units[lede] is not None and fits(0, lengths[lede], words):
@@ -291,7 +238,7 @@ def greedy_mmr(
         # (the sentence's own words first: what it states is never shorter).
         if chosen and (max_sim[f] >= max_overlap or own[f] > words - spent):
             continue
-        if units[f] is None or lengths[f] < shortest or (told and _same_event(events[f], told)):
+        if units[f] is None or lengths[f] < shortest:
             continue
         span = span_of(f)
         if span is None or (chosen and cost(f, span) > words - spent):

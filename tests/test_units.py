@@ -226,6 +226,10 @@ def test_an_article_cut_mid_sentence_never_states_its_last_words():
     assert ContextUnits().unit(whole, len(whole.sentences) - 1) is not None
     short = Pipeline().analyse([Article("n", "Rain hit Paris on Monday. Flights were cancelled at both airports")])
     assert ContextUnits().unit(short, 1) == (1, 1)
+    # Multi-News, Comey's letter: an ellipsis in brackets marks the cut even in the second sentence.
+    reid = "Harry Reid said Comey may have violated a federal law. Mr. Reid was preparing to send a [ … ]"
+    cut = Pipeline().analyse([Article("n", reid)])
+    assert ContextUnits().unit(cut, 1) is None and ContextUnits().unit(cut, 0) == (0, 0)
 
 
 @pytest.mark.parametrize(

@@ -834,9 +834,15 @@ def cut_off(text: str) -> bool:
 
 
 def _cut_at_end(story: StoryState, i: int) -> bool:
-    """Is sentence ``i`` its article's last text, cut mid-sentence, in an article of three sentences or more?"""
+    """Is sentence ``i`` its article's last text, cut mid-sentence?
+
+    A trailing ellipsis or "[…]" marks a cut after any first sentence; a missing stop only from the
+    third sentence on (a short note may end without one).
+    """
     s = story.sentences[i]
-    return s.position >= 2 and not story.articles[s.doc].text[s.end :].strip() and cut_off(s.text)
+    if s.position < 1 or story.articles[s.doc].text[s.end :].strip() or not cut_off(s.text):
+        return False
+    return s.position >= 2 or s.text.rstrip(_CLOSING).endswith(("...", "…"))
 
 
 def _speakerless_quote(sentences: Sequence[Sentence], lo: int, hi: int) -> bool:

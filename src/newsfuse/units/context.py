@@ -812,8 +812,8 @@ class ContextUnits:
 
 
 # What may follow a sentence's final stop: closing quote marks and brackets.
-_CLOSING = " \t\n\"'”’»)]"
-_STOPS = (".", "!", "?")
+_CLOSING = " \t\n\"'”’»)]」』）"
+_STOPS = (".", "!", "?", "。", "！", "？", "．")  # full-width stops end Chinese and Japanese sentences
 _CREDIT_AT_END = re.compile(r"(?<=[.!?])\s*\([^()]{1,40}\)\s*$")  # "... on Friday. (Reuters)"
 
 
@@ -826,6 +826,8 @@ def cut_off(text: str) -> bool:
     True
     >>> cut_off("Mr. Reid was preparing to send a [ … ]"), cut_off('"We will win," he said.'), cut_off("Who won?")
     (True, False, False)
+    >>> cut_off("市长预计本周签署预算。")
+    False
     """
     body = _CREDIT_AT_END.sub("", text).rstrip(_CLOSING)
     if body.endswith(("...", "…")):

@@ -170,3 +170,28 @@ def test_a_story_told_over_weeks_goes_day_by_day():
     # An undated article among them: no calendar to order by.
     story.articles = [Article(str(d), "x", published=dates[d] if d else None) for d in range(3)]
     assert PositionOrderer().order(story, [0, 1, 2, 3]) == [0, 3, 1, 2]
+
+
+def test_an_article_is_told_in_its_own_order():
+    # DUC 2004 dev, Syria and Turkey: Israel's "for its part" (late in the Cairo article) shares a fact
+    # with the Jerusalem article's opening, yet must not come before the Cairo article's own opening.
+    cairo = [
+        "Egyptian President Hosni Mubarak met here Sunday with Syrian President Hafez Assad to try to defuse "
+        "growing tension between Syria and Turkey.",
+        *(f"Filler sentence {k} of the Cairo article." for k in range(1, 9)),
+        "Israel, for its part, said it does not want to become involved in any military confrontation between "
+        "Syria and Turkey.",
+    ]
+    jerusalem = ["Israel stressed on Sunday it has no part in the escalating dispute between Syria and Turkey."]
+    sentences = [Sentence(0, 0, 0, 1, jerusalem[0])] + [Sentence(1, k, 0, 1, t) for k, t in enumerate(cairo)]
+    story = StoryState(articles=[Article("jerusalem", "x"), Article("cairo", "x")], sentences=sentences)
+    israel, mubarak = 0, 1
+    story.facts = [Fact((0, 10), 2), Fact((1,), 1)]
+    story.wording = {israel: 10}  # worded by the Cairo article's "for its part" sentence
+    assert PositionOrderer().order(story, [israel, mubarak]) == [mubarak, israel]
+    # Worded by the Jerusalem article, the fact keeps its place: the articles differ.
+    story.wording = {israel: 0}
+    assert PositionOrderer().order(story, [israel, mubarak]) == [israel, mubarak]
+    # The lede stays first even when its article tells another chosen fact before it.
+    story.wording, story.lede = {israel: 10}, israel
+    assert PositionOrderer().order(story, [mubarak, israel]) == [israel, mubarak]

@@ -199,3 +199,52 @@ def test_interjections_and_brackets_that_lean_on_the_sentence_before():
 )
 def test_a_first_person_opening_needs_the_sentence_that_says_who_speaks(text, expected):
     assert needs_previous(text, previous="The Big Mac and Quarter Pounder don’t change.") == expected
+
+
+# Multi-News, Carl Paladino's primary win: the page cut the blog post off mid-sentence.
+PALADINO = (
+    "I wrote about a pair of candidates running in Tuesday's primaries who would represent a potentially "
+    "significant sacrifice of electability for ideological purity. "
+    "I did not write about a third northeastern candidate, a Buffalo businessman named Carl Paladino. "
+    "Mr. Paladino, who is running for governor in New York, has a testy relationship with the Republican "
+    "establishment, which tried to prevent him from appearing on the ballot. "
+    "Like Ms. O'Donnell and Mr. Lamontagne, however, he has the support of most Tea Party groups – and he has "
+    "substantially improved his position"
+)
+
+
+def test_an_article_cut_mid_sentence_never_states_its_last_words():
+    story = Pipeline().analyse([Article("nyt", PALADINO)])
+    last = len(story.sentences) - 1
+    assert story.sentences[last].text.endswith("improved his position")
+    assert ContextUnits().unit(story, last) is None
+    assert ContextUnits().unit(story, last - 1) == (last - 1, last - 1)
+    summary = Pipeline().summarize([Article("nyt", PALADINO)], words=250)
+    assert summary.sentences and not any("improved his position" in s.text for s in summary.sentences)
+    # Finished, the same article states it; so does a two-sentence text with no final stop (a headline-like note).
+    whole = Pipeline().analyse([Article("nyt", PALADINO + " in the polls.")])
+    assert ContextUnits().unit(whole, len(whole.sentences) - 1) is not None
+    short = Pipeline().analyse([Article("n", "Rain hit Paris on Monday. Flights were cancelled at both airports")])
+    assert ContextUnits().unit(short, 1) == (1, 1)
+    # Multi-News, Comey's letter: an ellipsis in brackets marks the cut even in the second sentence.
+    reid = "Harry Reid said Comey may have violated a federal law. Mr. Reid was preparing to send a [ … ]"
+    cut = Pipeline().analyse([Article("n", reid)])
+    assert ContextUnits().unit(cut, 1) is None and ContextUnits().unit(cut, 0) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Mr. Reid was preparing to send a [ … ]", True),  # Multi-News, Comey's letter
+        ("Chuck Lefever, owner of Esquin, has issued the following", True),
+        ("Produced nearly 4,000 years ago, the dagger was decorated with 140,000 tiny studs...", True),
+        ('"It\'s delicious," she said.', False),
+        ("Or what's left of it, anyway.", False),
+        ("Who cares?", False),
+        ("The court ruled on Friday. (Reuters)", False),
+    ],
+)
+def test_cut_off_endings(text, cut):
+    from newsfuse.units.context import cut_off
+
+    assert cut_off(text) is cut

@@ -27,7 +27,8 @@ class PositionOrderer:
     placed where its unit starts (the context it is stated with; ``story.stated``
     when selection recorded it).  A unit that
     continues, in its article, right where another chosen unit ends follows
-    that unit directly: a run from one outlet stays together.
+    that unit directly: a run from one outlet stays together.  An article's chosen opening comes
+    before anything else chosen from that article (``_article_order``).
 
     When every chosen unit's article is dated and the dates span more than ``CHRONICLE_DAYS``
     (a story that developed over days or weeks), facts go day by day in the order of their
@@ -60,6 +61,7 @@ class PositionOrderer:
 
         ordered = sorted(chosen, key=key)
         docs = [s.doc for s in story.sentences]
+        positions = [s.position for s in story.sentences]
         if story.lede in chosen:
             # The lede opens the summary; so does a chosen opening the lede continues in its article.
             ends = {u[1]: f for f, u in units.items() if u is not None}
@@ -77,8 +79,11 @@ class PositionOrderer:
             by_day = dict(zip(ordered, days, strict=True))
             keep_first = bool(ordered) and ordered[0] == story.lede
             ordered.sort(key=by_day.__getitem__)  # stable: the order above holds within a day
-            return _keep_runs(ordered, units, docs, keep_first=keep_first and ordered[0] == story.lede)
-        return _keep_runs(ordered, units, docs, keep_first=story.lede in chosen)
+            keep_first = keep_first and ordered[0] == story.lede
+        else:
+            keep_first = story.lede in chosen
+        runs = _keep_runs(ordered, units, docs, keep_first=keep_first)
+        return _article_order(runs, units, docs, positions, keep_first)
 
 
 def told_over_days(days: list[int]) -> bool:
@@ -99,6 +104,48 @@ def _days(story: StoryState, sentences: list[int]) -> list[int] | None:
             return None
         days.append(day.toordinal())
     return days
+
+
+def _article_order(
+    ordered: list[int],
+    units: dict[int, tuple[int, int] | None],
+    docs: list[int],
+    positions: list[int],
+    keep_first: bool = False,
+) -> list[int]:
+    """Move a chosen article opening (with the run it starts) to just before that article's other units.
+
+    An article's first sentence introduces what its later ones add to, so nothing the article says
+    later comes before it.  ``positions`` is each sentence's place in its article; with ``keep_first``
+    the first fact (the lede) stays first.  An article's "Israel, for its part, ..." (its 40th sentence)
+    no longer comes before its opening, "Mubarak met Assad on Sunday to defuse the tension":
+
+    >>> units = {5: (40, 40), 6: (0, 0), 7: (90, 90)}
+    >>> docs, positions = [0] * 50 + [1] * 50, list(range(50)) * 2
+    >>> _article_order([5, 7, 6], units, docs, positions)
+    [6, 5, 7]
+    >>> _article_order([5, 7, 6], units, docs, positions, keep_first=True)
+    [5, 7, 6]
+    """
+    blocks: list[list[int]] = []
+    for f in ordered:
+        u, last = units[f], units[blocks[-1][-1]] if blocks else None
+        if u is not None and last is not None and last[1] + 1 == u[0] and docs[last[1]] == docs[u[0]]:
+            blocks[-1].append(f)
+        else:
+            blocks.append([f])
+    for k in range(len(blocks)):
+        u = units[blocks[k][0]]
+        if u is None or positions[u[0]] != 0:
+            continue
+        earlier = [
+            j
+            for j in range(1 if keep_first else 0, k)
+            if (v := units[blocks[j][0]]) is not None and docs[v[0]] == docs[u[0]]
+        ]
+        if earlier:
+            blocks.insert(earlier[0], blocks.pop(k))
+    return [f for block in blocks for f in block]
 
 
 def _keep_runs(

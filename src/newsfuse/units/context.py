@@ -770,11 +770,15 @@ class ContextUnits:
 
         Back from ``i`` while a sentence needs the one before it, forward while one needs the next;
         a unit that is one whole quote with no speaker named reaches back for the sentence before.
+        A unit that ends its article mid-sentence (:func:`cut_off`: a page or feed cut the text) has none.
         """
         reading = self.signals(story)
         if i in reading.units:
             return reading.units[i]
-        reading.units[i] = found = self._unit(story, reading, i)
+        found = self._unit(story, reading, i)
+        if found is not None and _cut_at_end(story, found[1]):
+            found = None  # the article stops mid-sentence (a page or feed cut it): no reader can finish it
+        reading.units[i] = found
         return found
 
     def _unit(self, story: StoryState, reading: _Reading, i: int) -> tuple[int, int] | None:
@@ -805,6 +809,42 @@ class ContextUnits:
         if sum(sentences[k].n_words for k in range(lo, hi + 1)) > self.max_words:
             return None
         return lo, hi
+
+
+# What may follow a sentence's final stop: closing quote marks and brackets.
+_CLOSING = " \t\n\"'”’»)]」』）"
+_STOPS = (".", "!", "?", "。", "！", "？", "．")  # full-width stops end Chinese and Japanese sentences
+_CREDIT_AT_END = re.compile(r"(?<=[.!?])\s*\([^()]{1,40}\)\s*$")  # "... on Friday. (Reuters)"
+
+
+def cut_off(text: str) -> bool:
+    """Does ``text`` stop mid-sentence (no final stop, or a trailing ellipsis or "[…]" where the page cut it)?
+
+    Asked only of an article's last sentence: there, a missing stop means the text was cut.
+
+    >>> cut_off("Like Ms. O'Donnell, however, he has the support of most Tea Party groups and he has")
+    True
+    >>> cut_off("Mr. Reid was preparing to send a [ … ]"), cut_off('"We will win," he said.'), cut_off("Who won?")
+    (True, False, False)
+    >>> cut_off("市长预计本周签署预算。")
+    False
+    """
+    body = _CREDIT_AT_END.sub("", text).rstrip(_CLOSING)
+    if body.endswith(("...", "…")):
+        return True
+    return not body.endswith(_STOPS)
+
+
+def _cut_at_end(story: StoryState, i: int) -> bool:
+    """Is sentence ``i`` its article's last text, cut mid-sentence?
+
+    A trailing ellipsis or "[…]" marks a cut after any first sentence; a missing stop only from the
+    third sentence on (a short note may end without one).
+    """
+    s = story.sentences[i]
+    if s.position < 1 or story.articles[s.doc].text[s.end :].strip() or not cut_off(s.text):
+        return False
+    return s.position >= 2 or s.text.rstrip(_CLOSING).endswith(("...", "…"))
 
 
 def _speakerless_quote(sentences: Sequence[Sentence], lo: int, hi: int) -> bool:

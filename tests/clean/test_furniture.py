@@ -277,6 +277,28 @@ def test_captions_that_place_or_date_their_photo_are_cut_and_labelled() -> None:
     ]
 
 
+def test_a_caption_after_a_web_sites_credit_where_the_article_opens() -> None:
+    # Story 175: the headline, the photo's credit (a web site in capitals), then the photo's caption.
+    _, sentences = _split(
+        "Tiger Woods sex scandal update: Porn star Devon James makes 15 mistresses as Elin continues to fume "
+        "DEVONJAMESXXX.COM 'I want you to be my whore' was one text message Florida-based porn star Devon James says "
+        "Tiger Woods sent her. Now Tiger Woods is triple-X. A third porn star spewed tawdry tales on Tuesday."
+    )
+    labels = furniture_labels(sentences)
+    assert [s.text for i, s in enumerate(sentences) if i not in labels] == [
+        "Now Tiger Woods is triple-X.",
+        "A third porn star spewed tawdry tales on Tuesday.",
+    ]
+    # After a sentence of the article, the same credit leaves the sentence after it alone.
+    _, sentences = _split(
+        "Woods met her in 2006. SALON.COM She says Tiger Woods sent her a text message. Now Tiger Woods is triple-X."
+    )
+    labels = furniture_labels(sentences)
+    assert "She says Tiger Woods sent her a text message." in [
+        s.text for i, s in enumerate(sentences) if i not in labels
+    ]
+
+
 def test_a_headline_with_a_stop_before_a_lede_on_the_same_subject() -> None:
     # Story 65: the headline ends in a stop and the lede names its subject again.
     _, sentences = _split(

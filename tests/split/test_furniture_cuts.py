@@ -265,6 +265,21 @@ def _segments(text: str) -> list[str]:
             "Antifascist activists claim to have “doxxed”, or umasked, the leading “alt-right” writer and podcaster "
             "Mike Enoch.",
         ),
+        # A ranked list's item heading, a name and a sum, glued to the item's first sentence (5), and a site's
+        # name glued to an article's lede that opens with its day (188).
+        (
+            "Tina Fey $13 million Fey's first book, Bossypants, hit stores in April and sold 150,000 copies in the "
+            "first month.",
+            "Tina Fey $13 million",
+            "Fey's first book, Bossypants, hit stores in April and sold 150,000 copies in the first month.",
+        ),
+        (
+            "Harvard Law Record On Monday, the Supreme Court handed down its decision in Kimble v. Marvel, also known "
+            "as the Spider-Man case.",
+            "Harvard Law Record",
+            "On Monday, the Supreme Court handed down its decision in Kimble v. Marvel, also known as the Spider-Man "
+            "case.",
+        ),
         # A live blog's header and its first time before the first entry (35).
         (
             "ANAHEIM, Calif. (AP) — The Latest on the stabbings at a Ku Klux Klan gathering in Southern California "
@@ -311,6 +326,10 @@ def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: 
         # A capitalised word after a lower-case one is no lede when the words before it do not have it in lower
         # case (a headline repeated by its lede does).
         "Former president Barack Obama on Tuesday met Democratic lawmakers, a democratic gesture, in Chicago.",
+        # A sum after a name, and a day, inside a sentence.
+        "Warren Buffett's Berkshire Hathaway lost $13 million in the deal, the company said.",
+        "On Monday, the Supreme Court handed down its decision in Kimble v. Marvel.",
+        "Tina Fey earned $13 million between May 2010 and May 2011.",
     ],
 )
 def test_news_sentences_stay_whole(text: str) -> None:

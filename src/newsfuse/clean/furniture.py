@@ -623,6 +623,10 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
             labels[i] = "furniture"
         elif s.position == 0 and i + 1 < len(sentences) and _is_stopped_headline(s, sentences[i + 1]):
             labels[i] = "headline"
+        elif _after_site_credit(sentences, labels, i) and s.text.count(" ") < 40:
+            # A photo's caption after its credit, a web site in capitals, where the article opens:
+            # "DEVONJAMESXXX.COM 'I want you to be my whore' was one text message ... says Tiger Woods sent her."
+            labels[i] = "furniture"
     return labels
 
 
@@ -641,6 +645,22 @@ def _is_stopped_headline(first: Sentence, lede: Sentence) -> bool:
         and lede.text.count(" ") > 1.5 * first.text.count(" ")
         and not any(w.endswith("ed") or w in _PAST for w in _WORD.findall(first.text.lower()))
     )  # headlines speak in the present: a past tense ("Apple sold more phones.") is the lede's own
+
+
+def _after_site_credit(sentences: Sequence[Sentence], labels: dict[int, str], i: int) -> bool:
+    """Whether the sentence before ``i`` is a labelled web site in capitals ("DEVONJAMESXXX.COM") on the same
+    line, with nothing but labelled furniture before it in its article."""
+    if not i or labels.get(i - 1) != "furniture" or sentences[i].line_start:
+        return False
+    credit = sentences[i - 1]
+    if credit.doc != sentences[i].doc or not _CAPS_DOMAIN.fullmatch(credit.text):
+        return False
+    k = i - 2
+    while k >= 0 and sentences[k].doc == credit.doc:
+        if k not in labels:
+            return False
+        k -= 1
+    return True
 
 
 def _after_caption(sentences: Sequence[Sentence], labels: dict[int, str], i: int) -> bool:

@@ -267,6 +267,13 @@ _TITLE_CREDIT = re.compile(
 _DURATION = re.compile(r" \(\d{1,2}:\d{2}\)(?= [\"“A-Z])")
 # A web site in capitals, as a photo credit: "DEVONJAMESXXX.COM".
 _CAPS_DOMAIN = re.compile(r"(?<= )(?:[A-Z0-9-]{3,}\.)+(?:COM|NET|ORG)(?= [\"“'‘A-Z])")
+# A ranked list's item heading, a name and a sum, glued to the item's first sentence: "Tina Fey $13 million Fey's
+# first book, Bossypants, hit stores in April".
+_MONEY_HEAD = re.compile(r"(?:[A-Z][\w'’.&-]* ){1,4}\$\d[\d.,]*(?: (?:million|billion))?(?= [A-Z][\w'’]* [\w'’])")
+# A site's name glued to an article's lede that opens with its day: "Harvard Law Record On Monday, the Supreme Court".
+_SITE_BEFORE_DAY = re.compile(
+    rf"(?:[A-Z][\w'’.&-]* ){{1,4}}(?=On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH_NAMES}),? )"
+)
 # Share buttons read as text: "Email This", "Share this story".
 _SHARE_HINT = re.compile(r"(?:mail|hare|rint|weet) [Tt]his")
 _SHARE = re.compile(r" (?:Email|Share|Print|Tweet) [Tt]his(?: [Ss]tory| [Aa]rticle)?(?= [\"“'‘A-Z0-9])")
@@ -475,9 +482,13 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
     at = starts[0] if starts else 0
     if article_start and starts and "," in line[at : at + 40] and (credit := _NAMED_CREDIT.match(line, at)):
         cuts.append(credit.end())
+    if article_start and starts and " On " in line[at : at + 60] and (site := _SITE_BEFORE_DAY.match(line, at)):
+        cuts.append(site.end() - 1)
     for k, start in enumerate(starts):
         if article_start and k == 0 and (end := _headline_end(line, start, 4)) is not None:
             cuts.append(end)
+        if line.find("$", start, start + 60) >= 0 and (money := _MONEY_HEAD.match(line, start)):
+            cuts.append(money.end())
         first = line[start : start + 1]
         space = line.find(" ", start, start + 40) if first.isupper() else -1
         if space < 0 or not line[space + 1 : space + 2].isupper():

@@ -344,7 +344,8 @@ def _shown_days(browser) -> list[tuple[str | None, str, str]]:
     """Per summary item: its day mark (None without one), the text right after the mark, its first cited source."""
     return browser.execute_script(
         """return Array.from(document.querySelectorAll('#summary li.passage')).map(function (li) {
-            const mark = li.firstElementChild && li.firstElementChild.matches('.passage-day') ? li.firstElementChild : null;
+            const first = li.firstElementChild;
+            const mark = first && first.matches('.passage-day') ? first : null;
             const n = li.querySelectorAll('.passage-day').length;
             return [mark ? mark.textContent : (n ? 'misplaced' : null), mark ? mark.nextSibling.textContent : '',
                     li.querySelector('.sentence .cite').dataset.source];

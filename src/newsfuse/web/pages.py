@@ -10,10 +10,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import InputError
-from ..pipeline import DEFAULT_WORDS
 from ..compare.timeline import parse_published
+from ..errors import InputError
 from ..order.position import CHRONICLE_DAYS
+from ..pipeline import DEFAULT_WORDS
 from ..render.formats import day_label, day_marks, passage_runs
 from ..types import Article
 from .api import Rewrite, StoryId, Token, Words

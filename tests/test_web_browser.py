@@ -308,6 +308,115 @@ def test_summary_shows_passages(server, browser):
     _no_alert(browser)
 
 
+DATED = [  # one story told over six weeks: each article a different Monday
+    {
+        "id": "d1",
+        "title": "Harbor Bridge closes for repairs",
+        "source": "City Wire",
+        "published": "2026-10-05",
+        "text": "The Harbor Bridge closed on Monday for repairs to its deck, the city said.\n\n"
+        "Crews will replace the worn steel plates over three weeks, officials said.\n\n"
+        "Drivers were told to use the tunnel while the bridge is closed.",
+    },
+    {
+        "id": "d2",
+        "title": "Harbor Bridge repairs run late",
+        "source": "Daily Post",
+        "published": "2026-10-26",
+        "text": "Repairs to the Harbor Bridge are running two weeks late, the city said on Monday.\n\n"
+        "Crews found rust under the worn steel plates of the deck, officials said.\n\n"
+        "The tunnel has seen long queues since the bridge closed.",
+    },
+    {
+        "id": "d3",
+        "title": "Harbor Bridge reopens",
+        "source": "Evening News",
+        "published": "Mon, 16 Nov 2026 09:00:00 GMT",
+        "text": "The Harbor Bridge reopened on Monday after six weeks of repairs, the city said.\n\n"
+        "The new steel plates should last thirty years, officials said.\n\n"
+        "Queues at the tunnel eased within hours of the bridge reopening.",
+    },
+]
+DATED_DAYS = {"d1": "Oct 5, 2026", "d2": "Oct 26, 2026", "d3": "Nov 16, 2026"}
+
+
+def _shown_days(browser) -> list[tuple[str | None, str, str]]:
+    """Per summary item: its day mark (None without one), the text right after the mark, its first cited source."""
+    return browser.execute_script(
+        """return Array.from(document.querySelectorAll('#summary li.passage')).map(function (li) {
+            const first = li.firstElementChild;
+            const mark = first && first.matches('.passage-day') ? first : null;
+            const n = li.querySelectorAll('.passage-day').length;
+            return [mark ? mark.textContent : (n ? 'misplaced' : null), mark ? mark.nextSibling.textContent : '',
+                    li.querySelector('.sentence .cite').dataset.source];
+        });"""
+    )
+
+
+def _rerender(browser, words: int) -> None:
+    """Move the length slider to ``words`` and wait until the script has rebuilt the summary's items."""
+    from selenium.webdriver.common.by import By
+
+    browser.execute_script("document.querySelectorAll('#summary li').forEach(function (li) { li.dataset.old = '1'; })")
+    slider = browser.find_element(By.ID, "words-slider")
+    browser.execute_script(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+        slider,
+        words,
+    )
+    _wait(
+        browser,
+        lambda d: (
+            f"words={words}" in d.current_url
+            and not d.find_elements(By.CSS_SELECTOR, "#summary li[data-old]")
+            and "loading" not in d.find_element(By.TAG_NAME, "body").get_attribute("class")
+        ),
+    )
+
+
+def test_a_story_told_over_days_marks_each_passage_day_where_it_changes(server, browser):
+    """Dated articles weeks apart: each summary item whose article's day differs from the item before starts
+    with that day, on the server's page and after the slider's re-render; an undated story shows no days."""
+    import json
+
+    from selenium.webdriver.common.by import By
+
+    base, ids = server
+    req = urllib.request.Request(
+        f"{base}/api/summarize",
+        json.dumps({"articles": DATED, "words": 200}).encode(),
+        {"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(req) as r:
+        token = json.load(r)["read"]
+    browser.get(f"{base}/read/{token}?words=200")
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#summary .cite"))
+
+    def check() -> None:
+        shown = _shown_days(browser)
+        assert shown, "the dated story has a summary"
+        before = None
+        for mark, after, source in shown:
+            day = DATED_DAYS[source]
+            assert mark == (None if day == before else day), shown
+            assert after.strip() == ("" if mark is None else "—")
+            before = day
+        assert len({s for _, _, s in shown}) >= 2 and sum(m is not None for m, _, _ in shown) >= 2, shown
+
+    check()
+    for words in (40, 200):
+        _rerender(browser, words)
+        check()
+    # The example has no publication dates: neither its page nor its re-render shows a day.
+    browser.get(f"{base}/stories/{ids['example']}?words=120")
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#summary .cite"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#summary .passage-day")
+    _rerender(browser, 60)
+    assert browser.find_elements(By.CSS_SELECTOR, "#summary li.passage")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#summary .passage-day")
+    _no_alert(browser)
+
+
 def test_stored_story_page_and_screenshots(server, browser):
     from selenium.webdriver.common.by import By
 

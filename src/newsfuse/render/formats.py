@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from ..compare.timeline import parse_published
@@ -85,15 +86,38 @@ def passage_days(story: Story, groups: list[list[SummarySentence]]) -> list[str 
     >>> passage_days(story, passages(story))
     ['Dec 2, 1998', 'Dec 19, 1998']
     """
-    published = {a.id: parse_published(a.published) for a in story.sources}
-    days = [published.get(p[0].citations[0].source) if p[0].citations else None for p in groups]
+    first = [p[0].citations[0].source if p[0].citations else None for p in groups]
+    return day_marks(first, {a.id: a.published for a in story.sources})
+
+
+def day_marks(first_sources: Sequence[str | None], published: Mapping[str, str | None]) -> list[str | None]:
+    """Per passage, from the id of its first cited source and the sources' ``published`` values, its day
+    ("Dec 2, 1998") where the day changes; all None unless every passage is dated and the days span more
+    than the orderer's chronicle limit (:func:`newsfuse.order.told_over_days`).
+
+    >>> day_marks(["a", "a", "b"], {"a": "1998-12-02", "b": "Sat, 19 Dec 1998 10:00:00 GMT"})
+    ['Dec 2, 1998', None, 'Dec 19, 1998']
+    >>> day_marks(["a", "b"], {"a": "1998-12-02", "b": "1998-12-03"}), day_marks(["a", None], {"a": "1998-12-02"})
+    ([None, None], [None, None])
+    """
+    parsed = {k: parse_published(v) for k, v in published.items()}
+    days = [parsed.get(k) if k is not None else None for k in first_sources]
     if any(d is None for d in days) or not told_over_days([d.toordinal() for d in days if d is not None]):
-        return [None] * len(groups)
+        return [None] * len(days)
     out: list[str | None] = []
     for k, d in enumerate(days):
         assert d is not None
-        out.append(None if k and d == days[k - 1] else f"{d:%b} {d.day}, {d.year}")
+        out.append(None if k and d == days[k - 1] else day_label(d))
     return out
+
+
+def day_label(day: date) -> str:
+    """A day as passages are marked with it.
+
+    >>> day_label(date(1998, 12, 2))
+    'Dec 2, 1998'
+    """
+    return f"{day:%b} {day.day}, {day.year}"
 
 
 def _follows(texts: Mapping[str, str], a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:

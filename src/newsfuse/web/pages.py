@@ -10,9 +10,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..compare.timeline import parse_published
 from ..errors import InputError
+from ..order.position import CHRONICLE_DAYS
 from ..pipeline import DEFAULT_WORDS
-from ..render.formats import passage_runs
+from ..render.formats import day_label, day_marks, passage_runs
 from ..types import Article
 from .api import Rewrite, StoryId, Token, Words
 from .auth import COOKIE, client_of
@@ -140,9 +142,13 @@ def pages_router(ctx: WebContext) -> APIRouter:
     ) -> dict[str, Any]:
         numbers = {s["id"]: k for k, s in enumerate(story["sources"], 1)}
         outlets = {Article(s["id"], "", source=s.get("source"), url=s.get("url")).outlet for s in story["sources"]}
+        passages = summary_passages(story)
         return {
             "story": story,
-            "passages": summary_passages(story),
+            "passages": passages,
+            "passage_days": passage_days(story, passages),
+            "source_days": source_days(story),
+            "chronicle_days": CHRONICLE_DAYS,
             "numbers": numbers,
             "n_outlets": len(outlets),
             "words": words,
@@ -215,3 +221,36 @@ def summary_passages(story: dict) -> list[list[dict]]:
         c = (s.get("citations") or [None])[0]
         spans.append((c["source"], c["start"], c["end"]) if isinstance(c, dict) else None)
     return [[sentences[i] for i in run] for run in passage_runs(spans, texts)]
+
+
+def _first_source(passage: list[dict]) -> str | None:
+    c = (passage[0].get("citations") or [None])[0] if passage else None
+    return c["source"] if isinstance(c, dict) and isinstance(c.get("source"), str) else None
+
+
+def passage_days(story: dict, passages: list[list[dict]]) -> list[str | None]:
+    """Per passage of a story's JSON, its article's day where the day changes, when the story is told over
+    days (:func:`newsfuse.render.formats.day_marks`, the rule of the text output).
+
+    >>> src = [{"id": "a", "published": "1998-12-02"}, {"id": "b", "published": "1998-12-19"}]
+    >>> cite = lambda k: [{"text": "x", "citations": [{"source": k, "start": 0, "end": 1}]}]
+    >>> passage_days({"sources": src}, [cite("a"), cite("a"), cite("b")])
+    ['Dec 2, 1998', None, 'Dec 19, 1998']
+    """
+    published = {s["id"]: s.get("published") for s in story.get("sources") or [] if isinstance(s, dict) and "id" in s}
+    return day_marks([_first_source(p) for p in passages], published)
+
+
+def source_days(story: dict) -> dict[str, list[Any]]:
+    """Each dated source's day as ``[ordinal, label]``: what the page's script needs to mark passages
+    by day (with the same rule as :func:`passage_days`) when the slider re-renders the summary.
+
+    >>> source_days({"sources": [{"id": "a", "published": "Wed, 02 Dec 1998 10:00:00 GMT"}, {"id": "b"}]})
+    {'a': [729725, 'Dec 2, 1998']}
+    """
+    out: dict[str, list[Any]] = {}
+    for s in story.get("sources") or []:
+        day = parse_published(s.get("published")) if isinstance(s, dict) else None
+        if day is not None and isinstance(s.get("id"), str):
+            out[s["id"]] = [day.toordinal(), day_label(day)]
+    return out

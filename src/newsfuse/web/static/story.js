@@ -13,6 +13,8 @@
   });
   const nOutlets = data.n_outlets;
   const disputed = new Set(data.disputed || []);
+  const sourceDays = new Map(Object.entries(data.days || {})); // source id -> [day ordinal, label]
+  const chronicleDays = Number(data.chronicle_days);
 
   // Offsets in the JSON count Unicode code points (Python); JS strings count UTF-16 units.
   function toUnits(text, cp) {
@@ -186,19 +188,42 @@
     return el;
   }
 
+  // Per passage (its first sentence), its article's day where the day changes, when every passage is dated and
+  // the days span more than chronicleDays (as newsfuse.render.formats.day_marks marks them); else all null.
+  function passageDays(firsts) {
+    const days = firsts.map(function (s) {
+      const c = s.citations && s.citations[0];
+      return (c && sourceDays.get(c.source)) || null;
+    });
+    const none = firsts.map(function () { return null; });
+    if (!days.length || days.some(function (d) { return d === null; })) return none;
+    const ords = days.map(function (d) { return d[0]; });
+    if (!(Math.max.apply(null, ords) - Math.min.apply(null, ords) > chronicleDays)) return none;
+    return days.map(function (d, k) { return k && d[0] === days[k - 1][0] ? null : d[1]; });
+  }
+
   function renderSummary(d) {
     const list = document.getElementById("summary");
     const items = [];
+    const firsts = []; // the first sentence of each passage
     d.sentences.forEach(function (s, i) {
       let li = items[items.length - 1];
       if (!li || !follows(d.sentences[i - 1], s)) {
         li = document.createElement("li");
         li.className = "passage";
         items.push(li);
+        firsts.push(s);
       } else {
         li.append(document.createTextNode(" "));
       }
       li.append(sentenceEl(s));
+    });
+    passageDays(firsts).forEach(function (day, k) {
+      if (day === null) return;
+      const mark = document.createElement("span");
+      mark.className = "passage-day";
+      mark.textContent = day;
+      items[k].prepend(mark, document.createTextNode(" — "));
     });
     if (!items.length) {
       const li = document.createElement("li");

@@ -150,7 +150,9 @@ def causes(errors: bool) -> None:
 
 def clear_caches() -> None:
     """Clear newsfuse's per-text memos (``memos.py``) so repeated runs read every sentence afresh."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:  # imported by tests as a file, not run from benchmarks/
+        sys.path.insert(0, here)
     from memos import clear_text_memos
 
     clear_text_memos()

@@ -77,9 +77,8 @@ class PositionOrderer:
         days = _days(story, [units[f][0] if units[f] is not None else min(story.facts[f].members) for f in ordered])
         if days is not None and told_over_days(days):
             by_day = dict(zip(ordered, days, strict=True))
-            keep_first = bool(ordered) and ordered[0] == story.lede
             ordered.sort(key=by_day.__getitem__)  # stable: the order above holds within a day
-            keep_first = keep_first and ordered[0] == story.lede
+            keep_first = ordered[0] == story.lede  # the lede stays first only if its day is the first
         else:
             keep_first = story.lede in chosen
         runs = _keep_runs(ordered, units, docs, keep_first=keep_first)

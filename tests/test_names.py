@@ -7,7 +7,7 @@ from itertools import islice
 from newsfuse.inputs import iter_lines, parse_multinews_line
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
-from newsfuse.units.names import Introductions, bare_names, fuller_names, person_uses
+from newsfuse.units.names import Introductions, bare_names, fuller_at, used_as_person
 
 # Multi-News val-full250, the TSA knives story: the article introduces the congressman, then quotes him.
 TSA = (
@@ -19,14 +19,16 @@ TSA = (
 
 
 def test_fuller_names_and_bare_uses_from_real_sentences():
-    assert "Thompson" in set(fuller_names(TSA.split(" wants")[0]))
+    assert fuller_at(TSA, "Thompson") == TSA.index("Thompson")
     # "Stanford chemist Matthew Kanan" names Kanan in full; "Kanan said" names him alone.
-    assert "Kanan" in set(fuller_names("A group led by Stanford University chemist Matthew Kanan described it."))
-    assert person_uses('"In this experiment, ethanol was the major product," Kanan said.') == {"Kanan"}
+    assert fuller_at("A group led by Stanford University chemist Matthew Kanan described it.", "Kanan")
+    assert fuller_at('"In this experiment, ethanol was the major product," Kanan said.', "Kanan") is None
+    assert used_as_person('"In this experiment, ethanol was the major product," Kanan said.', "Kanan")
     assert bare_names("Wayne State University police Chief Tony Holt said so.") == set()
-    # A title opens a fuller name; "Mr." does not.
-    assert person_uses("'We will win,' said Gov. Andrew Cuomo.") == set()
+    # A title opens a fuller name; "Mr." does not, nor does the last word of the sentence before.
+    assert fuller_at("'We will win,' said Gov. Cuomo.", "Cuomo")
     assert bare_names("Mr. Hunter said the union would sue.") == {"Hunter"}
+    assert fuller_at("They met Trump. Hunter said so.", "Hunter") is None
 
 
 def test_a_run_needs_the_introduction_its_article_gave_before_it():
@@ -46,7 +48,7 @@ def test_a_word_the_article_also_writes_in_lower_case_is_no_surname():
 
 
 def _fuller_before(texts: list[str], k: int, name: str) -> bool:
-    return name in set(fuller_names(" ".join(texts[:k + 1])))
+    return fuller_at(" ".join(texts[: k + 1]), name) is not None
 
 
 def test_summaries_introduce_the_people_they_quote_by_surname(data_dir):

@@ -158,7 +158,7 @@ def _after_introductions(
     "Murphy was not located with her vehicle" no longer comes before "…the disappearance of Alexis
     Murphy".  A run is a unit with the units that continue it in its article; the first run stays first.
     """
-    introductions = Introductions(story, max_spread=1)
+    introductions = Introductions.of(story)
 
     def text(f: int) -> str:
         u = units[f]

@@ -74,7 +74,7 @@ def lede_fact(
         return None
     # Candidate wordings: opening sentences of original articles, long enough, that read alone.
     leads, lead_rows = [], []
-    introductions = Introductions(story, max_spread=1)
+    introductions = Introductions.of(story)
     for i, r in openers:
         if (
             sentences[i].n_words >= min_words

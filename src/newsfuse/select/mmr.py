@@ -194,7 +194,7 @@ def greedy_mmr(
     spent = 0
     # A unit naming someone by surname alone waits until a chosen unit has said who he is (units/names.py);
     # only for people one article mentions: the story's main people are named by what else is chosen.
-    introductions = Introductions(story, max_spread=1)
+    introductions = Introductions.of(story)
     needs = _Lazy(lambda f: introductions.needed(*units[f]))
     told: list[str] = []  # the text of the chosen units
     heap: list[tuple[float, int]] = []

@@ -37,43 +37,35 @@ from ..text.lexicon import PERSON_TITLES, STOP
 
 # A surname as written: "Hunter", "O'Grady", "McCullum", "San-Juan".
 _NAME = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-# A run of capitalised words and initials: "Rep. Bennie Thompson", "Oliver J. T. O'Grady".
-_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]*\.?)+")
 # Words before a surname that do not make it a fuller name: "Mr. Hunter" is as unintroduced as "Hunter".
 _BARE_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mister"])
-# What a person does in a sentence: speaks, is, has, owns.
+# What a person does in a sentence: speaks, is, has.
 _AFTER = (
     r"(?:said|says|told|tells|asked|asks|added|adds|noted|notes|wrote|writes|explained|explains|recalled|recalls|"
     r"replied|testified|argued|insisted|admitted|continued|warned|is|was|has|had|who)"
 )
 _BEFORE = r"(?:said|says|added|adds|asked|asks|told|wrote|writes|according to)"
-_PERSON_USE = re.compile(
-    rf"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms)\.\s+)?({_NAME})"
-    rf"(?=\s+(?:{_AFTER}|(?:also|later|then|now|still)\s+[a-z]+)\b)"
-    rf"|\b{_BEFORE}\s+(?:(?:Mr|Mrs|Ms)\.\s+)?({_NAME})(?![\w'’-]|\s+[A-Z])"
-    # A subject that opens a clause and did something: "Kanan and Li built…", "…, Serna returned".
-    rf"|(?:^|[,;]\s+)[\"“‘'`]*(?:(?:Mr|Mrs|Ms)\.\s+)?({_NAME})(?=\s+(?:and\s+{_NAME}\s+)?[a-z]+ed\b)"
-)
+_MR = r"(?:(?:Mr|Mrs|Ms)\.\s+)?"
 _WORD = re.compile(r"[a-z]+")
+_BARE = re.compile(rf"(?<![\w'’.-]){_NAME}(?=['’]s\b|[^\w'’-]|$)")
 
 
-def fuller_names(text: str) -> Iterable[str]:
-    """The names ``text`` writes in a fuller form: each name of a run of two or more ("Kim Jong Un",
-    "Billy Hunter", "Dr. Zeitzer"), not counting an opening "The" or "Mr.".
+_AFTER_USE = re.compile(rf"\s+(?:{_AFTER}|(?:also|later|then|now|still)\s+[a-z]+)\b")
+_BEFORE_USE = re.compile(rf"\b{_BEFORE}\s+{_MR}$")
+_CLAUSE_START = re.compile(rf"(?:^|[,;.!?][\"”’']?\s+)[\"“‘'`]*{_MR}$")
+_PAST_TENSE = re.compile(rf"\s+(?:and\s+{_NAME}\s+)?[a-z]+ed\b")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'’-")
 
-    >>> sorted(fuller_names("Oliver J. T. O'Grady and Dr. Zeitzer met Mr. Kho and Rep. Bennie Thompson."))
-    ['Bennie', "O'Grady", 'Oliver', 'Thompson', 'Zeitzer']
-    """
-    for m in _RUN.finditer(text):
-        words = m.group(0).split()
-        while words and (words[0].lower() in STOP or words[0].lower().rstrip(".") in _BARE_TITLES):
-            words.pop(0)
-        if len(words) < 2:
-            continue
-        for word in words:
-            name = word.rstrip(".,")
-            if re.fullmatch(_NAME, name) and not _is_title(name):
-                yield name
+
+def _occurrences(text: str, name: str):
+    """Start offsets of ``name`` in ``text`` as a whole word."""
+    k = text.find(name)
+    while k >= 0:
+        end = k + len(name)
+        if (k == 0 or text[k - 1] not in _NAME_CHARS) and (end == len(text) or text[end] not in _NAME_CHARS):
+            yield k
+        k = text.find(name, k + 1)
 
 
 def _is_title(word: str) -> bool:
@@ -82,36 +74,60 @@ def _is_title(word: str) -> bool:
     return low in PERSON_TITLES or low + "." in PERSON_TITLES
 
 
-def person_uses(text: str) -> set[str]:
-    """Surnames ``text`` uses alone for a person: a speaker, a subject of "is"/"has" or of a past tense.
+def _opens_fuller_name(word: str) -> bool:
+    """Whether ``word``, right before a name, makes it a fuller name: a first name, an initial or a title
+    ("Billy", "J.", "Rep."), not "The", "Mr." or the last word of a sentence ("…met Trump.")."""
+    if not word[:1].isupper() or word.endswith((",", ":", ";")):
+        return False
+    bare = word.rstrip(".")
+    if word.endswith(".") and len(bare) > 4:
+        return False
+    return bare.lower() not in _BARE_TITLES and word.lower() not in STOP
 
-    A name right after another capitalised word is part of a fuller name and is not alone.
 
-    >>> sorted(person_uses("'This is bad news,' Burlingame said, and Rumbaugh's firm agreed; Mica later left."))
-    ['Burlingame', 'Mica']
-    >>> sorted(person_uses("'We will win,' said Gov. Andrew Cuomo.")), sorted(person_uses("Hunter Biden said so."))
-    ([], [])
+def fuller_at(text: str, name: str) -> int | None:
+    """Where ``text`` first writes ``name`` in a fuller form (beside another capitalised name), or None.
+
+    >>> text = "Hunter spoke. Union chief Billy Hunter said so. Mr. Li agreed with Rep. Bennie Thompson."
+    >>> fuller_at(text, "Hunter"), fuller_at(text, "Li"), fuller_at(text, "Thompson"), fuller_at(text, "Bennie")
+    (32, None, 79, 72)
     """
-    found = set()
-    for m in _PERSON_USE.finditer(text):
-        g = next(k for k in (1, 2, 3) if m.group(k))
-        name, start = m.group(g), m.start(g)
-        if _is_title(name):
-            continue  # "said Gov. Andrew Cuomo": a title opens a fuller name
-        before = text[max(0, start - 30) : start].rstrip()
-        last = before.rsplit(None, 1)[-1] if before else ""
-        if last[:1].isupper() and last.rstrip(".").lower() not in _BARE_TITLES and not last.endswith((",", ":")):
-            continue  # "Billy Hunter", "Gov. Cuomo": a fuller name
-        found.add(name)
-    return found
+    for start in _occurrences(text, name):
+        end = start + len(name)
+        before = text[max(0, start - 30) : start]
+        if before[-1:].isspace() and before.strip() and _opens_fuller_name(before.split()[-1]):
+            return start
+        after = text[end : end + 30].split(None, 1)
+        following = after[0] if after and text[end : end + 1] == " " else ""
+        if following[:1].isupper() and not _is_title(following) and following.rstrip(".,;:").lower() not in STOP:
+            return start
+    return None
 
 
-_BARE = re.compile(rf"(?<![\w'’.-]){_NAME}(?=['’]s\b|[^\w'’-]|$)")
+def used_as_person(text: str, name: str) -> bool:
+    """Whether ``text`` uses ``name`` for a person: a speaker, the subject of "is"/"has", of a past tense.
+
+    >>> text = "'This is bad news,' Burlingame said. Stanford University's lab grew; Mica later left."
+    >>> used_as_person(text, "Burlingame"), used_as_person(text, "Stanford"), used_as_person(text, "Mica")
+    (True, False, True)
+    """
+    for start in _occurrences(text, name):
+        end = start + len(name)
+        after = text[end : end + 60]
+        if _AFTER_USE.match(after):
+            return True
+        before = text[max(0, start - 40) : start]
+        if _BEFORE_USE.search(before) and not re.match(r"\s+[A-Z]", after):
+            return True
+        # A subject that opens a clause and did something: "Kanan and Li developed…", "…, Serna returned".
+        if _PAST_TENSE.match(after) and (start == 0 or _CLAUSE_START.search(before)):
+            return True
+    return False
 
 
 def bare_names(text: str) -> set[str]:
-    """Capitalised words of ``text`` that stand alone: not part of a run of capitalised words
-    ("Billy Hunter", "Red Cross"), except after "Mr."/"Mrs."/"Ms.", and not common opening words.
+    """Capitalised words of ``text`` that stand alone: not beside another capitalised name ("Billy Hunter",
+    "Red Cross"), except after "Mr."/"Mrs."/"Ms.", and not common opening words or titles.
 
     >>> sorted(bare_names("Kanan and his colleagues built it, Mr. Li said, at Stanford University."))
     ['Kanan', 'Li']
@@ -135,56 +151,79 @@ def bare_names(text: str) -> set[str]:
 class Introductions:
     """Which surnames a run of an article's sentences uses before the summary could know who they are.
 
-    A surname needs an introduction when its article wrote it in a fuller form before the run, uses it
-    for a person somewhere (:func:`person_uses`: a speaker, a subject; so "Stanford" after
-    "Stanford University" is not one), never writes it as a lower-case word, and the run names it alone.
-    Built per story; each article is read once, on first use.
+    A surname needs an introduction when the run names it alone (:func:`bare_names`), its article wrote
+    it in a fuller form before the run (:func:`fuller_at`) and uses it for a person (:func:`used_as_person`:
+    so "Stanford" after "Stanford University" is not one), never writes it as a lower-case word, and the
+    run does not write it in full.  With ``max_spread``, only for people that many articles mention at
+    most.  Every answer is kept: the lede, the selection and the order ask about the same runs
+    (:meth:`of` shares one per story).
     """
 
     def __init__(self, story: StoryState, max_spread: int | None = None) -> None:
         self.story = story
         self.max_spread = max_spread
-        self._articles: dict[int, tuple[dict[str, int], frozenset[str], frozenset[str]]] = {}
-        self._spread: dict[str, int] = {}
+        self._bare: dict[int, set[str]] = {}
+        self._lower: dict[int, frozenset[str]] = {}
+        self._first: dict[tuple[int, str], int | None] = {}
+        self._person: dict[tuple[int, str], bool] = {}
+        self._capitalised: list[frozenset[str]] = []
+        self._needed: dict[tuple[int, int], frozenset[str]] = {}
+
+    @classmethod
+    def of(cls, story: StoryState) -> Introductions:
+        """The story's shared instance for people one article mentions (``max_spread=1``), what the pipeline
+        acts on: the minor figures a reader cannot place."""
+        if not isinstance(story.introductions, cls):
+            story.introductions = cls(story, max_spread=1)
+        return story.introductions
 
     def spread(self, name: str) -> int:
         """How many of the story's articles mention ``name``."""
-        if name not in self._spread:
-            pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
-            self._spread[name] = sum(1 for a in self.story.articles if pattern.search(a.text))
-        return self._spread[name]
+        if not self._capitalised:
+            self._capitalised = [frozenset(_CAPITALISED.findall(a.text)) for a in self.story.articles]
+        return sum(1 for words in self._capitalised if name in words)
 
-    def _article(self, doc: int) -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
-        """(surname -> first sentence writing it in a fuller form, persons, lower-case words) of article ``doc``."""
-        known = self._articles.get(doc)
-        if known is None:
-            first: dict[str, int] = {}
-            for k, s in enumerate(self.story.sentences):
-                if s.doc == doc:
-                    for name in fuller_names(s.text):
-                        first.setdefault(name, k)
-            text = self.story.articles[doc].text
-            known = self._articles[doc] = (first, frozenset(person_uses(text)), frozenset(_WORD.findall(text)))
-        return known
+    def _bare_names(self, k: int) -> set[str]:
+        if k not in self._bare:
+            self._bare[k] = bare_names(self.story.sentences[k].text)
+        return self._bare[k]
+
+    def _needs(self, doc: int, name: str, start: int) -> bool:
+        text = self.story.articles[doc].text
+        if doc not in self._lower:
+            self._lower[doc] = frozenset(_WORD.findall(text))
+        if name.lower() in self._lower[doc]:
+            return False
+        if self.max_spread is not None and self.spread(name) > self.max_spread:
+            return False
+        if (doc, name) not in self._first:
+            self._first[doc, name] = fuller_at(text, name)
+        first = self._first[doc, name]
+        if first is None or first >= start:
+            return False
+        if (doc, name) not in self._person:
+            self._person[doc, name] = used_as_person(text, name)
+        return self._person[doc, name]
 
     def needed(self, lo: int, hi: int) -> frozenset[str]:
         """Surnames sentences ``lo..hi`` (one article's run) name alone for a person whom their article
         introduced with a fuller name before ``lo``, and that the run never writes in full."""
-        sentences = self.story.sentences
+        key = (lo, hi)
+        if key in self._needed:
+            return self._needed[key]
         uses: set[str] = set()
         for k in range(lo, hi + 1):
-            uses |= bare_names(sentences[k].text)
-        if not uses:
-            return frozenset()
-        first, persons, lower = self._article(sentences[lo].doc)
-        return frozenset(
-            name
-            for name in uses
-            if first.get(name, hi + 1) < lo
-            and name in persons
-            and name.lower() not in lower
-            and (self.max_spread is None or self.spread(name) <= self.max_spread)
-        )
+            uses |= self._bare_names(k)
+        found: frozenset[str] = frozenset()
+        if uses:
+            sentences = self.story.sentences
+            doc, start = sentences[lo].doc, sentences[lo].start
+            names = [name for name in uses if self._needs(doc, name, start)]
+            if names:
+                run = " ".join(sentences[k].text for k in range(lo, hi + 1))
+                found = frozenset(name for name in names if fuller_at(run, name) is None)
+        self._needed[key] = found
+        return found
 
     @staticmethod
     def introduced(text: str, needed: Iterable[str]) -> set[str]:
@@ -193,5 +232,4 @@ class Introductions:
         >>> sorted(Introductions.introduced("Union chief Billy Hunter spoke. Li agreed.", ["Hunter", "Li"]))
         ['Hunter']
         """
-        full = set(fuller_names(text))
-        return {name for name in needed if name in full}
+        return {name for name in needed if fuller_at(text, name) is not None}

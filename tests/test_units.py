@@ -29,6 +29,15 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("Half were then fed some cake.", "pronoun"),
         # Multi-News, Ireland's drug law: who "he" is was in the sentence before.
         ("Speaking to reporters at Leinster House on Tuesday, he confirmed the ban.", "pronoun subject"),
+        # Multi-News, the Harding family: "Except" answers the article's "Ten kids." before it.
+        (
+            "Except seven of those ten children all went to college by the age of twelve (so far!), and the "
+            "youngest three are well on their way to joining them.",
+            "connective",
+        ),
+        # Multi-News, the UConn arrests: one line of a list whose name is the line before.
+        ("Charged with eight counts of permitting a minor to illegally possess alcohol.", "fragment"),
+        ("Directed by Clint Eastwood.", "fragment"),
     ],
 )
 def test_dependent_openings(text, reason):
@@ -44,6 +53,9 @@ def test_dependent_openings(text, reason):
         "iPhone sales rose 8 percent in the quarter, Apple said.",
         '"We will not back down," Governor Andrew Cuomo said.',
         "Police said the driver was not hurt.",
+        # Multi-News val: a participle opening whose subject follows (no comma, so only the length tells).
+        "Located in the Karakum desert of central Turkmenistan, a little over 150 miles from the country's "
+        "capital the pit attracts hundreds of tourists a year.",
     ],
 )
 def test_standalone_sentences(text):

@@ -333,7 +333,7 @@ def test_one_wire_filing_daily_is_weighed_by_reports_and_badged_by_outlets(selec
         ("Bahraini judicial officials were not immediately available for comment.", True),
         ("A call to Poole's workplace, Triangle Cabs, was not returned.", True),
         ("Israeli airport security officials were not available for comment.", True),
-        ('SCK Investments executive secretary, Steve Finney, said "no comment" when reached by phone and hung up.', True),
+        ('SCK Investments executive secretary, Steve Finney, said "no comment" when reached by phone.', True),
         # News that mentions a comment, a call or someone not reached.
         ("Calls for his release on humanitarian grounds have gone unanswered.", False),
         (

@@ -98,8 +98,15 @@ _RULES: list[tuple[str, str, str]] = [
         # "A file image from the Galileo spacecraft shows the Conemara region of Jupiter's frozen moon Europa."
         r"|(?:A|An|This) (?:file |undated |handout |satellite )?(?:image|photo|photograph|picture) (?:from|of|taken)\b"
         r"[^.;!?]{0,120}? (?:shows|showing)\b"
+        # "Image taken by Paul Allen showing what Allen's team believes is a valve wheel on the ship."
+        r"|(?:Image|Photo|Photograph|Picture) (?:taken|shot|released|provided|posted|captured|obtained) "
+        r"(?:by|from|on)\b"
+        r"[^.;!?]{0,120}? (?:shows|showing)\b"
         # A credit alone: "(Joe Ellis/The Clarion Ledger, via AP)".
         r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$"
+        # A credit of a name alone: "(Courtesy of the State Department)", "(Jeff King Husky Homestead)".
+        r"|\((?:Courtesy(?: of)? |via )?(?:[A-Z][\w'’.&-]*|of|the|and|for|de)"
+        r"(?: (?:[A-Z][\w'’.&-]*|of|the|and|for|de)){0,6}\)$"
         r"|(?:Submitted|Courtesy|Handout|Contributed) (?:photo|image|picture)\W*$|\d{1,3} of \d{1,3}\W*$"
         # A wire photo's date before its caption: "In this May 3, 2015 photo, authorities move ..."
         rf"|(?:FILE\s*[-–—]\s*)?In this (?:(?:{_MONTHS})\.? \d{{1,2}}, \d{{4}},? )?(?:file |undated |handout )?"
@@ -249,6 +256,32 @@ _RULES: list[tuple[str, str, str]] = [
         "requested 404 found url webmaster accessible",
     ),
     ("not-found", r"\bit may no longer be (?:here|available)\b", "longer"),
+    # A pointer to something on the page: "Read Hockley's letter to herself here.", "Watch the moment unfold below:",
+    # "You can read the full interview here.", and a site's tip line: "You can share ideas for stories on the
+    # Open Wire."
+    (
+        "promo",
+        r"^(?:You can |You may )?(?:[Rr]ead|[Ww]atch|[Ss]ee|[Vv]iew|[Ll]isten to|[Hh]ear|[Cc]heck out)\b"
+        r"[^.!?:\"“”]{0,100}?"
+        r"\b(?:here|below|above)\W*$|^You can (?:share|send|submit|email) (?:your )?(?:story )?(?:ideas|tips)\b",
+        "here below above ideas tips",
+    ),
+    # A teaser's title before its link, left in the text: "‘Quite backwards’: Chinese tourists gawk … Read more".
+    ("promo", r"(?:^|\s)Read more\W*$", "more"),
+    # A figure's caption: "… are plotted as white lines.", "… is shown in red."
+    (
+        "caption",
+        r"\b(?:are|is) (?:plotted|shown|marked|drawn|depicted) (?:as|in|with|by) (?:the )?"
+        r"(?:white|black|red|blue|green|"
+        r"yellow|gr[ae]y|orange|purple|dashed|dotted|solid|open|filled)\b",
+        "plotted shown marked drawn depicted",
+    ),
+    # A caption that says where the photo is: "A patient is prepared for an MRI in a file photo."
+    (
+        "caption",
+        r"\bin (?:a|an|this) (?:undated |handout |file |recent )*(?:photo|image|picture|photograph)\.$",
+        "photo image picture photograph",
+    ),
     # A web host's placeholder for a domain that is not set up yet.
     (
         "not-found",
@@ -299,7 +332,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "web-archive",
         r"\bcrawl data\b|\bWayback Machine\b|\bcrawls are part of an effort to archive\b|\bbroken links on the web\b|"
-        r"\bNo More 404\b|\bThe seed for (?:this|the) crawl\b|\bWARC files\b|\bweb collections curated by\b|"
+        r"\bNo More 404\b|\bThe seed for (?:this|the) crawl\b|^The seed for \w+ was\b|\bWARC files\b|"
+        r"\bweb collections curated by\b|"
         r"\bthe Internet Archive hopes\b|\bArchive-It\b|\bCrawl of outlinks\b|\bProperties of this collection\b|"
         r"\bTurned off duplicate detection\b|\bThese files are currently not publicly accessible\b|\bseed ?list\b|"
         r"^For this collection, several things\b",
@@ -342,6 +376,12 @@ _WEEKDAY_DATE = re.compile(
 _DATED_END = re.compile(
     r"(?:,| on| in) (?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}, (?:19|20)\d\d\.$"
+)
+# The same with the photo's place after its date: "..., on July 12, 2013, in Austin."
+_DATED_PLACE_END = re.compile(
+    r"(?:,| on| in) (?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}, (?:19|20)\d\d,? (?:in|at) [A-Z][\w.'’-]*"
+    r"(?:,? [A-Z][\w.'’-]*){0,3}\.$"
 )
 _CAPTION_VERB = re.compile(
     r"^(?!.*\b(?:was|were|had|said|did)\b).*\b(?:is (?:seen|shown|pictured|pumped)|are (?:seen|shown|pictured)|speaks|"
@@ -516,6 +556,12 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
             return "caption"
         if text[-5:-1].isdigit() and _DATED_END.search(text, len(text) - 30) and _CAPTION_VERB.search(text):
             return "caption"  # "Bill Cosby performs at the Buell Theater in Denver on Jan. 17, 2015."
+        if (
+            (", 20" in text or ", 19" in text)
+            and _DATED_PLACE_END.search(text, max(0, len(text) - 80))
+            and _CAPTION_VERB.search(text)
+        ):
+            return "caption"  # "Senator Wendy Davis listens as ... before the final vote, on July 12, 2013, in Austin."
         if text.endswith("...") and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
             return "truncated"
     elif last == "?":
@@ -598,6 +644,8 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
                 # The photo's caption, before its credit on the same line.
                 for k in _caption_block(sentences, labels, i, alone=rule != "promo"):
                     labels[k] = "furniture"
+            elif rule == "caption" and _is_named_credit_caption(sentences, labels, i):
+                labels[i - 1] = "furniture"
 
         elif (
             not s.line_end
@@ -673,6 +721,24 @@ def _after_caption(sentences: Sequence[Sentence], labels: dict[int, str], i: int
     )
 
 
+# A photo credit that names its source alone, in brackets: "(Courtesy of the State Department)".
+_NAME_CREDIT = re.compile(
+    r"\((?:Courtesy(?: of)? |via )?(?:[A-Z][\w'’.&-]*|of|the|and|for|de)"
+    r"(?: (?:[A-Z][\w'’.&-]*|of|the|and|for|de)){0,6}\)"
+)
+
+
+def _is_named_credit_caption(sentences: Sequence[Sentence], labels: dict[int, str], i: int) -> bool:
+    """Whether the sentence before the credit at ``i`` (a name in brackets, on the same line) is its photo's caption:
+    a noun phrase without a verb ("The real U.S. Embassy in Ghana.") or a caption's present tense."""
+    if not i or i - 1 in labels or not _is_caption(sentences[i - 1], sentences[i]):
+        return False
+    if not _NAME_CREDIT.fullmatch(sentences[i].text):
+        return False
+    before = sentences[i - 1].text
+    return (before.count(" ") < 14 and _is_verbless(before)) or _CAPTION_VERB.search(before) is not None
+
+
 # Verbs in the past tense that do not end in "-ed".
 _PAST = _word_set(
     "was were had did said told made sold got went came took gave found left won lost saw knew became began held "
@@ -692,7 +758,12 @@ _CLAUSE_WORDS = _word_set(
     "fell rise rose grow grew draw drew fly flew throw threw write wrote speak spoke break broke choose chose drive "
     "drove eat ate wear wore shoot shot flee fled hide hid strike struck let cut quit shut spread cost hurt read "
     "feel felt mean meant hear heard sell sold tell need want like look seem withdrew underwent sank own call face "
-    "include attend disagree riot please i we you they he she it who which that there here let's"
+    "include attend disagree riot please i we you they he she it who which that there here let's me them try tries "
+    # Verbs in the third person that a headline or a reply may put before a capitalised word ("Trump resumes
+    # Twitter attacks.", "Reach out."), where the "-s before a lower-case word" test cannot see them.
+    "resumes returns launches opens closes wins loses dies calls plans faces warns urges seeks hits takes shows "
+    "announces unveils names signs joins leads backs slams rejects approves agrees ends starts begins becomes "
+    "remains stays sets kills sues buys sells reach reaches"
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\S")
 

@@ -159,6 +159,12 @@ FURNITURE_LABEL = (
     rf"(?:{_MONTH_NAMES})\.? \d{{1,2}},? \d{{4}}"
     r",? (?:at )?\d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?"
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]*/(?:Handout|Pool|File|Courtesy) via (?:REUTERS|{_AGENCIES})"
+    # A page's font-size widget: "Text Size - + reset Boehner's position is ...".
+    r"|Text Size - \+ reset"
+    # A paper's section heading before its first sentence: "Abstract Hunger motivates people to consume food".
+    r"|Abstract(?: and Introduction(?: Abstract)?)?(?= [A-Z][a-z]*,? [a-z])"
+    # A live blog's time before its entry: "1:26 p.m. Police say two people have been stabbed ...".
+    r"|\d{1,2}:\d{2} ?(?:[ap]\.m\.|[ap]m|[AP]M):?(?= [\"“]?[A-Z])"
     rf"|(?:Published|Posted|Updated)(?: on)?:? (?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
     r"(?:,? (?:at )?\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?)?"
     r")"
@@ -183,7 +189,8 @@ _LABEL_STARTS = tuple("0123456789(>-_=*~") + _tuple(
     "You Most Associated Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
     "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
-    "VIDEO Gallery GALLERY Original From Jump Enlarge toggle itoggle Tue Wed Thu Fri Sat Sun Mon Full Please"
+    "VIDEO Gallery GALLERY Original From Jump Enlarge toggle itoggle Tue Wed Thu Fri Sat Sun Mon Full Please Text "
+    "Abstract"
 )
 _LABEL_FIRST = frozenset(start[0] for start in _LABEL_STARTS)
 _OPENERS = STARTERS | {"Let", "Even", "Just"}
@@ -208,7 +215,7 @@ _NON_SPACE = re.compile(r"\S+")
 _SUBHEAD = re.compile(
     r"(?:The|This|That|These|Those|It|He|She|They|We|There|Here|His|Her|Their|Our|In|On|At|For|"
     r"After|When|While|But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|"
-    r"Meanwhile|A|An) (?=[a-z])"
+    r"Meanwhile|Even|A|An) (?=[a-z])"
 )
 _SUBHEAD_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz’'”")
 _DASHES = frozenset(["—", "–", "-", "--"])
@@ -274,6 +281,8 @@ _MONEY_HEAD = re.compile(r"(?:[A-Z][\w'’.&-]* ){1,4}\$\d[\d.,]*(?: (?:million|
 _SITE_BEFORE_DAY = re.compile(
     rf"(?:[A-Z][\w'’.&-]* ){{1,4}}(?=On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH_NAMES}),? )"
 )
+# A link to another story left in the text, after its title: "... gawk at impoverished North Koreans Read more It is".
+_READ_MORE = re.compile(r"(?<![^ ])Read more(?= [\"“‘'A-Z])")
 # Share buttons read as text: "Email This", "Share this story".
 _SHARE_HINT = re.compile(r"(?:mail|hare|rint|weet) [Tt]his")
 _SHARE = re.compile(r" (?:Email|Share|Print|Tweet) [Tt]his(?: [Ss]tory| [Aa]rticle)?(?= [\"“'‘A-Z0-9])")
@@ -559,6 +568,8 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             if (m := _LIST_ITEM.match(line, at + 2)) and _previous_word(line, m.start())[:1].islower():
                 cuts.extend((m.start(), m.end()))
             at = line.find(": ", at + 2)
+    if "Read more " in line:  # a teaser's link in the text: "... gawk at impoverished North Koreans Read more It is"
+        cuts.extend(m.end() for m in _READ_MORE.finditer(line))
     if _SHARE_HINT.search(line):  # share buttons: "...Wants Betty White Email This Even at 88"
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
     if "(all times local)" in line and (m := _ALL_TIMES_LOCAL.search(line)):

@@ -161,8 +161,9 @@ FURNITURE_LABEL = (
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]*/(?:Handout|Pool|File|Courtesy) via (?:REUTERS|{_AGENCIES})"
     # A page's font-size widget: "Text Size - + reset Boehner's position is ...".
     r"|Text Size - \+ reset"
-    # A paper's section heading before its first sentence: "Abstract Hunger motivates people to consume food".
-    r"|Abstract(?: and Introduction(?: Abstract)?)?(?= [A-Z][a-z]*,? [a-z])"
+    # A paper's section heading before its first sentence: "Abstract Hunger motivates people to consume food" (not
+    # the art movements: "Abstract Expressionism was born in New York").
+    r"|Abstract(?: and Introduction(?: Abstract)?)?(?! Expressionis| Impressionis| Art\b)(?= [A-Z][a-z]*,? [a-z])"
     # A live blog's time before its entry: "1:26 p.m. Police say two people have been stabbed ...".
     r"|\d{1,2}:\d{2} ?(?:[ap]\.m\.|[ap]m|[AP]M):?(?= [\"“]?[A-Z])"
     rf"|(?:Published|Posted|Updated)(?: on)?:? (?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"

@@ -43,6 +43,10 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ('The actress, who starred in two "Fantastic Four" movies, told CNBC the company grew.', "back-reference"),
         ("The 32-year-old was visiting the Paris area to attend a training course.", "back-reference"),
         ("The married father-of-two worked for London Underground.", "back-reference"),
+        # A part of a group named before (158, 215, 109).
+        ("One of those buildings is the town church, which opened in 1912.", "back-reference"),
+        ("Quite a few of those pills don't end up being used to treat ADHD, though.", "back-reference"),
+        ("All three — a male and two females — live on the Ol Pejeta Conservancy in Kenya.", "back-reference"),
     ],
 )
 def test_dependent_openings(text, reason):
@@ -62,6 +66,8 @@ def test_dependent_openings(text, reason):
         "The 82-year-old Pinochet was arrested Friday at a Spanish magistrate's request.",
         "The Oscar winner Jim Broadbent is tipped to play her husband Denis.",
         "In 2016, Balin underwent open-heart surgery.",
+        # "those" defined by what follows it (DUC 2004 dev, food aid in North Korea).
+        "Most of those receiving WFP aid are children aged between 6 months and 6 years.",
     ],
 )
 def test_standalone_sentences(text):

@@ -167,6 +167,9 @@ from newsfuse.types import Article
         ),
         ("(Courtesy of the State Department)", "caption"),
         ("(Jeff King Husky Homestead)", "caption"),
+        # What the page shows elsewhere (197), a video's link after its title (213).
+        ("The 2017 guidelines are also provided below for reference.", "promo"),
+        ("Popeye meets Wilco in hand-drawn cartoon music video [Video Link]", "promo"),
         # A web crawl's seed list, as a whole article (148).
         (
             "The seed for Wide00014 was: - Slash pages from every domain on the web: -- a ranking of all URLs that "

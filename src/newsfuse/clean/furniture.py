@@ -266,6 +266,14 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:here|below|above)\W*$|^You can (?:share|send|submit|email) (?:your )?(?:story )?(?:ideas|tips)\b",
         "here below above ideas tips",
     ),
+    # What the page shows elsewhere: "The 2017 guidelines are also provided below for reference."
+    (
+        "promo",
+        r"\b(?:is|are) (?:also )?(?:provided|shown|listed|included|embedded|attached) (?:below|above)\b",
+        "below above",
+    ),
+    # A video's link after its title: "Popeye meets Wilco in hand-drawn cartoon music video [Video Link]".
+    ("promo", r"\[(?:Video|Audio|Photos?|Gallery|Image)(?: Link)?\]", "video audio photo photos gallery image"),
     # A teaser's title before its link, left in the text: "‘Quite backwards’: Chinese tourists gawk … Read more".
     ("promo", r"(?:^|\s)Read more\W*$", "more"),
     # A figure's caption: "… are plotted as white lines.", "… is shown in red."

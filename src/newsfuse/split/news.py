@@ -282,6 +282,8 @@ _MONEY_HEAD = re.compile(r"(?:[A-Z][\w'’.&-]* ){1,4}\$\d[\d.,]*(?: (?:million|
 _SITE_BEFORE_DAY = re.compile(
     rf"(?:[A-Z][\w'’.&-]* ){{1,4}}(?=On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH_NAMES}),? )"
 )
+# A media link after its title: "Popeye meets Wilco in hand-drawn cartoon music video [Video Link] The Wilco track".
+_MEDIA_LINK = re.compile(r"\[(?:Video|Audio|Photos?|Gallery|Image) Link\](?= [\"“A-Z])")
 # A link to another story left in the text, after its title: "... gawk at impoverished North Koreans Read more It is".
 _READ_MORE = re.compile(r"(?<![^ ])Read more(?= [\"“‘'A-Z])")
 # Share buttons read as text: "Email This", "Share this story".
@@ -569,6 +571,8 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             if (m := _LIST_ITEM.match(line, at + 2)) and _previous_word(line, m.start())[:1].islower():
                 cuts.extend((m.start(), m.end()))
             at = line.find(": ", at + 2)
+    if " Link] " in line:  # a video's link after its title: "... cartoon music video [Video Link] The Wilco track"
+        cuts.extend(m.end() for m in _MEDIA_LINK.finditer(line))
     if "Read more " in line:  # a teaser's link in the text: "... gawk at impoverished North Koreans Read more It is"
         cuts.extend(m.end() for m in _READ_MORE.finditer(line))
     if _SHARE_HINT.search(line):  # share buttons: "...Wants Betty White Email This Even at 88"

@@ -347,6 +347,32 @@ _THE_ROLE = re.compile(
     r"rapper)\b(?! (?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# A part of a group named before: "One of those buildings is …", "Quite a few of those pills …", "All three …"; not
+# "those" that a clause after it defines ("Most of those receiving aid are children").
+_PART_OF = re.compile(
+    r"(?:(?:all|each|none|one|some|many|most|several|few|a few|quite a few|two|three|four|five) of (?:them|these|"
+    r"those(?! \w+(?:ing|ed)\b| who\b| with\b| in\b| at\b| on\b| from\b))|all (?:two|three|four|five|six))\b",
+    re.IGNORECASE,
+)
+_PART_STARTS = frozenset(
+    [
+        "all",
+        "each",
+        "none",
+        "one",
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "a",
+        "quite",
+        "two",
+        "three",
+        "four",
+        "five",
+    ]
+)
 # Verbs that attribute speech.  Matched on words, not with one large pattern: a regular expression of
 # many alternatives tried at every position costs ~0.2 ms per sentence.
 _ATTRIBUTION = frozenset(
@@ -623,6 +649,8 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
             return "back-reference"
         if _THE_ROLE.match(rest):
             return "back-reference"
+    if base in _PART_STARTS and _PART_OF.match(rest):
+        return "back-reference"
     # The pattern needs a comma within its first 91 characters: a plain search rules most openings out.
     if rest.find(",", 0, 91) >= 0 and _PRONOUN_SUBJECT.match(rest):
         return "pronoun subject"

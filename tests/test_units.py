@@ -80,6 +80,11 @@ def test_a_list_introduction_is_stated_with_what_follows():
     item = "Bryce Dallas Howard as Melanie, a young cooking student with a fearful dark place inside;"
     assert needs_next(item, 0) == "introduces what follows"
     assert needs_previous("Richard Kind as a man mourning his wife.", previous=item) == "goes on from a list"
+    # Story 19: a sentence that announces the list of tweets after it.
+    assert (
+        needs_next("Here's a sampling of times Trump took credit for the market's rise.", 0)
+        == "introduces what follows"
+    )
     assert needs_next("Kim left Beijing on Wednesday.", 0) is None
 
 

@@ -36,6 +36,7 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("In each one, babies aged 6 months or 12 months were taught how to remove mittens.", "connective"),
         ("Except seven of those ten children all went to college by the age of twelve.", "connective"),
         ("With that, Keurig’s CEO did what he had to do.", "connective"),
+        ("At least, that’s how most of us think it works.", "connective"),
         (
             "The Oscar winner's line of $7 panties and $18 bras went on sale at Target stores last year.",
             "back-reference",
@@ -66,6 +67,7 @@ def test_dependent_openings(text, reason):
         "The 82-year-old Pinochet was arrested Friday at a Spanish magistrate's request.",
         "The Oscar winner Jim Broadbent is tipped to play her husband Denis.",
         "In 2016, Balin underwent open-heart surgery.",
+        "At least 10 people died in the blast, police said.",
         # "those" defined by what follows it (DUC 2004 dev, food aid in North Korea).
         "Most of those receiving WFP aid are children aged between 6 months and 6 years.",
     ],

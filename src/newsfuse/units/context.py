@@ -115,7 +115,7 @@ _CONNECTIVE_PHRASES = re.compile(
     r"(?:in addition|as a result|even so|in fact|despite (?:this|that|these|those|it)|after (?:that|this)|"
     r"because of (?:this|that|it)|on the other hand|at the same time|by contrast|in turn|"
     r"for (?:his|her|their|its) part|once again|as well|in response|in return|even then|since then|"
-    r"that's|that is why|this is|not only|with that|at least,|"
+    r"that's|that is why|this is|not only|with that|at least(?=,)|"
     # "In this case, …", "In that age group, …", "In each one, …": a case or group named before.
     r"in (?:this|that|these|those|each|such|either|both|which) [\w'’-]+)\b",
     re.IGNORECASE,

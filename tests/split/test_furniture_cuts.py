@@ -318,6 +318,13 @@ def _segments(text: str) -> list[str]:
             "'Quite backwards': Chinese tourists gawk at impoverished North Koreans Read more",
             "It is the first time that Pyongyang has issued an explicit threat to Japan.",
         ),
+        # A link's title glued to a quote whose speaker is named after it (17).
+        (
+            "Baby survives fall from third-floor window in the Bronx “She looked like a little doll,” recalled "
+            "neighbor Lida Martori, 35, as she wiped away a tear.",
+            "Baby survives fall from third-floor window in the Bronx",
+            "“She looked like a little doll,” recalled neighbor Lida Martori, 35, as she wiped away a tear.",
+        ),
         (
             "Trouble With Her Health Even in the beginning, there was trouble.",
             "Trouble With Her Health",
@@ -371,6 +378,8 @@ def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: 
         "Abstract Expressionism was born in New York after the war.",
         "Readers who want to read more about the case can visit the court's site.",
         "The team lost the game and Even Stevens, the coach, resigned.",
+        # A quote inside a sentence after its speaker.
+        "The president told reporters on Monday “We will not back down,” a day after the vote.",
     ],
 )
 def test_news_sentences_stay_whole(text: str) -> None:

@@ -658,7 +658,11 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
         elif (
             not s.line_end
             and s.text[-1] not in _ENDINGS
-            and (s.text.count(" ") < 8 or (opens and s.text.count(" ") < (25 if s.position else 80)))
+            and (
+                s.text.count(" ") < 8
+                or (opens and s.text.count(" ") < (25 if s.position else 80))
+                or (s.text.count(" ") < 20 and _before_quote(sentences, i))
+            )
         ):
             # Words cut off the sentence after them: a subhead, or the article's headline (with its standfirst).
             labels[i] = "headline"
@@ -684,6 +688,12 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
             # "DEVONJAMESXXX.COM 'I want you to be my whore' was one text message ... says Tiger Woods sent her."
             labels[i] = "furniture"
     return labels
+
+
+def _before_quote(sentences: Sequence[Sentence], i: int) -> bool:
+    """Whether the sentence after ``i``, in its article, opens with a quote mark: words without a stop before it
+    are a title ("Baby survives fall from third-floor window in the Bronx “She looked like a little doll,” …")."""
+    return i + 1 < len(sentences) and sentences[i + 1].doc == sentences[i].doc and sentences[i + 1].text[:1] in '“"'
 
 
 def _is_stopped_headline(first: Sentence, lede: Sentence) -> bool:

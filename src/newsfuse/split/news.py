@@ -286,6 +286,12 @@ _SITE_BEFORE_DAY = re.compile(
 _MEDIA_LINK = re.compile(r"\[(?:Video|Audio|Photos?|Gallery|Image) Link\](?= [\"“A-Z])")
 # A link to another story left in the text, after its title: "... gawk at impoverished North Koreans Read more It is".
 _READ_MORE = re.compile(r"(?<![^ ])Read more(?= [\"“‘'A-Z])")
+# A link's title glued to the quote that opens the next sentence, the quote's speaker named after it: "Baby survives
+# fall from third-floor window in the Bronx “She looked like a little doll,” recalled neighbor Lida Martori".
+_TITLE_BEFORE_QUOTE = re.compile(
+    r"[A-Z][^\"“”.!?:;,()]{15,120}[a-z](?= “[A-Z][^”\"]{5,300}[,!?]” (?:said|says|recalled|added|told|explained|"
+    r"wrote|asked)\b)"
+)
 # Share buttons read as text: "Email This", "Share this story".
 _SHARE_HINT = re.compile(r"(?:mail|hare|rint|weet) [Tt]his")
 _SHARE = re.compile(r" (?:Email|Share|Print|Tweet) [Tt]his(?: [Ss]tory| [Aa]rticle)?(?= [\"“'‘A-Z0-9])")
@@ -575,6 +581,10 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         cuts.extend(m.end() for m in _MEDIA_LINK.finditer(line))
     if "Read more " in line:  # a teaser's link in the text: "... gawk at impoverished North Koreans Read more It is"
         cuts.extend(m.end() for m in _READ_MORE.finditer(line))
+    if " “" in line:
+        for start in starts:
+            if line.find(" “", start, start + 122) >= 0 and (title := _TITLE_BEFORE_QUOTE.match(line, start)):
+                cuts.append(title.end())
     if _SHARE_HINT.search(line):  # share buttons: "...Wants Betty White Email This Even at 88"
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
     if "(all times local)" in line and (m := _ALL_TIMES_LOCAL.search(line)):

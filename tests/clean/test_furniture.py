@@ -167,6 +167,15 @@ from newsfuse.types import Article
         ),
         ("(Courtesy of the State Department)", "caption"),
         ("(Jeff King Husky Homestead)", "caption"),
+        # A site's tag line (22, 232), a form's terms (171), a video's warning (35), a column's disclosure (61).
+        ("Read more about: Mitt Romney", "promo"),
+        ("Note: By submitting this form, you agree to Third Door Media's terms .", "sign-up"),
+        ("Warning: The following video contains graphic footage.", "video-embed"),
+        (
+            "Disclosure: The author has no positions in any stocks mentioned, and no plans to initiate any positions "
+            "within the next 72 hours.",
+            "byline-contact",
+        ),
         # What the page shows elsewhere (197), a video's link after its title (213).
         ("The 2017 guidelines are also provided below for reference.", "promo"),
         ("Popeye meets Wilco in hand-drawn cartoon music video [Video Link]", "promo"),
@@ -209,6 +218,8 @@ def test_furniture_rules_on_real_furniture(text: str, rule: str) -> None:
         "President Obama speaks about the budget on July 12, 2013, in Washington, the White House said.",
         "The senator was shown in red on the map, a spokesman said.",
         "(The vote was 52-48.)",
+        "Readers can read more about the senator's record on the committee's site.",
+        "The following year, the company's video division was sold.",
     ],
 )
 def test_news_sentences_are_not_furniture(text: str) -> None:

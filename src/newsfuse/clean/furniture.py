@@ -266,6 +266,13 @@ _RULES: list[tuple[str, str, str]] = [
         r"\b(?:here|below|above)\W*$|^You can (?:share|send|submit|email) (?:your )?(?:story )?(?:ideas|tips)\b",
         "here below above ideas tips",
     ),
+    # A site's tag line, a form's terms, a video's warning, an investment column's disclosure: "Read more about: Mitt
+    # Romney", "Note: By submitting this form, you agree to …", "Warning: The following video contains graphic
+    # footage.", "Disclosure: The author has no positions in any stocks mentioned …".
+    ("promo", r"^Read more about:", "about"),
+    ("sign-up", r"\b[Bb]y submitting this form\b", "submitting"),
+    ("video-embed", r"\b[Tt]he following (?:video|clip|footage) (?:contains|includes|may contain)\b", "following"),
+    ("byline-contact", r"^Disclosure: (?:The author|I|We)\b", "disclosure"),
     # What the page shows elsewhere: "The 2017 guidelines are also provided below for reference."
     (
         "promo",

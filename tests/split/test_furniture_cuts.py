@@ -318,6 +318,19 @@ def _segments(text: str) -> list[str]:
             "'Quite backwards': Chinese tourists gawk at impoverished North Koreans Read more",
             "It is the first time that Pyongyang has issued an explicit threat to Japan.",
         ),
+        # A photo's marker (107) and a wire credit with "File Photo" (15) before the text.
+        (
+            "Photo O.K., about the Obama plan: It calls for about $200 billion in new spending.",
+            "Photo",
+            "O.K., about the Obama plan: It calls for about $200 billion in new spending.",
+        ),
+        (
+            "REUTERS/Arnd Wiegmann/File Photo Jimmy Choo will help Kors expand its footwear portfolio to 17 percent of "
+            "total sales from 11 percent, Kors said on a conference call.",
+            "REUTERS/Arnd Wiegmann/File Photo",
+            "Jimmy Choo will help Kors expand its footwear portfolio to 17 percent of total sales from 11 percent, "
+            "Kors said on a conference call.",
+        ),
         # A link's title glued to a quote whose speaker is named after it (17).
         (
             "Baby survives fall from third-floor window in the Bronx “She looked like a little doll,” recalled "
@@ -380,6 +393,7 @@ def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: 
         "The team lost the game and Even Stevens, the coach, resigned.",
         # A quote inside a sentence after its speaker.
         "The president told reporters on Monday “We will not back down,” a day after the vote.",
+        "Photo ID laws, critics say, keep poor voters from the polls.",
     ],
 )
 def test_news_sentences_stay_whole(text: str) -> None:

@@ -136,7 +136,9 @@ FURNITURE_LABEL = (
     rf"|(?:Photo|Image|Credit)s?: (?:{_AGENCIES}|[A-Z][\w'’.-]* [A-Z][\w'’.-]* via (?:{_AGENCIES}))"
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]* ?/ ?(?:{_AGENCIES})|Getty Images|Getty|iStock|Shutterstock"
     rf"|\((?:[A-Z][\w'’.-]* ?){{1,3}}/(?:{_AGENCIES})\)"
-    rf"|(?:REUTERS|{_AGENCIES})/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
+    rf"|(?:REUTERS|{_AGENCIES})/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+(?:/File(?: Photo)?)?"
+    # A photo's marker before the text: "Photo O.K., about the Obama plan: It calls for ...".
+    r"|Photo(?= [A-Z][\w.'’]*, [a-z])"
     r"|UPDATE(?: [IVX]{1,4}| \d{1,2})?(?= [A-Z]|$)"
     # A photo credit in several parts: "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
     r"|(?:Photo(?:graph)?|Picture|Image|Credit)s?: (?:[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}/){1,3}"

@@ -169,6 +169,7 @@ from newsfuse.types import Article
         ("(Jeff King Husky Homestead)", "caption"),
         # A site's tag line (22, 232), a form's terms (171), a video's warning (35), a column's disclosure (61).
         ("Read more about: Mitt Romney", "promo"),
+        ("'Zero visibility'", "headline"),
         ("Note: By submitting this form, you agree to Third Door Media's terms .", "sign-up"),
         ("Warning: The following video contains graphic footage.", "video-embed"),
         (

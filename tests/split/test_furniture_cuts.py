@@ -318,6 +318,19 @@ def _segments(text: str) -> list[str]:
             "'Quite backwards': Chinese tourists gawk at impoverished North Koreans Read more",
             "It is the first time that Pyongyang has issued an explicit threat to Japan.",
         ),
+        # Subheads in single quotes glued to their paragraph's first sentence (209, 120).
+        (
+            "'Zero visibility' Malaysia said on Monday that fresh analysis of satellite signals had shown that the "
+            "plane had gone down in the southern Indian Ocean, with no survivors.",
+            "'Zero visibility'",
+            "Malaysia said on Monday that fresh analysis of satellite signals had shown that the plane had gone down "
+            "in the southern Indian Ocean, with no survivors.",
+        ),
+        (
+            "‘A Single Jew’ Poles say they’re unfairly held complicit in German Nazi war crimes.",
+            "‘A Single Jew’",
+            "Poles say they’re unfairly held complicit in German Nazi war crimes.",
+        ),
         # A photo's marker (107) and a wire credit with "File Photo" (15) before the text.
         (
             "Photo O.K., about the Obama plan: It calls for about $200 billion in new spending.",
@@ -394,6 +407,9 @@ def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: 
         # A quote inside a sentence after its speaker.
         "The president told reporters on Monday “We will not back down,” a day after the vote.",
         "Photo ID laws, critics say, keep poor voters from the polls.",
+        # Single quotes that open a quote or a title, in British style.
+        "'We will not give in,' Mr Cameron told MPs on Wednesday.",
+        "‘Downton Abbey’ star Dan Stevens is leaving the show.",
     ],
 )
 def test_news_sentences_stay_whole(text: str) -> None:

@@ -413,6 +413,7 @@ _AUTHOR_BIO = re.compile(
 )
 _TITLE_CREDIT = re.compile(r"(?:[A-Z][\w'’.-]* ){1,8}\((?!(?:CNN|AP|Reuters|AFP|UPI)\))(?:[A-Z][\w'’.&-]* ?){1,5}\)")
 _CAPS_DOMAIN = re.compile(r"(?:[A-Z0-9-]+\.)+(?:COM|NET|ORG)")
+_QUOTED_HEAD = re.compile(r"[‘'][A-Z][A-Za-z0-9-]*(?:['’][a-z]+)?(?: [A-Za-z0-9-]+(?:['’][a-z]+)?){0,5}[’']")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]{3}")
 # A photo credit as a segment of its own: "(Photo by Win McNamee/Getty Images)", "(Katherine Frey/The Washington
 # Post)", "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
@@ -559,6 +560,8 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
         return "video-embed"  # a video's title and running time: "Wedding costs soar to new highs (3:40)"
     if text[-1] == ")" and _TITLE_CREDIT.fullmatch(text):
         return "caption"  # a name and its credit: "Florida Lottery Timothy Poole Timothy Poole (Florida Lottery)"
+    if text[0] in "‘'" and _QUOTED_HEAD.fullmatch(text):
+        return "headline"  # a subhead in single quotes, cut off its paragraph: "'Zero visibility'"
     if text[-4:] in (".COM", ".NET", ".ORG") and _CAPS_DOMAIN.fullmatch(text):
         return "caption"  # a credit to a web site, in capitals: "DEVONJAMESXXX.COM"
     if text[0] == "[" and text.count("[") > text.count("]"):

@@ -288,6 +288,11 @@ _SITE_BEFORE_DAY = re.compile(
 _MEDIA_LINK = re.compile(r"\[(?:Video|Audio|Photos?|Gallery|Image) Link\](?= [\"“A-Z])")
 # A link to another story left in the text, after its title: "... gawk at impoverished North Koreans Read more It is".
 _READ_MORE = re.compile(r"(?<![^ ])Read more(?= [\"“‘'A-Z])")
+# A subhead in single quotes, a phrase from the text after it, glued to its paragraph's first sentence: "'Zero
+# visibility' Malaysia said on Monday that ...", "‘A Single Jew’ Poles say they're unfairly held complicit ...".
+_QUOTED_SUBHEAD = re.compile(
+    r"[‘'][A-Z][A-Za-z0-9-]*(?:['’][a-z]+)?(?: [A-Za-z0-9-]+(?:['’][a-z]+)?){0,5}[’'](?= [A-Z][\w'’-]* \S+ \S+)"
+)
 # A link's title glued to the quote that opens the next sentence, the quote's speaker named after it: "Baby survives
 # fall from third-floor window in the Bronx “She looked like a little doll,” recalled neighbor Lida Martori".
 _TITLE_BEFORE_QUOTE = re.compile(
@@ -583,6 +588,9 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
         cuts.extend(m.end() for m in _MEDIA_LINK.finditer(line))
     if "Read more " in line:  # a teaser's link in the text: "... gawk at impoverished North Koreans Read more It is"
         cuts.extend(m.end() for m in _READ_MORE.finditer(line))
+    for start in starts:
+        if line[start : start + 1] in "‘'" and (quoted := _QUOTED_SUBHEAD.match(line, start)):
+            cuts.append(quoted.end())
     if " “" in line:
         for start in starts:
             if line.find(" “", start, start + 122) >= 0 and (title := _TITLE_BEFORE_QUOTE.match(line, start)):

@@ -327,6 +327,13 @@ def _segments(text: str) -> list[str]:
             "in the southern Indian Ocean, with no survivors.",
         ),
         (
+            "‘See What’s In It’ “I’m not going to vote for something unless I have a pretty good idea of what’s in it "
+            "and right now, we don’t,” Huelskamp said.",
+            "‘See What’s In It’",
+            "“I’m not going to vote for something unless I have a pretty good idea of what’s in it and right now, we "
+            "don’t,” Huelskamp said.",
+        ),
+        (
             "‘A Single Jew’ Poles say they’re unfairly held complicit in German Nazi war crimes.",
             "‘A Single Jew’",
             "Poles say they’re unfairly held complicit in German Nazi war crimes.",

@@ -291,7 +291,7 @@ _READ_MORE = re.compile(r"(?<![^ ])Read more(?= [\"“‘'A-Z])")
 # A subhead in single quotes, a phrase from the text after it, glued to its paragraph's first sentence: "'Zero
 # visibility' Malaysia said on Monday that ...", "‘A Single Jew’ Poles say they're unfairly held complicit ...".
 _QUOTED_SUBHEAD = re.compile(
-    r"[‘'][A-Z][A-Za-z0-9-]*(?:['’][a-z]+)?(?: [A-Za-z0-9-]+(?:['’][a-z]+)?){0,5}[’'](?= [A-Z][\w'’-]* \S+ \S+)"
+    r"[‘'][A-Z][A-Za-z0-9-]*(?:['’][a-z]+)?(?: [A-Za-z0-9-]+(?:['’][a-z]+)?){0,5}[’'](?= [“\"]?[A-Z][\w'’-]* \S+ \S+)"
 )
 # A link's title glued to the quote that opens the next sentence, the quote's speaker named after it: "Baby survives
 # fall from third-floor window in the Bronx “She looked like a little doll,” recalled neighbor Lida Martori".

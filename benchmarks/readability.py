@@ -16,7 +16,11 @@ its article:
   than of one outlet.  With the human references beside the stories (``--tgt``, on by default for
   val-full250), an outside judge too: the share of summaries whose first unit is, of all their
   units, the one closest (ROUGE-2 recall, then ROUGE-1) to the reference's first sentence, the
-  editor's lede (``--baseline`` gives the same figures for the old pipeline: sentences alone, no lede).
+  editor's lede (``--baseline`` gives the same figures for the old pipeline: sentences alone, no lede);
+- **names without introduction**: the unit calls someone by surname alone ("Thompson said") whom its
+  article introduced with a fuller name before it, and no summary unit before it writes that fuller
+  name (:class:`newsfuse.units.names.Introductions`); counted for everyone and for people whom only
+  one article mentions (the ones selection holds back until introduced).
 
 ``--sample N`` writes N random summaries (seeded) to a text file for reading by hand (page furniture,
 dangling references), with each unit's source and offsets.
@@ -80,6 +84,7 @@ def main() -> int:
     from newsfuse.pipeline import Pipeline
     from newsfuse.select.features import candidate_ranks
     from newsfuse.units import ContextUnits
+    from newsfuse.units.names import Introductions
 
     lines = args.src.read_text(encoding="utf-8").splitlines()[: args.limit]
     tgt = args.tgt or (TGT if args.src == SRC else None)
@@ -87,7 +92,7 @@ def main() -> int:
     judged = editor_lede = 0
     pipeline = Pipeline(units=None, lede=False) if args.baseline else Pipeline()
     signals = ContextUnits()
-    units = cut = multi = 0
+    units = cut = multi = unnamed = unnamed_minor = 0
     reasons: dict[str, int] = {}
     stories = opens_article = opens_story = 0
     summaries: list[tuple[int, list[str]]] = []
@@ -104,6 +109,8 @@ def main() -> int:
         rank = candidate_ranks(story)
         shown = []
         previous_end = None
+        introductions = Introductions(story)
+        told: list[str] = []
         for n, s in enumerate(summary.sentences):
             span = unit_of_sentence(story, s)
             units += 1
@@ -123,6 +130,13 @@ def main() -> int:
             if why:
                 cut += 1
                 reasons[why] = reasons.get(why, 0) + 1
+            needed = introductions.needed(first, last)
+            who = sorted(needed - introductions.introduced(" ".join(told), needed))
+            told.append(s.text)
+            if who:
+                unnamed += 1
+                unnamed_minor += any(introductions.spread(name) <= 1 for name in who)
+                why = why or f"who is {', '.join(who)}?"
             if n == 0:
                 opens_article += rank.get(first, 99) < 2 or any(rank.get(i, 99) < 2 for i in range(first, last + 1))
                 opens_story += _opens_story(story, first, last, rank, np)
@@ -141,6 +155,9 @@ def main() -> int:
         "cut_from_context": cut,
         "cut_share": round(cut / max(1, units), 4),
         "cut_reasons": reasons,
+        "names_without_introduction": unnamed,
+        "names_without_introduction_share": round(unnamed / max(1, units), 4),
+        "one_article_names_without_introduction": unnamed_minor,
         "lede_opens_an_article": round(opens_article / max(1, stories), 4),
         "lede_opens_half_the_articles": round(opens_story / max(1, stories), 4),
         **(

@@ -199,10 +199,17 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
     Each fact is stated by its representative's unit: the unit's words are its cost, a fact without one
     is never picked, and a chosen unit says every fact it holds.  A unit overlapping chosen sentences is
     out, unless the overlap is its start and ends where a chosen span ends: then only the rest is stated.
+    A unit that names someone only its article mentions by surname alone waits for a chosen unit that
+    names him in full.
     """
+    from newsfuse.units.names import Introductions
+
     row_of = {i: r for r, i in enumerate(story.rows)}
     reps = np.array([row_of[i] for i in reps_i])
     units = [story.unit(i) for i in reps_i]
+    introductions = Introductions(story, max_spread=1)
+    needs = [introductions.needed(*u) if u else frozenset() for u in units]
+    told: list[str] = []
 
     def words_of_span(lo, hi):
         return sum(story.sentences[k].n_words for k in range(lo, hi + 1))
@@ -230,7 +237,11 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
 
     while alive.any():
         share = np.array([len(c & held) / len(c) if c else 0.0 for c in content])
-        gain = np.where(alive, base - redundancy * max_sim - novelty * share, -np.inf)
+        text = " ".join(told)
+        waits = np.array([bool(n) and len(Introductions.introduced(text, n)) < len(n) for n in needs])
+        gain = np.where(alive & ~waits, base - redundancy * max_sim - novelty * share, -np.inf)
+        if not np.isfinite(gain.max()):
+            break
         f = int(np.argmax(gain))
         alive[f] = False
         lo, hi = span(f)
@@ -241,6 +252,7 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
         ends.add(hi)
         for k in range(lo, hi + 1):
             taken.add(k)
+            told.append(story.sentences[k].text)
             if k in fact_of:
                 alive[fact_of[k]] = False
                 max_sim = np.maximum(max_sim, sim[fact_of[k]])

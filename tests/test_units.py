@@ -29,12 +29,11 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("Half were then fed some cake.", "pronoun"),
         # Multi-News, Ireland's drug law: who "he" is was in the sentence before.
         ("Speaking to reporters at Leinster House on Tuesday, he confirmed the ban.", "pronoun subject"),
-        # Multi-News val-full250: a case, a group and an experiment named before (105, 145, 93), a list's
-        # exception (3), what came before (61), a person named in a list's heading or earlier (199, 110, 27).
+        # Multi-News val-full250: a case, a group and an experiment named before (105, 145, 93), what came before
+        # (61), a person named in a list's heading or earlier (199, 110, 27).
         ("In this case, the finders and the government would split ownership.", "connective"),
         ("In that age group, 32.1 percent of people live in their parents' house.", "connective"),
         ("In each one, babies aged 6 months or 12 months were taught how to remove mittens.", "connective"),
-        ("Except seven of those ten children all went to college by the age of twelve.", "connective"),
         ("With that, Keurig’s CEO did what he had to do.", "connective"),
         ("At least, that’s how most of us think it works.", "connective"),
         (
@@ -48,6 +47,15 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("One of those buildings is the town church, which opened in 1912.", "back-reference"),
         ("Quite a few of those pills don't end up being used to treat ADHD, though.", "back-reference"),
         ("All three — a male and two females — live on the Ol Pejeta Conservancy in Kenya.", "back-reference"),
+        # Multi-News, the Harding family: "Except" answers the article's "Ten kids." before it.
+        (
+            "Except seven of those ten children all went to college by the age of twelve (so far!), and the "
+            "youngest three are well on their way to joining them.",
+            "connective",
+        ),
+        # Multi-News, the UConn arrests: one line of a list whose name is the line before.
+        ("Charged with eight counts of permitting a minor to illegally possess alcohol.", "fragment"),
+        ("Directed by Clint Eastwood.", "fragment"),
     ],
 )
 def test_dependent_openings(text, reason):
@@ -70,6 +78,9 @@ def test_dependent_openings(text, reason):
         "At least 10 people died in the blast, police said.",
         # "those" defined by what follows it (DUC 2004 dev, food aid in North Korea).
         "Most of those receiving WFP aid are children aged between 6 months and 6 years.",
+        # Multi-News val: a participle opening whose subject follows (no comma, so only the length tells).
+        "Located in the Karakum desert of central Turkmenistan, a little over 150 miles from the country's "
+        "capital the pit attracts hundreds of tourists a year.",
     ],
 )
 def test_standalone_sentences(text):

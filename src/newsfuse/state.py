@@ -43,7 +43,9 @@ class StoryState:
 
     What selection reads besides: ``lede`` (the fact to open with, or None), ``min_support`` (only
     facts that many outlets state are candidates); what it leaves: ``stated`` (the span each chosen
-    fact is stated by) and ``wording`` (the sentence that words each chosen fact).
+    fact is stated by) and ``wording`` (the sentence that words each chosen fact).  ``context_signals``
+    and ``introductions`` keep what the units stage read (quotes, openings; who is named how), asked by
+    the lede, the selection and the order alike.
     """
 
     articles: list[Article]
@@ -62,6 +64,7 @@ class StoryState:
     warnings: list[str] = field(default_factory=list)
     context: Any = None
     context_signals: Any = None
+    introductions: Any = None
     lede: int | None = None
     wording: dict[int, int] = field(default_factory=dict)
     stated: dict[int, tuple[int, int]] = field(default_factory=dict)

@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.align.claim import CLAIM_THRESHOLD, claim_score, magnitudes_conflict, measures_conflict, profile
+from newsfuse.align.claim import (
+    CLAIM_THRESHOLD,
+    claim_score,
+    claim_score_bounds,
+    magnitudes_conflict,
+    measures_conflict,
+    percents_conflict,
+    profile,
+)
 from newsfuse.compare.scoring import aligned_pairs, labelled_sentence, load_jsonl, score_alignment
 from newsfuse.pipeline import Pipeline
 from newsfuse.types import Article
@@ -150,6 +158,44 @@ def test_counts_in_different_orders_of_magnitude_are_not_support() -> None:
         ("Hundreds of people marched.", "Thousands of police officers watched."),
     ):
         assert not magnitudes_conflict(profile(x), profile(y)) and not magnitudes_conflict(profile(y), profile(x))
+
+
+# DUC 2004 dev d30017t (AP and NYT on one survey of North Korean children) and val-full250 line 145
+# (a census of young adults living with their parents, and a Canadian survey).
+PERCENT_PAIRS = (
+    (
+        "By comparison, a similar survey of North Korean children under 7 found that 65 percent are stunted and "
+        "16 percent suffer from acute malnutrition.",
+        "They found that 62 percent of children under 7 had stunted growth, a symptom of long-term malnutrition.",
+    ),
+    (
+        "35 percent live with a partner, while 29 percent live with their parents.",
+        "According to a recent census survey, 42 percent of Canadian adults age 20 to 29 live in their parents’ homes.",
+    ),
+)
+
+
+@pytest.mark.parametrize(("a", "b"), PERCENT_PAIRS)
+def test_percentages_that_all_differ_are_not_support(a: str, b: str) -> None:
+    pa, pb = profile(a), profile(b)
+    assert percents_conflict(pa, pb) and percents_conflict(pb, pa)
+    assert claim_score(pa, pb, 0.9) == 0.0 and claim_score_bounds(pa, pb, 0.9)[0] == 0.0
+    story = Pipeline().analyse([Article("a", a, source="A"), Article("b", b, source="B")])
+    assert max(f.support for f in story.facts) == 1
+
+
+def test_percentages_that_agree_within_their_wording_are_no_conflict() -> None:
+    a, b = PERCENT_PAIRS[0]
+    # One shared figure is enough, rounding and hedges count ("62 percent" / "about 60 percent"),
+    # and a sentence without a percentage is no conflict.
+    for x, y in (
+        (a, b.replace("62 percent", "65 percent")),
+        (a, b.replace("62 percent", "about 65%")),
+        ("The index rose 2% on Monday.", "The index rose 1.9 percent."),
+        (b, b.replace("62 percent", "about 60 percent")),
+        (a, "They found that most children under 7 had stunted growth."),
+    ):
+        assert not percents_conflict(profile(x), profile(y)) and not percents_conflict(profile(y), profile(x))
 
 
 def test_a_labelled_sentence_is_found_when_the_splitter_cuts_furniture_off_it() -> None:

@@ -108,6 +108,7 @@ class Profile:
     numbers: frozenset[str]
     measures: tuple[Measure, ...] = ()
     magnitudes: tuple[tuple[str, int], ...] = ()  # (noun, power of ten): "hundreds of texts" -> ("text", 2)
+    percents: tuple[tuple[float, float], ...] = ()  # each percentage as the interval its wording allows
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,40 @@ def profile(text: str) -> Profile:
     numbers = frozenset(m.replace(",", "").rstrip(".") for m in _NUMBER.findall(text))
     measures = _measures(text) if units else ()
     magnitudes = tuple((m.noun, m.power) for m in count_magnitudes(text))
-    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures, magnitudes)
+    percents = _percents(text) if "%" in text or "ercent" in text or "er cent" in text else ()
+    return Profile(tuple(lows), frozenset(content_words), frozenset(predicate), numbers, measures, magnitudes, percents)
+
+
+def _percents(text: str) -> tuple[tuple[float, float], ...]:
+    """The percentages of ``text``, each as the interval its wording allows ("about 25 percent", "2%")."""
+    return tuple((q.lo, q.hi) for q in quantities(text, limit=20) if q.noun == "%")
+
+
+def percents_conflict(a: Profile, b: Profile) -> bool:
+    """Whether both give percentages and none of one agrees with any of the other.
+
+    Two sentences that state one claim with percentages share at least one of them (within the
+    rounding or hedge their wording allows); when none agrees, they give different figures for one
+    thing (a disagreement) or figures of different things (different claims), never support.
+
+    >>> a = profile("A similar survey of children under 7 found that 65 percent are stunted.")
+    >>> percents_conflict(a, profile("They found that 62 percent of children under 7 had stunted growth."))
+    True
+    >>> percents_conflict(profile("The index rose 2% on Monday."), profile("The index rose 1.9 percent."))
+    False
+    """
+    return bool(a.percents and b.percents) and not any(
+        lo <= y_hi and y_lo <= hi for lo, hi in a.percents for y_lo, y_hi in b.percents
+    )
+
+
+def _conflict(a: Profile, b: Profile) -> bool:
+    """Whether a measure, a count's order of magnitude or the percentages of the two conflict."""
+    return (
+        bool(a.measures and b.measures and measures_conflict(a, b))
+        or bool(a.magnitudes and b.magnitudes and magnitudes_conflict(a, b))
+        or bool(a.percents and b.percents and percents_conflict(a, b))
+    )
 
 
 def magnitudes_conflict(a: Profile, b: Profile) -> bool:
@@ -244,10 +278,11 @@ def _features(a: Profile, b: Profile, similarity: float, ratio: float) -> tuple[
 
 
 def claim_score(a: Profile, b: Profile, similarity: float) -> float:
-    """Probability-like score that ``a`` and ``b`` state the same main claim (0 when a measure or count conflicts)."""
-    if a.measures and b.measures and measures_conflict(a, b):
-        return 0.0
-    if a.magnitudes and b.magnitudes and magnitudes_conflict(a, b):
+    """Probability-like score that ``a`` and ``b`` state the same main claim.
+
+    0 when a measure, a count's order of magnitude or the percentages conflict (:func:`_conflict`).
+    """
+    if _conflict(a, b):
         return 0.0
     return _score(claim_features(a, b, similarity))
 
@@ -276,8 +311,8 @@ def claim_score_bounds(a: Profile, b: Profile, similarity: float) -> tuple[float
 
     The token-sequence ratio lies between 0 and the multiset share of :func:`claim_score_bound`;
     with every weight positive, the scores with those two in its place bound the score (in floating
-    point too: the sums take their terms in the same order).  A measure conflict makes the score 0,
-    and the lower bound with it.
+    point too: the sums take their terms in the same order).  A conflict (:func:`_conflict`) makes the
+    score 0, and the lower bound with it.
 
     >>> a = profile("Kim Jong Un left Beijing on Wednesday after talks with Xi.")
     >>> b = profile("Kim Jong Un left Beijing on Wednesday after meeting Xi.")
@@ -291,7 +326,7 @@ def claim_score_bounds(a: Profile, b: Profile, similarity: float) -> tuple[float
     shared = sum(min(n, cb[t]) for t, n in ca.items() if t in cb)
     total = len(a.tokens) + len(b.tokens)
     features = _features(a, b, similarity, 2.0 * shared / total if total else 1.0)
-    if a.measures and b.measures and measures_conflict(a, b):
+    if _conflict(a, b):
         return 0.0, _score(features)
     return _score((*features[:_RATIO], 0.0, *features[_RATIO + 1 :])), _score(features)
 

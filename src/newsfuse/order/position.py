@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..compare.timeline import parse_published
 from ..state import StoryState
+from ..units.names import Introductions
 
 # A story whose chosen statements come from articles more than this many days apart reads as a chronicle.
 CHRONICLE_DAYS = 2
@@ -82,7 +83,7 @@ class PositionOrderer:
         else:
             keep_first = story.lede in chosen
         runs = _keep_runs(ordered, units, docs, keep_first=keep_first)
-        return _article_order(runs, units, docs, positions, keep_first)
+        return _after_introductions(story, _article_order(runs, units, docs, positions, keep_first), units, docs)
 
 
 def told_over_days(days: list[int]) -> bool:
@@ -145,6 +146,55 @@ def _article_order(
         if earlier:
             blocks.insert(earlier[0], blocks.pop(k))
     return [f for block in blocks for f in block]
+
+
+def _after_introductions(
+    story: StoryState, ordered: list[int], units: dict[int, tuple[int, int] | None], docs: list[int]
+) -> list[int]:
+    """Move each run that names someone by surname alone whom only its article mentions
+    (:class:`~newsfuse.units.names.Introductions`) to just after the run that first says who he is,
+    when that one comes later.
+
+    "Murphy was not located with her vehicle" no longer comes before "…the disappearance of Alexis
+    Murphy".  A run is a unit with the units that continue it in its article; the first run stays first.
+    """
+    introductions = Introductions.of(story)
+
+    def text(f: int) -> str:
+        u = units[f]
+        return "" if u is None else " ".join(story.sentences[k].text for k in range(u[0], u[1] + 1))
+
+    def continues(f: int, g: int) -> bool:
+        a, b = units[f], units[g]
+        return a is not None and b is not None and a[1] + 1 == b[0] and docs[a[1]] == docs[b[0]]
+
+    def run_end(out: list[int], k: int) -> int:
+        while k + 1 < len(out) and continues(out[k], out[k + 1]):
+            k += 1
+        return k
+
+    out = list(ordered)
+    for f in ordered:
+        u = units[f]
+        needed = introductions.needed(*u) if u is not None else frozenset()
+        k = out.index(f)
+        if not needed or k == 0 or (continues(out[k - 1], f)):
+            continue
+        missing = set(needed) - introductions.introduced(" ".join(text(g) for g in out[:k]), needed)
+        if not missing:
+            continue
+        end = run_end(out, k)
+        told = ""
+        for j in range(end + 1, len(out)):
+            told += " " + text(out[j])
+            if not missing - introductions.introduced(told, missing):
+                after = run_end(out, j)
+                run = out[k : end + 1]
+                del out[k : end + 1]
+                at = after - len(run) + 1
+                out[at:at] = run
+                break
+    return out
 
 
 def _keep_runs(

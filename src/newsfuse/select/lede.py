@@ -14,6 +14,7 @@ import numpy as np
 
 from ..state import StoryState
 from ..units.context import pronoun_before_name
+from ..units.names import Introductions
 
 
 def lede_fact(
@@ -31,6 +32,9 @@ def lede_fact(
     who they are about before any "he" or "her" (:func:`~newsfuse.units.context.pronoun_before_name`).  Each
     scores one vote per original article whose first ``top_ranks`` candidates hold a member or a
     sentence at least ``threshold`` similar to one of its lead members; ties go to centrality.
+    Nor may it name someone by surname alone whom only its article mentions, after introducing him
+    (:class:`~newsfuse.units.names.Introductions`): "Thompson said he has been looking into the
+    department's contracting" cannot open a summary.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -70,8 +74,14 @@ def lede_fact(
         return None
     # Candidate wordings: opening sentences of original articles, long enough, that read alone.
     leads, lead_rows = [], []
+    introductions = Introductions.of(story)
     for i, r in openers:
-        if sentences[i].n_words >= min_words and story.unit(i) == (i, i) and not pronoun_before_name(sentences[i].text):
+        if (
+            sentences[i].n_words >= min_words
+            and story.unit(i) == (i, i)
+            and not pronoun_before_name(sentences[i].text)
+            and not introductions.needed(i, i)
+        ):
             leads.append(i)
             lead_rows.append(r)
     if not leads:

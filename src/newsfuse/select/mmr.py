@@ -11,6 +11,7 @@ import numpy as np
 from ..clean import words_of
 from ..state import StoryState
 from ..units import unit_words
+from ..units.names import Introductions
 from .base import fits
 from .novelty import Coverage
 
@@ -156,7 +157,10 @@ def greedy_mmr(
     unless the overlap is the unit's start and ends where a chosen span ends: then only the rest is
     stated (and paid for), and the order keeps it right behind that span.  What each chosen fact
     states is left in ``story.stated``.  ``story.lede`` (when set) is picked first if it fits.  Only
-    facts that at least ``story.min_support`` outlets state are candidates.
+    facts that at least ``story.min_support`` outlets state are candidates.  A unit that names someone
+    by surname alone whom only its own article mentions, after introducing him with a fuller name
+    ("'This is bad news,' Burlingame said"), waits until a chosen unit has written the fuller name
+    (:class:`~newsfuse.units.names.Introductions`).
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -188,6 +192,13 @@ def greedy_mmr(
     stated: dict[int, tuple[int, int]] = {}
     chosen: list[int] = []
     spent = 0
+    # A unit naming someone by surname alone waits until a chosen unit has said who he is (units/names.py);
+    # only for people one article mentions: the story's main people are named by what else is chosen.
+    introductions = Introductions.of(story)
+    needs = _Lazy(lambda f: introductions.needed(*units[f]))
+    told: list[str] = []  # the text of the chosen units
+    heap: list[tuple[float, int]] = []
+    waiting: list[int] = []
 
     def span_of(f: int) -> tuple[int, int] | None:
         """What stating ``f`` adds: its unit, or the part of it past a chosen span it continues."""
@@ -215,11 +226,15 @@ def greedy_mmr(
         ends.add(span[1])
         for k in range(span[0], span[1] + 1):
             used.add(k)
+            told.append(story.sentences[k].text)
             if k in fact_of:
                 said.add(fact_of[k])
                 max_sim = np.maximum(max_sim, sim[fact_of[k]])
         if coverage is not None:
             coverage.add(f)
+        for w in waiting:  # a waiting unit may now read: its bound is still its base score
+            heapq.heappush(heap, (-float(base[w]), w))
+        waiting.clear()
 
     lede = story.lede
     if lede is not None and lede < len(reps) and units[lede] is not None and fits(0, lengths[lede], words):
@@ -254,6 +269,9 @@ def greedy_mmr(
             heapq.heappush(heap, key)
             continue
         if not fits(spent, cost(f, span), words):
+            continue
+        if needs[f] and len(Introductions.introduced(" ".join(told), needs[f])) < len(needs[f]):
+            waiting.append(f)
             continue
         take(f, span)
     story.stated = stated

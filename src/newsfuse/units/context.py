@@ -12,10 +12,15 @@ The signals are plain surface cues, cheap enough to read for every candidate:
 - **back-references at the start**: personal and demonstrative pronouns ("He", "Their", "This",
   "Those"), connectives ("But", "However", "Also"), "the + noun" back-references ("The move",
   "The two men"), and a lower-case first word;
+- **fragments**: a short clause with no subject that opens with a past participle ("Charged with
+  eight counts of…": a list line whose name is the line before);
 - **quotes**: a sentence that starts inside a quote opened before it, a whole quote with no
   speaker named, and one that opens a quote it does not close (the rest of the quote follows);
 - **questions**: a question is answered by the sentence after it, so each needs the other;
 - **attribution without a name**: "…, he said", "the spokesman added".
+
+People named by surname alone whom the article introduced earlier are the business of
+:mod:`newsfuse.units.names`: their introduction may come from another article, so it is not a unit.
 
 >>> needs_previous("But the plan was dropped.")
 'connective'
@@ -455,6 +460,8 @@ _ATTRIBUTION = frozenset(
         "boasted",
         "mused",
         "wondered",
+        "quoted",
+        "quotes",
         "posted",
     ]
 )
@@ -561,6 +568,15 @@ def has_attribution(text: str, words: Sequence[str] | None = None) -> bool:
     return not _ATTRIBUTION.isdisjoint(words) or "according to" in text.lower()
 
 
+# A short clause with no subject, opening with a past participle: one line of a list whose name is the line
+# before ("Patrick Callahan, 21, Mansfield, CT." / "Charged with eight counts of…"), a credit, a stamp.
+# With a comma, the participle opens a sentence whose subject follows ("Charged with murder, he…").
+_FRAGMENT = re.compile(
+    r"(?:[A-Z][a-z]+ed|Born|Held|Hit|Sent|Found|Shot|Taken|Given|Known|Seen|Struck|Built|Made|Led|Caught|Brought|Kept)"
+    r"\s+(?:with|of|in|for|to|by|on|at|into|from|after|as)\b[^,;]*$"
+)
+_FRAGMENT_WORDS = 12
+
 # The first words of _CONNECTIVE_PHRASES: the pattern is tried only after one of them.
 _PHRASE_STARTS = frozenset(
     [
@@ -628,6 +644,10 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
     ('back-reference', None)
     >>> opener_signal("it was not clear."), opener_signal("iPhone sales rose.")
     ('lower-case start', None)
+    >>> opener_signal("Charged with eight counts of permitting a minor to illegally possess alcohol.")
+    'fragment'
+    >>> opener_signal("Charged with murder, the man appeared in court on Monday.") is None
+    True
     """
     word, rest = _opening(text)
     if not word:
@@ -645,6 +665,8 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
         return "connective"
     if base in _PHRASE_STARTS and _CONNECTIVE_PHRASES.match(rest):
         return "connective"
+    if rest.count(" ") < _FRAGMENT_WORDS and _FRAGMENT.match(rest):
+        return "fragment"
     if base == "the":
         m = _THE_NOUN.match(rest)
         if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS:

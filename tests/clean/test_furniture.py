@@ -169,6 +169,11 @@ from newsfuse.types import Article
         ("(Jeff King Husky Homestead)", "caption"),
         # A site's tag line (22, 232), a form's terms (171), a video's warning (35), a column's disclosure (61).
         ("Read more about: Mitt Romney", "promo"),
+        (
+            "More information Visit Harvard Medical School's Healthy Sleep website for more about sleep, learning and "
+            "memory.",
+            "promo",
+        ),
         ("'Zero visibility'", "headline"),
         ("Note: By submitting this form, you agree to Third Door Media's terms .", "sign-up"),
         ("Warning: The following video contains graphic footage.", "video-embed"),
@@ -221,6 +226,7 @@ def test_furniture_rules_on_real_furniture(text: str, rule: str) -> None:
         "(The vote was 52-48.)",
         "Readers can read more about the senator's record on the committee's site.",
         "The following year, the company's video division was sold.",
+        "Visitors to the site can learn more about the park's history.",
     ],
 )
 def test_news_sentences_are_not_furniture(text: str) -> None:

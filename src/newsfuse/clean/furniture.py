@@ -270,6 +270,9 @@ _RULES: list[tuple[str, str, str]] = [
     # Romney", "Note: By submitting this form, you agree to …", "Warning: The following video contains graphic
     # footage.", "Disclosure: The author has no positions in any stocks mentioned …".
     ("promo", r"^Read more about:", "about"),
+    # A box that sends the reader to another site: "More information Visit Harvard Medical School's Healthy Sleep
+    # website for more about sleep, learning and memory."
+    ("promo", r"^(?:More information:? )?Visit [^.!?]{0,80}\b(?:website|site|page) for more\b", "visit"),
     ("sign-up", r"\b[Bb]y submitting this form\b", "submitting"),
     ("video-embed", r"\b[Tt]he following (?:video|clip|footage) (?:contains|includes|may contain)\b", "following"),
     ("byline-contact", r"^Disclosure: (?:The author|I|We)\b", "disclosure"),

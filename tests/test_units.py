@@ -56,6 +56,14 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         # Multi-News, the UConn arrests: one line of a list whose name is the line before.
         ("Charged with eight counts of permitting a minor to illegally possess alcohol.", "fragment"),
         ("Directed by Clint Eastwood.", "fragment"),
+        # Multi-News, THAAD in South Korea: later than what?
+        (
+            "Just days later, the U.S. military announced that part of a controversial missile defense system "
+            "arrived at Osan Air Base in South Korea.",
+            "relative time",
+        ),
+        # DUC 2004, the Mideast clashes.
+        ("A day earlier, 27 Palestinians and three Israeli soldiers were injured in similar clashes.", "relative time"),
     ],
 )
 def test_dependent_openings(text, reason):
@@ -81,6 +89,8 @@ def test_dependent_openings(text, reason):
         # Multi-News val: a participle opening whose subject follows (no comma, so only the length tells).
         "Located in the Karakum desert of central Turkmenistan, a little over 150 miles from the country's "
         "capital the pit attracts hundreds of tourists a year.",
+        # Multi-News, MH370: the time names its own anchor.
+        "Shortly after the plane vanished, attention turned to whether Captain Shah had deliberately crashed it.",
     ],
 )
 def test_standalone_sentences(text):

@@ -12,6 +12,7 @@ The signals are plain surface cues, cheap enough to read for every candidate:
 - **back-references at the start**: personal and demonstrative pronouns ("He", "Their", "This",
   "Those"), connectives ("But", "However", "Also"), "the + noun" back-references ("The move",
   "The two men"), and a lower-case first word;
+- **relative time**: "Two days later, …", "The next day, …" (later than what?);
 - **fragments**: a short clause with no subject that opens with a past participle ("Charged with
   eight counts of…": a list line whose name is the line before);
 - **quotes**: a sentence that starts inside a quote opened before it, a whole quote with no
@@ -568,6 +569,56 @@ def has_attribution(text: str, words: Sequence[str] | None = None) -> bool:
     return not _ATTRIBUTION.isdisjoint(words) or "according to" in text.lower()
 
 
+# A time told from the event before: "Two days later, …", "The next day, …", "Soon after, …" ("Shortly
+# after the 2014 midterm elections, …" names its anchor and reads alone).
+_RELATIVE_TIME = re.compile(
+    r"(?:(?:just|only|about|some|nearly|almost)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many|\d+)\s+)?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?)\s+(?:later|earlier|afterwards?)\b"
+    r"|later\s*,"
+    r"|(?:shortly|soon)\s+(?:after(?:wards?)?|thereafter|before)\s*(?:,|that\b|this\b|$)"
+    r"|(?:shortly|soon)\s+(?:afterwards?|thereafter)\b"
+    r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|month|year)\b",
+    re.IGNORECASE,
+)
+_TIME_STARTS = frozenset(
+    [
+        "just",
+        "only",
+        "about",
+        "some",
+        "nearly",
+        "almost",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+        "moments",
+        "later",
+        "shortly",
+        "soon",
+        "the",
+    ]
+)
+
 # A short clause with no subject, opening with a past participle: one line of a list whose name is the line
 # before ("Patrick Callahan, 21, Mansfield, CT." / "Charged with eight counts of…"), a credit, a stamp.
 # With a comma, the participle opens a sentence whose subject follows ("Charged with murder, he…").
@@ -648,6 +699,10 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
     'fragment'
     >>> opener_signal("Charged with murder, the man appeared in court on Monday.") is None
     True
+    >>> opener_signal("Two days later, they had an answer: Legionnaires’ disease.")
+    'relative time'
+    >>> opener_signal("Shortly after the plane vanished, attention turned to the pilots.") is None
+    True
     """
     word, rest = _opening(text)
     if not word:
@@ -667,6 +722,8 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
         return "connective"
     if rest.count(" ") < _FRAGMENT_WORDS and _FRAGMENT.match(rest):
         return "fragment"
+    if (base in _TIME_STARTS or base.isdigit()) and _RELATIVE_TIME.match(rest):
+        return "relative time"
     if base == "the":
         m = _THE_NOUN.match(rest)
         if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS:

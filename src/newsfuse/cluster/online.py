@@ -497,13 +497,11 @@ class OnlineClusterer:
         weighted = self._weigh(f)
         recent = st.members[-self.core_recent :]
         terms = np.concatenate([self._doc_terms[d] for d in recent])
-        for top in (self._core_ids(weighted), self._event_ids(weighted, f.names)):
-            if top is None:
-                continue
-            carried = (terms[:, None] == top[None, :]).sum(axis=0)  # an article lists each of its terms once
-            if not (2 * carried >= len(recent)).any():
-                return False
-        return True
+        tops = [t for t in (self._core_ids(weighted), self._event_ids(weighted, f.names)) if t is not None]
+        # One comparison for both checks; an article lists each of its terms once.
+        carried = (terms[:, None] == np.concatenate(tops)[None, :]).sum(axis=0)
+        repeated = np.split(2 * carried >= len(recent), np.cumsum([len(t) for t in tops[:-1]]))
+        return all(r.any() for r in repeated)
 
     def _core_ids(self, weighted: _Weighted) -> np.ndarray | None:
         """The index ids of the ``core_terms`` strongest words (those the index knows; None: no check)."""

@@ -486,10 +486,9 @@ class OnlineClusterer:
 
         Two events that share a country or an actor share some names; an article that shares only those
         with a story, and none of the words that the story's articles keep repeating, starts its own.
-        Two events of the same place and days share their names and places too (the APEC summit in Kuala
-        Lumpur and the trial of Anwar Ibrahim there; the opening of Gaza's airport and Clinton's visit to
-        Gaza): what tells them apart is what happens, the words that are not names (summit, leaders,
-        trade; trial, judge, sodomy; airport, flights; visit, charter).
+        Two events of the same place and days share their names and places too (the opening of Gaza's
+        airport and Clinton's visit to Gaza): what tells them apart is what happens, the words that are
+        not names (airport, plane, passengers; charter, clauses, revoke).
         """
         st = self._stories.get(self.story_of(story))
         if not (self.core_terms or self.event_terms) or st is None or not st.members:

@@ -30,6 +30,17 @@ from .identifiers import identifier_conflicts, identifiers
 from .magnitudes import magnitude_conflicts
 from .measures import is_measure, measures_disagree
 from .ranks import rank_conflicts
+from .scope import (
+    attribution_start,
+    attributive_noun,
+    caption_dateline,
+    counted_scope,
+    in_title,
+    main_overlap,
+    now_and_past,
+    opposite_predicates,
+    superlative_scoped,
+)
 from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
@@ -145,7 +156,21 @@ def _loose_dates_differ(a: str, b: str, anchor_a: date | None, anchor_b: date | 
 def _contrast(q: Quantity, sentence: str) -> set[str]:
     before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
     # An earlier figure, said before or after it: "some 2,000 people had previously been evacuated".
-    return (set(before) & _CONTRAST) | (set(before) | set(q.after)) & _EARLIER
+    found = (set(before) & _CONTRAST) | (set(before) | set(q.after)) & _EARLIER
+    # A statistic named anywhere earlier in the figure's clause: "The average price of regular gas in
+    # california is $ 2.50" is not what "some stations are peddling fuel for less than $ 1.25".
+    return found | ({t.lower() for *_, t in words(_clause_before(q, sentence))} & _STATISTICS)
+
+
+_STATISTICS = frozenset({"average", "median", "mean"})
+_CLAUSE_MARK = re.compile(r"[.;:!?,—]")
+
+
+def _clause_before(q: Quantity, sentence: str) -> str:
+    """The text of ``q``'s clause before it: from the last punctuation mark before it (or the sentence start)."""
+    head = sentence[max(0, q.start - 200) : q.start]
+    cut = max((m.end() for m in _CLAUSE_MARK.finditer(head)), default=0)
+    return head[cut:]
 
 
 _EARLIER = frozenset({"previously", "initially", "originally"})
@@ -314,11 +339,14 @@ def _comparable(
         return False  # "down to 80%" / "drained 20%": where it ended and by how much
     if (
         _contrast(qa, a) != _contrast(qb, b)
+        or superlative_scoped(qa, a) != superlative_scoped(qb, b)
         or _is_rate(qa, a) != _is_rate(qb, b)
         or _is_threshold(qa, a)
         or _is_threshold(qb, b)
     ):
         return False  # "minimum salary" / "average salary", "$700 a week" / "$40,000"
+    if _measures_other_thing(qa, qb, a, b):
+        return False  # "the 300 square foot mirrors" / "over 2150 square feet of concentrated space"
     if (
         qa.kind != "tally"
         and _overlap(a, b) < _PARAPHRASE
@@ -329,6 +357,18 @@ def _comparable(
         return True
     shared = len(set(qa.after) & set(qb.after))
     return shared >= (1 if min(n_a, n_b) == 1 else 2)
+
+
+def _measures_other_thing(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
+    """One figure names the thing it measures ("the 300 square foot mirrors") and the other's words lack it.
+
+    Two figures put before nouns ("a 70-foot fir" / "a 72-foot spruce") fill one slot; so do close paraphrases.
+    """
+    na, nb = attributive_noun(qa, a), attributive_noun(qb, b)
+    if bool(na) == bool(nb) or _overlap(a, b) >= _PARAPHRASE:
+        return False
+    noun, q, sentence = (na, qb, b) if na else (nb, qa, a)
+    return noun not in _window_words(sentence, q.start, q.end, set()) | {w + "s" for w in _window_words(sentence, q.start, q.end, set())}
 
 
 def _only_same_context(qa: Quantity, xs: list[Quantity], ys: list[Quantity], a: str, b: str) -> Quantity | None:
@@ -376,6 +416,12 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
         return out
     if bool(_COMPARISON.match(a)) != bool(_COMPARISON.match(b)):
         return out  # "By comparison, a similar survey found 65 percent": another thing's figures
+    if opposite_predicates(a, b) or counted_scope(a, b) or now_and_past(a, b):
+        return out  # a lead and a deficit; "parents of girls" / "parents of three girls"; "now" / "in 1996"
+    qa_all = [q for q in qa_all if not in_title(q, a)]
+    qb_all = [q for q in qb_all if not in_title(q, b)]  # '" 17 kids and counting "' is a title
+    if not qa_all or not qb_all:
+        return out
     by_slot: dict[str, tuple[list[Quantity], list[Quantity]]] = {}
     for q in qa_all:
         by_slot.setdefault(_slot_in(q, a), ([], []))[0].append(q)
@@ -571,6 +617,15 @@ def _mentions_time(sentence: str) -> bool:
     return _DATE_OR_TIME.search(sentence) is not None
 
 
+def _same_report(a: str, x: DateMention, b: str, y: DateMention) -> bool:
+    """A date in an attribution tail ("according to the study, presented here today ( april 18 )") dates the
+    report: compared only when what each sentence reports before its tail is the same claim."""
+    ca, cb = attribution_start(a, x.start), attribution_start(b, y.start)
+    if ca is None and cb is None:
+        return True
+    return main_overlap(a, len(a) if ca is None else ca, b, len(b) if cb is None else cb) >= _PARAPHRASE
+
+
 def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date | None = None) -> list[Conflict]:
     """Event dates (or clock times) of the two sentences that cannot be the same."""
     out: list[Conflict] = []
@@ -591,6 +646,9 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
         and _same_context(a, (x.start, x.end), b, (y.start, y.end), set())
         and _same_governor(a, x, b, y)
         and _reporting_day(a, x) == _reporting_day(b, y)
+        and not caption_dateline(a, x.start, x.end)
+        and not caption_dateline(b, y.start, y.end)
+        and _same_report(a, x, b, y)
     ]
     judged = [v for v in verdicts if v[2] is not None]
     if judged and not any(v[2] for v in judged):

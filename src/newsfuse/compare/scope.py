@@ -1,0 +1,168 @@
+"""Scope readers: signs that two figures or dates of similar sentences are about different things.
+
+Each reader looks at one kind of text that makes a look-alike of a disagreement: a figure inside a
+short quoted title (``" 17 kids and counting "``), a figure that is a superlative's value ("has the
+cheapest average cost …, at $1.37"), a measure that names what it measures ("the 300 square foot
+mirrors"), a count added to a phrase the other sentence gives without it ("parents of girls" /
+"parents of three girls"), opposite predicates ("ahead by six points" / "losing the south … by 22
+points"), a figure said to hold "now" against one dated in a past year, a photo caption's dateline
+("… in tehran, iran november 1, 2017."), and a date in an attribution tail ("according to the
+findings, presented here today ( april 18 )").
+
+>>> from newsfuse.compare.numbers import quantities
+>>> s = 'The duggar birth was televised on the couple\\'s popular tlc reality show, " 17 kids and counting "'
+>>> in_title(quantities(s)[0], s)
+True
+>>> opposite_predicates("he was ahead by six points among likely voters.", "he's losing the south by 22 points.")
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import Quantity
+from .tokens import content, words
+
+# A quoted phrase this short holding a figure is a title or a name ("17 kids and counting"), not speech.
+_TITLE_WORDS = 6
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]")
+
+
+def in_title(q: Quantity, sentence: str) -> bool:
+    """Whether ``q`` lies inside a short quoted phrase (at most six words): a title, not an amount."""
+    for m in _QUOTED.finditer(sentence):
+        if m.start(1) <= q.start and q.end <= m.end(1):
+            return len(m.group(1).split()) <= _TITLE_WORDS
+    return False
+
+
+_SUPERLATIVES = frozenset(
+    """highest lowest cheapest costliest priciest biggest largest smallest greatest fewest deepest tallest longest
+    shortest worst best richest poorest oldest youngest hottest coldest warmest busiest strongest weakest fastest
+    slowest heaviest lightest""".split()
+)
+_CLAUSE_END = re.compile(r"[.;:!?—]")
+_SUPERLATIVE_REACH = 12
+
+
+# Words that give a figure as the value of what precedes them ("… was 94.8 percent", "…, at $ 1.37").
+_VALUE_OF = frozenset({"is", "was", "were", "are", "be", "been", "at", "of", ":", "reached", "hit", "stood", "stands"})
+
+
+def superlative_scoped(q: Quantity, sentence: str) -> bool:
+    """Whether ``q`` is given as the value of a superlative earlier in its clause: a record or an extreme of several.
+
+    "Oklahoma has the cheapest average cost of the bunch, at $ 1.37"; "The highest ice total on the
+    entire great lakes was 94.8 percent in 1994".  A superlative naming something else ("Syria's second
+    biggest city of Aleppo killed at least three") does not make the count an extreme.
+    """
+    head = sentence[: q.start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
+    before = [t.lower() for *_, t in words(head[cut:])][-_SUPERLATIVE_REACH:]
+    return bool(before) and before[-1] in _VALUE_OF and any(t in _SUPERLATIVES for t in before)
+
+
+# "300 square foot mirrors", "a 70-foot fir": the unit in its singular form, then the thing measured.
+_ATTRIBUTIVE = re.compile(
+    r"^(?:-|\s)?(?:square\s+|cubic\s+)?(?:foot|meter|metre|mile|inch|yard|pound|ton|tonne|acre|kilometer|kilometre)"
+    r"[-\s]+(?!of\b|tall\b|long\b|high\b|wide\b|deep\b|thick\b|away\b|from\b|in\b|to\b|and\b|or\b)([a-z]\w+)",
+    re.IGNORECASE,
+)
+
+
+def attributive_noun(q: Quantity, sentence: str) -> str:
+    """The noun a measure is put before ("the 300 square foot mirrors": "mirrors"), or ``""``."""
+    text = sentence[q.end : q.end + 40]
+    if q.text.lower().endswith(("foot", "meter", "metre", "mile", "inch", "yard", "pound", "ton", "acre")):
+        text = "-" + text  # "70-foot fir": the unit is part of the figure's text
+        m = re.match(r"^-[-\s]*(?!of\b|tall\b|long\b|high\b|wide\b|deep\b)([a-z]\w+)", text, re.IGNORECASE)
+        return m.group(1).lower() if m else ""
+    m = _ATTRIBUTIVE.match(text)
+    return m.group(1).lower() if m else ""
+
+
+_COUNT_WORD = re.compile(
+    r"\b(\w+)\s+(\w+)\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozen)\s+(\w+s)\b", re.IGNORECASE
+)
+
+
+def counted_scope(a: str, b: str) -> bool:
+    """Whether one sentence adds a count to a phrase the other gives without it: two groups.
+
+    "parents of girls are 5 percent more likely to divorce" / "the parents of three girls are close to
+    10 percent more likely": the second is about families with three girls.
+    """
+    for x, y in ((a, b), (b, a)):
+        for m in _COUNT_WORD.finditer(x):
+            plain = r"\b" + re.escape(m.group(1)) + r"\s+" + re.escape(m.group(2)) + r"\s+" + re.escape(m.group(3)) + r"\b"
+            if re.search(plain, y, re.IGNORECASE):
+                return True
+    return False
+
+
+# Predicates of opposite direction: figures under them measure different things (a lead and a deficit).
+_OPPOSITES = (
+    ("ahead leading", "behind trailing trails losing"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("increase increases increased", "decrease decreases decreased"),
+    ("gain gains gained", "lose loses lost"),
+    ("profit profits", "loss losses"),
+)
+
+
+def opposite_predicates(a: str, b: str) -> bool:
+    """Whether one sentence has a predicate and the other its opposite, neither having both.
+
+    "he was ahead by six points" / "he's losing the south … by 22 points"; "rose 3 %" / "fell 5 %".
+    """
+    wa = {t.lower() for *_, t in words(a)}
+    wb = {t.lower() for *_, t in words(b)}
+    for left, right in _OPPOSITES:
+        lw, rw = set(left.split()), set(right.split())
+        for x, y in ((wa, wb), (wb, wa)):
+            if x & lw and y & rw and not x & rw and not y & lw:
+                return True
+    return False
+
+
+_NOW = re.compile(r"\b(?:now|currently)\b", re.IGNORECASE)
+_PAST_YEAR = re.compile(r"\b(?:in|back in|during)\s+(?:(?:early|late|mid)\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+
+
+def now_and_past(a: str, b: str) -> bool:
+    """Whether one sentence gives its figures as of "now" and the other dates its own in a year ("in 1996")."""
+    for x, y in ((a, b), (b, a)):
+        if _NOW.search(x) and not _NOW.search(y) and _PAST_YEAR.search(y) and not _PAST_YEAR.search(x):
+            return True
+    return False
+
+
+# A caption's dateline: "… in tehran, iran november 1, 2017." — a place, a full date, then the end.
+_DATELINE = re.compile(r"\bin\s+[\w.'’-]+(?:\s[\w.'’-]+)?,\s*[\w.'’-]+(?:\s[\w.'’-]+)?,?\s*$", re.IGNORECASE)
+_YEAR_END = re.compile(r"^,?\s*(?:1[89]|20)\d\d\W*$|^\W*$")
+
+
+def caption_dateline(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` is the date that closes a photo caption after its place.
+
+    "( l-r ) … pose for a picture during a meeting in tehran, iran november 1, 2017." dates the photo.
+    """
+    return bool(_YEAR_END.match(sentence[end:]) and _DATELINE.search(sentence[max(0, start - 60) : start]))
+
+
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+
+
+def attribution_start(sentence: str, at: int) -> int | None:
+    """Where the attribution tail holding offset ``at`` starts ("…, according to the study presented today"), else None."""
+    found = [m.start() for m in _ACCORDING.finditer(sentence) if m.start() < at]
+    return found[-1] if found else None
+
+
+def main_overlap(a: str, cut_a: int, b: str, cut_b: int) -> float:
+    """Share of the smaller main clause's content words (text before each cut) that the other main clause has."""
+    wa = set(content([t for *_, t in words(a[:cut_a])]))
+    wb = set(content([t for *_, t in words(b[:cut_b])]))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))

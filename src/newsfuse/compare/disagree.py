@@ -34,14 +34,18 @@ from .scope import (
     attribution_start,
     attributive_noun,
     caption_dateline,
+    change_noun,
     counted_scope,
-    in_title,
+    figures,
+    money_for,
     main_overlap,
     now_and_past,
     opposite_predicates,
+    per_item,
     superlative_scoped,
+    whole_scope,
 )
-from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
+from .text import STOP, Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
 if TYPE_CHECKING:
@@ -337,6 +341,15 @@ def _comparable(
         return False  # "Zirkle, a three-time runner-up" / "King, a four-time champion": two people
     if {_change_role(qa, a), _change_role(qb, b)} == {"level", "change"}:
         return False  # "down to 80%" / "drained 20%": where it ended and by how much
+    if qa.noun == "%" and (_change_role(qa, a) == "change" or change_noun(qa)) != (
+        _change_role(qb, b) == "change" or change_noun(qb)
+    ):
+        return False  # "rose by 43 percent" / "more than 10 percent of u.s. children": a change and a share
+    if per_item(qa, a) != per_item(qb, b) or whole_scope(qa, a) != whole_scope(qb, b):
+        return False  # "25 years for both" / "50 years"; "40.3 million people worldwide" / "400,000 … in the us"
+    fa, fb = money_for(qa, a), money_for(qb, b)
+    if fa and fb and not fa & fb:
+        return False  # "$ 1 million in fines" / "$ 650,000 in disability and insurance payments"
     if (
         _contrast(qa, a) != _contrast(qb, b)
         or superlative_scoped(qa, a) != superlative_scoped(qb, b)
@@ -418,8 +431,7 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
         return out  # "By comparison, a similar survey found 65 percent": another thing's figures
     if opposite_predicates(a, b) or counted_scope(a, b) or now_and_past(a, b):
         return out  # a lead and a deficit; "parents of girls" / "parents of three girls"; "now" / "in 1996"
-    qa_all = [q for q in qa_all if not in_title(q, a)]
-    qb_all = [q for q in qb_all if not in_title(q, b)]  # '" 17 kids and counting "' is a title
+    qa_all, qb_all = figures(qa_all, a), figures(qb_all, b)  # "three dozen" is 36; '" 17 kids and counting "' a title
     if not qa_all or not qb_all:
         return out
     by_slot: dict[str, tuple[list[Quantity], list[Quantity]]] = {}
@@ -617,6 +629,20 @@ def _mentions_time(sentence: str) -> bool:
     return _DATE_OR_TIME.search(sentence) is not None
 
 
+def _figures_differ(a: str, b: str) -> bool:
+    """Both sentences give a figure of one unit and none of those figures agree: each dates its own figure.
+
+    "more than 63,000 americans died of drug overdoses in 2016" / "More than 72,000 … in 2017": two
+    years' counts, not one event given two dates.
+    """
+    qa, qb = quantities(a), quantities(b)
+    shared = {q.noun for q in qa if q.noun} & {q.noun for q in qb if q.noun}
+    return any(
+        not any(abs(x.value - y.value) <= 0.01 * max(x.value, y.value) for x in qa if x.noun == n for y in qb if y.noun == n)
+        for n in shared
+    )
+
+
 def _same_report(a: str, x: DateMention, b: str, y: DateMention) -> bool:
     """A date in an attribution tail ("according to the study, presented here today ( april 18 )") dates the
     report: compared only when what each sentence reports before its tail is the same claim."""
@@ -651,7 +677,7 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
         and _same_report(a, x, b, y)
     ]
     judged = [v for v in verdicts if v[2] is not None]
-    if judged and not any(v[2] for v in judged):
+    if judged and not any(v[2] for v in judged) and not _figures_differ(a, b):
         x, y, _ = judged[0]
         # A day the other sentence also gives, for something else in it ("abducted his son thursday" /
         # "the alert issued thursday night … arrested early friday morning"), is not contradicted by it.
@@ -784,11 +810,39 @@ def _negates_shared(tokens: list[tuple[int, int, str]], k: int, other: list[tupl
     "will not attend" / "will attend" flip one claim; "can't practice" / "suspended the license", "to no
     avail" / "for the deer to stop" or a quote cut before "we are not alone" do not state its opposite.
     """
-    after = content([t[2] for t in tokens[k + 1 : k + 4]])
+    ahead: list[str] = []
+    for t in tokens[k + 1 : k + 5]:
+        if not t[2][:1].isalnum():
+            break  # "I didn't then, " raftery said": the negation ends at the comma
+        ahead.append(t[2])
+    after = [w for w in content(ahead[:3]) if not _is_adverb(w)] or content(ahead[3:])
     if not after:
         return False
     word = _base_form(after[0])
-    return any(_same_stem(word, _base_form(w)) for w in content([t[2] for t in other]))
+    return any(
+        _same_stem(word, _base_form(t[2].lower())) and not _under_whether(other, n)
+        for n, t in enumerate(other)
+        if t[2].lower() not in STOP
+    )
+
+
+_ADVERBS = frozenset({"yet", "ever", "even", "always", "just", "also", "still", "really"})
+
+
+def _is_adverb(word: str) -> bool:
+    """ "did not immediately respond": the negated word is "respond"."""
+    return word in _ADVERBS or (word.endswith("ly") and len(word) > 4)
+
+
+def _under_whether(tokens: list[tuple[int, int, str]], n: int) -> bool:
+    """Whether token ``n`` is in a "whether …" clause: "it wasn't clear whether … have publicly commented"."""
+    for t in reversed(tokens[max(0, n - 16) : n]):
+        w = t[2].lower()
+        if w in {",", ";", ".", ":"}:
+            return False
+        if w == "whether":
+            return True
+    return False
 
 
 # Irregular past tenses, for matching "did not meet" with "met".

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .numbers import Quantity
 from .tokens import content, words
@@ -166,3 +167,79 @@ def main_overlap(a: str, cut_a: int, b: str, cut_b: int) -> float:
     wa = set(content([t for *_, t in words(a[:cut_a])]))
     wb = set(content([t for *_, t in words(b[:cut_b])]))
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+_YEARS_AND = re.compile(r"^\s*years?\s+and\s*$", re.IGNORECASE)
+_CONVERSION_OPEN = re.compile(r"^[\s-]*[a-z]*\.?\s*\(\s*$", re.IGNORECASE)
+_CODE = re.compile(r"^-\d")  # "9-1-1": digits joined by hyphens are a code, not a count
+_DENOMINATION = re.compile(r"^\s*(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECASE)
+
+
+def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
+    """The figures of ``qs`` as amounts: one figure per amount written in parts, none for names and codes.
+
+    "three dozen states" is 36 states; "15 years and eight months" is 188 months; in "about 95
+    kilometers ( 60 miles )" the miles are "about" too; "9-1-1", "the $ 20 bill" and a figure in a short
+    quoted title ("17 kids and counting") are not amounts.
+    """
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if _CODE.match(sentence[q.end : q.end + 2]) or (q.start and sentence[q.start - 1] == "-" and q.text[:1].isdigit()):
+            continue
+        if q.noun == "$" and _DENOMINATION.match(sentence[q.end : q.end + 12]):
+            continue
+        if in_title(q, sentence):
+            continue
+        if prev is not None and prev.noun == "dozen" and q.text.lower() == "dozen" and not sentence[prev.end : q.start].strip():
+            out[-1] = replace(prev, end=q.end, text=sentence[prev.start : q.end], value=prev.value * 12,
+                              lo=prev.lo * 12, hi=prev.hi * 12, noun=q.noun, after=q.after)  # fmt: skip
+            continue
+        if prev is not None and q.noun == "month" and prev.noun == "year" and _YEARS_AND.match(sentence[prev.end : q.start]):
+            months = prev.value * 12
+            out[-1] = replace(q, start=prev.start, text=sentence[prev.start : q.end], value=q.value + months,
+                              lo=q.lo + months, hi=q.hi + months, before=prev.before)  # fmt: skip
+            continue
+        if prev is not None and prev.value and _CONVERSION_OPEN.match(sentence[prev.end : q.start]):
+            lo, hi = prev.lo / prev.value, prev.hi / prev.value
+            if lo < q.lo / q.value or hi > q.hi / q.value:
+                q = replace(q, lo=min(q.lo, q.value * lo), hi=max(q.hi, q.value * hi))
+        out.append(q)
+    return out
+
+
+_PER_ITEM = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:each|apiece|for both|for each)\b", re.IGNORECASE)
+
+
+def per_item(q: Quantity, sentence: str) -> bool:
+    """A figure for each of several ("terms of 25 years for both the kidnapping and rape"), not a total."""
+    return bool(_PER_ITEM.match(sentence[q.end : q.end + 40]))
+
+
+_WHOLE = frozenset({"worldwide", "globally", "global", "nationwide", "statewide", "countrywide"})
+
+
+def whole_scope(q: Quantity, sentence: str) -> bool:
+    """A figure for a whole ("40.3 million people worldwide"), not to be opposed to a part's figure."""
+    return bool(_WHOLE & {t.lower() for *_, t in words(sentence[q.end : q.end + 40])[:4]})
+
+
+_MONEY_FOR = re.compile(r"^\s+in\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)", re.IGNORECASE)
+
+
+def money_for(q: Quantity, sentence: str) -> frozenset[str]:
+    """What a sum is, when written after it: "$ 1 million in fines and restitution": {fine, restitution}."""
+    if q.noun != "$":
+        return frozenset()
+    m = _MONEY_FOR.match(sentence[q.end : q.end + 60])
+    return frozenset(content(m.group(1).split())) if m else frozenset()
+
+
+_CHANGE_NOUNS = frozenset(
+    {"rise", "increase", "drop", "fall", "decline", "jump", "gain", "cut", "growth", "decrease", "surge", "rise"}
+)
+
+
+def change_noun(q: Quantity) -> bool:
+    """ "a 43 percent rise": the figure is the size of a change."""
+    return bool(q.after[:1]) and q.after[0] in _CHANGE_NOUNS

@@ -36,6 +36,7 @@ from .scope import (
     caption_dateline,
     change_noun,
     counted_scope,
+    dated_by_offset,
     figures,
     money_for,
     main_overlap,
@@ -43,6 +44,7 @@ from .scope import (
     opposite_predicates,
     per_item,
     superlative_scoped,
+    trading_times_differ,
     whole_scope,
 )
 from .text import STOP, Quantity, content, is_negation, quantities, quotes, same_name, words
@@ -363,8 +365,8 @@ def _comparable(
     if (
         qa.kind != "tally"
         and _overlap(a, b) < _PARAPHRASE
-        and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun, "ago"})
-    ):  # "years ago" is no shared context: "went extinct about 40,000 years ago" / "lived 150,000 years ago"
+        and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun, "ago", "away"})
+    ):  # "years ago", "miles away" are no shared context: "went extinct about 40,000 years ago" / "lived 150,000 years ago"
         return False
     if (n_a == 1 and n_b == 1) or not by_words:
         return True
@@ -394,15 +396,28 @@ def _only_same_context(qa: Quantity, xs: list[Quantity], ys: list[Quantity], a: 
     # Figures of one thing are of one order: "13.3 billion gallons" produced is not "3 gallons" a bushel.
     near = [q for q in ys if q.value and qa.value and max(q.value, qa.value) / min(q.value, qa.value) <= 10]
     hits = [q for q in near if _same_context(a, (qa.start, qa.end), b, (q.start, q.end), skip)]
-    if len(hits) > 1:  # the word each figure hangs on decides ("killed two" / "killed at least three")
-        hits = [q for q in hits if q.before and qa.before and q.before[-1] == qa.before[-1]]
+    if len(hits) > 1:
+        hits = _closest(qa, hits)
     if len(hits) != 1:
         return None
     y = hits[0]
     rivals = [q for q in xs if _same_context(a, (q.start, q.end), b, (y.start, y.end), skip)]
     if len(rivals) > 1:
-        rivals = [q for q in rivals if q.before and y.before and q.before[-1] == y.before[-1]]
+        rivals = _closest(y, rivals)
     return y if rivals == [qa] else None
+
+
+def _closest(q: Quantity, cands: list[Quantity]) -> list[Quantity]:
+    """Among figures whose context meets ``q``'s, those that name the same thing, else hang on the same word.
+
+    A word shared before the figures other than the last one names whose figure it is ("the nasdaq slid
+    3.1 %" / "The nasdaq composite fell 3.5 %", not "russell 2000 fell 0.9 %"); failing that the word each
+    figure hangs on decides ("killed two" / "killed at least three").
+    """
+    named = [c for c in cands if set(c.before[:-1]) & set(q.before[:-1])]
+    if len(named) == 1:
+        return named
+    return [c for c in cands if c.before and q.before and c.before[-1] == q.before[-1]]
 
 
 # A sentence opening like this gives another thing's figures, for contrast.
@@ -429,7 +444,7 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
         return out
     if bool(_COMPARISON.match(a)) != bool(_COMPARISON.match(b)):
         return out  # "By comparison, a similar survey found 65 percent": another thing's figures
-    if opposite_predicates(a, b) or counted_scope(a, b) or now_and_past(a, b):
+    if opposite_predicates(a, b) or counted_scope(a, b) or now_and_past(a, b) or trading_times_differ(a, b):
         return out  # a lead and a deficit; "parents of girls" / "parents of three girls"; "now" / "in 1996"
     qa_all, qb_all = figures(qa_all, a), figures(qb_all, b)  # "three dozen" is 36; '" 17 kids and counting "' a title
     if not qa_all or not qb_all:
@@ -657,6 +672,8 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
     out: list[Conflict] = []
     if not (_mentions_time(a) and _mentions_time(b)) or _overlap(a, b) < _MIN_DATE_OVERLAP:
         return out  # no date on one side; or different events, each with its own date
+    if dated_by_offset(a) != dated_by_offset(b):
+        return out  # "in 1987, a couple of years after i met bill cosby" / "she met cosby in 1985": two events
     zone = bool(_ZONE.search(a) or _ZONE.search(b))
     da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)
     if zone:

@@ -191,6 +191,7 @@ def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
             continue
         if in_title(q, sentence):
             continue
+        q = age_limit(q, sentence)
         if prev is not None and prev.noun == "dozen" and q.text.lower() == "dozen" and not sentence[prev.end : q.start].strip():
             out[-1] = replace(prev, end=q.end, text=sentence[prev.start : q.end], value=prev.value * 12,
                               lo=prev.lo * 12, hi=prev.hi * 12, noun=q.noun, after=q.after)  # fmt: skip
@@ -243,3 +244,36 @@ _CHANGE_NOUNS = frozenset(
 def change_noun(q: Quantity) -> bool:
     """ "a 43 percent rise": the figure is the size of a change."""
     return bool(q.after[:1]) and q.after[0] in _CHANGE_NOUNS
+
+
+_LIMIT_BELOW = re.compile(r"\b(?:younger than|under the age of|below the age of)\s*$", re.IGNORECASE)
+_LIMIT_ABOVE = re.compile(r"\b(?:older than|over the age of)\s*$", re.IGNORECASE)
+
+
+def age_limit(q: Quantity, sentence: str) -> Quantity:
+    """ "younger than 18 years" covers ages below 18 (so "12- to 17-year-olds" is no conflict); "older than 65" above."""
+    head = sentence[max(0, q.start - 25) : q.start]
+    if _LIMIT_BELOW.search(head):
+        return replace(q, lo=0.0, hi=q.value)
+    if _LIMIT_ABOVE.search(head):
+        return replace(q, lo=q.value, hi=q.value * 2)
+    return q
+
+
+_INTRADAY = re.compile(r"\b(?:midday|intraday|morning|afternoon|early|late)\s+(?:trading|trade|deals)\b", re.IGNORECASE)
+_AT_CLOSE = re.compile(r"\b(?:to finish|finished|to close|closed|at the close|settled|ended the day)\b", re.IGNORECASE)
+
+
+def trading_times_differ(a: str, b: str) -> bool:
+    """A market figure during the session ("in midday trading") and one at the close ("to finish at 2,131.52")."""
+    return any(_INTRADAY.search(x) and not _AT_CLOSE.search(x) and _AT_CLOSE.search(y) for x, y in ((a, b), (b, a)))
+
+
+_OFFSET_EVENT = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:after|before|later|earlier)\b", re.IGNORECASE
+)
+
+
+def dated_by_offset(sentence: str) -> bool:
+    """A sentence placing its event relative to another ("in 1987, a couple of years after i met bill cosby")."""
+    return bool(_OFFSET_EVENT.search(sentence))

@@ -43,6 +43,8 @@ from .scope import (
     now_and_past,
     opposite_predicates,
     per_item,
+    projected,
+    snapshots,
     superlative_scoped,
     trading_times_differ,
     whole_scope,
@@ -159,6 +161,34 @@ def _loose_dates_differ(a: str, b: str, anchor_a: date | None, anchor_b: date | 
     return bool(judged) and not any(judged)
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\W*[A-Z(])|[.!?]\s*\(")
+
+
+def _part(sentence: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence inside ``sentence`` (glued copy may hold several) that holds offset ``at``."""
+    lo, hi = 0, len(sentence)
+    for m in _SENTENCE_END.finditer(sentence):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _unmatched_dates(c: Conflict, a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> bool:
+    """Both figures are dated in their own sentence and none of those dates can be matched ("on monday" /
+    "on july 10" without article dates): one event is not shown."""
+    (la, ha), (lb, hb) = _part(a, c.a_start), _part(b, c.b_start)
+    da = [d for d in _event_dates(a, anchor_a) if la <= d.start < ha]
+    db = [d for d in _event_dates(b, anchor_b) if lb <= d.start < hb]
+    return bool(da and db) and not any(_dates_agree(x, y) for x in da for y in db)
+
+
+def _is_age(c: Conflict, a: str) -> bool:
+    return any(q.kind == "age" and q.start <= c.a_start < q.end for q in quantities(a))
+
+
 def _contrast(q: Quantity, sentence: str) -> set[str]:
     before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
     # An earlier figure, said before or after it: "some 2,000 people had previously been evacuated".
@@ -185,9 +215,12 @@ _EARLIER = frozenset({"previously", "initially", "originally"})
 _THRESHOLD = re.compile(r"^\s*(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal)\b", re.IGNORECASE)
 
 
+_THRESHOLD_OF = re.compile(r"\b(?:limit|cap|threshold|target|goal|benchmark|ceiling)\s+of\s*$", re.IGNORECASE)
+
+
 def _is_threshold(q: Quantity, sentence: str) -> bool:
-    """A figure named as a mark to reach ("the $1 billion benchmark"), not a measurement."""
-    return bool(_THRESHOLD.match(sentence[q.end : q.end + 20]))
+    """A figure named as a mark to reach ("the $1 billion benchmark", "a legal limit of 12 micrograms")."""
+    return bool(_THRESHOLD.match(sentence[q.end : q.end + 20]) or _THRESHOLD_OF.search(sentence[max(0, q.start - 30) : q.start]))
 
 
 _CHANGE_VERB = (
@@ -347,7 +380,7 @@ def _comparable(
         _change_role(qb, b) == "change" or change_noun(qb)
     ):
         return False  # "rose by 43 percent" / "more than 10 percent of u.s. children": a change and a share
-    if per_item(qa, a) != per_item(qb, b) or whole_scope(qa, a) != whole_scope(qb, b):
+    if per_item(qa, a) != per_item(qb, b) or whole_scope(qa, a) != whole_scope(qb, b) or projected(qa, a) != projected(qb, b):
         return False  # "25 years for both" / "50 years"; "40.3 million people worldwide" / "400,000 … in the us"
     fa, fb = money_for(qa, a), money_for(qb, b)
     if fa and fb and not fa & fb:
@@ -531,6 +564,8 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
     out += _measure_conflicts(qa_all, qb_all, a, b)
+    if out and snapshots(out, qa_all, qb_all):
+        return []  # "12 million times in just under three days" / "10 million times in the two days"
     return _merge_conversions(out, a, b) if len(out) > 1 else out
 
 
@@ -609,8 +644,16 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
+_SINCE_THE = re.compile(r"\bsince\s+(?:the|his|her|their|its)\s+[\w-]+\s*$", re.IGNORECASE)
+
+
 def _event_dates(sentence: str, anchor: date | None) -> list[DateMention]:
-    return [d for d in find_dates(sentence, anchor) if not d.bound and (d.value or d.key)]
+    """Dates of events: not bounds ("since 1973", "since the shooting friday")."""
+    return [
+        d
+        for d in find_dates(sentence, anchor)
+        if not d.bound and (d.value or d.key) and not _SINCE_THE.search(sentence[max(0, d.start - 40) : d.start])
+    ]
 
 
 def _dates_agree(x: DateMention, y: DateMention) -> bool | None:
@@ -1043,6 +1086,9 @@ def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> 
     numbers += identifier_conflicts(a, b)  # "Flight 400" / "Flight 404" in one claim
     if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
         return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
+    # "2,200 miles above … on monday" / "5,600 miles above … on july 10": two flybys; a person's age does
+    # not change with the day ("a 22-year-old woman … last night" / "a 23-year-old woman … on tuesday").
+    numbers = [c for c in numbers if _is_age(c, a) or not _unmatched_dates(c, a, b, anchor_a, anchor_b)]
     wording = quote_conflicts(a, b) + diff_conflicts(a, b) + rank_conflicts(a, b) + category_conflicts(a, b)
     return numbers + dates + wording
 

@@ -129,6 +129,7 @@ def opposite_predicates(a: str, b: str) -> bool:
 
 
 _NOW = re.compile(r"\b(?:now|currently)\b", re.IGNORECASE)
+_THEN = re.compile(r"\bat the time\b", re.IGNORECASE)
 _PAST_YEAR = re.compile(r"\b(?:in|back in|during)\s+(?:(?:early|late|mid)\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 
 
@@ -137,6 +138,8 @@ def now_and_past(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         if _NOW.search(x) and not _NOW.search(y) and _PAST_YEAR.search(y) and not _PAST_YEAR.search(x):
             return True
+        if _NOW.search(x) and _THEN.search(y) and not _THEN.search(x):
+            return True  # "now 28 years old" / "only six years old at the time"
     return False
 
 
@@ -145,12 +148,26 @@ _DATELINE = re.compile(r"\bin\s+[\w.'’-]+(?:\s[\w.'’-]+)?,\s*[\w.'’-]+(?:\
 _YEAR_END = re.compile(r"^,?\s*(?:1[89]|20)\d\d\W*$|^\W*$")
 
 
+_WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_FULL_DATE_END = re.compile(r"^\W*(?:[a-z]{3,9}\.?\s+\d{1,2},\s*(?:1[89]|20)\d\d)?\W*$", re.IGNORECASE)
+_COMMA_ON = re.compile(r",\s*(?:on\s+)?$", re.IGNORECASE)
+
+
 def caption_dateline(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]`` is the date that closes a photo caption after its place.
 
-    "( l-r ) … pose for a picture during a meeting in tehran, iran november 1, 2017." dates the photo.
+    Reuters style: "( l-r ) … pose for a picture during a meeting in tehran, iran november 1, 2017."; AP
+    style: "… stationed behind the gate of a military base in the port of kerch, ukraine, monday, march 3,
+    2014." (a weekday after a comma, then the full date, then the end).  Both date the photo.
     """
-    return bool(_YEAR_END.match(sentence[end:]) and _DATELINE.search(sentence[max(0, start - 60) : start]))
+    tail = sentence[end:]
+    if _YEAR_END.match(tail) and _DATELINE.search(sentence[max(0, start - 60) : start]):
+        return True
+    weekday = _WEEKDAY.match(sentence[start:end]) is not None
+    if weekday and _FULL_DATE_END.match(tail) and re.search(r"(?:1[89]|20)\d\d\W*$", sentence):
+        return bool(_COMMA_ON.search(sentence[max(0, start - 10) : start]))
+    before = sentence[max(0, start - 30) : start]
+    return bool(_YEAR_END.match(tail) and re.search(r",\s*(?:on\s+)?" + _WEEKDAY.pattern + r",?\s*$", before, re.IGNORECASE))
 
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -277,3 +294,32 @@ _OFFSET_EVENT = re.compile(
 def dated_by_offset(sentence: str) -> bool:
     """A sentence placing its event relative to another ("in 1987, a couple of years after i met bill cosby")."""
     return bool(_OFFSET_EVENT.search(sentence))
+
+
+_MODAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:could|may|might|would|will|are expected to|is expected to|are projected to)\b", re.IGNORECASE)
+
+
+def projected(q: Quantity, sentence: str) -> bool:
+    """A figure of what could happen ("More than 20,000 people could become infected"), not of what did."""
+    return bool(_MODAL_AFTER.match(sentence[q.end : q.end + 40]))
+
+
+_SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+
+
+def snapshots(found: list, qa: list[Quantity], qb: list[Quantity]) -> bool:
+    """Differing time spans with differing counts: two moments of a growing figure, not one fact.
+
+    "viewed more than 12 million times in just under three days" / "more than 10 million times in the two days".
+    """
+    spans = {q.noun for q in qa + qb if q.noun in _SPANS}
+    if not spans:
+        return False
+    span_conflict = any(c.a_text and any(q.noun in _SPANS and q.start == c.a_start for q in qa) for c in found)
+    if not span_conflict:
+        return False
+    shared = ({q.noun for q in qa} & {q.noun for q in qb}) - _SPANS - {""}
+    return any(
+        not any(abs(x.value - y.value) <= 0.01 * max(x.value, y.value) for x in qa if x.noun == n for y in qb if y.noun == n)
+        for n in shared
+    )

@@ -173,7 +173,10 @@ def heldout(start: int, end: int, src: Path) -> None:
             print(f"{k} {d.kind}")
             for v in d.versions:
                 print(f"    [{v.span.source}] {v.claim!r}: {' '.join(v.span.text.split())}")
-    print(f"{n_flags} disagreements flagged in {n_stories} stories with 2+ articles (lines {start}-{end - 1} of {src.name})")
+    print(
+        f"{n_flags} disagreements flagged in {n_stories} stories with 2+ articles "
+        f"(lines {start}-{end - 1} of {src.name})"
+    )
 
 
 def clear_caches() -> None:
@@ -248,8 +251,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real", action="store_true", help="also score the real labelled pairs (benchmarks/data)")
     parser.add_argument("--causes", action="store_true", help="also count the real set's missed pairs by cause")
     parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time --analysis on N stories")
-    parser.add_argument("--heldout", type=int, nargs=2, metavar=("START", "END"), help="print every flag on lines START..END-1, then stop")
-    parser.add_argument("--src", type=Path, default=SHARED / "multinews" / "val.src", help="the stories --heldout reads")
+    parser.add_argument(
+        "--heldout",
+        type=int,
+        nargs=2,
+        metavar=("START", "END"),
+        help="print every flag on lines START..END-1, then stop",
+    )
+    parser.add_argument(
+        "--src", type=Path, default=SHARED / "multinews" / "val.src", help="the stories --heldout reads"
+    )
     args = parser.parse_args(argv)
     if args.heldout:
         heldout(*args.heldout, args.src)

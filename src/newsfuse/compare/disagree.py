@@ -38,8 +38,8 @@ from .scope import (
     counted_scope,
     dated_by_offset,
     figures,
-    money_for,
     main_overlap,
+    money_for,
     now_and_past,
     opposite_predicates,
     per_item,
@@ -220,7 +220,9 @@ _THRESHOLD_OF = re.compile(r"\b(?:limit|cap|threshold|target|goal|benchmark|ceil
 
 def _is_threshold(q: Quantity, sentence: str) -> bool:
     """A figure named as a mark to reach ("the $1 billion benchmark", "a legal limit of 12 micrograms")."""
-    return bool(_THRESHOLD.match(sentence[q.end : q.end + 20]) or _THRESHOLD_OF.search(sentence[max(0, q.start - 30) : q.start]))
+    return bool(
+        _THRESHOLD.match(sentence[q.end : q.end + 20]) or _THRESHOLD_OF.search(sentence[max(0, q.start - 30) : q.start])
+    )
 
 
 _CHANGE_VERB = (
@@ -380,7 +382,11 @@ def _comparable(
         _change_role(qb, b) == "change" or change_noun(qb)
     ):
         return False  # "rose by 43 percent" / "more than 10 percent of u.s. children": a change and a share
-    if per_item(qa, a) != per_item(qb, b) or whole_scope(qa, a) != whole_scope(qb, b) or projected(qa, a) != projected(qb, b):
+    if (
+        per_item(qa, a) != per_item(qb, b)
+        or whole_scope(qa, a) != whole_scope(qb, b)
+        or projected(qa, a) != projected(qb, b)
+    ):
         return False  # "25 years for both" / "50 years"; "40.3 million people worldwide" / "400,000 … in the us"
     fa, fb = money_for(qa, a), money_for(qb, b)
     if fa and fb and not fa & fb:
@@ -399,7 +405,7 @@ def _comparable(
         qa.kind != "tally"
         and _overlap(a, b) < _PARAPHRASE
         and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun, "ago", "away"})
-    ):  # "years ago", "miles away" are no shared context: "went extinct about 40,000 years ago" / "lived 150,000 years ago"
+    ):  # "years ago", "miles away" share no context: "went extinct 40,000 years ago" / "lived 150,000 years ago"
         return False
     if (n_a == 1 and n_b == 1) or not by_words:
         return True
@@ -416,7 +422,9 @@ def _measures_other_thing(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
     if bool(na) == bool(nb) or _overlap(a, b) >= _PARAPHRASE:
         return False
     noun, q, sentence = (na, qb, b) if na else (nb, qa, a)
-    return noun not in _window_words(sentence, q.start, q.end, set()) | {w + "s" for w in _window_words(sentence, q.start, q.end, set())}
+    return noun not in _window_words(sentence, q.start, q.end, set()) | {
+        w + "s" for w in _window_words(sentence, q.start, q.end, set())
+    }
 
 
 def _only_same_context(qa: Quantity, xs: list[Quantity], ys: list[Quantity], a: str, b: str) -> Quantity | None:
@@ -696,7 +704,9 @@ def _figures_differ(a: str, b: str) -> bool:
     qa, qb = quantities(a), quantities(b)
     shared = {q.noun for q in qa if q.noun} & {q.noun for q in qb if q.noun}
     return any(
-        not any(abs(x.value - y.value) <= 0.01 * max(x.value, y.value) for x in qa if x.noun == n for y in qb if y.noun == n)
+        not any(
+            abs(x.value - y.value) <= 0.01 * max(x.value, y.value) for x in qa if x.noun == n for y in qb if y.noun == n
+        )
         for n in shared
     )
 

@@ -39,9 +39,38 @@ def in_title(q: Quantity, sentence: str) -> bool:
 
 
 _SUPERLATIVES = frozenset(
-    """highest lowest cheapest costliest priciest biggest largest smallest greatest fewest deepest tallest longest
-    shortest worst best richest poorest oldest youngest hottest coldest warmest busiest strongest weakest fastest
-    slowest heaviest lightest""".split()
+    {
+        "highest",
+        "lowest",
+        "cheapest",
+        "costliest",
+        "priciest",
+        "biggest",
+        "largest",
+        "smallest",
+        "greatest",
+        "fewest",
+        "deepest",
+        "tallest",
+        "longest",
+        "shortest",
+        "worst",
+        "best",
+        "richest",
+        "poorest",
+        "oldest",
+        "youngest",
+        "hottest",
+        "coldest",
+        "warmest",
+        "busiest",
+        "strongest",
+        "weakest",
+        "fastest",
+        "slowest",
+        "heaviest",
+        "lightest",
+    }
 )
 _CLAUSE_END = re.compile(r"[.;:!?—]")
 _SUPERLATIVE_REACH = 12
@@ -96,7 +125,9 @@ def counted_scope(a: str, b: str) -> bool:
     """
     for x, y in ((a, b), (b, a)):
         for m in _COUNT_WORD.finditer(x):
-            plain = r"\b" + re.escape(m.group(1)) + r"\s+" + re.escape(m.group(2)) + r"\s+" + re.escape(m.group(3)) + r"\b"
+            plain = (
+                r"\b" + re.escape(m.group(1)) + r"\s+" + re.escape(m.group(2)) + r"\s+" + re.escape(m.group(3)) + r"\b"
+            )
             if re.search(plain, y, re.IGNORECASE):
                 return True
     return False
@@ -167,14 +198,16 @@ def caption_dateline(sentence: str, start: int, end: int) -> bool:
     if weekday and _FULL_DATE_END.match(tail) and re.search(r"(?:1[89]|20)\d\d\W*$", sentence):
         return bool(_COMMA_ON.search(sentence[max(0, start - 10) : start]))
     before = sentence[max(0, start - 30) : start]
-    return bool(_YEAR_END.match(tail) and re.search(r",\s*(?:on\s+)?" + _WEEKDAY.pattern + r",?\s*$", before, re.IGNORECASE))
+    return bool(
+        _YEAR_END.match(tail) and re.search(r",\s*(?:on\s+)?" + _WEEKDAY.pattern + r",?\s*$", before, re.IGNORECASE)
+    )
 
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
 def attribution_start(sentence: str, at: int) -> int | None:
-    """Where the attribution tail holding offset ``at`` starts ("…, according to the study presented today"), else None."""
+    """Where the attribution tail holding ``at`` starts ("…, according to the study presented today"), else None."""
     found = [m.start() for m in _ACCORDING.finditer(sentence) if m.start() < at]
     return found[-1] if found else None
 
@@ -202,18 +235,30 @@ def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     for q in qs:
         prev = out[-1] if out else None
-        if _CODE.match(sentence[q.end : q.end + 2]) or (q.start and sentence[q.start - 1] == "-" and q.text[:1].isdigit()):
+        if _CODE.match(sentence[q.end : q.end + 2]) or (
+            q.start and sentence[q.start - 1] == "-" and q.text[:1].isdigit()
+        ):
             continue
         if q.noun == "$" and _DENOMINATION.match(sentence[q.end : q.end + 12]):
             continue
         if in_title(q, sentence):
             continue
         q = age_limit(q, sentence)
-        if prev is not None and prev.noun == "dozen" and q.text.lower() == "dozen" and not sentence[prev.end : q.start].strip():
+        if (
+            prev is not None
+            and prev.noun == "dozen"
+            and q.text.lower() == "dozen"
+            and not sentence[prev.end : q.start].strip()
+        ):
             out[-1] = replace(prev, end=q.end, text=sentence[prev.start : q.end], value=prev.value * 12,
                               lo=prev.lo * 12, hi=prev.hi * 12, noun=q.noun, after=q.after)  # fmt: skip
             continue
-        if prev is not None and q.noun == "month" and prev.noun == "year" and _YEARS_AND.match(sentence[prev.end : q.start]):
+        if (
+            prev is not None
+            and q.noun == "month"
+            and prev.noun == "year"
+            and _YEARS_AND.match(sentence[prev.end : q.start])
+        ):
             months = prev.value * 12
             out[-1] = replace(q, start=prev.start, text=sentence[prev.start : q.end], value=q.value + months,
                               lo=q.lo + months, hi=q.hi + months, before=prev.before)  # fmt: skip
@@ -254,7 +299,7 @@ def money_for(q: Quantity, sentence: str) -> frozenset[str]:
 
 
 _CHANGE_NOUNS = frozenset(
-    {"rise", "increase", "drop", "fall", "decline", "jump", "gain", "cut", "growth", "decrease", "surge", "rise"}
+    {"rise", "increase", "drop", "fall", "decline", "jump", "gain", "cut", "growth", "decrease", "surge"}
 )
 
 
@@ -268,7 +313,7 @@ _LIMIT_ABOVE = re.compile(r"\b(?:older than|over the age of)\s*$", re.IGNORECASE
 
 
 def age_limit(q: Quantity, sentence: str) -> Quantity:
-    """ "younger than 18 years" covers ages below 18 (so "12- to 17-year-olds" is no conflict); "older than 65" above."""
+    """ "younger than 18 years" covers ages below 18 ("12- to 17-year-olds" agree); "older than 65" above."""
     head = sentence[max(0, q.start - 25) : q.start]
     if _LIMIT_BELOW.search(head):
         return replace(q, lo=0.0, hi=q.value)
@@ -296,7 +341,10 @@ def dated_by_offset(sentence: str) -> bool:
     return bool(_OFFSET_EVENT.search(sentence))
 
 
-_MODAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:could|may|might|would|will|are expected to|is expected to|are projected to)\b", re.IGNORECASE)
+_MODAL_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:could|may|might|would|will|are expected to|is expected to|are projected to)\b",
+    re.IGNORECASE,
+)
 
 
 def projected(q: Quantity, sentence: str) -> bool:
@@ -320,6 +368,8 @@ def snapshots(found: list, qa: list[Quantity], qb: list[Quantity]) -> bool:
         return False
     shared = ({q.noun for q in qa} & {q.noun for q in qb}) - _SPANS - {""}
     return any(
-        not any(abs(x.value - y.value) <= 0.01 * max(x.value, y.value) for x in qa if x.noun == n for y in qb if y.noun == n)
+        not any(
+            abs(x.value - y.value) <= 0.01 * max(x.value, y.value) for x in qa if x.noun == n for y in qb if y.noun == n
+        )
         for n in shared
     )

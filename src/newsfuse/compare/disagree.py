@@ -31,6 +31,8 @@ from .magnitudes import magnitude_conflicts
 from .measures import is_measure, measures_disagree
 from .ranks import rank_conflicts
 from .scope import (
+    by_change,
+    copular_subject,
     attribution_start,
     attributive_noun,
     caption_dateline,
@@ -42,6 +44,7 @@ from .scope import (
     money_for,
     now_and_past,
     opposite_predicates,
+    passive_verb,
     per_item,
     projected,
     snapshots,
@@ -382,6 +385,14 @@ def _comparable(
         _change_role(qb, b) == "change" or change_noun(qb)
     ):
         return False  # "rose by 43 percent" / "more than 10 percent of u.s. children": a change and a share
+    if by_change(qa, a) != by_change(qb, b):
+        return False  # "cutting the level … by just 1 microgram" / "exposed to as little as 5 micrograms"
+    va, vb = passive_verb(qa, a), passive_verb(qb, b)
+    if va and vb and not _same_stem(va, vb) and va not in b.lower() and vb not in a.lower():
+        return False  # "$ 6.3 million has been seized" / "more than $ 11.4 million — has been traced"
+    ja, jb = copular_subject(qa, a), copular_subject(qb, b)
+    if len(ja - _content_set(b)) >= 2 and len(jb - _content_set(a)) >= 2:
+        return False  # "the value of the seized counterfeit goods amounted to" / "the value of … electronics was"
     if (
         per_item(qa, a) != per_item(qb, b)
         or whole_scope(qa, a) != whole_scope(qb, b)

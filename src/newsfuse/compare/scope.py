@@ -373,3 +373,49 @@ def snapshots(found: list, qa: list[Quantity], qb: list[Quantity]) -> bool:
         )
         for n in shared
     )
+
+
+_BY_CHANGE = re.compile(r"\bby\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+_CHANGE_STEM = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|increas\w*|decreas\w*|reduc\w*|cut(?:s|ting)?"
+    r"|lower\w*|rais\w*|gr[oe]w\w*|jump\w*|climb\w*|slip\w*|plung\w*|soar\w*|surg\w*|gain\w*|shr[iu]nk\w*|expand\w*)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[.;:!?,—]")
+
+
+def by_change(q: Quantity, sentence: str) -> bool:
+    """The size of a change, written "by N" after a change verb of its clause ("cutting the level … by just 1")."""
+    head = sentence[max(0, q.start - 160) : q.start]
+    m = _BY_CHANGE.search(head)
+    if not m:
+        return False
+    cut = max((c.end() for c in _CLAUSE_MARK.finditer(head[: m.start()])), default=0)
+    return bool(_CHANGE_STEM.search(head[cut : m.start()]))
+
+
+_VALUE_VERB = re.compile(
+    r"\b(?:was|is|were|are|amounted to|amounts to|totaled|totalled|totals|came to|stood at|reached)\s*$", re.IGNORECASE
+)
+
+
+def copular_subject(q: Quantity, sentence: str) -> frozenset[str]:
+    """The content words of what a figure is the value of ("the market value of … consumer electronics … was $ N")."""
+    head = sentence[max(0, q.start - 200) : q.start]
+    m = _VALUE_VERB.search(head)
+    if not m:
+        return frozenset()
+    clause = head[: m.start()]
+    cut = max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0)  # commas kept: "…, had they been genuine,"
+    return frozenset(w for w in content([t for *_, t in words(clause[cut:])]) if not w[:1].isdigit())
+
+
+_PASSIVE_AFTER = re.compile(
+    r"^[^.;]{0,25}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]{3,}ed)\b", re.IGNORECASE
+)
+
+
+def passive_verb(q: Quantity, sentence: str) -> str:
+    """The participle a figure is the subject of ("$ 6.3 million has been seized": "seized"), or ``""``."""
+    m = _PASSIVE_AFTER.match(sentence[q.end : q.end + 60])
+    return m.group(1).lower() if m else ""

@@ -31,12 +31,12 @@ from .magnitudes import magnitude_conflicts
 from .measures import is_measure, measures_disagree
 from .ranks import rank_conflicts
 from .scope import (
-    by_change,
-    copular_subject,
     attribution_start,
     attributive_noun,
+    by_change,
     caption_dateline,
     change_noun,
+    copular_subject,
     counted_scope,
     dated_by_offset,
     figures,
@@ -722,6 +722,14 @@ def _figures_differ(a: str, b: str) -> bool:
     )
 
 
+def _same_event_time(a: str, x: tuple[int, int, int], b: str, y: tuple[int, int, int]) -> bool:
+    """Whether the word each clock time hangs on is around the other ("turned himself in at 8: 37 p.m." /
+    "bonded out of the … jail around 1: 30 a.m." are two events)."""
+    ga, gb = _governor(a, x[0]), _governor(b, y[0])
+    wa, wb = _window_words(a, x[0], x[1], set()), _window_words(b, y[0], y[1], set())
+    return (ga is not None and ga in wb) or (gb is not None and gb in wa)
+
+
 def _same_report(a: str, x: DateMention, b: str, y: DateMention) -> bool:
     """A date in an attribution tail ("according to the study, presented here today ( april 18 )") dates the
     report: compared only when what each sentence reports before its tail is the same claim."""
@@ -766,7 +774,12 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
             out.append(Conflict("date", x.start, x.end, y.start, y.end, x.text, y.text))
     if not zone:
         ta, tb = find_times(a), find_times(b)
-        if ta and tb and not any(abs(x[2] - y[2]) <= 60 for x in ta for y in tb):
+        if (
+            ta
+            and tb
+            and not any(abs(x[2] - y[2]) <= 60 for x in ta for y in tb)
+            and _same_event_time(a, ta[0], b, tb[0])
+        ):
             x, y = ta[0], tb[0]
             out.append(Conflict("date", x[0], x[1], y[0], y[1], a[x[0] : x[1]], b[y[0] : y[1]]))
     return out
@@ -881,8 +894,22 @@ def _polarity_tokens(tokens: list[tuple[int, int, str]], lo: int, hi: int) -> li
             continue
         if t.lower() == "no" and k + 1 < len(tokens) and tokens[k + 1][2] in {",", ".", "!"}:
             continue  # the interjection "No, that's not even close" adds no negation
+        if t.lower() == "not" and k + 1 < len(tokens) and tokens[k + 1][2].lower() == "only":
+            continue  # "not only spanned three centuries but also …" asserts it
+        if _names_a_group(tokens, k):
+            continue  # "firefighters who did not work at ground zero": a group named, not a claim denied
         out.append(k)
     return out
+
+
+_RELATIVE = frozenset({"who", "that", "which"})
+_AUXILIARY = frozenset({"did", "do", "does", "had", "has", "have", "was", "were", "is", "are", "could", "would"})
+
+
+def _names_a_group(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """A negation in a relative clause ("firefighters who did not work at ground zero", "those who never")."""
+    prev = [t[2].lower() for t in tokens[max(0, k - 2) : k]]
+    return (len(prev) == 2 and prev[0] in _RELATIVE and prev[1] in _AUXILIARY) or prev[-1:] == ["who"]
 
 
 def _negates_shared(tokens: list[tuple[int, int, str]], k: int, other: list[tuple[int, int, str]]) -> bool:

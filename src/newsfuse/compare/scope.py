@@ -244,6 +244,8 @@ def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
         if in_title(q, sentence):
             continue
         q = age_limit(q, sentence)
+        if q.noun == "$" and sentence[q.start : q.end].lstrip()[:1] in _OTHER_CURRENCIES:
+            q = replace(q, noun=sentence[q.start : q.end].lstrip()[0])  # "£ 127m" is not "$ 180 million"
         if (
             prev is not None
             and prev.noun == "dozen"
@@ -271,6 +273,7 @@ def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
     return out
 
 
+_OTHER_CURRENCIES = frozenset("£€¥")
 _PER_ITEM = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:each|apiece|for both|for each)\b", re.IGNORECASE)
 
 
@@ -378,7 +381,7 @@ def snapshots(found: list, qa: list[Quantity], qb: list[Quantity]) -> bool:
 _BY_CHANGE = re.compile(r"\bby\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _CHANGE_STEM = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|increas\w*|decreas\w*|reduc\w*|cut(?:s|ting)?"
-    r"|lower\w*|rais\w*|gr[oe]w\w*|jump\w*|climb\w*|slip\w*|plung\w*|soar\w*|surg\w*|gain\w*|shr[iu]nk\w*|expand\w*)\b",
+    r"|lower\w*|rais\w*|boost\w*|gr[oe]w\w*|jump\w*|climb\w*|slip\w*|plung\w*|soar\w*|surg\w*|gain\w*|shr[iu]nk\w*|expand\w*)\b",
     re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[.;:!?,—]")

@@ -95,7 +95,7 @@ def _scope_differs(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
 _CONTRAST_WORDS = """
     request requested sought seeking sentenced served serving probation faced faces owe owed owes remaining balance
     unpaid outstanding minimum maximum average median mean total annual monthly weekly daily hourly initial final
-    base starting current previous former new old original
+    base starting current previous former new old original sued suing sues seeks seek demanded demanding demands other
 """
 _CONTRAST = frozenset(_CONTRAST_WORDS.split())
 _RATE = re.compile(
@@ -196,6 +196,8 @@ def _contrast(q: Quantity, sentence: str) -> set[str]:
     before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
     # An earlier figure, said before or after it: "some 2,000 people had previously been evacuated".
     found = (set(before) & _CONTRAST) | (set(before) | set(q.after)) & _EARLIER
+    if _TERM_AFTER.match(sentence[q.end : q.end + 30]):
+        found.add("sentenced")  # "a 60-year prison term" is a sentence, like "sentenced to 60 years"
     # A statistic named anywhere earlier in the figure's clause: "The average price of regular gas in
     # california is $ 2.50" is not what "some stations are peddling fuel for less than $ 1.25".
     return found | ({t.lower() for *_, t in words(_clause_before(q, sentence))} & _STATISTICS)
@@ -213,6 +215,7 @@ def _clause_before(q: Quantity, sentence: str) -> str:
 
 
 _EARLIER = frozenset({"previously", "initially", "originally"})
+_TERM_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:prison\s+)?(?:term|sentence)\b", re.IGNORECASE)
 
 
 _THRESHOLD = re.compile(r"^\s*(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal)\b", re.IGNORECASE)
@@ -433,9 +436,15 @@ def _measures_other_thing(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
     if bool(na) == bool(nb) or _overlap(a, b) >= _PARAPHRASE:
         return False
     noun, q, sentence = (na, qb, b) if na else (nb, qa, a)
+    if not _MEASURE_OF.match(sentence[q.end : q.end + 40]):
+        return False  # the other names nothing it measures: "nearly 20,000 square feet with a … wing" may be the home
     return noun not in _window_words(sentence, q.start, q.end, set()) | {
         w + "s" for w in _window_words(sentence, q.start, q.end, set())
     }
+
+
+# "2150 square feet of concentrated space": the unit, then "of" and what is measured.
+_MEASURE_OF = re.compile(r"^[\s-]*(?:square\s+|cubic\s+)?[a-z]+\s+of\b", re.IGNORECASE)
 
 
 def _only_same_context(qa: Quantity, xs: list[Quantity], ys: list[Quantity], a: str, b: str) -> Quantity | None:
@@ -552,7 +561,11 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
             if not xs or not ys:
                 continue
         left_a, left_b = list(xs), list(ys)
-        for qa in xs:
+        # A sum one side gives whole and the other in parts ("$ 3 million in iowa and south carolina" /
+        # "over $ 1 million … in iowa … and around $ 2 million in south carolina").
+        left_a = [q for q in left_a if not _sum_of(q, ys)]
+        left_b = [q for q in left_b if not _sum_of(q, xs)]
+        for qa in [q for q in xs if q in left_a]:
             match = next((qb for qb in left_b if _values_agree(qa, qb) and _may_pair(qa, qb)), None)
             if match is not None:
                 left_a.remove(qa)
@@ -586,6 +599,14 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
     if out and snapshots(out, qa_all, qb_all):
         return []  # "12 million times in just under three days" / "10 million times in the two days"
     return _merge_conversions(out, a, b) if len(out) > 1 else out
+
+
+def _sum_of(q: Quantity, parts: list[Quantity]) -> bool:
+    """Whether ``q`` is the sum of two or more of ``parts`` (the others' intervals added up)."""
+    if len(parts) < 2 or q.kind != "count" or any(p.kind != "count" for p in parts):
+        return False
+    lo, hi = sum(p.lo for p in parts), sum(p.hi for p in parts)
+    return q.lo <= hi and lo <= q.hi and all(p.value < q.value for p in parts)
 
 
 def _stated_too(q: Quantity, rival: Quantity, others: list[Quantity], sentence: str) -> bool:

@@ -29,6 +29,7 @@ from .conflict import Conflict
 from .identifiers import identifier_conflicts, identifiers
 from .magnitudes import magnitude_conflicts
 from .measures import is_measure, measures_disagree
+from .numbers import CASUALTY_VERBS
 from .ranks import rank_conflicts
 from .scope import (
     attribution_start,
@@ -423,6 +424,8 @@ def _comparable(
         return False
     if (n_a == 1 and n_b == 1) or not by_words:
         return True
+    if qa.before and qb.before and qa.before[-1] == qb.before[-1] and qa.before[-1] in CASUALTY_VERBS:
+        return True  # "killed 72 and injured 280" / "killed 65 people": the figures the same verb counts
     shared = len(set(qa.after) & set(qb.after))
     return shared >= (1 if min(n_a, n_b) == 1 else 2)
 

@@ -241,8 +241,17 @@ def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
             continue
         if q.noun == "$" and _DENOMINATION.match(sentence[q.end : q.end + 12]):
             continue
-        if in_title(q, sentence):
-            continue
+        if (
+            in_title(q, sentence)
+            or _MALFORMED.match(sentence[q.end : q.end + 6])
+            or (sentence[max(0, q.start - 2) : q.start][:1].isdigit() and sentence[q.start - 1 : q.start] == ",")
+        ):
+            continue  # "$ 33,0000": a mistyped figure read in part
+        tens = _TENS.get(prev.text.lower()) if prev is not None else None
+        if prev is not None and tens and q.value < 10 and sentence[prev.end : q.start] == " " and q.text[:1].isalpha():
+            out[-1] = replace(q, start=prev.start, text=sentence[prev.start : q.end], value=tens + q.value,
+                              lo=tens + q.lo, hi=tens + q.hi, before=prev.before)  # fmt: skip
+            continue  # "Eighty two percent": 82
         q = age_limit(q, sentence)
         if q.noun == "$" and sentence[q.start : q.end].lstrip()[:1] in _OTHER_CURRENCIES:
             q = replace(q, noun=sentence[q.start : q.end].lstrip()[0])  # "£ 127m" is not "$ 180 million"
@@ -274,6 +283,11 @@ def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
 
 
 _OTHER_CURRENCIES = frozenset("£€¥")
+_MALFORMED = re.compile(r"^,\d{4}")
+_TENS = {
+    w: 10.0 * (k + 2)
+    for k, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
 _PER_ITEM = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:each|apiece|for both|for each)\b", re.IGNORECASE)
 
 

@@ -97,6 +97,7 @@ _CONTRAST_WORDS = """
     request requested sought seeking sentenced served serving probation faced faces owe owed owes remaining balance
     unpaid outstanding minimum maximum average median mean total annual monthly weekly daily hourly initial final
     base starting current previous former new old original sued suing sues seeks seek demanded demanding demands other
+    within
 """
 _CONTRAST = frozenset(_CONTRAST_WORDS.split())
 _RATE = re.compile(
@@ -219,7 +220,10 @@ _EARLIER = frozenset({"previously", "initially", "originally"})
 _TERM_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:prison\s+)?(?:term|sentence)\b", re.IGNORECASE)
 
 
-_THRESHOLD = re.compile(r"^\s*(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal|needed|required)\b",
+    re.IGNORECASE,
+)
 
 
 _THRESHOLD_OF = re.compile(r"\b(?:limit|cap|threshold|target|goal|benchmark|ceiling)\s+of\s*$", re.IGNORECASE)

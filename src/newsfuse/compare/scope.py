@@ -184,16 +184,22 @@ _FULL_DATE_END = re.compile(r"^\W*(?:[a-z]{3,9}\.?\s+\d{1,2},\s*(?:1[89]|20)\d\d
 _COMMA_ON = re.compile(r",\s*(?:on\s+)?$", re.IGNORECASE)
 
 
+_FILE_PHOTO = re.compile(r"^\W*(?:file\s+)?photo\b", re.IGNORECASE)
+
+
 def caption_dateline(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]`` is the date that closes a photo caption after its place.
 
     Reuters style: "( l-r ) … pose for a picture during a meeting in tehran, iran november 1, 2017."; AP
     style: "… stationed behind the gate of a military base in the port of kerch, ukraine, monday, march 3,
-    2014." (a weekday after a comma, then the full date, then the end).  Both date the photo.
+    2014." (a weekday after a comma, then the full date, then the end); AP file photos: "in this june 30,
+    2003, file photo".  All date the photo.
     """
     tail = sentence[end:]
     if _YEAR_END.match(tail) and _DATELINE.search(sentence[max(0, start - 60) : start]):
         return True
+    if re.search(r"\bthis\s*$", sentence[max(0, start - 12) : start], re.IGNORECASE) and _FILE_PHOTO.match(tail):
+        return True  # "file - in this june 30, 2003, file photo, dan lafferty poses …"
     weekday = _WEEKDAY.match(sentence[start:end]) is not None
     if weekday and _FULL_DATE_END.match(tail) and re.search(r"(?:1[89]|20)\d\d\W*$", sentence):
         return bool(_COMMA_ON.search(sentence[max(0, start - 10) : start]))
@@ -252,7 +258,7 @@ def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
             out[-1] = replace(q, start=prev.start, text=sentence[prev.start : q.end], value=tens + q.value,
                               lo=tens + q.lo, hi=tens + q.hi, before=prev.before)  # fmt: skip
             continue  # "Eighty two percent": 82
-        q = age_limit(q, sentence)
+        q = _hedge_before_article(_plus_after(age_limit(q, sentence), sentence), sentence)
         if q.noun == "$" and sentence[q.start : q.end].lstrip()[:1] in _OTHER_CURRENCIES:
             q = replace(q, noun=sentence[q.start : q.end].lstrip()[0])  # "£ 127m" is not "$ 180 million"
         if (
@@ -436,3 +442,36 @@ def passive_verb(q: Quantity, sentence: str) -> str:
     """The participle a figure is the subject of ("$ 6.3 million has been seized": "seized"), or ``""``."""
     m = _PASSIVE_AFTER.match(sentence[q.end : q.end + 60])
     return m.group(1).lower() if m else ""
+
+
+_HEDGE_A = re.compile(
+    r"\b(?:(more than|over|at least)|(about|around|roughly|some|approximately)|(nearly|almost|close to))\s+an?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _hedge_before_article(q: Quantity, sentence: str) -> Quantity:
+    """A hedge before "a"/"an": "over a dozen deaths" is more than 12, "about a 10 percent lower risk" about 10 %."""
+    m = _HEDGE_A.search(sentence[max(0, q.start - 25) : q.start])
+    if not m or not q.value:
+        return q
+    if m.group(1):
+        return replace(q, lo=q.value, hi=q.value * 1.5)
+    if m.group(2):
+        return replace(q, lo=q.value * 0.9, hi=q.value * 1.1)
+    return replace(q, lo=q.value * 0.85, hi=q.value * 1.1)
+
+
+_PLUS = re.compile(r"^\+\s*(thousand|million|billion)?\b", re.IGNORECASE)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _plus_after(q: Quantity, sentence: str) -> Quantity:
+    """ "$ 10+ million" is at least ten million."""
+    m = _PLUS.match(sentence[q.end : q.end + 12])
+    if not m:
+        return q
+    value = q.value * _SCALE.get((m.group(1) or "").lower(), 1.0)
+    return replace(
+        q, end=q.end + m.end(), text=sentence[q.start : q.end + m.end()], value=value, lo=value, hi=value * 1.5
+    )

@@ -1,13 +1,17 @@
 """Scope readers: signs that two figures or dates of similar sentences are about different things.
 
-Each reader looks at one kind of text that makes a look-alike of a disagreement: a figure inside a
-short quoted title (``" 17 kids and counting "``), a figure that is a superlative's value ("has the
-cheapest average cost …, at $1.37"), a measure that names what it measures ("the 300 square foot
-mirrors"), a count added to a phrase the other sentence gives without it ("parents of girls" /
-"parents of three girls"), opposite predicates ("ahead by six points" / "losing the south … by 22
-points"), a figure said to hold "now" against one dated in a past year, a photo caption's dateline
-("… in tehran, iran november 1, 2017."), and a date in an attribution tail ("according to the
-findings, presented here today ( april 18 )").
+Each reader looks at one kind of text that makes a look-alike of a disagreement, found by reading the
+flags on held-out Multi-News copy (docs/analysis.md, "Held-out reading, round 2").  Figures:
+:func:`figures` reads amounts written in parts and drops names and codes ("three dozen" is 36, "15
+years and eight months" 188 months, '" 17 kids and counting "' a title, "9-1-1" a number to call);
+the others say which thing a figure is of — a superlative's value ("has the cheapest average cost …,
+at $1.37"), a measure put before the noun it measures ("the 300 square foot mirrors"), a count added
+to a phrase ("parents of three girls"), opposite predicates ("ahead by six points" / "losing … by 22
+points"), "now" against a past year, a change "by N", a figure for each of several, for a whole, of
+what could happen, of what a sum is "in", of the subject of "was", of a passive verb, during a market
+session.  Dates: a photo caption's dateline ("… in tehran, iran november 1, 2017."), a date in an
+attribution tail ("according to the findings, presented here today ( april 18 )"), an event dated by
+its offset from another ("a couple of years after i met …").
 
 >>> from newsfuse.compare.numbers import quantities
 >>> s = 'The duggar birth was televised on the couple\\'s popular tlc reality show, " 17 kids and counting "'
@@ -22,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .conflict import Conflict
 from .numbers import Quantity
 from .tokens import content, words
 
@@ -234,9 +239,11 @@ _DENOMINATION = re.compile(r"^\s*(?:bills?|notes?|banknotes?|coins?)\b", re.IGNO
 def figures(qs: list[Quantity], sentence: str) -> list[Quantity]:
     """The figures of ``qs`` as amounts: one figure per amount written in parts, none for names and codes.
 
-    "three dozen states" is 36 states; "15 years and eight months" is 188 months; in "about 95
-    kilometers ( 60 miles )" the miles are "about" too; "9-1-1", "the $ 20 bill" and a figure in a short
-    quoted title ("17 kids and counting") are not amounts.
+    "three dozen states" is 36 states; "15 years and eight months" is 188 months; "Eighty two percent" is
+    82 %; in "about 95 kilometers ( 60 miles )" the miles are "about" too; "over a dozen" is more than 12;
+    "$ 10+ million" at least ten million; "younger than 18" covers ages below 18; "£ 127m" is not in
+    dollars.  "9-1-1", "the $ 20 bill", a mistyped "$ 33,0000" and a figure in a short quoted title ("17
+    kids and counting") are not amounts.
     """
     out: list[Quantity] = []
     for q in qs:
@@ -378,7 +385,7 @@ def projected(q: Quantity, sentence: str) -> bool:
 _SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
-def snapshots(found: list, qa: list[Quantity], qb: list[Quantity]) -> bool:
+def snapshots(found: list[Conflict], qa: list[Quantity], qb: list[Quantity]) -> bool:
     """Differing time spans with differing counts: two moments of a growing figure, not one fact.
 
     "viewed more than 12 million times in just under three days" / "more than 10 million times in the two days".
@@ -386,7 +393,11 @@ def snapshots(found: list, qa: list[Quantity], qb: list[Quantity]) -> bool:
     spans = {q.noun for q in qa + qb if q.noun in _SPANS}
     if not spans:
         return False
-    span_conflict = any(c.a_text and any(q.noun in _SPANS and q.start == c.a_start for q in qa) for c in found)
+    span_conflict = any(
+        any(q.noun in _SPANS and q.start == c.a_start for q in qa)
+        or any(q.noun in _SPANS and q.start == c.b_start for q in qb)
+        for c in found
+    )
     if not span_conflict:
         return False
     shared = ({q.noun for q in qa} & {q.noun for q in qb}) - _SPANS - {""}

@@ -1,8 +1,9 @@
 # ruff: noqa: E501
 """The precision gate on listed disagreements, on sentences from held-out Multi-News stories read by hand.
 
-``benchmarks/data/heldout_flags.jsonl`` holds every flag read (dev slices and fresh ones); a negation
-conflict that rests on a negation word is read (the aligner and disputed facts use it) but not listed.
+``benchmarks/data/heldout_flags.jsonl`` holds every flag read (dev slices and fresh ones).  Negation
+conflicts stay listed (issue 25 asks for "resigned" / "refused to resign"), although none of the 13 read on
+held-out news was real: the pairs below are two such false flags, kept as the measured cost.
 """
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ def _story(a: str, b: str):
         ),
     ],
 )
-def test_negation_word_conflicts_are_read_not_listed(a: str, b: str) -> None:
+def test_negation_word_conflicts_are_still_listed(a: str, b: str) -> None:
     assert [c.kind for c in compare_sentences(a, b)] == ["negation"]
     found, _ = find_disagreements(_story(a, b))
-    assert found == []
+    assert [d.kind for d in found] == ["negation"]
 
 
 def test_opposite_words_are_still_listed() -> None:

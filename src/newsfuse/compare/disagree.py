@@ -6,10 +6,8 @@ similarity is high (``StoryState.similarity``).  Each pair is read for five kind
 agree, "28,500 troops" and "23,500 troops" do not), ``date`` (event dates and clock times, relative
 ones resolved against each article's date), ``role`` (different names in the same slot of nearly
 the same sentence), ``quote`` (the same words attributed to different speakers) and ``negation``
-("will attend" / "will not attend"; read for the aligner and disputed facts, not listed by
-:func:`find_disagreements`; opposite words, "rose" / "fell", are).  Scope guards keep "a two-day
-visit to Beijing" and "four days in China" apart: a number whose qualifying names do not occur in
-the other sentence is not compared.
+("will attend" / "will not attend").  Scope guards keep "a two-day visit to Beijing" and "four days
+in China" apart: a number whose qualifying names do not occur in the other sentence is not compared.
 
 >>> [c.kind for c in compare_sentences("The US keeps 28,500 troops in South Korea.",
 ...                                    "The US keeps about 23,500 troops in South Korea.")]
@@ -1178,23 +1176,6 @@ MAX_SENTENCE_CHARS = 1200
 MAX_DISAGREEMENTS = 500
 
 
-def _rests_on_negation(c: Conflict) -> bool:
-    """A ``negation`` conflict whose versions hold a negation word ("not", "no", "denied", "without").
-
-    Such conflicts still keep two sentences out of one fact (the aligner) and mark a fact disputed
-    (the summary), but :func:`find_disagreements` does not list them: on news read by hand none of
-    those the reader returned was a real disagreement (the two sentences said the same thing in other
-    words, "had not yet boarded" / "had yet to board"; quoted a speaker's sarcasm; or one was cut
-    before its negated word; ``benchmarks/flag_gate.py``).  Opposite words ("rose" / "fell") are listed.
-
-    >>> _rests_on_negation(Conflict("negation", 0, 0, 0, 0, "Passengers had not yet boarded the", "had yet to board,"))
-    True
-    >>> _rests_on_negation(Conflict("negation", 0, 0, 0, 0, "Shares rose sharply", "Shares fell sharply"))
-    False
-    """
-    return c.kind == "negation" and any(is_negation(t) for text in (c.a_text, c.b_text) for *_, t in words(text))
-
-
 def candidate_pairs(state, *, min_similarity: float = PAIR_SIMILARITY, max_pairs: int = MAX_PAIRS):
     """Row pairs (r1 < r2) of different outlets that are aligned or highly similar, most similar first."""
     import numpy as np
@@ -1239,8 +1220,7 @@ def find_disagreements(state, *, today: date | None = None, max_pairs: int = MAX
     """Every disagreement between outlets of the story, one item per conflict, most similar first.
 
     Versions linked by a conflict form one item: four outlets giving two figures are one
-    disagreement with four versions (see ``Disagreement.sides``), not four pairs.  Negation
-    conflicts that rest on a negation word are not listed (:func:`_rests_on_negation`).
+    disagreement with four versions (see ``Disagreement.sides``), not four pairs.
 
     Returns ``(disagreements, notes)``.  Work is bounded: at most ``max_pairs`` pairs are read and
     sentences longer than ``MAX_SENTENCE_CHARS`` (tables, run-on lists) are skipped.
@@ -1276,8 +1256,6 @@ def find_disagreements(state, *, today: date | None = None, max_pairs: int = MAX
             long_skipped += 1
             continue
         for c in compare_sentences(si.text, sj.text, anchors[si.doc], anchors[sj.doc]):
-            if _rests_on_negation(c):
-                continue
             ka, kb = (i, si.start + c.a_start), (j, sj.start + c.b_start)
             for k, v in (
                 (ka, Version(span_of(state, i), c.a_text, si.start + c.a_start, si.start + c.a_end)),

@@ -205,9 +205,11 @@ _NEWS_MARKERS = WEEKDAYS | frozenset(
 )
 # Openers of a feature or essay rather than a report: a condition, a hypothetical, a reflection.
 _FEATURE_OPENERS = frozenset(["if", "whoever", "whatever", "imagine", "remember", "ever", "once", "suppose", "picture"])
-# A relative clause set off by commas, alone or in an apposition: background on someone named, not
-# the event ("X, who was released in April, is a leader of ...", "X, a genius who knew ..., once said").
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:[^\s,;:]+\s+){0,4}?(?:who|which|whose|whom)\b[^,;:]*(?:,|$)")
+# An apposition that describes someone with a relative clause: background on the person, not the event
+# ("The producer Dino De Laurentiis, a loopy genius who knew a thing or two about big-screen great
+# apes, once said ...").  (Dropping every relative clause set off by commas, ", which is seeking ...",
+# changed two DUC 2004 dev ledes for the worse by ROUGE, -0.19 R2.)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:[^\s,;:]+\s+){1,4}?(?:who|whose|whom)\b[^,;:]*(?:,|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _QUOTE_MARKS = "\"“”‘'`«"
 
@@ -220,8 +222,9 @@ def reads_as_event(text: str) -> bool:
     must hold a verb in the past ("fired": an "-ed" form not after "is"/"are", or an irregular past
     form, but not "once said", an anecdote), a perfect ("studies have shown"), an action going on
     ("is buying") or a marker of news in the present (a weekday, "today", "has been", "says",
-    "according to", "will"), outside a relative clause set off by commas (", who knew ...,").  A statement in the present about a thing ("The Good
-    Country Index doesn't measure what countries do at home.") is no event.
+    "according to", "will"), outside an apposition with a relative clause (", a genius who knew
+    ...,").  A statement in the present about a thing ("The Good Country Index doesn't measure what
+    countries do at home.") is no event.
 
     >>> reads_as_event("Sylvester Stallone suggested on Sunday that he was not interested in the role.")
     True

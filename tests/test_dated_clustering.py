@@ -194,3 +194,53 @@ def test_eval_clustering_on_a_dated_event_stream(duc, tmp_path, capsys):
     assert main(["eval-clustering", str(path), "--order", "input"]) == 0
     out = capsys.readouterr().out
     assert "events 6  stories " in out and "input order" in out and "B-cubed precision" in out
+
+
+def test_an_article_must_share_what_happens_in_its_story():
+    """Two events of one place and week share their names (Gaza, Palestinian, Israel): Clinton's visit to
+    Gaza is not the opening of Gaza's airport.  The article's strongest words that are not names (clauses,
+    revoke, charter) are none of those the airport's articles repeat (airport, plane, passengers); with the
+    event-word check off, its names alone let it continue the airport's story.  (AP and NYT, November-December 1998.)"""
+    airport = [
+        "Taking a major step toward statehood, the Palestinians on Tuesday inaugurated Gaza International Airport, "
+        "their first gateway to the world, with cheers, tears and an outpouring of patriotism. An Egypt Air plane "
+        "was the first to land on the desert tarmac in the southern Gaza Strip at 8:30 a.m.",
+        "The first Palestinian commercial flight landed at Amman's Marka Airport on Saturday, inaugurating an air "
+        "route between Jordan and the autonomous Gaza Strip. The Falcon F-50 short-haul plane carried 48 "
+        "passengers, mostly Palestinian businessmen and students.",
+        "Israel has threatened to close down the Palestinian-run Gaza airport over a security violation, an Israeli "
+        "official said Tuesday, a move that could further undermine the already fragile peace process. Palestinian "
+        "airport workers refused to allow Israeli security officials to check the identity of passengers who "
+        "arrived on an Egyptian plane Sunday afternoon, most of whom worked for the Palestinian Authority, "
+        "according to Civilian Airport Authority Director Nir Yarkoni.",
+    ]
+    visit = Article(
+        "v",
+        "President Clinton will travel to Gaza next month to address Palestinian leaders, the White House said "
+        "Friday. He is to speak at what the Palestinians are describing as a historic meeting to formally revoke "
+        "anti-Israel clauses in the 1964 Palestinian charter.",
+    )
+    for event_terms, continues in ((7, False), (0, True)):
+        c = OnlineClusterer(embedder=None, event_terms=event_terms, threshold=0.05)
+        story = {c.add(Article(str(i), t)).story for i, t in enumerate(airport)}
+        assert len(story) == 1
+        assert c.continues(c.features([visit])[0], story.pop()) == continues
+
+
+def test_an_events_first_reports_join_it_when_it_comes_back():
+    """Turkey's government: three reports on 11-19 November (Yilmaz faces no-confidence motions), then seven
+    from 2 December (Ecevit asked to form a government), 13 days on.  The later articles match the early
+    story before the time decay and name it by one of its defining rare names: once two of them have, it
+    joins theirs."""
+    if not DUC.exists():
+        pytest.skip(f"DUC 2004 dev data not found at {DUC}")
+    arts = [a for a in publication_order(read_labelled_stream([DUC])) if a.extra["story"] == "d31009t"]
+    when = stream_times(arts)
+    for fragment_size, stories in ((3, 1), (0, 2)):
+        c = OnlineClusterer(embedder=None, fragment_size=fragment_size)
+        labels = final_labels(c, c.add_many(arts, when=when))
+        assert len(set(labels)) == stories and labels[:3] == [labels[0]] * 3
+    # Without times nothing decays, so there are no fragments to merge (and none are counted).
+    c = OnlineClusterer(embedder=None)
+    c.add_many(arts)
+    assert not c._evidence

@@ -202,6 +202,7 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
     A unit that names someone only its article mentions by surname alone waits for a chosen unit that
     names him in full.
     """
+    from newsfuse.select.notes import reporting_note
     from newsfuse.units.names import Introductions
 
     row_of = {i: r for r, i in enumerate(story.rows)}
@@ -219,6 +220,7 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
     sim = story.similarity[np.ix_(reps, reps)]
     max_sim = np.zeros(len(reps), dtype=np.float32)
     alive = (lengths >= min(min_words, int(lengths.max()))) & np.array([u is not None for u in units])
+    alive &= np.array([not reporting_note(story.sentences[i].text) for i in reps_i])
     content = [set(w) - STOPWORDS for w in representative_words(story, reps_i)]
     held: set[str] = set()
     chosen: list[int] = []
@@ -321,3 +323,33 @@ def test_one_wire_filing_daily_is_weighed_by_reports_and_badged_by_outlets(selec
     # What is chosen does not depend on who filed the reports; only the badges do.
     assert [s.text for s in by_outlet.sentences] == [s.text for s in by_article.sentences]
     assert max(s.support for s in by_outlet.sentences) == 1 < max(s.support for s in by_article.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        # val-full250 and DUC 2004 dev: what the reporting could not get.
+        ("CNN did not immediately return a call for comment.", True),
+        ("Bahraini judicial officials were not immediately available for comment.", True),
+        ("A call to Poole's workplace, Triangle Cabs, was not returned.", True),
+        ("Israeli airport security officials were not available for comment.", True),
+        ('SCK Investments executive secretary, Steve Finney, said "no comment" when reached by phone.', True),
+        # News that mentions a comment, a call or someone not reached.
+        ("Calls for his release on humanitarian grounds have gone unanswered.", False),
+        (
+            "Communications into the capital appeared to have been cut, and mobile phones of residents could not be "
+            "reached from outside the country.",
+            False,
+        ),
+        (
+            'The police said evidence suggested that Mr. Choi had been in "contact with high-ranking officials in '
+            'North Korea" but would not comment further.',
+            False,
+        ),
+        ("Demoski told KTUU that he did not return to harass Zirkle.", False),
+    ],
+)
+def test_reporting_notes_are_never_news(text, note):
+    from newsfuse.select.notes import reporting_note
+
+    assert reporting_note(text) is note

@@ -30,6 +30,24 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("Half were then fed some cake.", "pronoun"),
         # Multi-News, Ireland's drug law: who "he" is was in the sentence before.
         ("Speaking to reporters at Leinster House on Tuesday, he confirmed the ban.", "pronoun subject"),
+        # Multi-News val-full250: a case, a group and an experiment named before (105, 145, 93), what came before
+        # (61), a person named in a list's heading or earlier (199, 110, 27).
+        ("In this case, the finders and the government would split ownership.", "connective"),
+        ("In that age group, 32.1 percent of people live in their parents' house.", "connective"),
+        ("In each one, babies aged 6 months or 12 months were taught how to remove mittens.", "connective"),
+        ("With that, Keurig’s CEO did what he had to do.", "connective"),
+        ("At least, that’s how most of us think it works.", "connective"),
+        (
+            "The Oscar winner's line of $7 panties and $18 bras went on sale at Target stores last year.",
+            "back-reference",
+        ),
+        ('The actress, who starred in two "Fantastic Four" movies, told CNBC the company grew.', "back-reference"),
+        ("The 32-year-old was visiting the Paris area to attend a training course.", "back-reference"),
+        ("The married father-of-two worked for London Underground.", "back-reference"),
+        # A part of a group named before (158, 215, 109).
+        ("One of those buildings is the town church, which opened in 1912.", "back-reference"),
+        ("Quite a few of those pills don't end up being used to treat ADHD, though.", "back-reference"),
+        ("All three — a male and two females — live on the Ol Pejeta Conservancy in Kenya.", "back-reference"),
         # Multi-News, the Harding family: "Except" answers the article's "Ten kids." before it.
         (
             "Except seven of those ten children all went to college by the age of twelve (so far!), and the "
@@ -39,6 +57,14 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         # Multi-News, the UConn arrests: one line of a list whose name is the line before.
         ("Charged with eight counts of permitting a minor to illegally possess alcohol.", "fragment"),
         ("Directed by Clint Eastwood.", "fragment"),
+        # Multi-News, THAAD in South Korea: later than what?
+        (
+            "Just days later, the U.S. military announced that part of a controversial missile defense system "
+            "arrived at Osan Air Base in South Korea.",
+            "relative time",
+        ),
+        # DUC 2004, the Mideast clashes.
+        ("A day earlier, 27 Palestinians and three Israeli soldiers were injured in similar clashes.", "relative time"),
     ],
 )
 def test_dependent_openings(text, reason):
@@ -57,13 +83,44 @@ def test_dependent_openings(text, reason):
         "iPhone sales rose 8 percent in the quarter, Apple said.",
         '"We will not back down," Governor Andrew Cuomo said.',
         "Police said the driver was not hurt.",
+        # A role or an age before a name is no back-reference (DUC 2004 dev, Pinochet's arrest).
+        "The 82-year-old Pinochet was arrested Friday at a Spanish magistrate's request.",
+        "The Oscar winner Jim Broadbent is tipped to play her husband Denis.",
+        "In 2016, Balin underwent open-heart surgery.",
+        "At least 10 people died in the blast, police said.",
+        # "those" defined by what follows it (DUC 2004 dev, food aid in North Korea).
+        "Most of those receiving WFP aid are children aged between 6 months and 6 years.",
         # Multi-News val: a participle opening whose subject follows (no comma, so only the length tells).
         "Located in the Karakum desert of central Turkmenistan, a little over 150 miles from the country's "
         "capital the pit attracts hundreds of tourists a year.",
+        # Multi-News, MH370: the time names its own anchor.
+        "Shortly after the plane vanished, attention turned to whether Captain Shah had deliberately crashed it.",
     ],
 )
 def test_standalone_sentences(text):
     assert needs_previous(text, previous="Officials met on Monday.") is None
+
+
+def test_a_list_introduction_is_stated_with_what_follows():
+    # Multi-News val-full250 199 and 181: a list's colon, an item's semicolon.
+    assert needs_next("Here are some celebs that are cashing in on their star power:", 0) == "introduces what follows"
+    item = "Bryce Dallas Howard as Melanie, a young cooking student with a fearful dark place inside;"
+    assert needs_next(item, 0) == "introduces what follows"
+    assert needs_previous("Richard Kind as a man mourning his wife.", previous=item) == "goes on from a list"
+    # Story 19: a sentence that announces the list of tweets after it.
+    assert (
+        needs_next("Here's a sampling of times Trump took credit for the market's rise.", 0)
+        == "introduces what follows"
+    )
+    assert needs_next("Kim left Beijing on Wednesday.", 0) is None
+
+
+def test_a_list_whose_items_lost_their_headings_is_not_stated(data_dir):
+    # Story 199: each item's heading (a name) is cleaned away, so the colon's sentence has nothing to go on with.
+    line = next(islice(iter_lines(data_dir / "val-full250.src"), 199, None))
+    summary = Pipeline().summarize(parse_multinews_line(line), 250)
+    assert summary.sentences
+    assert not any(s.text.rstrip().endswith(":") for s in summary.sentences)
 
 
 def test_questions_and_open_quotes_need_what_follows():
@@ -200,8 +257,10 @@ def test_interjections_and_brackets_that_lean_on_the_sentence_before():
     [
         # val-full250: a columnist's aside and an embedded tweet, each after the sentence that sets it up.
         ("I’d have put the McRib among the iconic untouchables except McDonald’s just messed with it.", "first person"),
-        ("I just gave the maximum allowed donation to Jennifer Lewis, a democrat running for my father's seat.",
-         "first person"),
+        (
+            "I just gave the maximum allowed donation to Jennifer Lewis, a democrat running for my father's seat.",
+            "first person",
+        ),
         ("We can't waste his brains in the Senate.", "first person"),
         ("My father was a farmer.", "first person"),
         # Quoted, the speaker is named by the attribution; initials and names are no pronouns.

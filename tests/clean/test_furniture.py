@@ -141,6 +141,56 @@ from newsfuse.types import Article
         ("Produced by Rob Tapert, Sam Raimi, Bruce Campbell.", "credits"),
         ("Starring Matt Damon and Cecile De France.", "credits"),
         ("Running time: 118 minutes.", "credits"),
+        # Pointers to the page (191, 205, 169, 177), a site's tip line (71), a teaser's title before its link (235).
+        ("Read Hockley's letter to herself here.", "promo"),
+        ("Watch the moment unfold below:", "promo"),
+        ("You can read the full interview here.", "promo"),
+        ("See PDF with full results, charts and tables here.", "promo"),
+        ("You can share ideas for stories on the Open Wire.", "promo"),
+        ("'Quite backwards': Chinese tourists gawk at impoverished North Koreans Read more", "promo"),
+        # Captions: a file photo (125), a photo and what it shows (163), a figure's lines (243), a dated caption
+        # with its place (230), a source's name in brackets (128, 196).
+        ("A patient is prepared for an MRI in a file photo.", "caption"),
+        (
+            "Image taken by Paul Allen showing what Allen’s team believes is a valve wheel on the ship.",
+            "caption",
+        ),
+        (
+            "The top of the subducting plate and the crust-mantle boundary of the overriding plate are plotted as "
+            "white lines.",
+            "caption",
+        ),
+        (
+            "Senator Wendy Davis listens as the Texas Senate debate an abortion bill before the final vote, on July "
+            "12, 2013, in Austin.",
+            "caption",
+        ),
+        ("(Courtesy of the State Department)", "caption"),
+        ("(Jeff King Husky Homestead)", "caption"),
+        # A site's tag line (22, 232), a form's terms (171), a video's warning (35), a column's disclosure (61).
+        ("Read more about: Mitt Romney", "promo"),
+        (
+            "More information Visit Harvard Medical School's Healthy Sleep website for more about sleep, learning and "
+            "memory.",
+            "promo",
+        ),
+        ("'Zero visibility'", "headline"),
+        ("Note: By submitting this form, you agree to Third Door Media's terms .", "sign-up"),
+        ("Warning: The following video contains graphic footage.", "video-embed"),
+        (
+            "Disclosure: The author has no positions in any stocks mentioned, and no plans to initiate any positions "
+            "within the next 72 hours.",
+            "byline-contact",
+        ),
+        # What the page shows elsewhere (197), a video's link after its title (213).
+        ("The 2017 guidelines are also provided below for reference.", "promo"),
+        ("Popeye meets Wilco in hand-drawn cartoon music video [Video Link]", "promo"),
+        # A web crawl's seed list, as a whole article (148).
+        (
+            "The seed for Wide00014 was: - Slash pages from every domain on the web: -- a ranking of all URLs that "
+            "have more than one incoming inter-domain link",
+            "web-archive",
+        ),
     ],
 )
 def test_furniture_rules_on_real_furniture(text: str, rule: str) -> None:
@@ -167,6 +217,16 @@ def test_furniture_rules_on_real_furniture(text: str, rule: str) -> None:
         "A photo released by school officials showed the boy in a hospital bed with a stuffed rabbit on his lap.",
         "Reporters in Kabul reported from the scene that the blast destroyed the building and killed 12 people.",
         "The Free Syrian Army and the Syrian Liberation Army are based in this town.",
+        # Shapes of the rules above in news sentences: "here", "below", a photo, a date and a place, brackets.
+        "Police said they found the body here on Tuesday.",
+        "Read the full statement, which the company released on Monday, for details of the recall.",
+        "A photo released by the family shows the boy smiling in a hospital bed.",
+        "President Obama speaks about the budget on July 12, 2013, in Washington, the White House said.",
+        "The senator was shown in red on the map, a spokesman said.",
+        "(The vote was 52-48.)",
+        "Readers can read more about the senator's record on the committee's site.",
+        "The following year, the company's video division was sold.",
+        "Visitors to the site can learn more about the park's history.",
     ],
 )
 def test_news_sentences_are_not_furniture(text: str) -> None:
@@ -195,6 +255,37 @@ def test_the_caption_before_a_photo_credit_is_furniture_and_the_story_goes_on() 
     kept = [s for i, s in enumerate(sentences) if i not in labels]
     assert kept[0].text.startswith("First, Pelosi said of the deal")
     assert text[kept[0].start : kept[0].end] == kept[0].text
+
+
+def test_a_caption_without_a_verb_before_a_named_credit_is_furniture() -> None:
+    # Story 128: a photo's caption, a noun phrase, and its credit in brackets, inside the text.
+    text = (
+        "The investigation in Ghana stemmed from a larger State Department initiative. The real U.S. Embassy in "
+        "Ghana. (Courtesy of the State Department) The State Department released information about the "
+        "investigation Nov. 2."
+    )
+    _, sentences = _split(text)
+    labels = furniture_labels(sentences)
+    assert [sentences[i].text for i in sorted(labels)] == [
+        "The real U.S. Embassy in Ghana.",
+        "(Courtesy of the State Department)",
+    ]
+    # Story 222: the sentence before a credit that has a verb is the article's own.
+    _, sentences = _split(
+        'Yu and Soni obfuscated their premise by calling it a "secret sauce." (Sprayable Energy) Yu and Soni say '
+        "their dose should deliver as much caffeine as a cup of coffee."
+    )
+    assert sorted(furniture_labels(sentences)) == [1]
+
+
+def test_the_verbless_test_knows_headline_verbs() -> None:
+    from newsfuse.clean.furniture import _is_verbless
+
+    assert _is_verbless("The real U.S. Embassy in Ghana.")
+    # A verb in the third person before a capitalised word, a verb in the imperative, an object pronoun.
+    assert not _is_verbless("Trump resumes Twitter attacks.")
+    assert not _is_verbless("Try to follow along.")
+    assert not _is_verbless("Live long and prank them.")
 
 
 def test_an_authors_note_is_furniture_at_the_end_of_an_article_only() -> None:
@@ -380,6 +471,15 @@ def test_a_page_of_teasers_is_dropped(data_dir) -> None:
         (100, "This story was edited"),
         (240, "What to Know"),
         (85, "toggle caption"),
+        # And after the fourth round (seeds 17 to 22): a paper's heading, a page pointer, a teaser link, a crawl
+        # seed list, a file photo's caption, a live blog's time, a font widget.
+        (6, "Abstract Hunger"),
+        (191, "letter to herself here"),
+        (98, "Read more"),
+        (148, "The seed for"),
+        (125, "in a file photo"),
+        (35, "1:26 p.m."),
+        (160, "Text Size"),
     ],
 )
 def test_summaries_hold_no_furniture(data_dir, k: int, furniture: str) -> None:

@@ -288,6 +288,81 @@ def _segments(text: str) -> list[str]:
             "Saturday (all times local): 2:44 p.m.",
             "Authorities say 13 people are in custody.",
         ),
+        # A live blog's time (35), a paper's heading (93), a font-size widget (160), a teaser's link (98, 235), a
+        # subhead before "Even" (55).
+        (
+            "1:26 p.m. Police say two people have been stabbed at a Ku Klux Klan gathering in Southern California.",
+            "1:26 p.m.",
+            "Police say two people have been stabbed at a Ku Klux Klan gathering in Southern California.",
+        ),
+        (
+            "Abstract Human infants devote the majority of their time to sleeping.",
+            "Abstract",
+            "Human infants devote the majority of their time to sleeping.",
+        ),
+        (
+            "Text Size - + reset Republicans swore they’d turn around the party’s performance with women after Mitt "
+            "Romney’s loss in 2012.",
+            "Text Size - + reset",
+            "Republicans swore they’d turn around the party’s performance with women after Mitt Romney’s loss in 2012.",
+        ),
+        (
+            "What are the true risks of taking cannabis? Read more Researchers trained 29 rats on two different "
+            "challenges.",
+            "Read more",
+            "Researchers trained 29 rats on two different challenges.",
+        ),
+        (
+            "'Quite backwards': Chinese tourists gawk at impoverished North Koreans Read more It is the first time "
+            "that Pyongyang has issued an explicit threat to Japan.",
+            "'Quite backwards': Chinese tourists gawk at impoverished North Koreans Read more",
+            "It is the first time that Pyongyang has issued an explicit threat to Japan.",
+        ),
+        # Subheads in single quotes glued to their paragraph's first sentence (209, 120).
+        (
+            "'Zero visibility' Malaysia said on Monday that fresh analysis of satellite signals had shown that the "
+            "plane had gone down in the southern Indian Ocean, with no survivors.",
+            "'Zero visibility'",
+            "Malaysia said on Monday that fresh analysis of satellite signals had shown that the plane had gone down "
+            "in the southern Indian Ocean, with no survivors.",
+        ),
+        (
+            "‘See What’s In It’ “I’m not going to vote for something unless I have a pretty good idea of what’s in it "
+            "and right now, we don’t,” Huelskamp said.",
+            "‘See What’s In It’",
+            "“I’m not going to vote for something unless I have a pretty good idea of what’s in it and right now, we "
+            "don’t,” Huelskamp said.",
+        ),
+        (
+            "‘A Single Jew’ Poles say they’re unfairly held complicit in German Nazi war crimes.",
+            "‘A Single Jew’",
+            "Poles say they’re unfairly held complicit in German Nazi war crimes.",
+        ),
+        # A photo's marker (107) and a wire credit with "File Photo" (15) before the text.
+        (
+            "Photo O.K., about the Obama plan: It calls for about $200 billion in new spending.",
+            "Photo",
+            "O.K., about the Obama plan: It calls for about $200 billion in new spending.",
+        ),
+        (
+            "REUTERS/Arnd Wiegmann/File Photo Jimmy Choo will help Kors expand its footwear portfolio to 17 percent of "
+            "total sales from 11 percent, Kors said on a conference call.",
+            "REUTERS/Arnd Wiegmann/File Photo",
+            "Jimmy Choo will help Kors expand its footwear portfolio to 17 percent of total sales from 11 percent, "
+            "Kors said on a conference call.",
+        ),
+        # A link's title glued to a quote whose speaker is named after it (17).
+        (
+            "Baby survives fall from third-floor window in the Bronx “She looked like a little doll,” recalled "
+            "neighbor Lida Martori, 35, as she wiped away a tear.",
+            "Baby survives fall from third-floor window in the Bronx",
+            "“She looked like a little doll,” recalled neighbor Lida Martori, 35, as she wiped away a tear.",
+        ),
+        (
+            "Trouble With Her Health Even in the beginning, there was trouble.",
+            "Trouble With Her Health",
+            "Even in the beginning, there was trouble.",
+        ),
     ],
 )
 def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: str) -> None:
@@ -330,6 +405,18 @@ def test_furniture_is_cut_off_the_sentence(text: str, furniture: str, sentence: 
         "Warren Buffett's Berkshire Hathaway lost $13 million in the deal, the company said.",
         "On Monday, the Supreme Court handed down its decision in Kimble v. Marvel.",
         "Tina Fey earned $13 million between May 2010 and May 2011.",
+        # A time, "Abstract", "Read more" and "Even" inside news sentences.
+        "At 1:26 p.m. Police Chief Ray Smith said two people had been stabbed.",
+        # An art movement is no paper's "Abstract" heading.
+        "Abstract Expressionism was born in New York after the war.",
+        "Readers who want to read more about the case can visit the court's site.",
+        "The team lost the game and Even Stevens, the coach, resigned.",
+        # A quote inside a sentence after its speaker.
+        "The president told reporters on Monday “We will not back down,” a day after the vote.",
+        "Photo ID laws, critics say, keep poor voters from the polls.",
+        # Single quotes that open a quote or a title, in British style.
+        "'We will not give in,' Mr Cameron told MPs on Wednesday.",
+        "‘Downton Abbey’ star Dan Stevens is leaving the show.",
     ],
 )
 def test_news_sentences_stay_whole(text: str) -> None:

@@ -98,8 +98,15 @@ _RULES: list[tuple[str, str, str]] = [
         # "A file image from the Galileo spacecraft shows the Conemara region of Jupiter's frozen moon Europa."
         r"|(?:A|An|This) (?:file |undated |handout |satellite )?(?:image|photo|photograph|picture) (?:from|of|taken)\b"
         r"[^.;!?]{0,120}? (?:shows|showing)\b"
+        # "Image taken by Paul Allen showing what Allen's team believes is a valve wheel on the ship."
+        r"|(?:Image|Photo|Photograph|Picture) (?:taken|shot|released|provided|posted|captured|obtained) "
+        r"(?:by|from|on)\b"
+        r"[^.;!?]{0,120}? (?:shows|showing)\b"
         # A credit alone: "(Joe Ellis/The Clarion Ledger, via AP)".
         r"|\((?:[A-Z][\w'’.-]* ?){1,4}/[^()]{1,80}\)\W*$"
+        # A credit of a name alone: "(Courtesy of the State Department)", "(Jeff King Husky Homestead)".
+        r"|\((?:Courtesy(?: of)? |via )?(?:[A-Z][\w'’.&-]*|of|the|and|for|de)"
+        r"(?: (?:[A-Z][\w'’.&-]*|of|the|and|for|de)){0,6}\)$"
         r"|(?:Submitted|Courtesy|Handout|Contributed) (?:photo|image|picture)\W*$|\d{1,3} of \d{1,3}\W*$"
         # A wire photo's date before its caption: "In this May 3, 2015 photo, authorities move ..."
         rf"|(?:FILE\s*[-–—]\s*)?In this (?:(?:{_MONTHS})\.? \d{{1,2}}, \d{{4}},? )?(?:file |undated |handout )?"
@@ -249,6 +256,50 @@ _RULES: list[tuple[str, str, str]] = [
         "requested 404 found url webmaster accessible",
     ),
     ("not-found", r"\bit may no longer be (?:here|available)\b", "longer"),
+    # A pointer to something on the page: "Read Hockley's letter to herself here.", "Watch the moment unfold below:",
+    # "You can read the full interview here.", and a site's tip line: "You can share ideas for stories on the
+    # Open Wire."
+    (
+        "promo",
+        r"^(?:You can |You may )?(?:[Rr]ead|[Ww]atch|[Ss]ee|[Vv]iew|[Ll]isten to|[Hh]ear|[Cc]heck out)\b"
+        r"[^.!?:\"“”]{0,100}?"
+        r"\b(?:here|below|above)\W*$|^You can (?:share|send|submit|email) (?:your )?(?:story )?(?:ideas|tips)\b",
+        "here below above ideas tips",
+    ),
+    # A site's tag line, a form's terms, a video's warning, an investment column's disclosure: "Read more about: Mitt
+    # Romney", "Note: By submitting this form, you agree to …", "Warning: The following video contains graphic
+    # footage.", "Disclosure: The author has no positions in any stocks mentioned …".
+    ("promo", r"^Read more about:", "about"),
+    # A box that sends the reader to another site: "More information Visit Harvard Medical School's Healthy Sleep
+    # website for more about sleep, learning and memory."
+    ("promo", r"^(?:More information:? )?Visit [^.!?]{0,80}\b(?:website|site|page) for more\b", "visit"),
+    ("sign-up", r"\b[Bb]y submitting this form\b", "submitting"),
+    ("video-embed", r"\b[Tt]he following (?:video|clip|footage) (?:contains|includes|may contain)\b", "following"),
+    ("byline-contact", r"^Disclosure: (?:The author|I|We)\b", "disclosure"),
+    # What the page shows elsewhere: "The 2017 guidelines are also provided below for reference."
+    (
+        "promo",
+        r"\b(?:is|are) (?:also )?(?:provided|shown|listed|included|embedded|attached) (?:below|above)\b",
+        "below above",
+    ),
+    # A video's link after its title: "Popeye meets Wilco in hand-drawn cartoon music video [Video Link]".
+    ("promo", r"\[(?:Video|Audio|Photos?|Gallery|Image)(?: Link)?\]", "video audio photo photos gallery image"),
+    # A teaser's title before its link, left in the text: "‘Quite backwards’: Chinese tourists gawk … Read more".
+    ("promo", r"(?:^|\s)Read more\W*$", "more"),
+    # A figure's caption: "… are plotted as white lines.", "… is shown in red."
+    (
+        "caption",
+        r"\b(?:are|is) (?:plotted|shown|marked|drawn|depicted) (?:as|in|with|by) (?:the )?"
+        r"(?:white|black|red|blue|green|"
+        r"yellow|gr[ae]y|orange|purple|dashed|dotted|solid|open|filled)\b",
+        "plotted shown marked drawn depicted",
+    ),
+    # A caption that says where the photo is: "A patient is prepared for an MRI in a file photo."
+    (
+        "caption",
+        r"\bin (?:a|an|this) (?:undated |handout |file |recent )*(?:photo|image|picture|photograph)\.$",
+        "photo image picture photograph",
+    ),
     # A web host's placeholder for a domain that is not set up yet.
     (
         "not-found",
@@ -299,7 +350,8 @@ _RULES: list[tuple[str, str, str]] = [
     (
         "web-archive",
         r"\bcrawl data\b|\bWayback Machine\b|\bcrawls are part of an effort to archive\b|\bbroken links on the web\b|"
-        r"\bNo More 404\b|\bThe seed for (?:this|the) crawl\b|\bWARC files\b|\bweb collections curated by\b|"
+        r"\bNo More 404\b|\bThe seed for (?:this|the) crawl\b|^The seed for \w+ was\b|\bWARC files\b|"
+        r"\bweb collections curated by\b|"
         r"\bthe Internet Archive hopes\b|\bArchive-It\b|\bCrawl of outlinks\b|\bProperties of this collection\b|"
         r"\bTurned off duplicate detection\b|\bThese files are currently not publicly accessible\b|\bseed ?list\b|"
         r"^For this collection, several things\b",
@@ -343,6 +395,12 @@ _DATED_END = re.compile(
     r"(?:,| on| in) (?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}, (?:19|20)\d\d\.$"
 )
+# The same with the photo's place after its date: "..., on July 12, 2013, in Austin."
+_DATED_PLACE_END = re.compile(
+    r"(?:,| on| in) (?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}, (?:19|20)\d\d,? (?:in|at) [A-Z][\w.'’-]*"
+    r"(?:,? [A-Z][\w.'’-]*){0,3}\.$"
+)
 _CAPTION_VERB = re.compile(
     r"^(?!.*\b(?:was|were|had|said|did)\b).*\b(?:is (?:seen|shown|pictured|pumped)|are (?:seen|shown|pictured)|speaks|"
     r"performs|moves|kneels|arrives|walks|stands|sits|poses|waves|gestures|listens|smiles|attends|talks|holds|reacts|"
@@ -358,6 +416,7 @@ _AUTHOR_BIO = re.compile(
 )
 _TITLE_CREDIT = re.compile(r"(?:[A-Z][\w'’.-]* ){1,8}\((?!(?:CNN|AP|Reuters|AFP|UPI)\))(?:[A-Z][\w'’.&-]* ?){1,5}\)")
 _CAPS_DOMAIN = re.compile(r"(?:[A-Z0-9-]+\.)+(?:COM|NET|ORG)")
+_QUOTED_HEAD = re.compile(r"[‘'][A-Z][A-Za-z0-9-]*(?:['’][a-z]+)?(?: [A-Za-z0-9-]+(?:['’][a-z]+)?){0,5}[’']")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]{3}")
 # A photo credit as a segment of its own: "(Photo by Win McNamee/Getty Images)", "(Katherine Frey/The Washington
 # Post)", "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
@@ -504,6 +563,8 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
         return "video-embed"  # a video's title and running time: "Wedding costs soar to new highs (3:40)"
     if text[-1] == ")" and _TITLE_CREDIT.fullmatch(text):
         return "caption"  # a name and its credit: "Florida Lottery Timothy Poole Timothy Poole (Florida Lottery)"
+    if text[0] in "‘'" and _QUOTED_HEAD.fullmatch(text):
+        return "headline"  # a subhead in single quotes, cut off its paragraph: "'Zero visibility'"
     if text[-4:] in (".COM", ".NET", ".ORG") and _CAPS_DOMAIN.fullmatch(text):
         return "caption"  # a credit to a web site, in capitals: "DEVONJAMESXXX.COM"
     if text[0] == "[" and text.count("[") > text.count("]"):
@@ -516,6 +577,12 @@ def furniture_rule(text: str, words: Sequence[str] | None = None) -> str | None:
             return "caption"
         if text[-5:-1].isdigit() and _DATED_END.search(text, len(text) - 30) and _CAPTION_VERB.search(text):
             return "caption"  # "Bill Cosby performs at the Buell Theater in Denver on Jan. 17, 2015."
+        if (
+            (", 20" in text or ", 19" in text)
+            and _DATED_PLACE_END.search(text, max(0, len(text) - 80))
+            and _CAPTION_VERB.search(text)
+        ):
+            return "caption"  # "Senator Wendy Davis listens as ... before the final vote, on July 12, 2013, in Austin."
         if text.endswith("...") and _TRUNCATED.search(text, len(text) - 6) and _quotes_closed(text):
             return "truncated"
     elif last == "?":
@@ -598,11 +665,17 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
                 # The photo's caption, before its credit on the same line.
                 for k in _caption_block(sentences, labels, i, alone=rule != "promo"):
                     labels[k] = "furniture"
+            elif rule == "caption" and _is_named_credit_caption(sentences, labels, i):
+                labels[i - 1] = "furniture"
 
         elif (
             not s.line_end
             and s.text[-1] not in _ENDINGS
-            and (s.text.count(" ") < 8 or (opens and s.text.count(" ") < (25 if s.position else 80)))
+            and (
+                s.text.count(" ") < 8
+                or (opens and s.text.count(" ") < (25 if s.position else 80))
+                or (s.text.count(" ") < 20 and _before_quote(sentences, i))
+            )
         ):
             # Words cut off the sentence after them: a subhead, or the article's headline (with its standfirst).
             labels[i] = "headline"
@@ -628,6 +701,12 @@ def furniture_labels(sentences: Sequence[Sentence], words: Sequence[Sequence[str
             # "DEVONJAMESXXX.COM 'I want you to be my whore' was one text message ... says Tiger Woods sent her."
             labels[i] = "furniture"
     return labels
+
+
+def _before_quote(sentences: Sequence[Sentence], i: int) -> bool:
+    """Whether the sentence after ``i``, in its article, opens with a quote mark: words without a stop before it
+    are a title ("Baby survives fall from third-floor window in the Bronx “She looked like a little doll,” …")."""
+    return i + 1 < len(sentences) and sentences[i + 1].doc == sentences[i].doc and sentences[i + 1].text[:1] in '“"'
 
 
 def _is_stopped_headline(first: Sentence, lede: Sentence) -> bool:
@@ -673,6 +752,24 @@ def _after_caption(sentences: Sequence[Sentence], labels: dict[int, str], i: int
     )
 
 
+# A photo credit that names its source alone, in brackets: "(Courtesy of the State Department)".
+_NAME_CREDIT = re.compile(
+    r"\((?:Courtesy(?: of)? |via )?(?:[A-Z][\w'’.&-]*|of|the|and|for|de)"
+    r"(?: (?:[A-Z][\w'’.&-]*|of|the|and|for|de)){0,6}\)"
+)
+
+
+def _is_named_credit_caption(sentences: Sequence[Sentence], labels: dict[int, str], i: int) -> bool:
+    """Whether the sentence before the credit at ``i`` (a name in brackets, on the same line) is its photo's caption:
+    a noun phrase without a verb ("The real U.S. Embassy in Ghana.") or a caption's present tense."""
+    if not i or i - 1 in labels or not _is_caption(sentences[i - 1], sentences[i]):
+        return False
+    if not _NAME_CREDIT.fullmatch(sentences[i].text):
+        return False
+    before = sentences[i - 1].text
+    return (before.count(" ") < 14 and _is_verbless(before)) or _CAPTION_VERB.search(before) is not None
+
+
 # Verbs in the past tense that do not end in "-ed".
 _PAST = _word_set(
     "was were had did said told made sold got went came took gave found left won lost saw knew became began held "
@@ -692,7 +789,12 @@ _CLAUSE_WORDS = _word_set(
     "fell rise rose grow grew draw drew fly flew throw threw write wrote speak spoke break broke choose chose drive "
     "drove eat ate wear wore shoot shot flee fled hide hid strike struck let cut quit shut spread cost hurt read "
     "feel felt mean meant hear heard sell sold tell need want like look seem withdrew underwent sank own call face "
-    "include attend disagree riot please i we you they he she it who which that there here let's"
+    "include attend disagree riot please i we you they he she it who which that there here let's me them try tries "
+    # Verbs in the third person that a headline or a reply may put before a capitalised word ("Trump resumes
+    # Twitter attacks.", "Reach out."), where the "-s before a lower-case word" test cannot see them.
+    "resumes returns launches opens closes wins loses dies calls plans faces warns urges seeks hits takes shows "
+    "announces unveils names signs joins leads backs slams rejects approves agrees ends starts begins becomes "
+    "remains stays sets kills sues buys sells reach reaches"
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\S")
 

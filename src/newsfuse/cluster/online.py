@@ -16,9 +16,14 @@ articles, and by at most ``anchor_share`` of all articles) sees it decay with th
 ``anchor_half_life``, so that an event followed up weeks later by its own rare names (Ocalan, Lahoud) is
 found again while a quiet story that merely shares words is not.  An article joins a story only if one
 of its ``core_terms`` strongest words is one that the story's recent articles keep repeating (carried by
-half of them): two events of the same days that share a country or an actor (a border crisis with Syria,
-Lebanon's election of a president backed by Syria) share names but not what they are about.  An
-article that matches two stories strongly bridges them: the younger story merges into the older.  Stories
+half of them), and so must one of its ``event_terms`` strongest words that are not names: two events of
+the same days that share a country or an actor (a border crisis with Syria, Lebanon's election of a
+president backed by Syria) share names but not what they are about, and two events of one place and
+week (Gaza's new airport, Clinton's visit to Gaza) share their names but not what happens.  An
+article that matches two stories strongly bridges them: the younger story merges into the older.  A
+*fragment* (a story of at most ``fragment_size`` articles gone quiet, which an event's first reports
+become when the rest comes weeks later) merges into a later story once ``fragment_evidence`` of that
+story's articles have matched it before the time decay and named it by a defining rare name.  Stories
 quiet for longer than ``window`` seconds close, and the clusterer forgets them
 (:meth:`OnlineClusterer.retire`), so memory follows the stories still open, not the length of the stream.
 Without times nothing decays or closes.
@@ -190,7 +195,10 @@ class OnlineClusterer:
     largest share of articles (the stream's and the prior's) that a defining name may be in to anchor a
     story (0: no anchors); ``anchor_half_life``: seconds after which an anchored story's score counts
     half; ``core_terms``: an article's strongest words of which one must be carried by half of the story's
-    latest ``core_recent`` articles for it to join the story (0: no such check).
+    latest ``core_recent`` articles for it to join the story (0: no such check); ``event_terms``: the same
+    for its strongest words that are not capitalised names (0: no such check); ``fragment_size``: the
+    most articles of a quiet story that a later story absorbs once ``fragment_evidence`` of its articles
+    have matched it (see :meth:`fragment_hits`; 0: never).
     """
 
     def __init__(
@@ -218,6 +226,9 @@ class OnlineClusterer:
         anchor_half_life: float = 30 * DAY,
         core_terms: int = 10,
         core_recent: int = 20,
+        event_terms: int = 7,
+        fragment_size: int = 3,
+        fragment_evidence: int = 2,
     ) -> None:
         if embedder == "default":
             from ..embed import default_embedder
@@ -248,6 +259,13 @@ class OnlineClusterer:
         self.anchor_half_life = anchor_half_life
         self.core_terms = int(core_terms)
         self.core_recent = int(core_recent)
+        self.event_terms = int(event_terms)
+        self.fragment_size = int(fragment_size)
+        self.fragment_evidence = int(fragment_evidence)
+        # Per (story, quiet fragment): how many of the story's articles matched the fragment (see
+        # :meth:`fragment_hits`); and the fragments the article being placed matched, for commit.
+        self._evidence: Counter[tuple[int, int]] = Counter()
+        self._hits: tuple[Features, int, list[int]] | None = None
         self._recent = np.zeros(1024, dtype=np.float64)  # 1.0 for an article among its story's latest
         # Per story id: its size and its latest time (NaN: none), for array-wide scoring of candidates.
         self._story_size = np.zeros(1024, dtype=np.int64)
@@ -430,9 +448,15 @@ class OnlineClusterer:
         return score
 
     def propose(self, f: Features, when: float | None = None) -> Assignment:
-        """Where ``f`` would go now (no state changes): an existing story, or ``new`` (story 0)."""
+        """Where ``f`` would go now: an existing story, or ``new`` (story 0).
+
+        Nothing changes but a memo of the fragments ``f`` matched (:meth:`fragment_hits`), which
+        :meth:`commit` counts when it records ``f``.
+        """
         c = self.candidate_stories(f, when)
         story_ids, score = c["story"], self.story_scores(c)
+        hits = self.fragment_hits(f, c)
+        self._hits = (f, self._n_docs, hits)
         threshold, merge_threshold = self._thresholds(when)
         keep = score >= min(threshold, merge_threshold)
         story_ids, score = story_ids[keep], score[keep]
@@ -446,31 +470,75 @@ class OnlineClusterer:
         merged = [int(story_ids[k]) for k in order[1:] if score[k] >= merge_threshold]
         if not merged and not self.continues(f, best_story):
             return Assignment(story=0, new=True)
+        # A fragment that fragment_evidence of the story's articles (this one included) matched joins it.
+        joined = {best_story, *merged}
+        merged += [s for s in hits if s not in joined and self._evidence[best_story, s] + 1 >= self.fragment_evidence]
         # The older story absorbs the others so that ids stay stable.
         keep_id = min([best_story, *merged])
         others = tuple(sorted(s for s in {best_story, *merged} if s != keep_id))
         return Assignment(story=keep_id, new=False, merged=others, score=best_score)
 
     def continues(self, f: Features, story: int) -> bool:
-        """Whether ``f`` speaks of what ``story`` is about: one of its ``core_terms`` strongest words is
-        carried by at least half of the story's latest ``core_recent`` articles (always true when
-        ``core_terms`` is 0).
+        """Whether ``f`` speaks of what ``story`` is about, by the words that the story's latest
+        ``core_recent`` articles keep repeating (carried by at least half of them): one of ``f``'s
+        ``core_terms`` strongest words must be such a word, and so must one of its ``event_terms``
+        strongest words that are not capitalised names (each check off at 0).
 
         Two events that share a country or an actor share some names; an article that shares only those
         with a story, and none of the words that the story's articles keep repeating, starts its own.
+        Two events of the same place and days share their names and places too (the opening of Gaza's
+        airport and Clinton's visit to Gaza): what tells them apart is what happens, the words that are
+        not names (airport, plane, passengers; charter, clauses, revoke).
         """
         st = self._stories.get(self.story_of(story))
-        if not self.core_terms or st is None or not st.members:
+        if not (self.core_terms or self.event_terms) or st is None or not st.members:
             return True
         weighted = self._weigh(f)
-        top = weighted.ids[weighted.order[: self.core_terms]]
-        top = top[top >= 0]
-        if not len(top):
-            return False
         recent = st.members[-self.core_recent :]
         terms = np.concatenate([self._doc_terms[d] for d in recent])
-        carried = (terms[:, None] == top[None, :]).sum(axis=0)  # an article lists each of its terms once
-        return bool((2 * carried >= len(recent)).any())
+        tops = [t for t in (self._core_ids(weighted), self._event_ids(weighted, f.names)) if t is not None]
+        # One comparison for both checks; an article lists each of its terms once.
+        carried = (terms[:, None] == np.concatenate(tops)[None, :]).sum(axis=0)
+        repeated = np.split(2 * carried >= len(recent), np.cumsum([len(t) for t in tops[:-1]]))
+        return all(r.any() for r in repeated)
+
+    def _core_ids(self, weighted: _Weighted) -> np.ndarray | None:
+        """The index ids of the ``core_terms`` strongest words (those the index knows; None: no check)."""
+        if not self.core_terms:
+            return None
+        top = weighted.ids[weighted.order[: self.core_terms]]
+        return top[top >= 0]
+
+    def _event_ids(self, weighted: _Weighted, names: Sequence[str]) -> np.ndarray | None:
+        """The index ids of the ``event_terms`` strongest words known to the index that are not among
+        ``names`` (None: no check)."""
+        if not self.event_terms:
+            return None
+        skip = set(names)
+        found: list[int] = []
+        for i in weighted.order.tolist():
+            if weighted.ids[i] >= 0 and weighted.terms[i] not in skip:
+                found.append(int(weighted.ids[i]))
+                if len(found) == self.event_terms:
+                    break
+        return np.array(found, dtype=np.int64)
+
+    def fragment_hits(self, f: Features, c: dict[str, np.ndarray]) -> list[int]:
+        """The quiet *fragments* among the candidate stories ``c`` that ``f`` matches as a story it could join.
+
+        A fragment is a story of at most ``fragment_size`` articles, quiet since before ``f`` (so only with
+        times), whose score before the time decay reaches the join threshold, that ``f`` names by one of
+        its defining rare names (see :meth:`_anchors`) and that ``f`` continues (see :meth:`continues`).
+        When ``fragment_evidence`` articles of one story have matched the same fragment, the fragment is
+        merged into that story: an event's first reports, weeks before the rest, that the time decay kept
+        apart (Chechnya's hostages, Turkey's fallen government).  Nothing with a learned scorer.
+        """
+        if not self.fragment_size or self.scorer is not None or not len(c["story"]):
+            return []
+        raw = (1.0 - self.profile_weight) * c["best"] + self.profile_weight * c["profile"]
+        small = self._story_size[c["story"]] <= self.fragment_size
+        check = np.flatnonzero((raw >= self.threshold) & (c["gap"] > 0) & small & (c["anchor"] > 0))
+        return [s for s in c["story"][check].tolist() if self.continues(f, s)]
 
     def _thresholds(self, when: float | None) -> tuple[float, float]:
         """The score to join a story and the score with a second story that bridges the two."""
@@ -483,11 +551,14 @@ class OnlineClusterer:
         story = self.story_of(story)
         st = self._stories.setdefault(story, _Story())
         self._next_id = max(self._next_id, story + 1)
+        hits = self._hits[2] if self._hits is not None and self._hits[0] is f and self._hits[1] == self._n_docs else []
+        self._hits = None
         for other in merged:
             other = self.story_of(other)
             if other == story:
                 continue
             self._parent[other] = story
+            self._rekey_evidence(other, story)
             o = self._stories.pop(other, _Story())
             self._doc_story[o.members] = story
             st.size += o.size
@@ -544,9 +615,21 @@ class OnlineClusterer:
         self._story_size[story] = st.size
         self._story_last[story] = np.nan if st.last is None else st.last
         self._story_first[story] = np.nan if st.first is None else st.first
+        for frag in hits:
+            frag = self.story_of(frag)
+            if frag != story:
+                self._evidence[story, frag] += 1
         self._since_retire += 1
         if when is not None and self._since_retire >= self.retire_every:
             self.retire(when)
+
+    def _rekey_evidence(self, old: int, new: int) -> None:
+        """Count the fragment evidence of story ``old``, merged into ``new``, as ``new``'s."""
+        for (story, frag), n in [kv for kv in self._evidence.items() if old in kv[0]]:
+            del self._evidence[story, frag]
+            story, frag = (new if story == old else story), (new if frag == old else frag)
+            if story != frag:
+                self._evidence[story, frag] += n
 
     def retire(self, now: float) -> int:
         """Forget the stories quiet for longer than ``window`` before ``now``; the number of articles dropped.
@@ -568,6 +651,8 @@ class OnlineClusterer:
         for story in gone:
             del self._stories[story]
             self._story_size[story] = 0
+        closed = set(gone)
+        self._evidence = Counter({k: n for k, n in self._evidence.items() if not closed.intersection(k)})
         alive = ~dead
         renumber = (np.cumsum(alive) - 1).astype(np.int32)
         n_terms = len(self._postings)

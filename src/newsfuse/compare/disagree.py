@@ -29,8 +29,31 @@ from .conflict import Conflict
 from .identifiers import identifier_conflicts, identifiers
 from .magnitudes import magnitude_conflicts
 from .measures import is_measure, measures_disagree
+from .numbers import CASUALTY_VERBS
 from .ranks import rank_conflicts
-from .text import Quantity, content, is_negation, quantities, quotes, same_name, words
+from .scope import (
+    attribution_start,
+    attributive_noun,
+    by_change,
+    caption_dateline,
+    change_noun,
+    copular_subject,
+    counted_scope,
+    dated_by_offset,
+    figures,
+    main_overlap,
+    money_for,
+    now_and_past,
+    opposite_predicates,
+    passive_verb,
+    per_item,
+    projected,
+    snapshots,
+    superlative_scoped,
+    trading_times_differ,
+    whole_scope,
+)
+from .text import STOP, Quantity, content, is_negation, quantities, quotes, same_name, words
 from .timeline import CALENDAR_WORDS, DateMention, compatible, find_dates, find_times
 
 if TYPE_CHECKING:
@@ -73,7 +96,8 @@ def _scope_differs(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
 _CONTRAST_WORDS = """
     request requested sought seeking sentenced served serving probation faced faces owe owed owes remaining balance
     unpaid outstanding minimum maximum average median mean total annual monthly weekly daily hourly initial final
-    base starting current previous former new old original
+    base starting current previous former new old original sued suing sues seeks seek demanded demanding demands other
+    within
 """
 _CONTRAST = frozenset(_CONTRAST_WORDS.split())
 _RATE = re.compile(
@@ -142,21 +166,74 @@ def _loose_dates_differ(a: str, b: str, anchor_a: date | None, anchor_b: date | 
     return bool(judged) and not any(judged)
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\W*[A-Z(])|[.!?]\s*\(")
+
+
+def _part(sentence: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence inside ``sentence`` (glued copy may hold several) that holds offset ``at``."""
+    lo, hi = 0, len(sentence)
+    for m in _SENTENCE_END.finditer(sentence):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _unmatched_dates(c: Conflict, a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> bool:
+    """Both figures are dated in their own sentence and none of those dates can be matched ("on monday" /
+    "on july 10" without article dates): one event is not shown."""
+    (la, ha), (lb, hb) = _part(a, c.a_start), _part(b, c.b_start)
+    da = [d for d in _event_dates(a, anchor_a) if la <= d.start < ha]
+    db = [d for d in _event_dates(b, anchor_b) if lb <= d.start < hb]
+    return bool(da and db) and not any(_dates_agree(x, y) for x in da for y in db)
+
+
+def _is_age(c: Conflict, a: str) -> bool:
+    return any(q.kind == "age" and q.start <= c.a_start < q.end for q in quantities(a))
+
+
 def _contrast(q: Quantity, sentence: str) -> set[str]:
     before = [t.lower() for *_, t in words(sentence[max(0, q.start - 50) : q.start])][-5:]
     # An earlier figure, said before or after it: "some 2,000 people had previously been evacuated".
-    return (set(before) & _CONTRAST) | (set(before) | set(q.after)) & _EARLIER
+    found = (set(before) & _CONTRAST) | (set(before) | set(q.after)) & _EARLIER
+    if _TERM_AFTER.match(sentence[q.end : q.end + 30]):
+        found.add("sentenced")  # "a 60-year prison term" is a sentence, like "sentenced to 60 years"
+    # A statistic named anywhere earlier in the figure's clause: "The average price of regular gas in
+    # california is $ 2.50" is not what "some stations are peddling fuel for less than $ 1.25".
+    return found | ({t.lower() for *_, t in words(_clause_before(q, sentence))} & _STATISTICS)
+
+
+_STATISTICS = frozenset({"average", "median", "mean"})
+_CLAUSE_MARK = re.compile(r"[.;:!?,—]")
+
+
+def _clause_before(q: Quantity, sentence: str) -> str:
+    """The text of ``q``'s clause before it: from the last punctuation mark before it (or the sentence start)."""
+    head = sentence[max(0, q.start - 200) : q.start]
+    cut = max((m.end() for m in _CLAUSE_MARK.finditer(head)), default=0)
+    return head[cut:]
 
 
 _EARLIER = frozenset({"previously", "initially", "originally"})
+_TERM_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:prison\s+)?(?:term|sentence)\b", re.IGNORECASE)
 
 
-_THRESHOLD = re.compile(r"^\s*(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(benchmark|mark|milestone|threshold|barrier|cap|limit|target|goal|needed|required)\b",
+    re.IGNORECASE,
+)
+
+
+_THRESHOLD_OF = re.compile(r"\b(?:limit|cap|threshold|target|goal|benchmark|ceiling)\s+of\s*$", re.IGNORECASE)
 
 
 def _is_threshold(q: Quantity, sentence: str) -> bool:
-    """A figure named as a mark to reach ("the $1 billion benchmark"), not a measurement."""
-    return bool(_THRESHOLD.match(sentence[q.end : q.end + 20]))
+    """A figure named as a mark to reach ("the $1 billion benchmark", "a legal limit of 12 micrograms")."""
+    return bool(
+        _THRESHOLD.match(sentence[q.end : q.end + 20]) or _THRESHOLD_OF.search(sentence[max(0, q.start - 30) : q.start])
+    )
 
 
 _CHANGE_VERB = (
@@ -312,23 +389,69 @@ def _comparable(
         return False  # "Zirkle, a three-time runner-up" / "King, a four-time champion": two people
     if {_change_role(qa, a), _change_role(qb, b)} == {"level", "change"}:
         return False  # "down to 80%" / "drained 20%": where it ended and by how much
+    if qa.noun == "%" and (_change_role(qa, a) == "change" or change_noun(qa)) != (
+        _change_role(qb, b) == "change" or change_noun(qb)
+    ):
+        return False  # "rose by 43 percent" / "more than 10 percent of u.s. children": a change and a share
+    if by_change(qa, a) != by_change(qb, b):
+        return False  # "cutting the level … by just 1 microgram" / "exposed to as little as 5 micrograms"
+    va, vb = passive_verb(qa, a), passive_verb(qb, b)
+    if va and vb and not _same_stem(va, vb) and va not in b.lower() and vb not in a.lower():
+        return False  # "$ 6.3 million has been seized" / "more than $ 11.4 million — has been traced"
+    ja, jb = copular_subject(qa, a), copular_subject(qb, b)
+    if len(ja - _content_set(b)) >= 2 and len(jb - _content_set(a)) >= 2:
+        return False  # "the value of the seized counterfeit goods amounted to" / "the value of … electronics was"
+    if (
+        per_item(qa, a) != per_item(qb, b)
+        or whole_scope(qa, a) != whole_scope(qb, b)
+        or projected(qa, a) != projected(qb, b)
+    ):
+        return False  # "25 years for both" / "50 years"; "40.3 million people worldwide" / "400,000 … in the us"
+    fa, fb = money_for(qa, a), money_for(qb, b)
+    if fa and fb and not fa & fb:
+        return False  # "$ 1 million in fines" / "$ 650,000 in disability and insurance payments"
     if (
         _contrast(qa, a) != _contrast(qb, b)
+        or superlative_scoped(qa, a) != superlative_scoped(qb, b)
         or _is_rate(qa, a) != _is_rate(qb, b)
         or _is_threshold(qa, a)
         or _is_threshold(qb, b)
     ):
         return False  # "minimum salary" / "average salary", "$700 a week" / "$40,000"
+    if _measures_other_thing(qa, qb, a, b):
+        return False  # "the 300 square foot mirrors" / "over 2150 square feet of concentrated space"
     if (
         qa.kind != "tally"
         and _overlap(a, b) < _PARAPHRASE
-        and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun, "ago"})
-    ):  # "years ago" is no shared context: "went extinct about 40,000 years ago" / "lived 150,000 years ago"
+        and not _same_context(a, (qa.start, qa.end), b, (qb.start, qb.end), {qa.noun, qb.noun, "ago", "away"})
+    ):  # "years ago", "miles away" share no context: "went extinct 40,000 years ago" / "lived 150,000 years ago"
         return False
     if (n_a == 1 and n_b == 1) or not by_words:
         return True
+    if qa.before and qb.before and qa.before[-1] == qb.before[-1] and qa.before[-1] in CASUALTY_VERBS:
+        return True  # "killed 72 and injured 280" / "killed 65 people": the figures the same verb counts
     shared = len(set(qa.after) & set(qb.after))
     return shared >= (1 if min(n_a, n_b) == 1 else 2)
+
+
+def _measures_other_thing(qa: Quantity, qb: Quantity, a: str, b: str) -> bool:
+    """One figure names the thing it measures ("the 300 square foot mirrors") and the other's words lack it.
+
+    Two figures put before nouns ("a 70-foot fir" / "a 72-foot spruce") fill one slot; so do close paraphrases.
+    """
+    na, nb = attributive_noun(qa, a), attributive_noun(qb, b)
+    if bool(na) == bool(nb) or _overlap(a, b) >= _PARAPHRASE:
+        return False
+    noun, q, sentence = (na, qb, b) if na else (nb, qa, a)
+    if not _MEASURE_OF.match(sentence[q.end : q.end + 40]):
+        return False  # the other names nothing it measures: "nearly 20,000 square feet with a … wing" may be the home
+    return noun not in _window_words(sentence, q.start, q.end, set()) | {
+        w + "s" for w in _window_words(sentence, q.start, q.end, set())
+    }
+
+
+# "2150 square feet of concentrated space": the unit, then "of" and what is measured.
+_MEASURE_OF = re.compile(r"^[\s-]*(?:square\s+|cubic\s+)?[a-z]+\s+of\b", re.IGNORECASE)
 
 
 def _only_same_context(qa: Quantity, xs: list[Quantity], ys: list[Quantity], a: str, b: str) -> Quantity | None:
@@ -341,15 +464,28 @@ def _only_same_context(qa: Quantity, xs: list[Quantity], ys: list[Quantity], a: 
     # Figures of one thing are of one order: "13.3 billion gallons" produced is not "3 gallons" a bushel.
     near = [q for q in ys if q.value and qa.value and max(q.value, qa.value) / min(q.value, qa.value) <= 10]
     hits = [q for q in near if _same_context(a, (qa.start, qa.end), b, (q.start, q.end), skip)]
-    if len(hits) > 1:  # the word each figure hangs on decides ("killed two" / "killed at least three")
-        hits = [q for q in hits if q.before and qa.before and q.before[-1] == qa.before[-1]]
+    if len(hits) > 1:
+        hits = _closest(qa, hits)
     if len(hits) != 1:
         return None
     y = hits[0]
     rivals = [q for q in xs if _same_context(a, (q.start, q.end), b, (y.start, y.end), skip)]
     if len(rivals) > 1:
-        rivals = [q for q in rivals if q.before and y.before and q.before[-1] == y.before[-1]]
+        rivals = _closest(y, rivals)
     return y if rivals == [qa] else None
+
+
+def _closest(q: Quantity, cands: list[Quantity]) -> list[Quantity]:
+    """Among figures whose context meets ``q``'s, those that name the same thing, else hang on the same word.
+
+    A word shared before the figures other than the last one names whose figure it is ("the nasdaq slid
+    3.1 %" / "The nasdaq composite fell 3.5 %", not "russell 2000 fell 0.9 %"); failing that the word each
+    figure hangs on decides ("killed two" / "killed at least three").
+    """
+    named = [c for c in cands if set(c.before[:-1]) & set(q.before[:-1])]
+    if len(named) == 1:
+        return named
+    return [c for c in cands if c.before and q.before and c.before[-1] == q.before[-1]]
 
 
 # A sentence opening like this gives another thing's figures, for contrast.
@@ -376,6 +512,11 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
         return out
     if bool(_COMPARISON.match(a)) != bool(_COMPARISON.match(b)):
         return out  # "By comparison, a similar survey found 65 percent": another thing's figures
+    if opposite_predicates(a, b) or counted_scope(a, b) or now_and_past(a, b) or trading_times_differ(a, b):
+        return out  # a lead and a deficit; "parents of girls" / "parents of three girls"; "now" / "in 1996"
+    qa_all, qb_all = figures(qa_all, a), figures(qb_all, b)  # "three dozen" is 36; '" 17 kids and counting "' a title
+    if not qa_all or not qb_all:
+        return out
     by_slot: dict[str, tuple[list[Quantity], list[Quantity]]] = {}
     for q in qa_all:
         by_slot.setdefault(_slot_in(q, a), ([], []))[0].append(q)
@@ -427,7 +568,11 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
             if not xs or not ys:
                 continue
         left_a, left_b = list(xs), list(ys)
-        for qa in xs:
+        # A sum one side gives whole and the other in parts ("$ 3 million in iowa and south carolina" /
+        # "over $ 1 million … in iowa … and around $ 2 million in south carolina").
+        left_a = [q for q in left_a if not _sum_of(q, ys)]
+        left_b = [q for q in left_b if not _sum_of(q, xs)]
+        for qa in [q for q in xs if q in left_a]:
             match = next((qb for qb in left_b if _values_agree(qa, qb) and _may_pair(qa, qb)), None)
             if match is not None:
                 left_a.remove(qa)
@@ -458,7 +603,17 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
             out.append(Conflict("number", qa.start, qa.end, qb.start, qb.end, qa.text, qb.text))
             left_b.remove(qb)
     out += _measure_conflicts(qa_all, qb_all, a, b)
+    if out and snapshots(out, qa_all, qb_all):
+        return []  # "12 million times in just under three days" / "10 million times in the two days"
     return _merge_conversions(out, a, b) if len(out) > 1 else out
+
+
+def _sum_of(q: Quantity, parts: list[Quantity]) -> bool:
+    """Whether ``q`` is the sum of two or more of ``parts`` (the others' intervals added up)."""
+    if len(parts) < 2 or q.kind != "count" or any(p.kind != "count" for p in parts):
+        return False
+    lo, hi = sum(p.lo for p in parts), sum(p.hi for p in parts)
+    return q.lo <= hi and lo <= q.hi and all(p.value < q.value for p in parts)
 
 
 def _stated_too(q: Quantity, rival: Quantity, others: list[Quantity], sentence: str) -> bool:
@@ -536,8 +691,16 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
+_SINCE_THE = re.compile(r"\bsince\s+(?:the|his|her|their|its)\s+[\w-]+\s*$", re.IGNORECASE)
+
+
 def _event_dates(sentence: str, anchor: date | None) -> list[DateMention]:
-    return [d for d in find_dates(sentence, anchor) if not d.bound and (d.value or d.key)]
+    """Dates of events: not bounds ("since 1973", "since the shooting friday")."""
+    return [
+        d
+        for d in find_dates(sentence, anchor)
+        if not d.bound and (d.value or d.key) and not _SINCE_THE.search(sentence[max(0, d.start - 40) : d.start])
+    ]
 
 
 def _dates_agree(x: DateMention, y: DateMention) -> bool | None:
@@ -571,11 +734,46 @@ def _mentions_time(sentence: str) -> bool:
     return _DATE_OR_TIME.search(sentence) is not None
 
 
+def _figures_differ(a: str, b: str) -> bool:
+    """Both sentences give a figure of one unit and none of those figures agree: each dates its own figure.
+
+    "more than 63,000 americans died of drug overdoses in 2016" / "More than 72,000 … in 2017": two
+    years' counts, not one event given two dates.
+    """
+    qa, qb = quantities(a), quantities(b)
+    shared = {q.noun for q in qa if q.noun} & {q.noun for q in qb if q.noun}
+    return any(
+        not any(
+            abs(x.value - y.value) <= 0.01 * max(x.value, y.value) for x in qa if x.noun == n for y in qb if y.noun == n
+        )
+        for n in shared
+    )
+
+
+def _same_event_time(a: str, x: tuple[int, int, int], b: str, y: tuple[int, int, int]) -> bool:
+    """Whether the word each clock time hangs on is around the other ("turned himself in at 8: 37 p.m." /
+    "bonded out of the … jail around 1: 30 a.m." are two events)."""
+    ga, gb = _governor(a, x[0]), _governor(b, y[0])
+    wa, wb = _window_words(a, x[0], x[1], set()), _window_words(b, y[0], y[1], set())
+    return (ga is not None and ga in wb) or (gb is not None and gb in wa)
+
+
+def _same_report(a: str, x: DateMention, b: str, y: DateMention) -> bool:
+    """A date in an attribution tail ("according to the study, presented here today ( april 18 )") dates the
+    report: compared only when what each sentence reports before its tail is the same claim."""
+    ca, cb = attribution_start(a, x.start), attribution_start(b, y.start)
+    if ca is None and cb is None:
+        return True
+    return main_overlap(a, len(a) if ca is None else ca, b, len(b) if cb is None else cb) >= _PARAPHRASE
+
+
 def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date | None = None) -> list[Conflict]:
     """Event dates (or clock times) of the two sentences that cannot be the same."""
     out: list[Conflict] = []
     if not (_mentions_time(a) and _mentions_time(b)) or _overlap(a, b) < _MIN_DATE_OVERLAP:
         return out  # no date on one side; or different events, each with its own date
+    if dated_by_offset(a) != dated_by_offset(b):
+        return out  # "in 1987, a couple of years after i met bill cosby" / "she met cosby in 1985": two events
     zone = bool(_ZONE.search(a) or _ZONE.search(b))
     da, db = _event_dates(a, anchor_a), _event_dates(b, anchor_b)
     if zone:
@@ -591,9 +789,12 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
         and _same_context(a, (x.start, x.end), b, (y.start, y.end), set())
         and _same_governor(a, x, b, y)
         and _reporting_day(a, x) == _reporting_day(b, y)
+        and not caption_dateline(a, x.start, x.end)
+        and not caption_dateline(b, y.start, y.end)
+        and _same_report(a, x, b, y)
     ]
     judged = [v for v in verdicts if v[2] is not None]
-    if judged and not any(v[2] for v in judged):
+    if judged and not any(v[2] for v in judged) and not _figures_differ(a, b):
         x, y, _ = judged[0]
         # A day the other sentence also gives, for something else in it ("abducted his son thursday" /
         # "the alert issued thursday night … arrested early friday morning"), is not contradicted by it.
@@ -601,7 +802,12 @@ def date_conflicts(a: str, b: str, anchor_a: date | None = None, anchor_b: date 
             out.append(Conflict("date", x.start, x.end, y.start, y.end, x.text, y.text))
     if not zone:
         ta, tb = find_times(a), find_times(b)
-        if ta and tb and not any(abs(x[2] - y[2]) <= 60 for x in ta for y in tb):
+        if (
+            ta
+            and tb
+            and not any(abs(x[2] - y[2]) <= 60 for x in ta for y in tb)
+            and _same_event_time(a, ta[0], b, tb[0])
+        ):
             x, y = ta[0], tb[0]
             out.append(Conflict("date", x[0], x[1], y[0], y[1], a[x[0] : x[1]], b[y[0] : y[1]]))
     return out
@@ -716,8 +922,22 @@ def _polarity_tokens(tokens: list[tuple[int, int, str]], lo: int, hi: int) -> li
             continue
         if t.lower() == "no" and k + 1 < len(tokens) and tokens[k + 1][2] in {",", ".", "!"}:
             continue  # the interjection "No, that's not even close" adds no negation
+        if t.lower() == "not" and k + 1 < len(tokens) and tokens[k + 1][2].lower() == "only":
+            continue  # "not only spanned three centuries but also …" asserts it
+        if _names_a_group(tokens, k):
+            continue  # "firefighters who did not work at ground zero": a group named, not a claim denied
         out.append(k)
     return out
+
+
+_RELATIVE = frozenset({"who", "that", "which"})
+_AUXILIARY = frozenset({"did", "do", "does", "had", "has", "have", "was", "were", "is", "are", "could", "would"})
+
+
+def _names_a_group(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """A negation in a relative clause ("firefighters who did not work at ground zero", "those who never")."""
+    prev = [t[2].lower() for t in tokens[max(0, k - 2) : k]]
+    return (len(prev) == 2 and prev[0] in _RELATIVE and prev[1] in _AUXILIARY) or prev[-1:] == ["who"]
 
 
 def _negates_shared(tokens: list[tuple[int, int, str]], k: int, other: list[tuple[int, int, str]]) -> bool:
@@ -726,11 +946,39 @@ def _negates_shared(tokens: list[tuple[int, int, str]], k: int, other: list[tupl
     "will not attend" / "will attend" flip one claim; "can't practice" / "suspended the license", "to no
     avail" / "for the deer to stop" or a quote cut before "we are not alone" do not state its opposite.
     """
-    after = content([t[2] for t in tokens[k + 1 : k + 4]])
+    ahead: list[str] = []
+    for t in tokens[k + 1 : k + 5]:
+        if not t[2][:1].isalnum():
+            break  # "I didn't then, " raftery said": the negation ends at the comma
+        ahead.append(t[2])
+    after = [w for w in content(ahead[:3]) if not _is_adverb(w)] or content(ahead[3:])
     if not after:
         return False
     word = _base_form(after[0])
-    return any(_same_stem(word, _base_form(w)) for w in content([t[2] for t in other]))
+    return any(
+        _same_stem(word, _base_form(t[2].lower())) and not _under_whether(other, n)
+        for n, t in enumerate(other)
+        if t[2].lower() not in STOP
+    )
+
+
+_ADVERBS = frozenset({"yet", "ever", "even", "always", "just", "also", "still", "really"})
+
+
+def _is_adverb(word: str) -> bool:
+    """ "did not immediately respond": the negated word is "respond"."""
+    return word in _ADVERBS or (word.endswith("ly") and len(word) > 4)
+
+
+def _under_whether(tokens: list[tuple[int, int, str]], n: int) -> bool:
+    """Whether token ``n`` is in a "whether …" clause: "it wasn't clear whether … have publicly commented"."""
+    for t in reversed(tokens[max(0, n - 16) : n]):
+        w = t[2].lower()
+        if w in {",", ";", ".", ":"}:
+            return False
+        if w == "whether":
+            return True
+    return False
 
 
 # Irregular past tenses, for matching "did not meet" with "met".
@@ -914,6 +1162,9 @@ def _conflicts(a: str, b: str, anchor_a: date | None, anchor_b: date | None) -> 
     numbers += identifier_conflicts(a, b)  # "Flight 400" / "Flight 404" in one claim
     if numbers and (dates or _loose_dates_differ(a, b, anchor_a, anchor_b)):
         return []  # other figures on another day: two events ("four killed on Tuesday" / "125 died on Monday")
+    # "2,200 miles above … on monday" / "5,600 miles above … on july 10": two flybys; a person's age does
+    # not change with the day ("a 22-year-old woman … last night" / "a 23-year-old woman … on tuesday").
+    numbers = [c for c in numbers if _is_age(c, a) or not _unmatched_dates(c, a, b, anchor_a, anchor_b)]
     wording = quote_conflicts(a, b) + diff_conflicts(a, b) + rank_conflicts(a, b) + category_conflicts(a, b)
     return numbers + dates + wording
 

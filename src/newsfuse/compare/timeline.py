@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "year",
-        r"\b(?P<prep>in|since|of|by|from|until|during|before|after|early|late|mid-)\s*(?P<y>(?:1[89]|20)\d\d)\b"
+        r"\b(?P<prep>(?i:in|since|of|by|from|until|during|before|after|early|late|mid-))\s*(?P<y>(?:1[89]|20)\d\d)\b"
         r"(?![-/]\d|\s*(?:%|percent|people|troops))",
     ),
 ]

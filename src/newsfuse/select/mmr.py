@@ -13,6 +13,7 @@ from ..state import StoryState
 from ..units import unit_words
 from ..units.names import Introductions
 from .base import fits
+from .notes import reporting_note
 from .novelty import Coverage
 
 
@@ -160,7 +161,8 @@ def greedy_mmr(
     facts that at least ``story.min_support`` outlets state are candidates.  A unit that names someone
     by surname alone whom only its own article mentions, after introducing him with a fuller name
     ("'This is bad news,' Burlingame said"), waits until a chosen unit has written the fuller name
-    (:class:`~newsfuse.units.names.Introductions`).
+    (:class:`~newsfuse.units.names.Introductions`).  A note on what the reporting could not get ("CNN did
+    not immediately return a call for comment", :func:`~newsfuse.select.notes.reporting_note`) is never picked.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -179,6 +181,7 @@ def greedy_mmr(
     # Units are read only for the facts the search reaches (most never come near the top).
     units = _Lazy(lambda f: story.unit(representatives[f]))
     lengths = _Lazy(lambda f: _stated_words(story, representatives[f], units[f]))
+    notes = _Lazy(lambda f: reporting_note(story.sentences[representatives[f]].text))
     sim = story.similarity[np.ix_(reps, reps)]
     max_sim = np.zeros(len(reps), dtype=np.float32)
     penalty = np.float32(redundancy)  # float32 like max_sim: the gains are what a vector pass computes
@@ -253,7 +256,7 @@ def greedy_mmr(
         # (the sentence's own words first: what it states is never shorter).
         if chosen and (max_sim[f] >= max_overlap or own[f] > words - spent):
             continue
-        if units[f] is None or lengths[f] < shortest:
+        if units[f] is None or lengths[f] < shortest or notes[f]:
             continue
         span = span_of(f)
         if span is None or (chosen and cost(f, span) > words - spent):

@@ -136,7 +136,9 @@ FURNITURE_LABEL = (
     rf"|(?:Photo|Image|Credit)s?: (?:{_AGENCIES}|[A-Z][\w'’.-]* [A-Z][\w'’.-]* via (?:{_AGENCIES}))"
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]* ?/ ?(?:{_AGENCIES})|Getty Images|Getty|iStock|Shutterstock"
     rf"|\((?:[A-Z][\w'’.-]* ?){{1,3}}/(?:{_AGENCIES})\)"
-    rf"|(?:REUTERS|{_AGENCIES})/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
+    rf"|(?:REUTERS|{_AGENCIES})/[A-Z][\w'’-]+(?: [A-Z]\.)? [A-Z][\w'’-]+(?:/File(?: Photo)?)?"
+    # A photo's marker before the text: "Photo O.K., about the Obama plan: It calls for ...".
+    r"|Photo(?= [A-Z][\w.'’]*, [a-z])"
     r"|UPDATE(?: [IVX]{1,4}| \d{1,2})?(?= [A-Z]|$)"
     # A photo credit in several parts: "Photograph: Brook Lapping/Kessler Prod/BBC", "| ABC", "(Associated Press)".
     r"|(?:Photo(?:graph)?|Picture|Image|Credit)s?: (?:[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}/){1,3}"
@@ -159,6 +161,13 @@ FURNITURE_LABEL = (
     rf"(?:{_MONTH_NAMES})\.? \d{{1,2}},? \d{{4}}"
     r",? (?:at )?\d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?"
     rf"|(?:[A-Z][\w'’.-]* ){{0,3}}[A-Z][\w'’.-]*/(?:Handout|Pool|File|Courtesy) via (?:REUTERS|{_AGENCIES})"
+    # A page's font-size widget: "Text Size - + reset Boehner's position is ...".
+    r"|Text Size - \+ reset"
+    # A paper's section heading before its first sentence: "Abstract Hunger motivates people to consume food" (not
+    # the art movements: "Abstract Expressionism was born in New York").
+    r"|Abstract(?: and Introduction(?: Abstract)?)?(?! Expressionis| Impressionis| Art\b)(?= [A-Z][a-z]*,? [a-z])"
+    # A live blog's time before its entry: "1:26 p.m. Police say two people have been stabbed ...".
+    r"|\d{1,2}:\d{2} ?(?:[ap]\.m\.|[ap]m|[AP]M):?(?= [\"“]?[A-Z])"
     rf"|(?:Published|Posted|Updated)(?: on)?:? (?:{_MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}"
     r"(?:,? (?:at )?\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)(?: [A-Z]{2,4})?)?"
     r")"
@@ -183,7 +192,8 @@ _LABEL_STARTS = tuple("0123456789(>-_=*~") + _tuple(
     "You Most Associated Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "UPDATE Update Advertisement ADVERTISEMENT Story Continue AP Photo PHOTO Image Picture PICTURE Credit Getty "
     "iStock Shutterstock Published Posted More MORE Related RELATED Read READ See SEE Also ALSO Watch WATCH Video "
-    "VIDEO Gallery GALLERY Original From Jump Enlarge toggle itoggle Tue Wed Thu Fri Sat Sun Mon Full Please"
+    "VIDEO Gallery GALLERY Original From Jump Enlarge toggle itoggle Tue Wed Thu Fri Sat Sun Mon Full Please Text "
+    "Abstract"
 )
 _LABEL_FIRST = frozenset(start[0] for start in _LABEL_STARTS)
 _OPENERS = STARTERS | {"Let", "Even", "Just"}
@@ -208,7 +218,7 @@ _NON_SPACE = re.compile(r"\S+")
 _SUBHEAD = re.compile(
     r"(?:The|This|That|These|Those|It|He|She|They|We|There|Here|His|Her|Their|Our|In|On|At|For|"
     r"After|When|While|But|And|As|If|Although|Since|During|With|Some|Many|Most|What|Why|How|Now|Then|Yet|However|"
-    r"Meanwhile|A|An) (?=[a-z])"
+    r"Meanwhile|Even|A|An) (?=[a-z])"
 )
 _SUBHEAD_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz’'”")
 _DASHES = frozenset(["—", "–", "-", "--"])
@@ -273,6 +283,21 @@ _MONEY_HEAD = re.compile(r"(?:[A-Z][\w'’.&-]* ){1,4}\$\d[\d.,]*(?: (?:million|
 # A site's name glued to an article's lede that opens with its day: "Harvard Law Record On Monday, the Supreme Court".
 _SITE_BEFORE_DAY = re.compile(
     rf"(?:[A-Z][\w'’.&-]* ){{1,4}}(?=On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH_NAMES}),? )"
+)
+# A media link after its title: "Popeye meets Wilco in hand-drawn cartoon music video [Video Link] The Wilco track".
+_MEDIA_LINK = re.compile(r"\[(?:Video|Audio|Photos?|Gallery|Image) Link\](?= [\"“A-Z])")
+# A link to another story left in the text, after its title: "... gawk at impoverished North Koreans Read more It is".
+_READ_MORE = re.compile(r"(?<![^ ])Read more(?= [\"“‘'A-Z])")
+# A subhead in single quotes, a phrase from the text after it, glued to its paragraph's first sentence: "'Zero
+# visibility' Malaysia said on Monday that ...", "‘A Single Jew’ Poles say they're unfairly held complicit ...".
+_QUOTED_SUBHEAD = re.compile(
+    r"[‘'][A-Z][A-Za-z0-9-]*(?:['’][a-z]+)?(?: [A-Za-z0-9-]+(?:['’][a-z]+)?){0,5}[’'](?= [“\"]?[A-Z][\w'’-]* \S+ \S+)"
+)
+# A link's title glued to the quote that opens the next sentence, the quote's speaker named after it: "Baby survives
+# fall from third-floor window in the Bronx “She looked like a little doll,” recalled neighbor Lida Martori".
+_TITLE_BEFORE_QUOTE = re.compile(
+    r"[A-Z][^\"“”.!?:;,()]{15,120}[a-z](?= “[A-Z][^”\"]{5,300}[,!?]” (?:said|says|recalled|added|told|explained|"
+    r"wrote|asked)\b)"
 )
 # Share buttons read as text: "Email This", "Share this story".
 _SHARE_HINT = re.compile(r"(?:mail|hare|rint|weet) [Tt]his")
@@ -559,6 +584,17 @@ def furniture_cuts(line: str, starts: Iterable[int], article_start: bool = False
             if (m := _LIST_ITEM.match(line, at + 2)) and _previous_word(line, m.start())[:1].islower():
                 cuts.extend((m.start(), m.end()))
             at = line.find(": ", at + 2)
+    if " Link] " in line:  # a video's link after its title: "... cartoon music video [Video Link] The Wilco track"
+        cuts.extend(m.end() for m in _MEDIA_LINK.finditer(line))
+    if "Read more " in line:  # a teaser's link in the text: "... gawk at impoverished North Koreans Read more It is"
+        cuts.extend(m.end() for m in _READ_MORE.finditer(line))
+    for start in starts:
+        if line[start : start + 1] in "‘'" and (quoted := _QUOTED_SUBHEAD.match(line, start)):
+            cuts.append(quoted.end())
+    if " “" in line:
+        for start in starts:
+            if line.find(" “", start, start + 122) >= 0 and (title := _TITLE_BEFORE_QUOTE.match(line, start)):
+                cuts.append(title.end())
     if _SHARE_HINT.search(line):  # share buttons: "...Wants Betty White Email This Even at 88"
         cuts.extend(k for m in _SHARE.finditer(line) for k in (m.start() + 1, m.end()))
     if "(all times local)" in line and (m := _ALL_TIMES_LOCAL.search(line)):

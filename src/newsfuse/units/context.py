@@ -12,6 +12,7 @@ The signals are plain surface cues, cheap enough to read for every candidate:
 - **back-references at the start**: personal and demonstrative pronouns ("He", "Their", "This",
   "Those"), connectives ("But", "However", "Also"), "the + noun" back-references ("The move",
   "The two men"), and a lower-case first word;
+- **relative time**: "Two days later, …", "The next day, …" (later than what?);
 - **fragments**: a short clause with no subject that opens with a past participle ("Charged with
   eight counts of…": a list line whose name is the line before);
 - **quotes**: a sentence that starts inside a quote opened before it, a whole quote with no
@@ -120,7 +121,9 @@ _CONNECTIVE_PHRASES = re.compile(
     r"(?:in addition|as a result|even so|in fact|despite (?:this|that|these|those|it)|after (?:that|this)|"
     r"because of (?:this|that|it)|on the other hand|at the same time|by contrast|in turn|"
     r"for (?:his|her|their|its) part|once again|as well|in response|in return|even then|since then|"
-    r"that's|that is why|this is|not only)\b",
+    r"that's|that is why|this is|not only|with that|at least(?=,)|"
+    # "In this case, …", "In that age group, …", "In each one, …": a case or group named before.
+    r"in (?:this|that|these|those|each|such|either|both|which) [\w'’-]+)\b",
     re.IGNORECASE,
 )
 # "The + noun" that names something already introduced.  A closed list: "The White House said" or
@@ -326,8 +329,58 @@ _BACK_NOUNS = frozenset(
         "club",
         "student",
         "students",
+        "actress",
+        "actor",
+        "singer",
+        "star",
+        "rapper",
+        "winner",
+        "designer",
+        "director",
+        "author",
+        "coach",
+        "magazine",
+        "newspaper",
+        "outlet",
+        "network",
+        "shock",
     ]
 )
+# "The + age or role" with a word or two before the noun: "The Oscar winner's line …", "The 32-year-old was …",
+# "The married father-of-two …"; not before a name ("The 82-year-old Pinochet was arrested …").
+_THE_ROLE = re.compile(
+    r"the (?:(?!of |include )[\w'’-]+ ){0,2}?(?:\d{1,3}-year-old|(?:father|mother)-of-\w+|winner|actress|actor|singer|"
+    r"rapper)\b(?! (?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# A part of a group named before: "One of those buildings is …", "Quite a few of those pills …", "All three …"; not
+# "those" that a clause after it defines ("Most of those receiving aid are children").
+_PART_OF = re.compile(
+    r"(?:(?:all|each|none|one|some|many|most|several|few|a few|quite a few|two|three|four|five) of (?:them|these|"
+    r"those(?! \w+(?:ing|ed)\b| who\b| with\b| in\b| at\b| on\b| from\b))|all (?:two|three|four|five|six))\b",
+    re.IGNORECASE,
+)
+_PART_STARTS = frozenset(
+    [
+        "all",
+        "each",
+        "none",
+        "one",
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "a",
+        "quite",
+        "two",
+        "three",
+        "four",
+        "five",
+    ]
+)
+# An opening that announces what follows: "Here's a sampling of times …", "Here are the winners.", "These are …".
+_ANNOUNCES = re.compile(r"(?:Here(?:'s|’s| is| are)|These are)\b")
 # Verbs that attribute speech.  Matched on words, not with one large pattern: a regular expression of
 # many alternatives tried at every position costs ~0.2 ms per sentence.
 _ATTRIBUTION = frozenset(
@@ -516,6 +569,56 @@ def has_attribution(text: str, words: Sequence[str] | None = None) -> bool:
     return not _ATTRIBUTION.isdisjoint(words) or "according to" in text.lower()
 
 
+# A time told from the event before: "Two days later, …", "The next day, …", "Soon after, …" ("Shortly
+# after the 2014 midterm elections, …" names its anchor and reads alone).
+_RELATIVE_TIME = re.compile(
+    r"(?:(?:just|only|about|some|nearly|almost)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many|\d+)\s+)?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?)\s+(?:later|earlier|afterwards?)\b"
+    r"|later\s*,"
+    r"|(?:shortly|soon)\s+(?:after(?:wards?)?|thereafter|before)\s*(?:,|that\b|this\b|$)"
+    r"|(?:shortly|soon)\s+(?:afterwards?|thereafter)\b"
+    r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|month|year)\b",
+    re.IGNORECASE,
+)
+_TIME_STARTS = frozenset(
+    [
+        "just",
+        "only",
+        "about",
+        "some",
+        "nearly",
+        "almost",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+        "moments",
+        "later",
+        "shortly",
+        "soon",
+        "the",
+    ]
+)
+
 # A short clause with no subject, opening with a past participle: one line of a list whose name is the line
 # before ("Patrick Callahan, 21, Mansfield, CT." / "Charged with eight counts of…"), a credit, a stamp.
 # With a comma, the participle opens a sentence whose subject follows ("Charged with murder, he…").
@@ -527,7 +630,24 @@ _FRAGMENT_WORDS = 12
 
 # The first words of _CONNECTIVE_PHRASES: the pattern is tried only after one of them.
 _PHRASE_STARTS = frozenset(
-    ["in", "as", "even", "despite", "after", "because", "on", "at", "by", "for", "once", "since", "that", "this", "not"]
+    [
+        "in",
+        "as",
+        "even",
+        "despite",
+        "after",
+        "because",
+        "on",
+        "at",
+        "by",
+        "for",
+        "once",
+        "since",
+        "that",
+        "this",
+        "not",
+        "with",
+    ]
 )
 # An introductory phrase (up to a dozen words, no quote) whose clause has a pronoun as its subject:
 # "Speaking to reporters on Tuesday, he confirmed…", "After the vote, they left." ("it" is often a dummy subject)
@@ -547,6 +667,8 @@ _INTERJECTIONS = frozenset(["oh", "well", "yes", "yeah", "no", "nope", "ok", "ok
 # The signal of a sentence that closes a quote no sentence before it (in its paragraph) opened.
 _LOST_OPENING = "quote opened out of reach"
 _QUESTION_END = re.compile(r"\?\s*(?:''|[\"”’'»)\]])*\s*$")
+# The signal of a sentence after one that ends in a colon or semicolon (see :func:`introduces`).
+_AFTER_LIST = "goes on from a list"
 
 
 def _opening(text: str) -> tuple[str, str]:
@@ -580,6 +702,10 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
     'fragment'
     >>> opener_signal("Charged with murder, the man appeared in court on Monday.") is None
     True
+    >>> opener_signal("Two days later, they had an answer: Legionnaires’ disease.")
+    'relative time'
+    >>> opener_signal("Shortly after the plane vanished, attention turned to the pilots.") is None
+    True
     """
     word, rest = _opening(text)
     if not word:
@@ -599,10 +725,16 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
         return "connective"
     if rest.count(" ") < _FRAGMENT_WORDS and _FRAGMENT.match(rest):
         return "fragment"
+    if (base in _TIME_STARTS or base.isdigit()) and _RELATIVE_TIME.match(rest):
+        return "relative time"
     if base == "the":
         m = _THE_NOUN.match(rest)
         if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS and not _FULL_DESCRIPTION.match(rest):
             return "back-reference"
+        if _THE_ROLE.match(rest):
+            return "back-reference"
+    if base in _PART_STARTS and _PART_OF.match(rest):
+        return "back-reference"
     # The pattern needs a comma within its first 91 characters: a plain search rules most openings out.
     if rest.find(",", 0, 91) >= 0 and _PRONOUN_SUBJECT.match(rest):
         return "pronoun subject"
@@ -631,6 +763,8 @@ def needs_previous(
         return signal
     if previous is not None and "?" in previous and _QUESTION_END.search(previous):
         return "answers a question"
+    if previous is not None and previous.rstrip(_CLOSING).endswith((";", ":")):
+        return _AFTER_LIST
     if words is None:
         words = words_of(text)
     if unnamed_speaker(text, words):
@@ -757,7 +891,23 @@ def needs_next(text: str, depth_after: int) -> str | None:
         return "parenthesis continues"
     if "?" in text and _QUESTION_END.search(text):
         return "asks a question"
+    if introduces(text):
+        return "introduces what follows"
     return None
+
+
+def introduces(text: str) -> bool:
+    """Whether ``text`` only announces what comes after it: it ends with a colon or a semicolon (a list's
+    introduction or one of its items), or opens with "Here's …", "Here are …" ("Here's a sampling of times
+    Trump took credit for the market's rise.").
+
+    >>> introduces("Here are some celebs that are cashing in on their star power:"), introduces("It rained.")
+    (True, False)
+    >>> introduces("Bryce Dallas Howard as Melanie, a young cooking student with a fearful dark place inside;")
+    True
+    """
+    end = text.rstrip(_CLOSING)
+    return end.endswith((":", ";")) or (text.startswith(("Here", "These are")) and _ANNOUNCES.match(text) is not None)
 
 
 @dataclass(frozen=True)
@@ -788,7 +938,7 @@ class ContextUnits:
         """
         reading = story.context_signals
         if reading is None:
-            reading = story.context_signals = _Reading(story.sentences, self.max_sentences, story.words)
+            reading = story.context_signals = _Reading(story.sentences, self.max_sentences, story.words, story.labels)
         return reading
 
     def unit(self, story: StoryState, i: int) -> tuple[int, int] | None:
@@ -913,8 +1063,15 @@ class _Reading:
     ``forward[i]`` why it needs the one after it (None: it does not).  ``units`` memoizes units.
     """
 
-    def __init__(self, sentences: Sequence[Sentence], max_open: int, words: Sequence[list[str]] = ()) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        max_open: int,
+        words: Sequence[list[str]] = (),
+        labels: dict[int, str] | None = None,
+    ) -> None:
         self.sentences = sentences
+        self.labels = labels or {}
         self.words = words if len(words) == len(sentences) else None
         self.max_open = max_open
         self.units: dict[int, tuple[int, int] | None] = {}
@@ -965,7 +1122,10 @@ class _Reading:
             previous = sentences[i - 1].text if i and sentences[i - 1].doc == s.doc else None
             words = self.words[i] if self.words else None
             self._read(i)
-            self._back[i] = needs_previous(s.text, previous, self.inside[i], words) if previous is not None else None
+            why = needs_previous(s.text, previous, self.inside[i], words) if previous is not None else None
+            if why == _AFTER_LIST and _removed(self.labels.get(i - 1)):
+                why = None  # the colon ended a label that cleaning removed ("Update:", "Watch it below:")
+            self._back[i] = why
         return self._back[i]
 
     def forward(self, i: int) -> str | None:

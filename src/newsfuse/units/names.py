@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable
 
 from ..state import StoryState
-from ..text.lexicon import PERSON_TITLES, STOP
+from ..text.lexicon import CALENDAR_WORDS, PERSON_TITLES, STOP
 
 # A surname as written: "Hunter", "O'Grady", "McCullum", "San-Juan".
 _NAME = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -47,6 +47,8 @@ _AFTER = (
 _BEFORE = r"(?:said|says|added|adds|asked|asks|told|wrote|writes|according to)"
 _MR = r"(?:(?:Mr|Mrs|Ms)\.\s+)?"
 _WORD = re.compile(r"[a-z]+")
+# "Palestinian", "Japanese", "Turkish", "American": peoples, not people.
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ican")
 _BARE = re.compile(rf"(?<![\w'’.-]){_NAME}(?=['’]s\b|[^\w'’-]|$)")
 
 
@@ -131,11 +133,14 @@ def bare_names(text: str) -> set[str]:
 
     >>> sorted(bare_names("Kanan and his colleagues built it, Mr. Li said, at Stanford University."))
     ['Kanan', 'Li']
+    >>> sorted(bare_names("Palestinian negotiators said the airport would open Sunday."))
+    []
     """
     found = set()
     for m in _BARE.finditer(text):
         name = m.group(0)
-        if name.lower() in STOP or _is_title(name):
+        low = name.lower()
+        if low in STOP or low in CALENDAR_WORDS or low.endswith(_DEMONYM_ENDINGS) or _is_title(name):
             continue
         before = text[max(0, m.start() - 30) : m.start()].rstrip()
         last = before.rsplit(None, 1)[-1] if before else ""

@@ -16,7 +16,11 @@ its article:
   than of one outlet.  With the human references beside the stories (``--tgt``, on by default for
   val-full250), an outside judge too: the share of summaries whose first unit is, of all their
   units, the one closest (ROUGE-2 recall, then ROUGE-1) to the reference's first sentence, the
-  editor's lede (``--baseline`` gives the same figures for the old pipeline: sentences alone, no lede);
+  editor's lede (``--baseline`` gives the same figures for the old pipeline: sentences alone, no lede).
+  ``--duc`` reads DUC 2004 dev (``dev.src``, 100 words) with its four references: the share is then
+  averaged over the references, and ``first_unit_is_an_editors_lede`` counts summaries whose first
+  unit is the closest to at least one reference's first sentence; ``--dump`` writes each story's
+  units, reference ledes and closest unit as JSON lines, for reading;
 - **names without introduction**: the unit calls someone by surname alone ("Thompson said") whom its
   article introduced with a fuller name before it, and no summary unit before it writes that fuller
   name (:class:`newsfuse.units.names.Introductions`); counted for everyone and for people whom only
@@ -27,6 +31,7 @@ dangling references), with each unit's source and offsets.
 
     PYTHONPATH=src python3 benchmarks/readability.py
     PYTHONPATH=src python3 benchmarks/readability.py --limit 50 --sample 30 --out /tmp/read30.txt
+    PYTHONPATH=src python3 benchmarks/readability.py --duc --dump /tmp/duc-ledes.jsonl
 
 Exits 2 with one line when the data file is missing.
 """
@@ -42,6 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT.parent / "shared" / "data" / "multinews" / "val-full250.src"
 TGT = SRC.with_suffix(".tgt")
+DUC = ROOT.parent / "shared" / "data" / "duc2004-dev"
 
 
 def unit_of_sentence(story, summary_sentence) -> tuple[int, int] | None:
@@ -63,7 +69,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--src", type=Path, default=SRC)
     ap.add_argument("--tgt", type=Path, help="references, line for line (default: beside the default --src)")
-    ap.add_argument("--words", type=int, default=250)
+    ap.add_argument("--words", type=int, help="summary length (default 250, 100 with --duc)")
+    ap.add_argument(
+        "--duc", action="store_true", help="DUC 2004 dev: dev.src with its 4 references dev.tgt.0..3, 100 words"
+    )
     ap.add_argument("--limit", type=int)
     ap.add_argument("--sample", type=int, default=0, help="write N random summaries for reading")
     ap.add_argument("--out", type=Path, default=Path("reports/readability-sample.txt"))
@@ -72,24 +81,33 @@ def main() -> int:
         "--seeds", type=int, nargs="+", help="write one sample per seed from one run (to --out with -seedN added)"
     )
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--dump", type=Path, help="write each story's units, reference ledes and closest unit (JSON lines)")
     ap.add_argument("--baseline", action="store_true", help="sentences stand alone and no lede (the old pipeline)")
     args = ap.parse_args()
+    if args.duc:
+        args.src = DUC / "dev.src"
+    if args.words is None:
+        args.words = 100 if args.duc else 250
     if not args.src.is_file():
         sys.stderr.write(f"readability.py: error: {args.src} not found\n")
         return 2
 
     import numpy as np
 
-    from newsfuse.inputs import parse_multinews_line
+    from newsfuse.inputs import parse_story_line
     from newsfuse.pipeline import Pipeline
     from newsfuse.select.features import candidate_ranks
     from newsfuse.units import ContextUnits
     from newsfuse.units.names import Introductions
 
     lines = args.src.read_text(encoding="utf-8").splitlines()[: args.limit]
-    tgt = args.tgt or (TGT if args.src == SRC else None)
-    references = tgt.read_text(encoding="utf-8").splitlines() if tgt and tgt.is_file() else None
-    judged = editor_lede = 0
+    tgts = [DUC / f"dev.tgt.{k}" for k in range(4)] if args.duc else [args.tgt or (TGT if args.src == SRC else None)]
+    references = (
+        [p.read_text(encoding="utf-8").splitlines() for p in tgts] if all(p and p.is_file() for p in tgts) else None
+    )
+    judged = 0
+    editor_lede = editor_lede_any = 0.0
+    dumped: list[str] = []
     pipeline = Pipeline(units=None, lede=False) if args.baseline else Pipeline()
     signals = ContextUnits()
     units = cut = multi = unnamed = unnamed_minor = 0
@@ -97,7 +115,7 @@ def main() -> int:
     stories = opens_article = opens_story = 0
     summaries: list[tuple[int, list[str]]] = []
     for k, line in enumerate(lines):
-        articles = parse_multinews_line(line)
+        articles = parse_story_line(line)
         if not articles:
             continue
         story = pipeline.analyse(articles)
@@ -146,7 +164,13 @@ def main() -> int:
             )
         if references is not None and len(summary.sentences) > 1:
             judged += 1
-            editor_lede += _closest_to_reference_lede([x.text for x in summary.sentences], references[k]) == 0
+            texts = [x.text for x in summary.sentences]
+            closest = [_closest_to_reference_lede(texts, ref[k]) for ref in references]
+            editor_lede += sum(c == 0 for c in closest) / len(closest)
+            editor_lede_any += any(c == 0 for c in closest)
+            if args.dump:
+                ledes = [_reference_lede(ref[k]) for ref in references]
+                dumped.append(json.dumps({"story": k, "units": texts, "ledes": ledes, "closest": closest}))
         summaries.append((k, shown))
     result = {
         "stories": stories,
@@ -161,12 +185,22 @@ def main() -> int:
         "lede_opens_an_article": round(opens_article / max(1, stories), 4),
         "lede_opens_half_the_articles": round(opens_story / max(1, stories), 4),
         **(
-            {"first_unit_is_the_editors_lede": round(editor_lede / max(1, judged), 4), "judged": judged}
+            {
+                "first_unit_is_the_editors_lede": round(editor_lede / max(1, judged), 4),
+                **(
+                    {"first_unit_is_an_editors_lede": round(editor_lede_any / max(1, judged), 4)}
+                    if len(references) > 1
+                    else {}
+                ),
+                "judged": judged,
+            }
             if references is not None
             else {}
         ),
     }
     print(json.dumps(result, indent=2))
+    if args.dump:
+        args.dump.write_text("".join(line + "\n" for line in dumped), encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
     if args.sample:
@@ -189,16 +223,23 @@ def _write_sample(summaries: list[tuple[int, list[str]]], n: int, seed: int, out
     print(f"{len(picked)} summaries written to {out}", file=sys.stderr)
 
 
-def _closest_to_reference_lede(units: list[str], reference: str) -> int:
-    """The index of the unit closest to the reference's first sentence (ROUGE-2, then ROUGE-1 recall)."""
-    from newsfuse.evaluate.rouge_scores import _scorer, reference_sentences
+def _reference_lede(reference: str) -> str:
+    """The reference's first sentence (a leading dash dropped)."""
+    from newsfuse.evaluate.rouge_scores import reference_sentences
     from newsfuse.split import default_splitter
     from newsfuse.types import Article
 
     lines = reference_sentences(reference)
     text = lines[0].lstrip("–- ") if lines else ""
     first = next(iter(default_splitter().split(Article("ref", text), 0, 1)), None)
-    lede = first.text if first is not None else text
+    return first.text if first is not None else text
+
+
+def _closest_to_reference_lede(units: list[str], reference: str) -> int:
+    """The index of the unit closest to the reference's first sentence (ROUGE-2, then ROUGE-1 recall)."""
+    from newsfuse.evaluate.rouge_scores import _scorer
+
+    lede = _reference_lede(reference)
     scores = [_scorer().score(u, lede) for u in units]
     return max(range(len(units)), key=lambda j: (scores[j]["rouge2"].precision, scores[j]["rouge1"].precision, -j))
 

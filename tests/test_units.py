@@ -22,6 +22,7 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         ("In addition, two more stores will close.", "connective"),
         ("The move angered lawmakers in both parties.", "back-reference"),
         ("The two men were arrested at the border.", "back-reference"),
+        ("The latest attack killed 12 people.", "back-reference"),
         ("and then the storm moved north.", "lower-case start"),
         ('"We will not back down," she said.', "unnamed speaker"),
         # DUC 2004, Livingston's resignation: "declared" attributes as "said" does.
@@ -76,6 +77,9 @@ def test_dependent_openings(text, reason):
         "Kim Jong Un left Beijing on Wednesday after a two-day visit.",
         "The White House said the president would travel to Ohio.",
         "The Senate voted 52-48 to confirm the nominee.",
+        # Multi-News val-full250, the Good Country Index: "latest" with what it is of describes in full.
+        "The latest edition of the Good Country Index has crowned Sweden as the world’s best country while the "
+        "United States languishes down in 21st place.",
         "iPhone sales rose 8 percent in the quarter, Apple said.",
         '"We will not back down," Governor Andrew Cuomo said.',
         "Police said the driver was not hurt.",

@@ -653,6 +653,9 @@ _PHRASE_STARTS = frozenset(
 # "Speaking to reporters on Tuesday, he confirmed…", "After the vote, they left." ("it" is often a dummy subject)
 _PRONOUN_SUBJECT = re.compile(r"[^,;:\"“”.?!]{0,90}?,\s+(?:he|she|they)\s+[a-z]")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)", re.IGNORECASE)
+# "The latest edition of the Good Country Index": "latest" or "new" before a noun and what it is of
+# (or from, by) describes the thing in full rather than pointing back to it.
+_FULL_DESCRIPTION = re.compile(r"the\s+(?:latest|new)\s+[a-z][\w-]*\s+(?:of|from|by)\s", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LEADING = " \t\n\"'“”‘’`([—–-•*>"
 # Quote marks: straight double quotes toggle; curly and TeX-style quotes open and close.
@@ -726,7 +729,7 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
         return "relative time"
     if base == "the":
         m = _THE_NOUN.match(rest)
-        if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS:
+        if m and m.group(1).islower() and m.group(1) in _BACK_NOUNS and not _FULL_DESCRIPTION.match(rest):
             return "back-reference"
         if _THE_ROLE.match(rest):
             return "back-reference"

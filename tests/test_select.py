@@ -94,8 +94,9 @@ def test_does_not_pick_two_near_identical_sentences():
     assert not {0, 1} <= set(chosen)
     assert {2, 3} <= set(chosen)
     assert len(chosen) == 3
-    # Only the redundancy control keeps the twin out: without it all four fit.
-    assert sorted(MMRSelector(redundancy=0.0, max_overlap=1.01).select(story, reps, 500)) == [0, 1, 2, 3]
+    # Only the redundancy controls keep the twin out: without them all four fit.
+    assert MMRSelector(redundancy=0.0, max_overlap=1.01).select(story, reps, 500) == chosen
+    assert sorted(MMRSelector(redundancy=0.0, max_overlap=1.01, repeats=False).select(story, reps, 500)) == [0, 1, 2, 3]
 
 
 SUPPORTED = "The storm killed five people in the coastal city of Porthaven on Monday."
@@ -179,9 +180,11 @@ def test_novelty_prefers_a_fact_whose_content_words_are_new():
     reps = [f.members[0] for f in story.facts]
     base = np.array([1.0, 0.9, 0.85])
     budget = len(REPEAT.split()) + len(SAME_WORDS.split())
-    # Redundancy control by similarity off: only the novelty term tells the restatement apart.
-    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6) == [0, 1]
-    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6, novelty=0.2) == [0, 2]
+    # Redundancy control by similarity and by claim off: only the novelty term tells the restatement apart.
+    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6, repeats=False) == [0, 1]
+    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6, novelty=0.2, repeats=False) == [0, 2]
+    # The claim test alone keeps it out too ("five people", "Monday", "storm", "flooded the harbour").
+    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6) == [0, 2]
 
 
 def test_coverage_counts_content_words_only():
@@ -200,9 +203,12 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
     is never picked, and a chosen unit says every fact it holds.  A unit overlapping chosen sentences is
     out, unless the overlap is its start and ends where a chosen span ends: then only the rest is stated.
     A unit that names someone only its article mentions by surname alone waits for a chosen unit that
-    names him in full.
+    names him in full.  A unit with a sentence that states the claim of a chosen sentence is out.
     """
+    from newsfuse.select.repeats import Repeats
     from newsfuse.units.names import Introductions
+
+    claims = Repeats(story)
 
     row_of = {i: r for r, i in enumerate(story.rows)}
     reps = np.array([row_of[i] for i in reps_i])
@@ -259,7 +265,12 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
         held |= content[f]
         for g in np.nonzero(alive)[0]:
             sp = span(g)
-            alive[g] = sp is not None and max_sim[g] < max_overlap and words_of_span(*sp) <= words - used
+            alive[g] = (
+                sp is not None
+                and max_sim[g] < max_overlap
+                and words_of_span(*sp) <= words - used
+                and not any(claims.pair(k, j) for k in range(sp[0], sp[1] + 1) for j in sorted(taken))
+            )
     return chosen
 
 

@@ -14,6 +14,7 @@ from ..units import unit_words
 from ..units.names import Introductions
 from .base import fits
 from .novelty import Coverage
+from .repeats import Repeats
 
 
 def fact_features(story: StoryState, representatives: list[int]) -> dict[str, np.ndarray]:
@@ -95,7 +96,8 @@ class MMRSelector:
     sentence; candidates closer than ``max_overlap`` to a chosen sentence are
     skipped outright, as are sentences shorter than ``min_words``.  A fact stated
     with context loses ``context_cost`` times the share of its unit's words that
-    are context (:func:`context_share`).
+    are context (:func:`context_share`).  With ``repeats``, a sentence that states the claim of a chosen
+    one is skipped too (:mod:`.repeats`).
     """
 
     support_weight: float = 0.6
@@ -104,6 +106,7 @@ class MMRSelector:
     max_overlap: float = 0.5
     min_words: int = 6
     context_cost: float = 0.3
+    repeats: bool = True
 
     def scores(self, story: StoryState, representatives: list[int]) -> np.ndarray:
         feats = fact_features(story, representatives)
@@ -124,6 +127,7 @@ class MMRSelector:
             self.max_overlap,
             self.min_words,
             context_cost=self.context_cost,
+            repeats=self.repeats,
         )
 
     def choose(self, story: StoryState, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
@@ -141,6 +145,7 @@ def greedy_mmr(
     min_words: int,
     novelty: float = 0.0,
     context_cost: float = 0.0,
+    repeats: bool = True,
 ) -> list[int]:
     """Pick facts by ``base`` score minus ``redundancy`` x their largest similarity to a chosen one.
 
@@ -160,7 +165,8 @@ def greedy_mmr(
     facts that at least ``story.min_support`` outlets state are candidates.  A unit that names someone
     by surname alone whom only its own article mentions, after introducing him with a fuller name
     ("'This is bad news,' Burlingame said"), waits until a chosen unit has written the fuller name
-    (:class:`~newsfuse.units.names.Introductions`).
+    (:class:`~newsfuse.units.names.Introductions`).  With ``repeats``, a unit with a sentence that states
+    the claim of a sentence already chosen (:class:`~newsfuse.select.repeats.Repeats`) is never picked.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -197,6 +203,7 @@ def greedy_mmr(
     introductions = Introductions.of(story)
     needs = _Lazy(lambda f: introductions.needed(*units[f]))
     told: list[str] = []  # the text of the chosen units
+    restated = Repeats(story) if repeats else None
     heap: list[tuple[float, int]] = []
     waiting: list[int] = []
 
@@ -224,6 +231,8 @@ def greedy_mmr(
         spent += cost(f, span)
         stated[f] = span
         ends.add(span[1])
+        if restated is not None:
+            restated.add(span)
         for k in range(span[0], span[1] + 1):
             used.add(k)
             told.append(story.sentences[k].text)
@@ -258,6 +267,8 @@ def greedy_mmr(
         span = span_of(f)
         if span is None or (chosen and cost(f, span) > words - spent):
             continue
+        if restated is not None and restated.restated(span):
+            continue  # out for good: what is chosen only grows
         score = base[f]
         if context_cost:
             score = score - context_cost * _context_share(story, representatives[f], units[f])

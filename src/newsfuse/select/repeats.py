@@ -49,10 +49,7 @@ def restates(a: Profile, b: Profile, similarity: float, same_article: bool) -> b
     >>> restates(a, b, 0.43, False), restates(a, b, 0.43, True)
     (True, False)
     """
-    if same_article:
-        low = SAME_ARTICLE
-    else:
-        low = ANCHORED if anchors(a) & anchors(b) else OTHER_ARTICLE
+    low = SAME_ARTICLE if same_article else ANCHORED if anchors(a) & anchors(b) else OTHER_ARTICLE
     lower, upper = claim_score_bounds(a, b, similarity)
     if upper < low:
         return False
@@ -73,24 +70,34 @@ class Repeats:
         self.profiles: dict[int, Profile] = {}
         self.held: list[int] = []  # sentences the summary states
 
-    def _profile(self, i: int) -> Profile:
+    def profile(self, i: int) -> Profile:
+        """The claim profile of sentence ``i`` (:func:`newsfuse.align.claim.profile`)."""
         p = self.profiles.get(i)
         if p is None:
             p = self.profiles[i] = profile(self.story.sentences[i].text)
         return p
 
-    def _similarity(self, i: int, j: int) -> float:
+    def similarity(self, i: int, j: int) -> float:
+        """The pipeline's similarity of two sentences (0 when one is not a candidate)."""
         ri, rj = self.row_of.get(i), self.row_of.get(j)
         return 0.0 if ri is None or rj is None else float(self.story.similarity[ri, rj])
 
+    def score(self, i: int, j: int) -> float:
+        """The align stage's claim score of sentences ``i`` and ``j``."""
+        return claim_score(self.profile(i), self.profile(j), self.similarity(i, j))
+
+    def one_fact(self, i: int, j: int) -> bool:
+        """Whether sentences ``i`` and ``j`` were aligned into one fact."""
+        fi = self.fact_of.get(i)
+        return fi is not None and fi == self.fact_of.get(j)
+
     def pair(self, i: int, j: int) -> bool:
         """Whether sentences ``i`` and ``j`` state one claim."""
-        fi = self.fact_of.get(i)
-        if fi is not None and fi == self.fact_of.get(j):
+        if self.one_fact(i, j):
             return True
         sentences = self.story.sentences
         same = sentences[i].doc == sentences[j].doc
-        return restates(self._profile(i), self._profile(j), self._similarity(i, j), same)
+        return restates(self.profile(i), self.profile(j), self.similarity(i, j), same)
 
     def add(self, span: tuple[int, int]) -> None:
         """Count the sentences of ``span`` as stated."""

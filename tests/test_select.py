@@ -269,7 +269,7 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
                 sp is not None
                 and max_sim[g] < max_overlap
                 and words_of_span(*sp) <= words - used
-                and not any(claims.pair(k, j) for k in range(sp[0], sp[1] + 1) for j in sorted(taken))
+                and not any(claims.pair(reps_i[g], j) for j in sorted(taken))
             )
     return chosen
 

@@ -113,8 +113,8 @@ class LearnedSelector:
     ``context_cost``: a fact stated with the sentences it leans on (its unit) loses that much
     times the share of the unit's words that are context (:func:`~newsfuse.select.mmr.context_share`).
 
-    ``repeats``: a unit with a sentence that states the claim of a chosen sentence (different words,
-    another article or unaligned) is never picked (:mod:`.repeats`).
+    ``repeats``: a fact whose sentence states the claim of a sentence already stated (in other words,
+    from another article or the same) is never picked (:mod:`.repeats`).
 
     ``known_positions_first``: a fact that no article states before the latest
     position the model saw in training (its ``earliest`` feature beyond the

@@ -165,8 +165,9 @@ def greedy_mmr(
     facts that at least ``story.min_support`` outlets state are candidates.  A unit that names someone
     by surname alone whom only its own article mentions, after introducing him with a fuller name
     ("'This is bad news,' Burlingame said"), waits until a chosen unit has written the fuller name
-    (:class:`~newsfuse.units.names.Introductions`).  With ``repeats``, a unit with a sentence that states
-    the claim of a sentence already chosen (:class:`~newsfuse.select.repeats.Repeats`) is never picked.
+    (:class:`~newsfuse.units.names.Introductions`).  With ``repeats``, a fact whose sentence states the
+    claim of a sentence already stated (:class:`~newsfuse.select.repeats.Repeats`: aligned with it, or in
+    other words) is never picked; the context sentences of its unit are not read.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -267,7 +268,7 @@ def greedy_mmr(
         span = span_of(f)
         if span is None or (chosen and cost(f, span) > words - spent):
             continue
-        if restated is not None and restated.restated(span):
+        if restated is not None and restated.restated(representatives[f]):
             continue  # out for good: what is chosen only grows
         score = base[f]
         if context_cost:

@@ -15,6 +15,8 @@ officer to be killed…" / "He was the second Wayne State officer to be shot…"
 
 from __future__ import annotations
 
+import re
+
 from ..align.claim import Profile, claim_score, claim_score_bounds, profile
 from ..state import StoryState
 
@@ -25,13 +27,19 @@ ANCHORED = 0.25
 SAME_ARTICLE = 0.75
 
 
-def anchors(p: Profile) -> frozenset[str]:
+# A figure standing alone: not part of a clock time ("7:15"), a ratio ("2D:4D") or a name ("Bluefin-21").
+_FIGURE = re.compile(r"(?<![\w:])(?<![A-Za-z]-)\d[\d,.]*(?![\w:])")
+
+
+def anchors(text: str) -> frozenset[str]:
     """The figures of a sentence specific enough to name one fact: two or more digits, not a year.
 
-    >>> sorted(anchors(profile("In 2014, 71 beagles, 3 cats and $7,000 (about .340 of it) were found.")))
+    >>> sorted(anchors("In 2014, 71 beagles, 3 cats and $7,000 (about .340 of it) were found at 7:15 p.m."))
     ['340', '7000', '71']
+    >>> sorted(anchors("The Bluefin-21 will search 2D:4D ratios."))
+    []
     """
-    return frozenset(n for n in p.numbers if _specific(n))
+    return frozenset(n for m in _FIGURE.findall(text) if _specific(n := m.replace(",", "").rstrip(".")))
 
 
 def _specific(number: str) -> bool:
@@ -41,15 +49,18 @@ def _specific(number: str) -> bool:
     return not (len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099)
 
 
-def restates(a: Profile, b: Profile, similarity: float, same_article: bool) -> bool:
+def restates(a: Profile, b: Profile, similarity: float, same_article: bool, anchored: bool = False) -> bool:
     """Whether the two sentences state one claim (see the module docstring for the thresholds).
 
-    >>> a = profile("Tulowitzki leads the majors in hitting at .340.")
-    >>> b = profile("Tulowitzki entered Saturday night leading the National League in batting average (.340).")
-    >>> restates(a, b, 0.43, False), restates(a, b, 0.43, True)
+    ``anchored``: the two share a figure (:func:`anchors`).
+
+    >>> a = "Tulowitzki leads the majors in hitting at .340."
+    >>> b = "Tulowitzki entered Saturday night leading the National League in batting average (.340)."
+    >>> shared = bool(anchors(a) & anchors(b))
+    >>> restates(profile(a), profile(b), 0.43, False, shared), restates(profile(a), profile(b), 0.43, True, shared)
     (True, False)
     """
-    low = SAME_ARTICLE if same_article else ANCHORED if anchors(a) & anchors(b) else OTHER_ARTICLE
+    low = SAME_ARTICLE if same_article else ANCHORED if anchored else OTHER_ARTICLE
     lower, upper = claim_score_bounds(a, b, similarity)
     if upper < low:
         return False
@@ -68,6 +79,7 @@ class Repeats:
         self.row_of = {i: r for r, i in enumerate(story.rows)}
         self.fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
         self.profiles: dict[int, Profile] = {}
+        self.figures: dict[int, frozenset[str]] = {}
         self.held: list[int] = []  # sentences the summary states
 
     def profile(self, i: int) -> Profile:
@@ -76,6 +88,13 @@ class Repeats:
         if p is None:
             p = self.profiles[i] = profile(self.story.sentences[i].text)
         return p
+
+    def anchors(self, i: int) -> frozenset[str]:
+        """The figures of sentence ``i`` that name one fact (:func:`anchors`)."""
+        got = self.figures.get(i)
+        if got is None:
+            got = self.figures[i] = anchors(self.story.sentences[i].text)
+        return got
 
     def similarity(self, i: int, j: int) -> float:
         """The pipeline's similarity of two sentences (0 when one is not a candidate)."""
@@ -97,12 +116,13 @@ class Repeats:
             return True
         sentences = self.story.sentences
         same = sentences[i].doc == sentences[j].doc
-        return restates(self.profile(i), self.profile(j), self.similarity(i, j), same)
+        anchored = not same and bool(self.anchors(i) & self.anchors(j))
+        return restates(self.profile(i), self.profile(j), self.similarity(i, j), same, anchored)
 
     def add(self, span: tuple[int, int]) -> None:
         """Count the sentences of ``span`` as stated."""
         self.held.extend(range(span[0], span[1] + 1))
 
-    def restated(self, span: tuple[int, int]) -> bool:
-        """Whether a sentence of ``span`` restates one the summary holds."""
-        return any(self.pair(k, j) for k in range(span[0], span[1] + 1) for j in self.held)
+    def restated(self, i: int) -> bool:
+        """Whether sentence ``i`` restates one the summary holds."""
+        return any(self.pair(i, j) for j in self.held)

@@ -332,3 +332,93 @@ def test_one_wire_filing_daily_is_weighed_by_reports_and_badged_by_outlets(selec
     # What is chosen does not depend on who filed the reports; only the badges do.
     assert [s.text for s in by_outlet.sentences] == [s.text for s in by_article.sentences]
     assert max(s.support for s in by_outlet.sentences) == 1 < max(s.support for s in by_article.sentences)
+
+
+# --- one claim in other words (select/repeats.py) ------------------------------------------------
+
+
+def _restates(a: str, b: str, similarity: float, same_article: bool) -> bool:
+    from newsfuse.align.claim import profile
+    from newsfuse.select.repeats import anchors, restates
+
+    shared = not same_article and bool(anchors(a) & anchors(b))
+    return restates(profile(a), profile(b), similarity, same_article, shared)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "similarity"),
+    [
+        # val-full250 story 1 (AP and another outlet): one batting average, one claim.
+        (
+            "Tulowitzki leads the majors in hitting at .340.",
+            "Tulowitzki entered Saturday night leading the National League in batting average (.340) and was "
+            "third in the NL in home runs (21).",
+            0.43,
+        ),
+        # story 27: the same 12 people, "released" and "freed".
+        (
+            "All 12 people arrested on Sunday after the London attack have now been released without charge.",
+            "London police have said all 12 people held since the attack late Saturday from the Barking "
+            "neighborhood, have been freed.",
+            0.42,
+        ),
+        # story 225: no figure, nearly the same words.
+        (
+            "McDowell claimed, upon arriving at Hammock Beach Resorts, that she saw her boyfriend, Darby Johns, "
+            "dancing with and kissing a woman on the dance floor.",
+            "McDowell said she saw her boyfriend dancing and kissing another woman on the dance floor, according "
+            "to WKMG.",
+            0.6,
+        ),
+    ],
+)
+def test_one_claim_in_other_words_from_other_articles_restates(a, b, similarity):
+    assert _restates(a, b, similarity, False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "similarity", "same_article"),
+    [
+        # story 50, one article going on about its subject: first killed, second shot.
+        (
+            "Rose is the first Wayne State officer to be killed in the line of duty.",
+            "He was the second Wayne State officer to be shot while on duty.",
+            0.52,
+            True,
+        ),
+        # story 35: one person, two states.
+        ("One person is in critical condition.", "One person is in custody in one of the stabbings.", 0.38, True),
+        # story 94: one clock time ("7:15") is no figure of one fact: two events at one moment.
+        (
+            "The officers along with others who attended the ceremony walked out of the chambers about 7:15 p.m.",
+            "The gunfire erupted just outside the chambers at 7:15 p.m. and brought the meeting to an immediate halt.",
+            0.41,
+            False,
+        ),
+        # story 218: a number in a name ("Bluefin-21") is none either.
+        (
+            "The Bluefin-21, Houston said, will search an area of about 15 square miles on its first 24-hour mission.",
+            "Search chief Angus Houston said the Bluefin-21 drone would be sent down as soon as possible to search "
+            "for wreckage on the sea floor.",
+            0.41,
+            False,
+        ),
+    ],
+)
+def test_elaboration_and_shared_times_or_names_do_not_restate(a, b, similarity, same_article):
+    assert not _restates(a, b, similarity, same_article)
+
+
+def test_summary_states_the_batting_average_once(data_dir):
+    from newsfuse.inputs import iter_lines, parse_multinews_line
+    from newsfuse.select import LearnedSelector
+
+    line = next(line for k, line in enumerate(iter_lines(data_dir / "val-full250.src")) if k == 1)
+    articles = parse_multinews_line(line)
+
+    def average(selector):
+        text = Pipeline(selector=selector).summarize(articles, 250).sentences
+        return [s.text for s in text if ".340" in s.text]
+
+    assert len(average(LearnedSelector(repeats=False))) == 2  # "leads the majors in hitting at .340" too
+    assert len(average(LearnedSelector())) == 1

@@ -268,8 +268,6 @@ def greedy_mmr(
         span = span_of(f)
         if span is None or (chosen and cost(f, span) > words - spent):
             continue
-        if restated is not None and restated.restated(representatives[f]):
-            continue  # out for good: what is chosen only grows
         score = base[f]
         if context_cost:
             score = score - context_cost * _context_share(story, representatives[f], units[f])
@@ -281,6 +279,10 @@ def greedy_mmr(
             heapq.heappush(heap, key)
             continue
         if not fits(spent, cost(f, span), words):
+            continue
+        # Read only for the fact about to be taken (the claim test is the dearest check): out for good, as
+        # what is chosen only grows.
+        if restated is not None and restated.restated(representatives[f]):
             continue
         if needs[f] and len(Introductions.introduced(" ".join(told), needs[f])) < len(needs[f]):
             waiting.append(f)

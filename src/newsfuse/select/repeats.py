@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..align.claim import Profile, claim_score, claim_score_bounds, profile
+from ..align.claim import Profile, claim_score, claim_score_bounds, claim_score_ceiling, profile
 from ..state import StoryState
 
 # Claim scores at or above which a pair restates one claim: sentences of different articles, the
@@ -61,6 +61,8 @@ def restates(a: Profile, b: Profile, similarity: float, same_article: bool, anch
     (True, False)
     """
     low = SAME_ARTICLE if same_article else ANCHORED if anchored else OTHER_ARTICLE
+    if claim_score_ceiling(a, b, similarity) < low:
+        return False
     lower, upper = claim_score_bounds(a, b, similarity)
     if upper < low:
         return False

@@ -77,7 +77,7 @@ def main() -> int:
         for a, b in itertools.combinations(spans, 2):
             pairs += 1
             both = [(i, j) for i in range(a[0], a[1] + 1) for j in range(b[0], b[1] + 1)]
-            hit = next(((i, j) for i, j in both if claims.pair(i, j)), None)
+            hit = next(((i, j) for i, j in both if claims.pair(i, j) or claims.pair(j, i)), None)
             close = any(claims.score(i, j) >= args.near for i in range(a[0], a[1] + 1) for j in range(b[0], b[1] + 1))
             near += close
             if hit is None:

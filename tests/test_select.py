@@ -422,3 +422,24 @@ def test_summary_states_the_batting_average_once(data_dir):
 
     assert len(average(LearnedSelector(repeats=False))) == 2  # "leads the majors in hitting at .340" too
     assert len(average(LearnedSelector())) == 1
+
+
+def test_a_sentence_adding_its_own_detail_does_not_restate_the_shorter_one():
+    # val-full250 story 33, two outlets on one fossil: one claim by the align stage's score, but the long
+    # sentence adds the place, the species and its kind: it elaborates.
+    from newsfuse.select.repeats import Repeats
+
+    short = (
+        "It didn't belong to the largest dinosaur ever discovered, the study said, "
+        'but "Bigfoot" did have particularly large feet.'
+    )
+    long = (
+        "A new study based on fossils excavated in Wyoming reveals the largest dinosaur foot ever found and "
+        "identifies it as a brachiosaur, a type of sauropod dinosaur that was among the largest land animals on Earth."
+    )
+    story = Pipeline().analyse([Article("a", short), Article("b", long)])
+    i, j = (next(k for k, s in enumerate(story.sentences) if s.text == t) for t in (short, long))
+    claims = Repeats(story)
+    assert not claims.one_fact(i, j)
+    assert claims.score(j, i) >= 0.5
+    assert not claims.pair(j, i)

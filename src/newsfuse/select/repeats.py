@@ -25,6 +25,10 @@ from ..state import StoryState
 OTHER_ARTICLE = 0.5
 ANCHORED = 0.25
 SAME_ARTICLE = 0.75
+# A sentence restates a held one only when that one holds at least this share of its content words: a
+# sentence that adds its own detail to a claim already made elaborates on it ("A panicky telephone call in
+# poor Swedish was the first word … of a fire … that killed 60 and injured 162").
+COVERED = 0.5
 
 
 # A figure standing alone: not part of a clock time ("7:15"), a ratio ("2D:4D") or a name ("Bluefin-21").
@@ -113,12 +117,16 @@ class Repeats:
         return fi is not None and fi == self.fact_of.get(j)
 
     def pair(self, i: int, j: int) -> bool:
-        """Whether sentences ``i`` and ``j`` state one claim."""
+        """Whether sentence ``i`` states the claim of sentence ``j`` and little more (:data:`COVERED`), or
+        the two, from different articles, give one figure (:func:`anchors`): a reader sees ".340" twice."""
         if self.one_fact(i, j):
             return True
         sentences = self.story.sentences
         same = sentences[i].doc == sentences[j].doc
         anchored = not same and bool(self.anchors(i) & self.anchors(j))
+        own = self.profile(i).content
+        if not anchored and len(own & self.profile(j).content) < COVERED * len(own):
+            return False
         return restates(self.profile(i), self.profile(j), self.similarity(i, j), same, anchored)
 
     def add(self, span: tuple[int, int]) -> None:

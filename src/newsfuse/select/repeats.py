@@ -29,6 +29,7 @@ SAME_ARTICLE = 0.75
 # sentence that adds its own detail to a claim already made elaborates on it ("A panicky telephone call in
 # poor Swedish was the first word … of a fire … that killed 60 and injured 162").
 COVERED = 0.5
+COVERED_ANCHORED = 0.25  # the same across articles when the two give one figure (:func:`anchors`)
 
 
 # A figure standing alone: not part of a clock time ("7:15"), a ratio ("2D:4D") or a name ("Bluefin-21").
@@ -125,7 +126,7 @@ class Repeats:
         same = sentences[i].doc == sentences[j].doc
         anchored = not same and bool(self.anchors(i) & self.anchors(j))
         own = self.profile(i).content
-        if not anchored and len(own & self.profile(j).content) < COVERED * len(own):
+        if len(own & self.profile(j).content) < (COVERED_ANCHORED if anchored else COVERED) * len(own):
             return False
         return restates(self.profile(i), self.profile(j), self.similarity(i, j), same, anchored)
 

@@ -2,12 +2,13 @@
 
 For every story (val-full250 at 250 words by default; DUC 2004 dev with ``--duc``, 100 words) it
 summarizes with the default pipeline and reads each pair of summary units (what the selection
-stated: ``StoryState.stated``).  Two units *repeat* when a sentence of one and a sentence of the
-other state one claim by :class:`newsfuse.select.repeats.Repeats` (aligned into one fact, or the
-align stage's claim score over the thresholds of :func:`newsfuse.select.repeats.restates`).  The
-selection skips such units by default; ``--off`` summarizes with that rule off (the figures before
-it), so both counts come from the one test.  ``--near`` also counts pairs of a claim score of at least
-that value (no threshold rule): what a looser reader would flag.
+stated: ``StoryState.stated``).  Two units *repeat* when a sentence of one restates a sentence of the
+other, either way, by :meth:`newsfuse.select.repeats.Repeats.pair` (aligned into one fact, or the
+align stage's claim score over the thresholds of :func:`newsfuse.select.repeats.restates` with little
+added).  The selection skips a fact whose own sentence restates one already stated; context sentences
+of units and restatements that come first are not skipped, so repeats remain.  ``--off`` summarizes
+with that rule off (the figures before it), so both counts come from the one test.  ``--near`` also
+counts pairs of a claim score of at least that value (no threshold rule): what a looser reader would flag.
 
 ``--sample N`` writes N flagged pairs (seeded) to ``--out`` for reading by hand.
 

@@ -6,11 +6,15 @@ the majors in hitting at .340." / "Tulowitzki entered Saturday night leading the
 batting average (.340)…"), one of them is context inside another fact's unit, or both come from one
 article.  :func:`restates` reads a pair with the align stage's claim score
 (:func:`newsfuse.align.claim.claim_score`) and one more signal, a shared *anchor*: a figure of two or
-more digits that is not a year (".340", "$7,000", "71 beagles").  Sentences of one article must score
-higher: an article elaborates on its own subject sentence by sentence ("Rose is the first Wayne State
-officer to be killed…" / "He was the second Wayne State officer to be shot…").
+more digits that is not a year, a clock time or part of a name (".340", "$7,000", "71 beagles").
+Sentences of one article must score higher: an article elaborates on its own subject sentence by
+sentence ("Rose is the first Wayne State officer to be killed…" / "He was the second Wayne State
+officer to be shot…").
 
-:class:`Repeats` answers it for sentences of one story against what a summary already states.
+:class:`Repeats` answers it for sentences of one story against what a summary already states, one way:
+a sentence restates a held one when, besides stating its claim, it says little more (the held one has
+half its content words, a quarter with a shared figure); a longer sentence adding its own detail to a
+claim already made elaborates on it.
 """
 
 from __future__ import annotations

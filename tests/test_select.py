@@ -94,8 +94,9 @@ def test_does_not_pick_two_near_identical_sentences():
     assert not {0, 1} <= set(chosen)
     assert {2, 3} <= set(chosen)
     assert len(chosen) == 3
-    # Only the redundancy control keeps the twin out: without it all four fit.
-    assert sorted(MMRSelector(redundancy=0.0, max_overlap=1.01).select(story, reps, 500)) == [0, 1, 2, 3]
+    # Only the redundancy controls keep the twin out: without them all four fit.
+    assert MMRSelector(redundancy=0.0, max_overlap=1.01).select(story, reps, 500) == chosen
+    assert sorted(MMRSelector(redundancy=0.0, max_overlap=1.01, repeats=False).select(story, reps, 500)) == [0, 1, 2, 3]
 
 
 SUPPORTED = "The storm killed five people in the coastal city of Porthaven on Monday."
@@ -179,9 +180,11 @@ def test_novelty_prefers_a_fact_whose_content_words_are_new():
     reps = [f.members[0] for f in story.facts]
     base = np.array([1.0, 0.9, 0.85])
     budget = len(REPEAT.split()) + len(SAME_WORDS.split())
-    # Redundancy control by similarity off: only the novelty term tells the restatement apart.
-    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6) == [0, 1]
-    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6, novelty=0.2) == [0, 2]
+    # Redundancy control by similarity and by claim off: only the novelty term tells the restatement apart.
+    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6, repeats=False) == [0, 1]
+    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6, novelty=0.2, repeats=False) == [0, 2]
+    # The claim test alone keeps it out too ("five people", "Monday", "storm", "flooded the harbour").
+    assert greedy_mmr(story, reps, budget, base, 0.0, 1.01, 6) == [0, 2]
 
 
 def test_coverage_counts_content_words_only():
@@ -200,10 +203,13 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
     is never picked, and a chosen unit says every fact it holds.  A unit overlapping chosen sentences is
     out, unless the overlap is its start and ends where a chosen span ends: then only the rest is stated.
     A unit that names someone only its article mentions by surname alone waits for a chosen unit that
-    names him in full.
+    names him in full.  A unit with a sentence that states the claim of a chosen sentence is out.
     """
     from newsfuse.select.notes import reporting_note
+    from newsfuse.select.repeats import Repeats
     from newsfuse.units.names import Introductions
+
+    claims = Repeats(story)
 
     row_of = {i: r for r, i in enumerate(story.rows)}
     reps = np.array([row_of[i] for i in reps_i])
@@ -261,7 +267,12 @@ def _brute_force(story, reps_i, words, base, redundancy, max_overlap, min_words,
         held |= content[f]
         for g in np.nonzero(alive)[0]:
             sp = span(g)
-            alive[g] = sp is not None and max_sim[g] < max_overlap and words_of_span(*sp) <= words - used
+            alive[g] = (
+                sp is not None
+                and max_sim[g] < max_overlap
+                and words_of_span(*sp) <= words - used
+                and not any(claims.pair(reps_i[g], j) for j in sorted(taken))
+            )
     return chosen
 
 
@@ -353,3 +364,112 @@ def test_reporting_notes_are_never_news(text, note):
     from newsfuse.select.notes import reporting_note
 
     assert reporting_note(text) is note
+# --- one claim in other words (select/repeats.py) ------------------------------------------------
+
+
+def _restates(a: str, b: str, similarity: float, same_article: bool) -> bool:
+    from newsfuse.align.claim import profile
+    from newsfuse.select.repeats import anchors, restates
+
+    shared = not same_article and bool(anchors(a) & anchors(b))
+    return restates(profile(a), profile(b), similarity, same_article, shared)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "similarity"),
+    [
+        # val-full250 story 1 (AP and another outlet): one batting average, one claim.
+        (
+            "Tulowitzki leads the majors in hitting at .340.",
+            "Tulowitzki entered Saturday night leading the National League in batting average (.340) and was "
+            "third in the NL in home runs (21).",
+            0.43,
+        ),
+        # story 27: the same 12 people, "released" and "freed".
+        (
+            "All 12 people arrested on Sunday after the London attack have now been released without charge.",
+            "London police have said all 12 people held since the attack late Saturday from the Barking "
+            "neighborhood, have been freed.",
+            0.42,
+        ),
+        # story 225: no figure, nearly the same words.
+        (
+            "McDowell claimed, upon arriving at Hammock Beach Resorts, that she saw her boyfriend, Darby Johns, "
+            "dancing with and kissing a woman on the dance floor.",
+            "McDowell said she saw her boyfriend dancing and kissing another woman on the dance floor, according "
+            "to WKMG.",
+            0.6,
+        ),
+    ],
+)
+def test_one_claim_in_other_words_from_other_articles_restates(a, b, similarity):
+    assert _restates(a, b, similarity, False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "similarity", "same_article"),
+    [
+        # story 50, one article going on about its subject: first killed, second shot.
+        (
+            "Rose is the first Wayne State officer to be killed in the line of duty.",
+            "He was the second Wayne State officer to be shot while on duty.",
+            0.52,
+            True,
+        ),
+        # story 35: one person, two states.
+        ("One person is in critical condition.", "One person is in custody in one of the stabbings.", 0.38, True),
+        # story 94: one clock time ("7:15") is no figure of one fact: two events at one moment.
+        (
+            "The officers along with others who attended the ceremony walked out of the chambers about 7:15 p.m.",
+            "The gunfire erupted just outside the chambers at 7:15 p.m. and brought the meeting to an immediate halt.",
+            0.41,
+            False,
+        ),
+        # story 218: a number in a name ("Bluefin-21") is none either.
+        (
+            "The Bluefin-21, Houston said, will search an area of about 15 square miles on its first 24-hour mission.",
+            "Search chief Angus Houston said the Bluefin-21 drone would be sent down as soon as possible to search "
+            "for wreckage on the sea floor.",
+            0.41,
+            False,
+        ),
+    ],
+)
+def test_elaboration_and_shared_times_or_names_do_not_restate(a, b, similarity, same_article):
+    assert not _restates(a, b, similarity, same_article)
+
+
+def test_summary_states_the_batting_average_once(data_dir):
+    from newsfuse.inputs import iter_lines, parse_multinews_line
+    from newsfuse.select import LearnedSelector
+
+    line = next(line for k, line in enumerate(iter_lines(data_dir / "val-full250.src")) if k == 1)
+    articles = parse_multinews_line(line)
+
+    def average(selector):
+        text = Pipeline(selector=selector).summarize(articles, 250).sentences
+        return [s.text for s in text if ".340" in s.text]
+
+    assert len(average(LearnedSelector(repeats=False))) == 2  # "leads the majors in hitting at .340" too
+    assert len(average(LearnedSelector())) == 1
+
+
+def test_a_sentence_adding_its_own_detail_does_not_restate_the_shorter_one():
+    # val-full250 story 33, two outlets on one fossil: one claim by the align stage's score, but the long
+    # sentence adds the place, the species and its kind: it elaborates.
+    from newsfuse.select.repeats import Repeats
+
+    short = (
+        "It didn't belong to the largest dinosaur ever discovered, the study said, "
+        'but "Bigfoot" did have particularly large feet.'
+    )
+    long = (
+        "A new study based on fossils excavated in Wyoming reveals the largest dinosaur foot ever found and "
+        "identifies it as a brachiosaur, a type of sauropod dinosaur that was among the largest land animals on Earth."
+    )
+    story = Pipeline().analyse([Article("a", short), Article("b", long)])
+    i, j = (next(k for k, s in enumerate(story.sentences) if s.text == t) for t in (short, long))
+    claims = Repeats(story)
+    assert not claims.one_fact(i, j)
+    assert claims.score(j, i) >= 0.5
+    assert not claims.pair(j, i)

@@ -113,6 +113,9 @@ class LearnedSelector:
     ``context_cost``: a fact stated with the sentences it leans on (its unit) loses that much
     times the share of the unit's words that are context (:func:`~newsfuse.select.mmr.context_share`).
 
+    ``repeats``: a fact whose sentence states the claim of a sentence already stated (in other words,
+    from another article or the same) is never picked (:mod:`.repeats`).
+
     ``known_positions_first``: a fact that no article states before the latest
     position the model saw in training (its ``earliest`` feature beyond the
     training range recorded in the model file: candidate rank 30 for the
@@ -142,6 +145,7 @@ class LearnedSelector:
     known_positions_first: bool = True
     wording: bool = True
     context_cost: float = 0.1
+    repeats: bool = True
 
     def scores(self, story: StoryState, representatives: list[int]) -> np.ndarray:
         return self._scores(story, representatives, self.features(story, representatives))
@@ -251,4 +255,5 @@ class LearnedSelector:
             self.min_words,
             self.novelty,
             self.context_cost,
+            self.repeats,
         )

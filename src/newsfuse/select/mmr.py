@@ -15,6 +15,7 @@ from ..units.names import Introductions
 from .base import fits
 from .notes import reporting_note
 from .novelty import Coverage
+from .repeats import Repeats
 
 
 def fact_features(story: StoryState, representatives: list[int]) -> dict[str, np.ndarray]:
@@ -96,7 +97,8 @@ class MMRSelector:
     sentence; candidates closer than ``max_overlap`` to a chosen sentence are
     skipped outright, as are sentences shorter than ``min_words``.  A fact stated
     with context loses ``context_cost`` times the share of its unit's words that
-    are context (:func:`context_share`).
+    are context (:func:`context_share`).  With ``repeats``, a sentence that states the claim of a chosen
+    one is skipped too (:mod:`.repeats`).
     """
 
     support_weight: float = 0.6
@@ -105,6 +107,7 @@ class MMRSelector:
     max_overlap: float = 0.5
     min_words: int = 6
     context_cost: float = 0.3
+    repeats: bool = True
 
     def scores(self, story: StoryState, representatives: list[int]) -> np.ndarray:
         feats = fact_features(story, representatives)
@@ -125,6 +128,7 @@ class MMRSelector:
             self.max_overlap,
             self.min_words,
             context_cost=self.context_cost,
+            repeats=self.repeats,
         )
 
     def choose(self, story: StoryState, representatives: list[int], words: int) -> tuple[list[int], list[int]]:
@@ -142,6 +146,7 @@ def greedy_mmr(
     min_words: int,
     novelty: float = 0.0,
     context_cost: float = 0.0,
+    repeats: bool = True,
 ) -> list[int]:
     """Pick facts by ``base`` score minus ``redundancy`` x their largest similarity to a chosen one.
 
@@ -162,7 +167,10 @@ def greedy_mmr(
     by surname alone whom only its own article mentions, after introducing him with a fuller name
     ("'This is bad news,' Burlingame said"), waits until a chosen unit has written the fuller name
     (:class:`~newsfuse.units.names.Introductions`).  A note on what the reporting could not get ("CNN did
-    not immediately return a call for comment", :func:`~newsfuse.select.notes.reporting_note`) is never picked.
+    not immediately return a call for comment", :func:`~newsfuse.select.notes.reporting_note`) is never
+    picked.  With ``repeats``, a fact whose sentence states the claim of a sentence already stated
+    (:class:`~newsfuse.select.repeats.Repeats`: aligned with it, or in other words) is never picked; the
+    context sentences of its unit are not read.
 
     >>> from newsfuse.pipeline import Pipeline
     >>> from newsfuse.types import Article
@@ -200,6 +208,7 @@ def greedy_mmr(
     introductions = Introductions.of(story)
     needs = _Lazy(lambda f: introductions.needed(*units[f]))
     told: list[str] = []  # the text of the chosen units
+    restated = Repeats(story) if repeats else None
     heap: list[tuple[float, int]] = []
     waiting: list[int] = []
 
@@ -227,6 +236,8 @@ def greedy_mmr(
         spent += cost(f, span)
         stated[f] = span
         ends.add(span[1])
+        if restated is not None:
+            restated.add(span)
         for k in range(span[0], span[1] + 1):
             used.add(k)
             told.append(story.sentences[k].text)
@@ -272,6 +283,10 @@ def greedy_mmr(
             heapq.heappush(heap, key)
             continue
         if not fits(spent, cost(f, span), words):
+            continue
+        # Read only for the fact about to be taken (the claim test is the dearest check): out for good, as
+        # what is chosen only grows.
+        if restated is not None and restated.restated(representatives[f]):
             continue
         if needs[f] and len(Introductions.introduced(" ".join(told), needs[f])) < len(needs[f]):
             waiting.append(f)

@@ -57,6 +57,9 @@ from newsfuse.units import ContextUnits, needs_next, needs_previous, opener_sign
         # Multi-News, the UConn arrests: one line of a list whose name is the line before.
         ("Charged with eight counts of permitting a minor to illegally possess alcohol.", "fragment"),
         ("Directed by Clint Eastwood.", "fragment"),
+        # Multi-News, millennials at home, and DUC 2004: the end of the sentence before.
+        ("At least when it comes to housing.", "fragment"),
+        ("Because they genuinely hate the president.", "fragment"),
         # Multi-News, THAAD in South Korea: later than what?
         (
             "Just days later, the U.S. military announced that part of a controversial missile defense system "

@@ -14,7 +14,8 @@ The signals are plain surface cues, cheap enough to read for every candidate:
   "The two men"), and a lower-case first word;
 - **relative time**: "Two days later, …", "The next day, …" (later than what?);
 - **fragments**: a short clause with no subject that opens with a past participle ("Charged with
-  eight counts of…": a list line whose name is the line before);
+  eight counts of…": a list line whose name is the line before), or a short subordinate clause with
+  no main clause ("At least when it comes to housing.", "Which is strange.");
 - **quotes**: a sentence that starts inside a quote opened before it, a whole quote with no
   speaker named, and one that opens a quote it does not close (the rest of the quote follows);
 - **questions**: a question is answered by the sentence after it, so each needs the other;
@@ -627,6 +628,32 @@ _FRAGMENT = re.compile(
     r"\s+(?:with|of|in|for|to|by|on|at|into|from|after|as)\b[^,;]*$"
 )
 _FRAGMENT_WORDS = 12
+# A short subordinate clause standing alone, the end of the sentence before it ("At least when it comes
+# to housing.", "Because they genuinely hate the president.", "Which is strange.").
+_SUBORDINATE = re.compile(
+    r"(?:(?:at least|only|even|especially|particularly|mostly|not)\s+)?"
+    r"(?:when|if|because|although|though|unless|whereas|which)\b[^,;:?]*[.!…]?[\"”’']?$",
+    re.IGNORECASE,
+)
+_SUBORDINATE_STARTS = frozenset(
+    [
+        "at",
+        "only",
+        "even",
+        "especially",
+        "particularly",
+        "mostly",
+        "not",
+        "when",
+        "if",
+        "because",
+        "although",
+        "though",
+        "unless",
+        "whereas",
+        "which",
+    ]
+)
 
 # The first words of _CONNECTIVE_PHRASES: the pattern is tried only after one of them.
 _PHRASE_STARTS = frozenset(
@@ -702,6 +729,10 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
     'fragment'
     >>> opener_signal("Charged with murder, the man appeared in court on Monday.") is None
     True
+    >>> opener_signal("At least when it comes to housing.")
+    'fragment'
+    >>> opener_signal("If convicted, Dunn faces up to 20 years in prison.") is None
+    True
     >>> opener_signal("Two days later, they had an answer: Legionnaires’ disease.")
     'relative time'
     >>> opener_signal("Shortly after the plane vanished, attention turned to the pilots.") is None
@@ -723,7 +754,9 @@ def opener_signal(text: str, quoted_start: bool = False) -> str | None:
         return "connective"
     if base in _PHRASE_STARTS and _CONNECTIVE_PHRASES.match(rest):
         return "connective"
-    if rest.count(" ") < _FRAGMENT_WORDS and _FRAGMENT.match(rest):
+    if rest.count(" ") < _FRAGMENT_WORDS and (
+        _FRAGMENT.match(rest) or (base in _SUBORDINATE_STARTS and _SUBORDINATE.match(rest))
+    ):
         return "fragment"
     if (base in _TIME_STARTS or base.isdigit()) and _RELATIVE_TIME.match(rest):
         return "relative time"

@@ -194,17 +194,19 @@ class Introductions:
         return self._bare[k]
 
     def _needs(self, doc: int, name: str, start: int) -> bool:
-        text = self.story.articles[doc].text
-        if doc not in self._lower:
-            self._lower[doc] = frozenset(_WORD.findall(text))
-        if name.lower() in self._lower[doc]:
-            return False
+        # The cheapest tests first: the story's capitalised words are read once, the article's
+        # lower-case words only for a name that passed the others.
         if self.max_spread is not None and self.spread(name) > self.max_spread:
             return False
+        text = self.story.articles[doc].text
         if (doc, name) not in self._first:
             self._first[doc, name] = fuller_at(text, name)
         first = self._first[doc, name]
         if first is None or first >= start:
+            return False
+        if doc not in self._lower:
+            self._lower[doc] = frozenset(_WORD.findall(text))
+        if name.lower() in self._lower[doc]:
             return False
         if (doc, name) not in self._person:
             self._person[doc, name] = used_as_person(text, name)

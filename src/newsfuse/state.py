@@ -45,7 +45,9 @@ class StoryState:
     facts that many outlets state are candidates); what it leaves: ``stated`` (the span each chosen
     fact is stated by) and ``wording`` (the sentence that words each chosen fact).  ``context_signals``
     and ``introductions`` keep what the units stage read (quotes, openings; who is named how), asked by
-    the lede, the selection and the order alike.
+    the lede, the selection and the order alike; ``claim_profiles`` the claim profile of each sentence
+    (:func:`newsfuse.align.claim.profile`, by sentence index), computed once by the stage that asks first
+    (the aligner, selection's repeats test).
     """
 
     articles: list[Article]
@@ -65,6 +67,7 @@ class StoryState:
     context: Any = None
     context_signals: Any = None
     introductions: Any = None
+    claim_profiles: dict[int, Any] = field(default_factory=dict)
     lede: int | None = None
     wording: dict[int, int] = field(default_factory=dict)
     stated: dict[int, tuple[int, int]] = field(default_factory=dict)

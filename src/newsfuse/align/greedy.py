@@ -118,7 +118,7 @@ class _Checker:
         from ..compare.timeline import article_anchor
 
         self.story = story
-        self.profiles: dict[int, Profile] = {}
+        self.profiles: dict[int, Profile] = story.claim_profiles  # by sentence index, shared with selection
         self.anchors = [article_anchor(a.published) for a in story.articles]
         self.scores: dict[tuple[int, int], float] = {}
         self.bounds: dict[tuple[int, int], tuple[float, float]] = {}
@@ -127,17 +127,18 @@ class _Checker:
         self.compare_at = PAIR_SIMILARITY
         self.conflicts: dict[tuple[int, int], bool] = {}
 
-    def _text(self, r: int) -> str:
-        return self.story.sentences[self.story.rows[r]].text
+    def _profile(self, r: int) -> Profile:
+        i = self.story.rows[r]
+        got = self.profiles.get(i)
+        if got is None:
+            got = self.profiles[i] = profile(self.story.sentences[i].text)
+        return got
 
     def score(self, r1: int, r2: int) -> float:
         key = (min(r1, r2), max(r1, r2))
         got = self.scores.get(key)
         if got is None:
-            for r in key:
-                if r not in self.profiles:
-                    self.profiles[r] = profile(self._text(r))
-            got = claim_score(self.profiles[key[0]], self.profiles[key[1]], float(self.story.similarity[key]))
+            got = claim_score(self._profile(key[0]), self._profile(key[1]), float(self.story.similarity[key]))
             self.scores[key] = got
         return got
 
@@ -149,10 +150,7 @@ class _Checker:
             return got < threshold
         bounds = self.bounds.get(key)
         if bounds is None:
-            for r in key:
-                if r not in self.profiles:
-                    self.profiles[r] = profile(self._text(r))
-            a, b = self.profiles[key[0]], self.profiles[key[1]]
+            a, b = self._profile(key[0]), self._profile(key[1])
             bounds = self.bounds[key] = claim_score_bounds(a, b, float(self.story.similarity[key]))
         low, high = bounds
         if high < threshold:

@@ -89,7 +89,7 @@ class Repeats:
         self.story = story
         self.row_of = {i: r for r, i in enumerate(story.rows)}
         self.fact_of = {i: f for f, fact in enumerate(story.facts) for i in fact.members}
-        self.profiles: dict[int, Profile] = {}
+        self.profiles: dict[int, Profile] = story.claim_profiles  # shared with the aligner
         self.figures: dict[int, frozenset[str]] = {}
         self.held: list[int] = []  # sentences the summary states
 

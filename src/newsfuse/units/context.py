@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from ..clean import words_of
 from ..compare.timeline import MONTH_NAMES, WEEKDAYS
 from ..state import StoryState
+from ..text.lexicon import SMALL_NUMBERS
 from ..types import Sentence
 
 # Openers that point back at something said before.
@@ -582,42 +583,29 @@ _RELATIVE_TIME = re.compile(
     r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|month|year)\b",
     re.IGNORECASE,
 )
-_TIME_STARTS = frozenset(
-    [
-        "just",
-        "only",
-        "about",
-        "some",
-        "nearly",
-        "almost",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "many",
-        "seconds",
-        "minutes",
-        "hours",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "decades",
-        "moments",
-        "later",
-        "shortly",
-        "soon",
-        "the",
-    ]
+# The first words _RELATIVE_TIME can start with: the pattern is tried only after one of them.
+_TIME_STARTS = (
+    frozenset(
+        [
+            "just",
+            "only",
+            "about",
+            "some",
+            "nearly",
+            "almost",
+            "a",
+            "an",
+            "one",
+            "several",
+            "many",
+            "later",
+            "shortly",
+            "soon",
+            "the",
+        ]
+    )
+    | frozenset(["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments"])
+    | frozenset(SMALL_NUMBERS)
 )
 
 # A short clause with no subject, opening with a past participle: one line of a list whose name is the line
